@@ -1,0 +1,238 @@
+"""The typed records of Warta: one place that defines the JSON article contract.
+
+Every stage imports these records and fills its part of an ``Article``. Fields a stage has
+not filled are empty lists or ``None``, never missing. Every extracted item carries ``start`` and
+``end`` character offsets into ``Article.body``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+def _build(cls, data: dict[str, Any] | None):
+    """Build a record from a dict, ignoring keys the record does not know."""
+    if data is None:
+        return None
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(slots=True)
+class Source:
+    """Where the raw input came from."""
+
+    path: str | None = None
+    url: str | None = None
+    line: int | None = None  # line number inside a JSONL file
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One input document as read by ``warta.ingest``, before extraction.
+
+    Exactly one of ``text`` and ``html`` is set. ``title``, ``published`` and ``url`` are
+    given by the input (a JSONL line) and win over what the extractor would infer.
+    """
+
+    source: Source
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    published: str | None = None
+    raw: bytes = b""  # the bytes as read, kept so nothing the user gave is lost
+
+
+@dataclass(slots=True)
+class Dateline:
+    """The dateline that opens the story: ``MOSKWA, KOMPAS.com -``."""
+
+    place: str | None = None
+    agency: str | None = None
+
+
+@dataclass(slots=True)
+class Removed:
+    """A line of site furniture dropped from the body, with why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """One surface form of an entity in the body."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Role:
+    """An office an entity holds, as stated in the text or known from the gazetteer."""
+
+    role: str
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place, linked to a canonical actor when one is known."""
+
+    id: str
+    name: str
+    type: str  # PER, ORG, GPE, LOC, EVT, ...
+    country: str | None = None
+    actor: str | None = None  # event actor code: RUSGOV, USA, NATO, ...
+    linked: bool = False  # True when the entity is a gazetteer actor
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Entity":
+        ent = _build(cls, data)
+        ent.roles = [_build(Role, r) for r in data.get("roles") or []]
+        ent.mentions = [_build(Mention, m) for m in data.get("mentions") or []]
+        return ent
+
+
+@dataclass(slots=True)
+class Timex:
+    """A temporal expression with its TimeML type and normalised value."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """A statement and who made it."""
+
+    text: str
+    start: int
+    end: int
+    direct: bool
+    speaker: str | None = None  # entity id
+    speaker_text: str | None = None
+    cue: str | None = None
+    via: str | None = None
+
+
+@dataclass(slots=True)
+class EventActor:
+    """The source or target of an event."""
+
+    entity: str | None = None  # entity id
+    name: str | None = None
+    actor: str | None = None  # actor code: RUS, RUSGOV, NATO
+
+
+@dataclass(slots=True)
+class Span:
+    """A piece of the body."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER-coded event: who did what to whom, when and where."""
+
+    type: str
+    trigger: Span
+    sentence: list[int]
+    source: EventActor = field(default_factory=EventActor)
+    target: EventActor = field(default_factory=EventActor)
+    mode: str | None = None
+    date: str | None = None
+    date_precision: str | None = None  # day, month, year, published
+    location: str | None = None
+    negated: bool = False
+    planned: bool = False
+    quad_class: str | None = None
+    confidence: float = 0.5
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        ev = _build(cls, data)
+        ev.trigger = _build(Span, data["trigger"])
+        ev.source = _build(EventActor, data.get("source")) or EventActor()
+        ev.target = _build(EventActor, data.get("target")) or EventActor()
+        return ev
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article and everything Warta extracted from it."""
+
+    body: str = ""
+    id: str = ""
+    source: Source = field(default_factory=Source)
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 with the printed zone
+    published_inferred: bool = False
+    dateline: Dateline | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    cited_sources: list[str] = field(default_factory=list)
+    language: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timex: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.id and self.body:
+            self.id = article_id(self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ``DESIGN.md``, with ``id`` first."""
+        data = asdict(self)
+        return {"id": data.pop("id"), **data}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        """Rebuild an article from ``to_dict`` output."""
+        art = _build(cls, data)
+        art.source = _build(Source, data.get("source")) or Source()
+        art.dateline = _build(Dateline, data.get("dateline"))
+        art.removed = [_build(Removed, r) for r in data.get("removed") or []]
+        art.entities = [Entity.from_dict(e) for e in data.get("entities") or []]
+        art.timex = [_build(Timex, t) for t in data.get("timex") or []]
+        art.quotes = [_build(Quote, q) for q in data.get("quotes") or []]
+        art.events = [Event.from_dict(e) for e in data.get("events") or []]
+        return art
+
+
+def normalise_for_id(text: str) -> str:
+    """Unicode NFC, collapsed whitespace, lower case: what the id is a hash of."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).lower()
+
+
+def article_id(body: str) -> str:
+    """Stable id: the first 16 hex digits of the SHA-256 of the normalised body."""
+    return hashlib.sha256(normalise_for_id(body).encode("utf-8")).hexdigest()[:16]
+
+
+# PLOVER's four quad classes, by event type.
+QUAD_CLASS = {
+    **dict.fromkeys(["AGREE", "CONSULT", "SUPPORT", "CONCEDE"], "verbal-cooperation"),
+    **dict.fromkeys(["COOPERATE", "AID", "RETREAT"], "material-cooperation"),
+    **dict.fromkeys(["REQUEST", "ACCUSE", "REJECT", "THREATEN"], "verbal-conflict"),
+    **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "material-conflict"),
+}
+EVENT_TYPES = tuple(QUAD_CLASS)

@@ -1,0 +1,166 @@
+"""The `warta` command: thin Typer commands over the library; JSONL on stdout, messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from warta.errors import WartaError
+
+app = typer.Typer(
+    help="Warta: Indonesian news to structured knowledge.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score a stage against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+
+DB_OPTION = typer.Option("warta.db", "--db", envvar="WARTA_DB", help="SQLite database file.")
+WORKERS_OPTION = typer.Option(
+    None, "--workers", "-w", envvar="WARTA_WORKERS", help="Processes to use (default: one per core)."
+)
+
+
+def fail(message: str) -> None:
+    """Print ``Error: message`` on stderr and exit with code 1."""
+    err.print(f"[red]Error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.callback()
+def main(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="-v info, -vv debug.")) -> None:
+    """Warta: Indonesian news to structured knowledge."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        fail(f"--published must be a date like 2019-05-12, not {value!r}")
+    return value
+
+
+# ---------------------------------------------------------------- foundation: extract, ingest, list, show
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
+    workers: Optional[int] = WORKERS_OPTION,
+    format: str = typer.Option("jsonl", help="Output format (jsonl)."),
+) -> None:
+    """Print the article record of each input as one JSON line, in input order."""
+    from warta import ingest, pipeline
+
+    if format != "jsonl":
+        fail(f"unknown --format {format!r}; use jsonl")
+    published = _check_date(published)
+    failed = 0
+    try:
+        for result in pipeline.run(ingest.read_inputs(paths), published=published, workers=workers):
+            if isinstance(result, pipeline.Failure):
+                failed += 1
+                err.print(f"[red]Error:[/red] {result.where}: {result.reason}", highlight=False)
+                continue
+            sys.stdout.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
+    except WartaError as error:
+        fail(str(error))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    db: str = DB_OPTION,
+    published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
+    workers: Optional[int] = WORKERS_OPTION,
+    retry: bool = typer.Option(False, "--retry", help="Also re-run documents that failed before."),
+) -> None:
+    """Process inputs and store them in the database; re-ingesting an article is a no-op."""
+    from warta.store.ingest import ingest_paths
+
+    published = _check_date(published)
+    try:
+        summary = ingest_paths(paths, db, published=published, workers=workers, retry=retry, console=err)
+    except WartaError as error:
+        fail(str(error))
+    err.print(summary.describe(), highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_articles(
+    db: str = DB_OPTION,
+    limit: int = typer.Option(50, help="Show at most this many articles."),
+    failed: bool = typer.Option(False, "--failed", help="List failed documents instead."),
+) -> None:
+    """List the stored articles (or the failed documents)."""
+    from warta.store import Store
+    from warta.store.views import print_article_table, print_failure_table
+
+    with Store.open(db, create=False) as store:
+        if failed:
+            print_failure_table(store.failures(limit=limit))
+        else:
+            print_article_table(store.articles(limit=limit), total=store.count())
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough)."),
+    db: str = DB_OPTION,
+    json_output: bool = typer.Option(False, "--json", help="Print the full JSON record."),
+) -> None:
+    """Show one stored article."""
+    from warta.store import Store
+    from warta.store.views import print_article
+
+    with Store.open(db, create=False) as store:
+        try:
+            article = store.get(article_id)
+        except WartaError as error:
+            fail(str(error))
+    if json_output:
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_article(article)
+
+
+# ---------------------------------------------------------------- language layer (issue 3)
+
+# ---------------------------------------------------------------- time (issue 4)
+
+# ---------------------------------------------------------------- actors (issue 5)
+
+# ---------------------------------------------------------------- quotes and events (issue 6)
+
+
+def run() -> None:
+    """Entry point that turns Warta's own errors into one-line messages."""
+    try:
+        app()
+    except WartaError as error:
+        err.print(f"[red]Error:[/red] {error}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    run()
