@@ -1,0 +1,289 @@
+"""Persistence: the SQLite store (any SQLAlchemy URL, e.g. PostgreSQL, at scale).
+
+A `Store` keeps every input document with its raw bytes and status, the JSON article record,
+and rows for the derived items (entities, mentions, timex, quotes, events) so later stages and
+the query commands can use plain SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+
+from warta.article import Article, RawDocument, Source
+from warta.errors import WartaError
+from warta.store import schema
+from warta.store.schema import SCHEMA_VERSION
+
+__all__ = ["Store", "StoredArticle", "StoredFailure", "document_key", "raw_sha"]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def document_key(source: Source) -> str:
+    """Where a document lives: its URL, else its path (with the JSONL line number)."""
+    if source.url:
+        return source.url
+    path = source.path or "<stdin>"
+    return f"{path}:{source.line}" if source.line else path
+
+
+def raw_sha(raw: bytes) -> str:
+    """SHA-256 of the raw bytes, to tell an unchanged re-ingest from a changed article."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    """One row of `warta list`."""
+
+    id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    entities: int
+    events: int
+
+
+@dataclass(slots=True)
+class StoredFailure:
+    """A document that failed, with its reason."""
+
+    key: str
+    error: str
+    updated_at: str
+
+
+def _engine_for(target: str) -> Engine:
+    url = target if "://" in target else f"sqlite:///{target}"
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(conn, _record):  # foreign keys for cascades; WAL for readers during ingest
+            cur = conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+
+    return engine
+
+
+class Store:
+    """The article store; use as a context manager: ``with Store.open("warta.db") as store``."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # ------------------------------------------------------------------ opening and schema
+
+    @classmethod
+    def open(cls, target: str | Path = "warta.db", *, create: bool = True) -> "Store":
+        """Open (and create or migrate) the store at a path or SQLAlchemy URL."""
+        target = str(target)
+        if "://" not in target and not create and not Path(target).exists():
+            raise WartaError(f"no database at {target}; run `warta ingest PATH` first or pass --db")
+        store = cls(_engine_for(target))
+        store._ensure_schema(target)
+        return store
+
+    def _ensure_schema(self, target: str) -> None:
+        schema.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first()
+            if row is None:
+                conn.execute(insert(schema.meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(row.value) > SCHEMA_VERSION:
+                raise WartaError(
+                    f"{target} has schema version {row.value}, newer than this Warta ({SCHEMA_VERSION}); upgrade Warta"
+                )
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the database."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def is_unchanged(self, raw: RawDocument) -> bool:
+        """True when this exact input was already stored successfully (re-ingest is a no-op)."""
+        key = document_key(raw.source)
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.documents.c.raw_sha, schema.documents.c.status).where(schema.documents.c.key == key)
+            ).first()
+        return row is not None and row.status == "ok" and row.raw_sha == raw_sha(raw.raw)
+
+    def save(self, article: Article, raw: RawDocument) -> str:
+        """Store an article and its raw input; returns ``added``, ``updated`` or ``unchanged``."""
+        key = document_key(raw.source)
+        sha = raw_sha(raw.raw)
+        now = _now()
+        with self.engine.begin() as conn:
+            doc = conn.execute(select(schema.documents).where(schema.documents.c.key == key)).first()
+            same_article = conn.execute(
+                select(schema.articles.c.document).where(schema.articles.c.id == article.id)
+            ).first()
+            if doc is not None and doc.status == "ok" and doc.raw_sha == sha:
+                return "unchanged"
+            if same_article is not None and same_article.document != key:
+                # the same story reached us from another place: keep one copy
+                outcome = "unchanged"
+            else:
+                outcome = "updated" if doc is not None and doc.article_id else "added"
+            values = dict(
+                path=raw.source.path, url=raw.source.url, line=raw.source.line, raw=raw.raw, raw_sha=sha,
+                status="ok", error=None, article_id=article.id, updated_at=now,
+            )
+            if doc is None:
+                conn.execute(insert(schema.documents).values(key=key, ingested_at=now, **values))
+            else:
+                conn.execute(update(schema.documents).where(schema.documents.c.key == key).values(**values))
+            if outcome == "unchanged":
+                return outcome
+            if doc is not None and doc.article_id and doc.article_id != article.id:
+                self._delete_article(conn, doc.article_id)  # the article changed: replace, not duplicate
+            self._delete_article(conn, article.id)
+            self._insert_article(conn, article, key, now)
+        return outcome
+
+    def save_failure(self, source: Source, reason: str, raw: bytes = b"") -> None:
+        """Record a document that failed, keeping its bytes so it can be retried."""
+        key = document_key(source)
+        now = _now()
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(schema.documents.c.key).where(schema.documents.c.key == key)).first()
+            values = dict(
+                path=source.path, url=source.url, line=source.line, raw=raw, raw_sha=raw_sha(raw),
+                status="failed", error=reason, updated_at=now,
+            )
+            if exists:
+                conn.execute(update(schema.documents).where(schema.documents.c.key == key).values(**values))
+            else:
+                conn.execute(insert(schema.documents).values(key=key, ingested_at=now, article_id=None, **values))
+
+    @staticmethod
+    def _delete_article(conn, article_id: str) -> None:
+        for table in schema.DERIVED:
+            conn.execute(delete(table).where(table.c.article_id == article_id))
+        conn.execute(delete(schema.articles).where(schema.articles.c.id == article_id))
+
+    @staticmethod
+    def _insert_article(conn, article: Article, key: str, now: str) -> None:
+        conn.execute(
+            insert(schema.articles).values(
+                id=article.id, document=key, outlet=article.outlet, title=article.title,
+                published=article.published, language=article.language,
+                record=json.dumps(article.to_dict(), ensure_ascii=False), stored_at=now,
+            )
+        )
+        for table, rows in _derived_rows(article):
+            if rows:
+                conn.execute(insert(table), rows)
+
+    # ------------------------------------------------------------------ reading
+
+    def count(self) -> int:
+        """Number of stored articles."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+
+    def articles(self, *, limit: int = 50) -> list[StoredArticle]:
+        """The newest articles first, with their entity and event counts."""
+        a, e, v = schema.articles, schema.entities, schema.events
+        n_ent = select(func.count()).where(e.c.article_id == a.c.id).scalar_subquery()
+        n_ev = select(func.count()).where(v.c.article_id == a.c.id).scalar_subquery()
+        query = (
+            select(a.c.id, a.c.outlet, a.c.title, a.c.published, n_ent, n_ev)
+            .order_by(a.c.published.desc().nulls_last(), a.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [StoredArticle(*row) for row in conn.execute(query)]
+
+    def get(self, id_prefix: str) -> Article:
+        """The article whose id starts with ``id_prefix`` (must be unique)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.articles.c.id, schema.articles.c.record)
+                .where(schema.articles.c.id.startswith(id_prefix, autoescape=True))
+                .limit(2)
+            ).all()
+        if not rows:
+            raise WartaError(f"no article with id {id_prefix!r}; `warta list` shows the ids")
+        if len(rows) > 1:
+            raise WartaError(f"id prefix {id_prefix!r} is ambiguous; give more characters")
+        return Article.from_dict(json.loads(rows[0].record))
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article record, for corpus stages and exports."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(schema.articles.c.record).order_by(schema.articles.c.id)):
+                yield Article.from_dict(json.loads(row.record))
+
+    def failures(self, *, limit: int | None = None) -> list[StoredFailure]:
+        """Documents that failed, newest first."""
+        d = schema.documents
+        query = select(d.c.key, d.c.error, d.c.updated_at).where(d.c.status == "failed").order_by(d.c.updated_at.desc())
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [StoredFailure(*row) for row in conn.execute(query)]
+
+    def failed_documents(self) -> list[tuple[Source, bytes]]:
+        """Source and raw bytes of every failed document, for `warta ingest --retry`."""
+        d = schema.documents
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(d.c.path, d.c.url, d.c.line, d.c.raw).where(d.c.status == "failed")).all()
+        return [(Source(path=r.path, url=r.url, line=r.line), r.raw or b"") for r in rows]
+
+
+def _derived_rows(article: Article) -> list[tuple]:
+    """Rows of the derived tables for one article."""
+    aid = article.id
+    ents = [
+        dict(article_id=aid, entity_id=e.id, name=e.name, type=e.type, country=e.country, actor=e.actor,
+             linked=e.linked, mention_count=len(e.mentions))
+        for e in article.entities
+    ]
+    ments = [
+        dict(article_id=aid, entity_id=e.id, start=m.start, end=m.end, text=m.text)
+        for e in article.entities
+        for m in e.mentions
+    ]
+    tx = [dict(article_id=aid, start=t.start, end=t.end, text=t.text, type=t.type, value=t.value) for t in article.timex]
+    qs = [
+        dict(article_id=aid, speaker=q.speaker, speaker_text=q.speaker_text, text=q.text, start=q.start, end=q.end,
+             direct=q.direct, cue=q.cue, via=q.via)
+        for q in article.quotes
+    ]
+    evs = [
+        dict(
+            article_id=aid, type=ev.type, mode=ev.mode, quad_class=ev.quad_class,
+            source_entity=ev.source.entity, source_name=ev.source.name, source_actor=ev.source.actor,
+            target_entity=ev.target.entity, target_name=ev.target.name, target_actor=ev.target.actor,
+            date=ev.date, date_precision=ev.date_precision, location=ev.location, negated=ev.negated,
+            planned=ev.planned, trigger_text=ev.trigger.text, start=ev.trigger.start, end=ev.trigger.end,
+            sentence_start=ev.sentence[0] if ev.sentence else None,
+            sentence_end=ev.sentence[1] if ev.sentence else None, confidence=ev.confidence,
+        )
+        for ev in article.events
+    ]
+    return [(schema.entities, ents), (schema.mentions, ments), (schema.timex, tx), (schema.quotes, qs), (schema.events, evs)]
