@@ -58,6 +58,16 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 # ---------------------------------------------------------------- foundation: extract, ingest, list, show
 
 
+def open_store(db: str):
+    """Open an existing store, or exit with a one-line error."""
+    from warta.store import Store
+
+    try:
+        return Store.open(db, create=False)
+    except WartaError as error:
+        fail(str(error))
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
@@ -87,7 +97,7 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    paths: Optional[list[str]] = typer.Argument(None, help="Files, directories, or - for stdin."),
     db: str = DB_OPTION,
     published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
     workers: Optional[int] = WORKERS_OPTION,
@@ -97,8 +107,10 @@ def ingest(
     from warta.store.ingest import ingest_paths
 
     published = _check_date(published)
+    if not paths and not retry:
+        fail("give files or directories to ingest, - for stdin, or --retry to re-run failed documents")
     try:
-        summary = ingest_paths(paths, db, published=published, workers=workers, retry=retry, console=err)
+        summary = ingest_paths(paths or [], db, published=published, workers=workers, retry=retry, console=err)
     except WartaError as error:
         fail(str(error))
     err.print(summary.describe(), highlight=False)
@@ -113,10 +125,9 @@ def list_articles(
     failed: bool = typer.Option(False, "--failed", help="List failed documents instead."),
 ) -> None:
     """List the stored articles (or the failed documents)."""
-    from warta.store import Store
     from warta.store.views import print_article_table, print_failure_table
 
-    with Store.open(db, create=False) as store:
+    with open_store(db) as store:
         if failed:
             print_failure_table(store.failures(limit=limit))
         else:
@@ -130,10 +141,9 @@ def show(
     json_output: bool = typer.Option(False, "--json", help="Print the full JSON record."),
 ) -> None:
     """Show one stored article."""
-    from warta.store import Store
     from warta.store.views import print_article
 
-    with Store.open(db, create=False) as store:
+    with open_store(db) as store:
         try:
             article = store.get(article_id)
         except WartaError as error:
