@@ -69,7 +69,7 @@ DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def _load(name: str) -> list:
     """Read one region file from the installed package data."""
-    path = resources.files("warta.data.gazetteer").joinpath("officials", name)
+    path = resources.files("warta.data.gazetteer").joinpath("officials").joinpath(name)
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
