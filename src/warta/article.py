@@ -69,6 +69,11 @@ class Mention:
     start: int
     end: int
     text: str
+    # actors stage: how the surface was linked (name, alias, surname, partial, typo, role, capital,
+    # seat, epithet, ...) and the actor code of this mention when it differs from its entity's
+    # (metonymy: "Kremlin" is a mention of Rusia acting as RUSGOV)
+    via: str | None = None
+    actor: str | None = None
 
 
 @dataclass(slots=True)
