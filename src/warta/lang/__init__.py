@@ -1,30 +1,67 @@
-"""Indonesian language layer: the shipped spaCy pipeline, loaded once per process.
-
-Placeholder until the trained pipeline lands: a blank Indonesian pipeline with a rule-based
-sentencizer, so that later stages can be built against ``analyse``.
-"""
+"""Indonesian language layer: the shipped spaCy pipeline (tokens, sentences, POS, lemmas, parse, NER)."""
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta.article import Article
+from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
+from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
+from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
+
+log = logging.getLogger(__name__)
+
+# Components later stages do not need are never run; nothing is disabled by default.
+MODEL_DIR = "model"
+
+
+def model_path() -> Path:
+    """Where the shipped pipeline lives inside the package."""
+    return Path(str(resources.files("warta.lang").joinpath(MODEL_DIR)))
+
+
+def blank() -> Language:
+    """The blank Indonesian pipeline with Warta's tokenizer rules and sentence splitter."""
+    nlp = spacy.blank("id")
+    return _finish(nlp)
+
+
+def _finish(nlp: Language) -> Language:
+    abbreviations = load_abbreviations()
+    customise_tokenizer(nlp, abbreviations)
+    if "warta_sentences" not in nlp.pipe_names:
+        finals = [a.text for a in abbreviations if a.final]
+        nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
+    return nlp
 
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The shipped pipeline, loaded once per process."""
-    nlp = spacy.blank("id")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    """The shipped pipeline, loaded once per process, offline; the blank pipeline if it is missing."""
+    path = model_path()
+    if not (path / "config.cfg").is_file():
+        log.warning("no trained model in %s: using the blank pipeline (tokens and sentences only); "
+                    "run `warta train` to build it", path)
+        return blank()
+    return _finish(spacy.load(path))
 
 
 def analyse(article: Article) -> Doc:
-    """Parse the article body and fill ``article.sentences``."""
+    """Parse ``article.body`` and fill ``article.sentences`` with [start, end] character offsets."""
     doc = load()(article.body)
-    article.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    sentences = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.start_char + len(text.rstrip())
+        if end > start:  # whitespace between paragraphs is not a sentence
+            sentences.append([start, end])
+    article.sentences = sentences
     return doc

@@ -1,0 +1,82 @@
+"""The news tokenizer: spaCy's Indonesian rules extended with Warta's abbreviations and patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from warta.errors import ResourceError
+from warta.lang import punctuation
+
+ABBREVIATION_KEYS = {"text", "note", "example", "final"}
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """One abbreviation kept whole by the tokenizer."""
+
+    text: str
+    note: str
+    example: str | None = None
+    final: bool = False  # may end a sentence (dll., dsb.)
+
+
+def parse_abbreviations(data, where: str) -> list[Abbreviation]:
+    """Validate the entries of an abbreviation file; unknown keys or missing fields raise ResourceError."""
+    if not isinstance(data, list):
+        raise ResourceError(f"{where}: expected a list of abbreviations")
+    out = []
+    for i, entry in enumerate(data, 1):
+        if not isinstance(entry, dict):
+            raise ResourceError(f"{where}: entry {i} is not a mapping")
+        unknown = set(entry) - ABBREVIATION_KEYS
+        if unknown:
+            raise ResourceError(
+                f"{where}: entry {i} ({entry.get('text')!r}) has unknown keys {sorted(unknown)}; "
+                f"allowed: {sorted(ABBREVIATION_KEYS)}"
+            )
+        text, note = entry.get("text"), entry.get("note")
+        if not isinstance(text, str) or not text.strip() or any(c.isspace() for c in text):
+            raise ResourceError(f"{where}: entry {i} needs a 'text' without spaces")
+        if not isinstance(note, str) or not note.strip():
+            raise ResourceError(f"{where}: entry {i} ({text!r}) needs a 'note' saying why")
+        final = entry.get("final", False)
+        if not isinstance(final, bool):
+            raise ResourceError(f"{where}: entry {i} ({text!r}): 'final' must be true or false")
+        out.append(Abbreviation(text, note, entry.get("example"), final))
+    return out
+
+
+def load_abbreviations(user_file: str | Path | None = None) -> list[Abbreviation]:
+    """The shipped abbreviations, extended by a user's YAML file of the same shape."""
+    shipped = resources.files("warta.lang").joinpath("data/abbreviations.yaml")
+    entries = parse_abbreviations(yaml.safe_load(shipped.read_text(encoding="utf-8")), "abbreviations.yaml")
+    if user_file is not None:
+        path = Path(user_file)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise ResourceError(f"{path}: cannot read abbreviations: {error}") from None
+        entries += parse_abbreviations(data, str(path))
+    return entries
+
+
+def customise_tokenizer(nlp: Language, abbreviations: list[Abbreviation] | None = None) -> Language:
+    """Add Warta's abbreviations, affixes and whole-token patterns to ``nlp``'s tokenizer (in place)."""
+    abbreviations = load_abbreviations() if abbreviations is None else abbreviations
+    tokenizer = nlp.tokenizer
+    for abbr in abbreviations:
+        tokenizer.add_special_case(abbr.text, [{ORTH: abbr.text}])
+    defaults = nlp.Defaults
+    tokenizer.prefix_search = compile_prefix_regex(list(defaults.prefixes) + punctuation.PREFIXES).search
+    tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes) + punctuation.SUFFIXES).search
+    tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + punctuation.INFIXES).finditer
+    tokenizer.token_match = re.compile(punctuation.TOKEN_MATCH).match
+    return nlp

@@ -1,0 +1,198 @@
+"""Reading the gold corpora (NER column files, UD CoNLL-U) into spaCy Docs and ``.spacy`` files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from warta.errors import ResourceError
+
+# Dataset labels mapped to Warta's; labels mapped to None are dropped (become O).
+# TIME and QUANTITY (NER UGM only) are dropped: the other corpora leave them unmarked, so keeping
+# them would teach the model contradictory evidence, and warta.time finds dates itself.
+NER_LABELS = {
+    "PER": "PER", "PERSON": "PER", "PPL": "PER",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
+    "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC", "GPE": "LOC",
+    "TIME": None, "QUANTITY": None, "IND": None, "EVT": None, "FNB": None,
+}
+
+# The NER training mix: dataset folder -> file name of its train and dev split.
+NER_SPLITS = {
+    "nerui": ("nerui_train.01.tsv", "nerui_dev.01.tsv"),
+    "nerugm": ("nerugm_train.01.tsv", "nerugm_dev.01.tsv"),
+    "nergrit": ("nergrit_ner-grit_train_preprocess.txt", "nergrit_ner-grit_valid_preprocess.txt"),
+}
+
+
+def read_bio(path: Path | str) -> Iterator[tuple[list[str], list[str]]]:
+    """Sentences of a token TAB BIO-tag file as ``(words, tags)`` with the raw tags."""
+    path = Path(path)
+    words: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if words:
+                    yield words, tags
+                words, tags = [], []
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2:
+                raise ResourceError(f"{path}:{number}: expected 'token<TAB>tag', got {line[:60]!r}")
+            words.append(parts[0])
+            tags.append(parts[-1].strip() or "O")
+    if words:
+        yield words, tags
+
+
+def map_bio(tags: list[str], mapping: dict[str, str | None] = NER_LABELS) -> list[str]:
+    """Raw BIO tags mapped to Warta's labels; unknown or dropped labels become O; I after O becomes B."""
+    out: list[str] = []
+    for tag in tags:
+        if tag == "O" or "-" not in tag:
+            out.append("O")
+            continue
+        prefix, label = tag.split("-", 1)
+        new = mapping.get(label.upper())
+        if new is None:
+            out.append("O")
+            continue
+        prefix = prefix.upper()
+        if prefix in ("I", "L", "E") and (not out or out[-1] == "O" or out[-1][2:] != new):
+            prefix = "B"  # a span that starts with I- (or follows a different label) starts here
+        out.append(f"{'B' if prefix in ('B', 'U', 'S') else 'I'}-{new}")
+    return out
+
+
+def bio_docs(path: Path | str, vocab: Vocab) -> Iterator[Doc]:
+    """One Doc per sentence of a NER column file, entities mapped with ``NER_LABELS``."""
+    for words, tags in read_bio(path):
+        yield Doc(vocab, words=words, ents=map_bio(tags))
+
+
+def read_conllu(path: Path | str) -> Iterator[list[list[str]]]:
+    """Sentences of a CoNLL-U file as lists of the 10 columns of each syntactic word."""
+    path = Path(path)
+    rows: list[list[str]] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                if rows:
+                    yield rows
+                rows = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10:
+                raise ResourceError(f"{path}:{number}: expected 10 tab-separated columns, got {len(cols)}")
+            # multiword ranges (6-7 menyetujuinya) and empty nodes (8.1) are skipped: we keep
+            # the syntactic words, which is what UD scores
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            rows.append(cols)
+    if rows:
+        yield rows
+
+
+def conllu_doc(rows: list[list[str]], vocab: Vocab) -> Doc:
+    """A Doc with gold words, POS, XPOS, morphology, lemmas and dependencies of one sentence."""
+    words = [r[1] for r in rows]
+    spaces = ["SpaceAfter=No" not in r[9] for r in rows]
+    heads = []
+    for i, r in enumerate(rows):
+        head = int(r[6]) if r[6].isdigit() else 0
+        heads.append(i if head == 0 else head - 1)
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[3] if r[3] != "_" else "X" for r in rows],
+        tags=[r[4] for r in rows],
+        morphs=[r[5] if r[5] != "_" else "" for r in rows],
+        lemmas=[r[2] if r[2] != "_" else r[1] for r in rows],
+        heads=heads,
+        deps=[r[7] if r[7] != "_" else "dep" for r in rows],
+        sent_starts=[True] + [False] * (len(rows) - 1),
+    )
+
+
+def conllu_docs(path: Path | str, vocab: Vocab) -> Iterator[Doc]:
+    """One Doc per sentence of a CoNLL-U file."""
+    for rows in read_conllu(path):
+        yield conllu_doc(rows, vocab)
+
+
+def write_docbin(docs, path: Path) -> int:
+    """Write Docs to a ``.spacy`` file; return how many."""
+    db = DocBin(store_user_data=False)
+    count = 0
+    for doc in docs:
+        db.add(doc)
+        count += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return count
+
+
+def scheme_words(path: Path | str, upos: str, min_count: int = 2) -> set[str]:
+    """Lower-cased forms that the (current-scheme) corpus tags ``upos`` at least ``min_count`` times."""
+    counts: dict[str, int] = {}
+    for rows in read_conllu(path):
+        for r in rows:
+            if r[3] == upos:
+                counts[r[1].lower()] = counts.get(r[1].lower(), 0) + 1
+    return {w for w, n in counts.items() if n >= min_count}
+
+
+def harmonise_old(rows: list[list[str]], aux: set[str], sconj: set[str]) -> list[list[str]]:
+    """Bring a GSD 2.1 (old scheme) sentence closer to the current scheme, with general rules.
+
+    The rules cover the systematic differences between the schemes: auxiliaries (akan, telah)
+    were ADV/advmod, subordinators (untuk, karena) heading a clause were ADP/case, names used plain
+    ``flat``, relative clauses with ``yang`` plain ``acl``. The word lists come from the
+    current-scheme training corpus (CSUI train), never from the dev or test data.
+    """
+    rows = [list(r) for r in rows]
+    children: dict[str, list[list[str]]] = {}
+    for r in rows:
+        children.setdefault(r[6], []).append(r)
+    by_id = {r[0]: r for r in rows}
+    for r in rows:
+        form, head = r[1].lower(), by_id.get(r[6])
+        if form in aux and r[3] in ("ADV", "VERB", "ADJ") and r[7] == "advmod":
+            r[3], r[7] = "AUX", "aux"
+        elif form in sconj and r[3] == "ADP" and r[7] in ("case", "mark") and head and head[3] in ("VERB", "AUX", "ADJ"):
+            r[3], r[7] = "SCONJ", "mark"
+        elif r[7] == "flat" and r[3] == "PROPN" and head and head[3] == "PROPN":
+            r[7] = "flat:name"
+        elif r[7] == "acl" and any(c[1].lower() == "yang" for c in children.get(r[0], [])):
+            r[7] = "acl:relcl"
+        if r[3] == "SYM" and all(not ch.isalnum() for ch in r[1]) and r[1] not in ("%", "°", "+", "=", "&amp;"):
+            r[3] = "PUNCT"
+    return rows
+
+
+def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str]) -> Iterator[Doc]:
+    """Docs of the GSD 2.1 corpus harmonised to the current scheme: POS, morphology and
+    dependencies only (no lemmas, and its XPOS inventory differs, so tags are left unset)."""
+    for rows in read_conllu(path):
+        rows = harmonise_old(rows, aux, sconj)
+        doc = conllu_doc(rows, vocab)
+        full = Doc(
+            vocab,
+            words=[t.text for t in doc],
+            spaces=[bool(t.whitespace_) for t in doc],
+            pos=[t.pos_ for t in doc],
+            morphs=[str(t.morph) for t in doc],
+            heads=[t.head.i for t in doc],
+            deps=[t.dep_ for t in doc],
+            sent_starts=[True] + [False] * (len(doc) - 1),
+        )
+        yield full
