@@ -53,7 +53,7 @@ SINGLE_HOLDER = {
     "Putra Mahkota", "Sultan", "Pemimpin Tertinggi", "Menteri Luar Negeri", "Menteri Pertahanan",
     "Menteri Keuangan", "Sekretaris Jenderal", "Direktur Jenderal", "Direktur Pelaksana",
     "Presiden Komisi Eropa", "Presiden Dewan Eropa", "Perwakilan Tinggi Uni Eropa", "Panglima TNI",
-    "Kepala Kepolisian Negara Republik Indonesia", "Juru Bicara Gedung Putih",
+    "Kepala Kepolisian Negara Republik Indonesia",
 }
 
 # Offices of an organisation; other roles of an entry with both keys belong to its country.
