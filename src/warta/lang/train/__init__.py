@@ -1,0 +1,1 @@
+"""Rebuilding the shipped pipeline from the gold datasets: convert, train, assemble, install."""
