@@ -1,10 +1,55 @@
-"""Document stage `quotes` (being built: see its issue)."""
+"""Document stage `quotes`: direct and indirect quotations with their speakers and cited outlets."""
 
 from __future__ import annotations
 
-from warta.article import Article
+from warta.article import Article, Entity, Quote
+from warta.quotes.direct import find_direct
+from warta.quotes.indirect import find_indirect
+from warta.quotes.lexicon import Lexicon, default_lexicon, load_lexicon
+from warta.quotes.speakers import Context, Speaker, entity_mentions, find_via, resolve
+
+__all__ = ["annotate", "find_quotes", "load_lexicon", "Lexicon"]
+
+
+def find_quotes(
+    text: str,
+    entities: list[Entity] | None = None,
+    sentences: list[list[int]] | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[Quote]:
+    """Direct and indirect statements in ``text``, in text order, each with its speaker when found."""
+    ctx = Context(text, lexicon or default_lexicon(), entity_mentions(entities or []))
+    direct = find_direct(ctx)
+    candidates = sorted(direct + find_indirect(ctx, sentences), key=lambda c: c.start)
+    quotes: list[Quote] = []
+    last_direct: tuple[Speaker, str | None] | None = None
+    for cand in candidates:
+        if cand.follows and last_direct is not None:
+            speaker, cue = last_direct  # next part or next paragraph of the same statement
+        else:
+            speaker, cue = resolve(ctx, cand.speaker, cand.start), cand.cue
+        if speaker.kind != "none":
+            ctx.history.append((max(cand.anchor, cand.start), speaker))
+        if cand.direct:
+            last_direct = (speaker, cue)
+        quotes.append(
+            Quote(
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                direct=cand.direct,
+                speaker=speaker.entity,
+                speaker_text=speaker.text,
+                cue=cue,
+                via=find_via(ctx, *cand.via_span),
+            )
+        )
+    return quotes
 
 
 def annotate(article: Article, doc) -> Article:
-    """Fill this stage's part of the article record."""
+    """Fill ``article.quotes`` from the body, its sentences and the entities of the actors stage."""
+    sentences = article.sentences or ([[s.start_char, s.end_char] for s in doc.sents] if doc is not None else None)
+    article.quotes = find_quotes(article.body, article.entities, sentences)
     return article

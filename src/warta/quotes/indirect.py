@@ -1,0 +1,127 @@
+"""Indirect (reported) speech: `X mengatakan bahwa …`, `menurut X, …`, `…, ujar X`, `dikatakan oleh X`."""
+
+from __future__ import annotations
+
+import re
+
+from warta.quotes.direct import Candidate, paragraphs
+from warta.quotes.speakers import WORD, Context, Speaker, speaker_after, speaker_before
+
+# Words after a reporting verb that open an adverbial before the reported content:
+# "mengatakan kepada wartawan di Jakarta, …", "mengatakan dalam konferensi pers, …".
+ADVERBIAL = {"kepada", "dalam", "di", "pada", "saat", "ketika", "usai", "seusai", "setelah", "melalui", "lewat",
+             "dari", "seperti", "sebagaimana", "secara"}
+MIN_WORDS = 2
+
+
+def sentence_spans(text: str, sentences: list[list[int]] | None) -> list[tuple[int, int]]:
+    """The given sentences cut again at line breaks; a simple splitter when none are given."""
+    if not sentences:
+        return [(ps + m.start(), ps + m.end()) for ps, pe in paragraphs(text)
+                for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", text[ps:pe])]
+    out = []
+    for s, e in sentences:
+        for m in re.finditer(r"[^\n]+", text[s:e]):
+            if m.group().strip():
+                out.append((s + m.start(), s + m.end()))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,:;\t":
+        start += 1
+    while end > start and text[end - 1] in " .,;\t":
+        end -= 1
+    return start, end
+
+
+def _content_after_verb(text: str, verb_end: int, end: int) -> int:
+    """Where the reported content starts after a reporting verb."""
+    rest = text[verb_end:end].lstrip()
+    pos = end - len(rest)
+    if rest[:1] in (",", ":"):
+        return pos + 1
+    first = WORD.match(text, pos)
+    if first and first.group().lower() == "bahwa":
+        return first.end()
+    if first and first.group().lower() in ADVERBIAL:
+        # "mengatakan kepada Pompeo bahwa …", "mengatakan dalam jumpa pers, …"
+        m = re.compile(r"\bbahwa\b").search(text, pos, min(end, pos + 100))
+        m = m or re.compile(r",").search(text, pos, min(end, pos + 100))
+        if m:
+            return m.end()
+        if first.group().lower() == "kepada":  # "kepada Presiden Rusia Vladimir Putin sebagian …"
+            nxt = first.end()
+            for w in WORD.finditer(text, first.end(), end):
+                if not (w.group()[:1].isupper() or w.group().lower() in ADVERBIAL):
+                    break
+                nxt = w.end()
+            return nxt
+    return pos
+
+
+def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
+    """The first reported statement of one sentence, if it has one."""
+    text, lex = ctx.text, ctx.lex
+    words = list(WORD.finditer(text, s, e))
+    for i, w in enumerate(words):
+        low = w.group().lower()
+        if low not in lex.forms:
+            continue
+        cue, back = lex.forms[low]
+        found = None
+        if cue.position == "prep":  # "Menurut Peskov, …", "menurutnya, …"
+            sp = Speaker("pronoun", w.start(), w.end(), w.group()) if back else speaker_after(ctx, w.end(), e)
+            if sp.kind == "none" or (sp.text or "").lower() in lex.kind("outlet"):
+                continue  # "Menurut TASS, …" cites an outlet: the statement is elsewhere
+            comma = text.find(",", sp.end if sp.end > 0 else w.end(), e)
+            if i <= 3 and comma > 0:
+                found = (comma + 1, e, sp)
+            else:
+                found = (s, e, sp)
+        elif cue.position == "before":
+            sp = speaker_before(ctx, s, w.start())
+            if sp.kind == "none":
+                continue
+            found = (_content_after_verb(text, w.end(), e), e, sp)
+        elif cue.position == "after":
+            before = text[max(s, w.start() - 3) : w.start()]
+            if i == 0 and back and text[w.end() : w.end() + 1] == ",":  # "Katanya, dia dan Lavrov …"
+                found = (w.end() + 1, e, Speaker("pronoun", w.start(), w.end(), w.group()))
+            elif i >= MIN_WORDS and "," in before:  # "…, ujar Peskov." / "Rusia, lanjut dia, …"
+                sp = (Speaker("pronoun", w.start(), w.end(), w.group()) if back
+                      else speaker_after(ctx, w.end(), e))
+                if sp.kind == "none":
+                    continue
+                tail = text[max(sp.end, w.end()) : e]
+                found = (s, text.rfind(",", s, w.start()) if len(tail.split()) <= 6 else e, sp)
+        elif cue.position == "passive":  # "Hal itu dikatakan oleh Menlu Retno Marsudi"
+            j = i + 1
+            if j < len(words) and words[j].group().lower() == "oleh":
+                sp = speaker_after(ctx, words[j].end(), e)
+            elif " oleh" in cue.name:
+                sp = speaker_after(ctx, w.end(), e)
+            else:
+                continue
+            if sp.kind == "none":
+                continue
+            found = (s, w.start(), sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
+        if found is None:
+            continue
+        cs, ce = _trim(text, found[0], found[1])
+        if len(text[cs:ce].split()) < MIN_WORDS:
+            continue
+        return Candidate(cs, ce, False, cue.name, found[2], w.start(), (s, e))
+    return None
+
+
+def find_indirect(ctx: Context, sentences: list[list[int]] | None) -> list[Candidate]:
+    """Reported statements in sentences that hold no direct quotation."""
+    out = []
+    for s, e in sentence_spans(ctx.text, sentences):
+        if any(qs < e and s < qe for qs, qe in ctx.quoted):
+            continue  # direct speech and its cue are the direct finder's
+        cand = _reported(ctx, s, e)
+        if cand is not None:
+            out.append(cand)
+    return out

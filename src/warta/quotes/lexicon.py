@@ -1,0 +1,140 @@
+"""The quotation lexicon: speech cues and speaker words, loaded from YAML and validated strictly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from warta.errors import ResourceError
+
+CUE_KEYS = {"name", "forms", "position", "note", "example"}
+GROUP_KEYS = {"name", "kind", "words", "note", "example"}
+POSITIONS = {"after", "before", "prep", "passive"}
+KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop"}
+
+
+@dataclass(slots=True)
+class Cue:
+    """One speech cue and its surface forms."""
+
+    name: str
+    position: str
+    forms: list[str] = field(default_factory=list)
+    note: str = ""
+    example: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the quotation finder looks words up in, by surface form (lower case)."""
+
+    cues: dict[str, Cue] = field(default_factory=dict)
+    # surface form -> (cue, refers back): `katanya` is the cue `kata` pointing to the last speaker
+    forms: dict[str, tuple[Cue, bool]] = field(default_factory=dict)
+    words: dict[str, set[str]] = field(default_factory=dict)
+
+    def kind(self, kind: str) -> set[str]:
+        """The words of one kind (pronoun, role, org, ...)."""
+        return self.words.get(kind, set())
+
+
+def _read(source: str, text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ResourceError(f"{source}: not valid YAML ({str(error).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise ResourceError(f"{source}: expected a mapping with `cues:` and/or `groups:`")
+    unknown = set(data) - {"cues", "groups"}
+    if unknown:
+        raise ResourceError(f"{source}: unknown top-level keys {sorted(unknown)}; use cues, groups")
+    return data
+
+
+def _check(source: str, entry: Any, allowed: set[str], where: str) -> dict[str, Any]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise ResourceError(f"{source}: {where} must be a mapping with a `name`")
+    unknown = set(entry) - allowed
+    if unknown:
+        raise ResourceError(
+            f"{source}: entry {entry['name']!r} has unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}"
+        )
+    if not entry.get("note"):
+        raise ResourceError(f"{source}: entry {entry['name']!r} needs a `note` saying why")
+    return entry
+
+
+def _cue(source: str, entry: Any, index: int) -> Cue:
+    entry = _check(source, entry, CUE_KEYS, f"cue #{index + 1}")
+    if entry.get("position") not in POSITIONS:
+        raise ResourceError(
+            f"{source}: cue {entry['name']!r} has position {entry.get('position')!r}; use one of {sorted(POSITIONS)}"
+        )
+    forms = entry.get("forms") or []
+    if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+        raise ResourceError(f"{source}: cue {entry['name']!r}: `forms` must be a list of strings")
+    return Cue(entry["name"], entry["position"], [f.lower() for f in forms], entry["note"], entry.get("example"))
+
+
+def _group(source: str, entry: Any, index: int) -> tuple[str, list[str]]:
+    entry = _check(source, entry, GROUP_KEYS, f"group #{index + 1}")
+    if entry.get("kind") not in KINDS:
+        raise ResourceError(
+            f"{source}: group {entry['name']!r} has kind {entry.get('kind')!r}; use one of {sorted(KINDS)}"
+        )
+    words = entry.get("words")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ResourceError(f"{source}: group {entry['name']!r}: `words` must be a list of strings")
+    return entry["kind"], [w.lower() for w in words]
+
+
+def _merge(lex: Lexicon, source: str, data: dict[str, Any]) -> None:
+    for i, entry in enumerate(data.get("cues") or []):
+        cue = _cue(source, entry, i)
+        lex.cues[cue.name] = cue  # a later file's entry with the same name replaces ours
+    for i, entry in enumerate(data.get("groups") or []):
+        kind, words = _group(source, entry, i)
+        lex.words.setdefault(kind, set()).update(words)
+
+
+def _index(lex: Lexicon) -> None:
+    lex.forms.clear()
+    for cue in lex.cues.values():
+        for form in [cue.name.lower(), *cue.forms]:
+            lex.forms[form] = (cue, form.endswith("nya"))
+            # "katanya", "ujarnya": the cue-only form whose speaker is the last one quoted
+            if cue.position == "after" and not form.endswith("nya"):
+                lex.forms.setdefault(form + "nya", (cue, True))
+
+
+def _shipped(name: str) -> tuple[str, str]:
+    path = resources.files("warta") / "data" / "quotes" / name
+    return f"warta/data/quotes/{name}", path.read_text(encoding="utf-8")
+
+
+def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
+    """The shipped cues and speaker words, extended (or overridden by name) by ``user_file``."""
+    lex = Lexicon()
+    for name in ("cues.yaml", "speakers.yaml"):
+        source, text = _shipped(name)
+        _merge(lex, source, _read(source, text))
+    if user_file is not None:
+        path = Path(user_file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ResourceError(f"{path}: cannot read the quotes lexicon ({error.strerror})") from None
+        _merge(lex, str(path), _read(str(path), text))
+    _index(lex)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once per process."""
+    return load_lexicon()

@@ -1,0 +1,299 @@
+"""Speakers: names next to a cue, pronouns and role phrases resolved back, cited outlets (via)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from warta.article import Entity
+from warta.quotes.lexicon import Lexicon
+
+# A word: letters/digits with inner dots, apostrophes and hyphens (Ma’ruf, Covid-19, E.).
+WORD = re.compile(r"[^\W_][\w’'-]*(?:\.(?=[A-Z]))?")
+# Marks that end a speaker phrase: commas, sentence ends, brackets, quotes.
+PHRASE_END = re.compile(r"[,.;:!?()\[\]\"“”\n]|\s[-–—]\s")
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A speaker as found in the text: a name, a role phrase, an organisation or a pronoun."""
+
+    kind: str  # name, role, org, pronoun, none
+    start: int = -1
+    end: int = -1
+    text: str | None = None
+    entity: str | None = None
+
+
+@dataclass
+class Context:
+    """What speaker resolution needs about one text: entities, quoted spans, the speakers so far."""
+
+    text: str
+    lex: Lexicon
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    history: list[tuple[int, Speaker]] = field(default_factory=list)  # (position, resolved speaker)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention overlaps ``[start, end)``; people win over organisations."""
+        hits = [e for s, t, e in self.mentions if s < end and start < t]
+        hits.sort(key=lambda e: (e.type != "PER", e.type not in ("ORG", "GPE")))
+        return hits[0] if hits else None
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside a direct quotation (names there are not speakers)."""
+        return any(s <= pos < e for s, e in self.quoted)
+
+
+def entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+    """All mentions of all entities as ``(start, end, entity)``, in text order."""
+    return sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words separated by single spaces inside ``text[start:end]``."""
+    runs: list[list[int]] = []
+    last_end = None
+    for m in WORD.finditer(text, start, end):
+        if not _capitalised(m.group()):
+            last_end = None
+            continue
+        if last_end is not None and text[last_end : m.start()] == " ":
+            runs[-1][1] = m.end()
+        else:
+            runs.append([m.start(), m.end()])
+        last_end = m.end()
+    return [(s, e) for s, e in runs]
+
+
+def _is_acronym(word: str) -> bool:
+    # AS, KPK, BNPB: organisations and countries; single letters (E., M) are initials of names
+    core = word.rstrip(".")
+    return len(core) >= 2 and core.isupper() and core.isalpha()
+
+
+def person_part(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The trailing person name of a capitalised run, after its role and organisation words."""
+    words = list(WORD.finditer(text, start, end))
+    blocked = lex.kind("role") | lex.kind("org") | lex.kind("stop") | lex.kind("outlet")
+    cut = -1
+    for i, m in enumerate(words):
+        if m.group().lower().rstrip(".") in blocked or _is_acronym(m.group()):
+            cut = i
+    rest = words[cut + 1 :]
+    if not rest:
+        return None
+    return rest[0].start(), rest[-1].end()
+
+
+def run_kind(text: str, start: int, end: int, lex: Lexicon) -> str:
+    """``role`` when a run holds an office word, else ``org``."""
+    words = {m.group().lower().rstrip(".") for m in WORD.finditer(text, start, end)}
+    return "role" if words & lex.kind("role") else "org"
+
+
+def _from_run(ctx: Context, s: int, e: int) -> Speaker | None:
+    text, lex = ctx.text, ctx.lex
+    ent = ctx.entity_at(s, e)
+    if ent is not None and ent.type in ("PER", "ORG", "GPE"):
+        # the actors stage knows better than our heuristics what this run is
+        for ms, me, me_ent in ctx.mentions:
+            if me_ent is ent and ms < e and s < me:
+                return Speaker("name" if ent.type == "PER" else "org", ms, me, text[ms:me], ent.id)
+    words = list(WORD.finditer(text, s, e))
+    while words and _not_a_name(ctx, words[0].group()):
+        words.pop(0)  # "Namun Pompeo", "Pernyataan itu": sentence-initial capitals
+    if not words or any(ch.isdigit() for ch in text[s:e]):
+        return None
+    s = words[0].start()
+    first = words[0].group().lower()
+    part = person_part(text, s, e, lex)
+    if part is not None:
+        return Speaker("name", part[0], part[1], text[part[0] : part[1]])
+    if first in lex.kind("outlet"):
+        return None
+    return Speaker(run_kind(text, s, e, lex), s, e, text[s:e])
+
+
+def _not_a_name(ctx: Context, word: str) -> bool:
+    low = word.lower()
+    if low in ctx.lex.kind("stop") or low in STOP_WORDS:
+        return True
+    # a capitalised word the same text also writes in lower case is an ordinary word
+    return low != word and re.search(r"(?<![\w])%s(?![\w])" % re.escape(low), ctx.text) is not None
+
+
+def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
+    """The speaker named right after a cue at ``pos``: ``kata Pompeo``, ``kata dia``, ``kata juru bicara itu``."""
+    text, lex = ctx.text, ctx.lex
+    m = WORD.match(text, _skip_space(text, pos))
+    if m is None or m.start() >= limit:
+        return Speaker("none")
+    if m.group().lower() in lex.kind("pronoun"):
+        return Speaker("pronoun", m.start(), m.end(), m.group())
+    seg_end = _phrase_end(text, m.start(), limit)
+    for s, e in name_runs(text, m.start(), seg_end):
+        sp = _from_run(ctx, s, e)
+        if sp is not None and sp.kind == "name":
+            return sp
+    # "kata pemilik Kopi NYIA, Armanunsah …": a description, then the name after one comma
+    if seg_end < limit and text[seg_end] == ",":
+        nxt = _skip_space(text, seg_end + 1)
+        runs = name_runs(text, nxt, _phrase_end(text, nxt, limit))
+        if runs and runs[0][0] == nxt:
+            sp = _from_run(ctx, *runs[0])
+            if sp is not None and sp.kind == "name":
+                return sp
+    runs = name_runs(text, m.start(), seg_end)
+    if runs:
+        sp = _from_run(ctx, *runs[0])
+        if sp is not None:
+            return sp
+    return _role_phrase(ctx, m.start(), seg_end)
+
+
+def _role_phrase(ctx: Context, start: int, end: int) -> Speaker:
+    """A lower-case role phrase such as ``juru bicara itu`` or ``sang menteri``."""
+    words = list(WORD.finditer(ctx.text, start, end))[:5]
+    roles = ctx.lex.kind("role")
+    if words and words[0].group().lower() in roles:
+        last = words[0]
+        for w in words[1:]:
+            if w.group().lower() in roles or _capitalised(w.group()) or w.group().lower() in ("itu", "tersebut"):
+                last = w
+            else:
+                break
+        return Speaker("role", words[0].start(), last.end(), ctx.text[words[0].start() : last.end()])
+    return Speaker("none")
+
+
+def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
+    """The subject of a reporting verb: the nearest name, role phrase or pronoun before it."""
+    text, lex = ctx.text, ctx.lex
+    words = list(WORD.finditer(text, clause_start, verb_start))
+    skip = lex.kind("skip")
+    while words and words[-1].group().lower() in skip:
+        words.pop()
+    if not words:
+        return Speaker("none")
+    last = words[-1]
+    if last.group().lower() in lex.kind("pronoun"):
+        return Speaker("pronoun", last.start(), last.end(), last.group())
+    runs = [r for r in name_runs(text, clause_start, last.end()) if not ctx.inside_quote(r[0])]
+    if runs and runs[-1][1] == last.end():
+        sp = _from_run(ctx, *runs[-1])  # "Pejabat Rusia mengatakan", "Lavrov juga mengatakan"
+        if sp is not None:
+            return sp
+    if text[last.end() : verb_start].strip() == ",":
+        # an apposition closed by a comma: "Tri Maharini, dokter emergensi …, memaparkan"
+        for s, e in reversed(runs):
+            sp = _from_run(ctx, s, e)
+            if sp is not None and sp.kind == "name":
+                return sp
+    # "juru bicara itu mengatakan", "sang menteri menegaskan"
+    for i in range(max(0, len(words) - 5), len(words)):
+        if words[i].group().lower() in lex.kind("role"):
+            return _role_phrase(ctx, words[i].start(), last.end())
+    return Speaker("none")
+
+
+def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
+    """Turn a raw speaker into a final one: names to entities, pronouns and roles back to a person."""
+    if raw.kind in ("name", "org"):
+        if raw.entity is None:
+            ent = ctx.entity_at(raw.start, raw.end)
+            raw.entity = ent.id if ent is not None else None
+        return raw
+    if raw.kind == "role":
+        found = _resolve_role(ctx, raw, pos)
+        return found if found is not None else raw
+    return _resolve_back(ctx, pos) or Speaker("none")
+
+
+def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
+    """A role phrase names the entity holding that role, else the last speaker mentioned."""
+    role_words = {w.lower() for w in (raw.text or "").split()} & ctx.lex.kind("role")
+    ent = ctx.entity_at(raw.start, raw.end)
+    if ent is not None:
+        return Speaker("name", raw.start, raw.end, raw.text, ent.id)
+    best = None
+    for s, e, ent in ctx.mentions:
+        if s >= pos or ent.type != "PER":
+            continue
+        held = {w.lower() for r in ent.roles for w in r.role.split()}
+        before = {w.lower() for w in ctx.text[max(0, s - 60) : s].split()}
+        if role_words & (held | before):
+            best = Speaker("name", s, e, ctx.text[s:e], ent.id)
+    if best is not None:
+        return best
+    # only a definite or bare role points back ("juru bicara itu", "sang menteri", "Presiden");
+    # "Pejabat Rusia" is somebody else, kept as the role phrase itself
+    words = [w.lower() for w in (raw.text or "").split()]
+    if {"itu", "tersebut", "sang"} & set(words) or all(w in ctx.lex.kind("role") for w in words):
+        return _resolve_back(ctx, pos) or raw
+    return None
+
+
+def _resolve_back(ctx: Context, pos: int, window: int = 700) -> Speaker | None:
+    """The most recent plausible speaker before ``pos``: a recent quote's speaker, else a person."""
+    recent = [sp for p, sp in ctx.history if p < pos and pos - p <= window and sp.kind in ("name", "org", "role")]
+    if recent:
+        return recent[-1]
+    people = [(s, e, ent) for s, e, ent in ctx.mentions if e <= pos and ent.type == "PER" and not ctx.inside_quote(s)]
+    if people:
+        s, e, ent = people[-1]
+        return Speaker("name", s, e, ctx.text[s:e], ent.id)
+    for s, e in reversed(name_runs(ctx.text, max(0, pos - window), pos)):
+        if ctx.inside_quote(s):
+            continue
+        sp = _from_run(ctx, s, e)
+        if sp is not None and sp.kind == "name" and not ctx.entity_at(s, e):
+            return sp
+    older = [sp for p, sp in ctx.history if p < pos and sp.kind in ("name", "org", "role")]
+    return older[-1] if older else None
+
+
+_VIA: dict[int, re.Pattern] = {}
+
+
+def _via_pattern(lex: Lexicon) -> re.Pattern:
+    if id(lex) not in _VIA:
+        markers = "|".join(re.escape(m) for m in sorted(lex.kind("via"), key=len, reverse=True))
+        # markers in any case ("Dilansir dari"), the outlet itself capitalised
+        _VIA[id(lex)] = re.compile(
+            r"\b(?i:%s)\s+(?i:(?:dari|oleh)\s+)?(?i:(?:laman|situs|kantor berita|media|harian)\s+)?"
+            r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)" % markers
+        )
+    return _VIA[id(lex)]
+
+
+def find_via(ctx: Context, start: int, end: int) -> str | None:
+    """An outlet or agency cited in ``text[start:end]``: ``dikutip AFP``, ``seperti dilansir Reuters``."""
+    for m in _via_pattern(ctx.lex).finditer(ctx.text, start, end):
+        name = m.group(1)
+        if name[:1].isupper():
+            return name
+    text = ctx.text[start:end]
+    for outlet in ("kepada", "menurut"):
+        for m in re.finditer(r"\b(?i:%s)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)" % outlet, text):
+            if m.group(1).lower() in ctx.lex.kind("outlet"):
+                return m.group(1)
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    m = PHRASE_END.search(text, start, limit)
+    return m.start() if m else limit
