@@ -1,0 +1,238 @@
+"""Clean a page's text line by line: drop furniture (rules + layout heuristics), keep every story line.
+
+The rules of ``furniture.yaml`` drop single lines; the heuristics here look at a line's place on
+the page: the title and its repeats, captions repeated or followed by a credit label, the lead
+teaser repeated in the story, headline teasers between paragraphs (plain text only), and the
+footer after a closing byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from warta.article import Removed
+from warta.extract import furniture
+from warta.extract.dates import FoundDate, parse_date_line
+from warta.extract.meta import split_names, split_tags
+from warta.extract.outlets import Registry
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# How a story line ends; a line ending otherwise is a headline, a label or a caption.
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(slots=True)
+class Item:
+    """One non-empty line of the page, and why it was dropped (``None``: kept)."""
+
+    text: str
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The kept lines of a page and what its furniture told us."""
+
+    paragraphs: list[str]
+    removed: list[Removed]
+    title: str | None = None
+    dates: list[FoundDate] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    tag_lines: list[str] = field(default_factory=list)
+
+
+def normalise_line(line: str) -> str:
+    """A line with odd spaces (NBSP, zero-width) made plain and the ends stripped."""
+    return _SPACE.sub(" ", line).strip()
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def clean(
+    text: str,
+    outlets: Registry,
+    *,
+    title: str | None = None,
+    mode: str = "text",
+    rule_set: tuple[furniture.Rule, ...] | None = None,
+) -> Cleaned:
+    """Split ``text`` into kept paragraphs and removed furniture; ``mode`` is "text" or "html"."""
+    items = [Item(t) for t in (normalise_line(line) for line in text.split("\n")) if t]
+    out = Cleaned(paragraphs=[], removed=[])
+    _apply_rules(items, out, outlets, rule_set if rule_set is not None else furniture.rules())
+    out.title = title or _find_title(items)
+    _drop_title(items, out.title)
+    _drop_repeats(items)
+    _drop_footer_after_byline(items)
+    if mode == "text":
+        _drop_headlines(items, out.title)
+        _drop_trailing(items)
+    _drop_lead_teaser(items)
+    for item in items:
+        if item.reason is None:
+            out.paragraphs.append(item.text)
+        else:
+            out.removed.append(Removed(item.text, item.reason))
+    return out
+
+
+def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -> None:
+    for i, item in enumerate(items):
+        if item.reason is not None:
+            continue
+        found = parse_date_line(item.text)
+        if found is not None:
+            item.reason = "dateline-date"
+            out.dates.append(found)
+            continue
+        hit = furniture.match(item.text, rule_set)
+        if hit is None:
+            if outlets.is_site_name(item.text):
+                item.reason = "site-name"
+            continue
+        rule, m = hit
+        item.reason = rule.reason
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        if groups.get("authors"):
+            out.authors.extend(split_names(groups["authors"], outlets))
+        if groups.get("editors"):
+            out.editors.extend(split_names(groups["editors"], outlets))
+        if groups.get("tags"):
+            out.tag_lines.append(groups["tags"])
+        if rule.action == "label" and not groups:
+            nxt = _next_kept(items, i)
+            if nxt is not None and len(items[nxt].text) <= 300 and not items[nxt].text.endswith("."):
+                items[nxt].reason = rule.reason
+                out.tag_lines.append(items[nxt].text)
+        elif rule.action == "credit-label":
+            _drop_caption_around(items, i)
+        elif rule.action == "footer":
+            for later in items[i + 1 :]:
+                later.reason = later.reason or "footer"
+
+
+def _next_kept(items: list[Item], i: int) -> int | None:
+    for j in range(i + 1, len(items)):
+        if items[j].reason is None:
+            return j
+    return None
+
+
+def _drop_caption_around(items: list[Item], i: int) -> None:
+    """A credit label ("Photo :"): the caption above it and the short credit lines under it go."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if items[j].reason is None:
+            if len(items[j].text) <= 250:
+                items[j].reason = "caption"
+            break
+    for j in range(i + 1, min(len(items), i + 4)):
+        line = items[j].text
+        if items[j].reason is None and len(line) <= 80 and not _SENTENCE_END.search(line):
+            items[j].reason = "caption"
+        elif items[j].reason != "caption":
+            break
+
+
+def _find_title(items: list[Item]) -> str | None:
+    """The first substantial kept line: plain-text copies start with the headline."""
+    for item in items:
+        if item.reason is None and len(item.text.split()) >= 2:
+            return item.text
+    return None
+
+
+def _drop_title(items: list[Item], title: str | None) -> None:
+    if not title:
+        return
+    key = _key(title)
+    for item in items:
+        if item.reason is None and _key(item.text) == key:
+            item.reason = "title"
+
+
+def _drop_repeats(items: list[Item]) -> None:
+    """Captions show up twice (image and its alt text); a story line never does."""
+    removed = {_key(it.text): it.reason for it in items if it.reason is not None}
+    previous: Item | None = None
+    for item in items:
+        if item.reason is None:
+            key = _key(item.text)
+            if key in removed and len(item.text) <= 300:
+                item.reason = removed[key] if removed[key] not in ("title",) else "title"
+            elif previous is not None and previous.reason is None and _key(previous.text) == key:
+                previous.reason = item.reason = "caption" if len(item.text) <= 300 else "duplicate"
+            elif _repeats_itself(item.text):
+                item.reason = "caption"
+        previous = item
+
+
+def _repeats_itself(line: str) -> bool:
+    """A caption glued to its own copy: "Gambar dari ... (23/3/2019).Courtesy via Twitter Gambar dari ..."."""
+    if len(line) < 80:
+        return False
+    head = line[:40]
+    return line.find(head, 40) != -1
+
+
+def _drop_footer_after_byline(items: list[Item]) -> None:
+    """After a closing byline ("Editor: X") only site furniture follows."""
+    total = sum(len(it.text) for it in items if it.reason is None)
+    if not total:
+        return
+    seen = 0
+    for i, item in enumerate(items):
+        if item.reason is None:
+            seen += len(item.text)
+        elif item.reason == "byline" and seen >= 0.6 * total:
+            for later in items[i + 1 :]:
+                if later.reason is None:
+                    later.reason = "footer"
+            return
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without a final stop whose words are mostly capitalised: a linked headline."""
+    if _SENTENCE_END.search(line):
+        return False
+    words = _WORDS.findall(line)
+    if not 3 <= len(words) <= 25:
+        return False
+    content = [w for w in words if len(w) >= 4] or words
+    capitalised = sum(w[0].isupper() for w in content)
+    return capitalised / len(content) >= 0.5
+
+
+def _drop_headlines(items: list[Item], title: str | None) -> None:
+    """Headline teasers between paragraphs of a plain-text copy (VIVA, Liputan6 related stories)."""
+    started = title is None
+    for item in items:
+        if item.reason == "title":
+            started = True
+            continue
+        if started and item.reason is None and looks_like_headline(item.text):
+            item.reason = "related-link"
+
+
+def _drop_trailing(items: list[Item]) -> None:
+    """Short lines after the last story sentence of a plain-text copy are the page footer."""
+    for item in reversed(items):
+        if item.reason is not None:
+            continue
+        if _SENTENCE_END.search(item.text) or len(item.text.split()) > 12:
+            return
+        item.reason = "footer"
+
+
+def _drop_lead_teaser(items: list[Item]) -> None:
+    """The lead shown under the title is furniture when the story repeats it verbatim."""
+    kept = [it for it in items if it.reason is None]
+    if len(kept) < 2 or len(kept[0].text) < 40:
+        return
+    lead = _key(kept[0].text)
+    if any(lead in _key(later.text) for later in kept[1:]):
+        kept[0].reason = "teaser"

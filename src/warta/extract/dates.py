@@ -1,0 +1,195 @@
+"""The date-line grammar: publication dates as outlets print them, to ISO 8601 with the printed zone.
+
+Handles day-first numeric dates (``25/04/2024 20:06 WIB``), Indonesian and English month names
+and abbreviations, weekday prefixes, ``pukul``/``|``/``-`` separators, ``HH:MM``/``HH.MM``/
+``HH:MM:SS`` times, am/pm, and the zones WIB/WITA/WIT/GMT+N/UTC.  With no zone printed the time
+is taken as WIB (Indonesian outlets); with no time printed the value is the date alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Month words, Indonesian and English, full and abbreviated (lower case, no final dot).
+MONTHS = {
+    **dict.fromkeys(["januari", "january", "jan"], 1),
+    **dict.fromkeys(["februari", "pebruari", "february", "feb", "peb"], 2),
+    **dict.fromkeys(["maret", "march", "mar"], 3),
+    **dict.fromkeys(["april", "apr"], 4),
+    **dict.fromkeys(["mei", "may"], 5),
+    **dict.fromkeys(["juni", "june", "jun"], 6),
+    **dict.fromkeys(["juli", "july", "jul"], 7),
+    **dict.fromkeys(["agustus", "august", "agu", "agt", "ags", "agus", "aug"], 8),
+    **dict.fromkeys(["september", "sep", "sept", "spt"], 9),
+    **dict.fromkeys(["oktober", "october", "okt", "oct"], 10),
+    **dict.fromkeys(["november", "nopember", "nov", "nop"], 11),
+    **dict.fromkeys(["desember", "december", "des", "dec"], 12),
+}
+WEEKDAYS = (
+    "senin minggu selasa rabu kamis jumat jum'at sabtu ahad "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun"
+).split()
+# Printed zones and their UTC offsets.
+ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00"}
+DEFAULT_ZONE = "+07:00"
+
+# Words that say which date of the page a line gives: the update, or the first publication.
+UPDATE_WORDS = ("diperbarui", "diupdate", "update", "updated", "diubah", "pembaruan", "terakhir diperbarui", "last updated", "modified")
+PUBLISH_WORDS = ("diterbitkan", "dipublikasikan", "dipublikasi", "terbit", "published", "posted", "dimuat", "ditayangkan", "tayang")
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+_TIME = (
+    r"(?:(?:pukul|jam|at|pk\.?)\s*)?"
+    r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+    r"(?:\s*(?P<zone>WIB|WITA|WIT|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?|GMT|UTC|Z)\b)?"
+)
+_SEP = r"\s*(?:[,|\-–—•·/]\s*)*(?:pukul\s+)?"
+_DAY_NAME = rf"(?:(?:{_WEEKDAY})\.?\s*,?\s*)?"
+DATE_PATTERNS = [
+    # 2019-03-28T23:08:00+07:00, 2019-03-28 23:08 (machine dates in pages and meta tags)
+    re.compile(
+        r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)(?::(?P<second>\d\d))?"
+        r"(?:\.\d+)?(?P<zone>Z|[+-]\d\d:?\d\d)?)?",
+        re.I,
+    ),
+    # Kamis, 25/04/2024 20:06 WIB   28/03/2019, 23:08 WIB   28-03-2019
+    re.compile(
+        rf"{_DAY_NAME}(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>\d{{4}}|\d\d)\b(?:{_SEP}{_TIME})?",
+        re.I,
+    ),
+    # Kamis, 28 Maret 2019 | 23:08 WIB   12 Mei 2019, 09:04 WIB   Kamis 28 Mar 2019 23:08
+    re.compile(
+        rf"{_DAY_NAME}(?P<day>[0-3]?\d)\s+(?P<mname>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b(?:{_SEP}{_TIME})?",
+        re.I,
+    ),
+    # Thursday, March 28, 2019 11:08 PM   Mar 28, 2019
+    re.compile(
+        rf"{_DAY_NAME}(?P<mname>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b(?:{_SEP}{_TIME})?",
+        re.I,
+    ),
+]
+
+
+@dataclass(slots=True)
+class FoundDate:
+    """A publication date found in a line: its ISO value, its kind and where it was."""
+
+    value: str  # 2019-03-28T23:08:00+07:00 or 2019-03-28
+    kind: str  # "published", "updated" or "plain" (no word says which)
+    start: int
+    end: int
+
+
+def _zone(raw: str | None) -> str:
+    if not raw:
+        return DEFAULT_ZONE
+    raw = raw.strip().upper().replace(" ", "")
+    if raw.lower() in ZONES:
+        return ZONES[raw.lower()]
+    if raw in ("Z", "GMT", "UTC"):
+        return "+00:00"
+    m = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d\d)?", raw)
+    if m:
+        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+    return DEFAULT_ZONE
+
+
+def _build(m: re.Match) -> str | None:
+    groups = m.groupdict()
+    try:
+        year = int(groups["year"])
+        if year < 100:
+            year += 2000
+        month = MONTHS[groups["mname"].lower().rstrip(".")] if groups.get("mname") else int(groups["month"])
+        day = int(groups["day"])
+        when = date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+    if not 1990 <= year <= 2100:
+        return None
+    if groups.get("hour") is None:
+        return when.isoformat()
+    hour, minute = int(groups["hour"]), int(groups["minute"])
+    second = int(groups.get("second") or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        stamp = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    return stamp.isoformat() + _zone(groups.get("zone"))
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The first full date (with its time, if printed) in ``text``, normalised to ISO 8601."""
+    best: tuple[int, re.Match] | None = None
+    for pattern in DATE_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m)
+    if best is None:
+        return None
+    m = best[1]
+    value = _build(m)
+    if value is None:
+        return None
+    return FoundDate(value, _kind(text[: m.start()]), m.start(), m.end())
+
+
+def _kind(prefix: str) -> str:
+    low = prefix.lower()
+    # the last label before the date says what it is: "oleh X diperbarui 12 Mei" is an update
+    last, kind = -1, "plain"
+    for words, label in ((UPDATE_WORDS, "updated"), (PUBLISH_WORDS, "published")):
+        for word in words:
+            at = low.rfind(word)
+            if at > last:
+                last, kind = at, label
+    return kind
+
+
+# What may surround a date in a date line: labels, outlet names, "oleh X", separators.
+_REST_WORD = re.compile(r"[\w.'’@-]+")
+
+
+def parse_date_line(line: str, *, max_length: int = 120, max_other_words: int = 5) -> FoundDate | None:
+    """The date of a line that is a date line (a date plus a few label words), else ``None``."""
+    line = line.strip()
+    if not line or len(line) > max_length:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    rest = line[: found.start] + " " + line[found.end :]
+    if rest.strip().endswith(".") and len(rest.split()) > 3:
+        return None  # a sentence that mentions a date, not a date line
+    if len(_REST_WORD.findall(rest)) > max_other_words:
+        return None
+    return found
+
+
+def parse_date(text: str) -> str | None:
+    """Normalise any date expression (meta tag, ``<time>``, date line) to ISO 8601, or ``None``."""
+    found = find_date(text.strip())
+    return found.value if found else None
+
+
+def pick_published(found: list[FoundDate]) -> str | None:
+    """The first publication: the earliest published/plain date, else the earliest update."""
+    for kinds in (("published", "plain"), ("updated",)):
+        values = [f.value for f in found if f.kind in kinds]
+        if values:
+            return min(values, key=_sort_key)
+    return None
+
+
+def _sort_key(value: str) -> str:
+    # a date-only value sorts after a full timestamp of the same day (the time is more precise)
+    return value if "T" in value else value + "T99"

@@ -1,0 +1,131 @@
+"""Main text and metadata of an HTML page: trafilatura for the story, ``<meta>`` tags for what it misses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from warta.extract.dates import FoundDate, parse_date, parse_date_line
+
+# <meta> names and properties, by the field they give, most trusted first.
+META = {
+    "title": ("og:title", "twitter:title", "title", "dc.title"),
+    "published": (
+        "article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued",
+        "content_publishdate", "publication_date", "date", "dc.date", "og:published_time",
+    ),
+    "updated": ("article:modified_time", "datemodified", "og:updated_time"),
+    "site": ("og:site_name", "application-name", "twitter:site"),
+    "author": ("author", "article:author", "content_author", "dc.creator"),
+    "keywords": ("news_keywords", "keywords", "article:tag", "content_tag"),
+    "url": ("og:url", "twitter:url"),
+}
+# Elements whose class or id marks the page's date line.
+_DATE_CLASS = re.compile(r"date|time|tanggal|publish|waktu|posted", re.I)
+
+
+@dataclass(slots=True)
+class Page:
+    """What an HTML page gives: the main text (one paragraph a line) and its metadata."""
+
+    text: str = ""
+    title: str | None = None
+    published: str | None = None
+    date_lines: list[FoundDate] = field(default_factory=list)
+    site: str | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def _meta(tree) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        value = (node.get("content") or "").strip()
+        if key and value:
+            found.setdefault(key, []).append(value)
+    return found
+
+
+def _first(meta: dict[str, list[str]], field_name: str) -> str | None:
+    for key in META[field_name]:
+        if meta.get(key):
+            return meta[key][0]
+    return None
+
+
+def _printed_dates(tree) -> list[FoundDate]:
+    """Date lines printed in the page (``<time>``, elements with a date-like class), in page order."""
+    found = []
+    for node in tree.iter("time"):
+        value = node.get("datetime")
+        iso = parse_date(value) if value else None
+        text = " ".join(node.text_content().split())
+        line = parse_date_line(text) if text else None
+        if line is not None:
+            found.append(line)
+        elif iso:
+            found.append(FoundDate(iso, "plain", 0, 0))
+    for node in tree.iter("div", "span", "p", "small", "li"):
+        marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if not _DATE_CLASS.search(marker):
+            continue
+        text = " ".join(node.text_content().split())
+        if 6 <= len(text) <= 120:
+            line = parse_date_line(text)
+            if line is not None:
+                found.append(line)
+    return found
+
+
+def read_page(html: str, url: str | None = None) -> Page:
+    """Extract the main text and metadata of ``html`` (no I/O)."""
+    page = Page(url=url)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return page
+    meta = _meta(tree)
+    page.title = _first(meta, "title")
+    published = _first(meta, "published")
+    page.published = parse_date(published) if published else None
+    page.site = _first(meta, "site")
+    page.url = url or _first(meta, "url")
+    if not page.url:
+        canonical = tree.find(".//link[@rel='canonical']")
+        page.url = canonical.get("href") if canonical is not None else None
+    author = _first(meta, "author")
+    if author and not author.startswith("http"):
+        page.authors = [a.strip() for a in re.split(r"\s*(?:,|;|\bdan\b|&)\s*", author) if a.strip()]
+    keywords = [k for key in META["keywords"] for v in meta.get(key, []) for k in v.split(",")]
+    page.tags = list(dict.fromkeys(k.strip() for k in keywords if k.strip()))
+    page.date_lines = _printed_dates(tree)
+    if not page.title:
+        node = tree.find(".//h1")
+        page.title = " ".join(node.text_content().split()) if node is not None else None
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=page.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=False,
+    )
+    if doc is not None:
+        page.text = doc.text or ""
+        page.title = page.title or doc.title
+        if not page.published and doc.date:
+            page.published = parse_date(doc.date)
+        page.site = page.site or doc.sitename
+        if not page.authors and doc.author:
+            page.authors = [a.strip() for a in re.split(r"\s*;\s*", doc.author) if a.strip()]
+    if page.title:
+        page.title = " ".join(page.title.split())
+    return page

@@ -1,0 +1,164 @@
+"""Metadata read from the clean text: dateline, cited sources, tag lists, person names, language."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from warta.article import Dateline
+from warta.extract.outlets import Registry
+from warta.extract.resources import load
+
+_DASH = r"\s*(?:-{1,2}|–|—|:)\s+"
+_PLACE = r"[A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*){0,3}"
+# A web name printed as an agency though not in the registry: "Jurnas.com", "tirto.id".
+_DOMAIN_AGENCY = r"[A-Za-z][\w-]*\.(?:com|co\.id|id|net|co|tv|org)"
+
+
+def _title_place(place: str) -> str:
+    """WASHINGTON DC -> Washington DC; Washington DC stays; the printed form otherwise."""
+    words = []
+    for word in place.split():
+        words.append(word.capitalize() if word.isupper() and len(word) > 2 else word)
+    return " ".join(words)
+
+
+def find_dateline(paragraph: str, outlets: Registry) -> Dateline | None:
+    """The dateline opening ``paragraph``: "MOSKWA, KOMPAS.com -", "Liputan6.com, Washington DC -", "VIVA –"."""
+    agency = rf"(?:{outlets.pattern.pattern}|{_DOMAIN_AGENCY})"
+    head = paragraph[:120]
+    # PLACE, AGENCY -   (Kompas, iNews, Jurnas, CNN Indonesia "Jakarta, CNN Indonesia --")
+    m = re.match(rf"(?P<place>{_PLACE}),\s*(?P<agency>{agency}){_DASH}", head)
+    if m:
+        return Dateline(_title_place(m.group("place")), m.group("agency"))
+    # AGENCY, Place -   (Liputan6, Tempo "TEMPO.CO, Jakarta -", Republika)
+    m = re.match(rf"(?P<agency>{agency}),\s*(?P<place>{_PLACE}){_DASH}", head)
+    if m:
+        return Dateline(_title_place(m.group("place")), m.group("agency"))
+    # Place (AGENCY) -   (Antara "Jakarta (ANTARA) -")
+    m = re.match(rf"(?P<place>{_PLACE})\s*\((?P<agency>{agency})\){_DASH}", head)
+    if m:
+        return Dateline(_title_place(m.group("place")), m.group("agency"))
+    # AGENCY [Channel] -   (VIVA "VIVA Dunia –", Suara "Suara.com -"): an agency, no place
+    m = re.match(rf"(?P<agency>{agency})(?:\s+[A-Z][a-z]+)?{_DASH}", head)
+    if m:
+        return Dateline(None, m.group("agency"))
+    # JAKARTA -   (Okezone, Sindonews): a place in capitals, no agency
+    m = re.match(r"(?P<place>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2})\s*[-–—]\s+", head)
+    if m:
+        return Dateline(_title_place(m.group("place")), None)
+    return None
+
+
+# Cues that introduce a cited source: "dikutip dari", "Dilansir dari", "Melansir", "mengutip", "menurut".
+_CUE = re.compile(
+    r"\b(?P<cue>dikutip|mengutip|dilansir|melansir|dinukil|menukil|diberitakan|dilaporkan|menurut|seperti dilaporkan)"
+    r"(?:\s+(?:dari|oleh))?\s+(?:(?:laman|situs|situs web|media|kantor berita|stasiun televisi|harian|surat kabar|majalah|portal)\s+)?",
+    re.I,
+)
+# Cues after which an unknown capitalised name counts as a source (not after "menurut": people).
+_OPEN_CUES = {"dilansir", "melansir", "dikutip", "mengutip", "dinukil", "menukil"}
+_UNKNOWN_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}")
+# Capitalised words that follow a cue but are not sources: weekdays, pronoun-like words.
+_NOT_SOURCES = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "presiden", "menteri", "juru", "kepala",
+    "pejabat", "sumber", "dia", "ia", "mereka", "kami", "pihak", "laporan", "data", "pernyataan", "keterangan",
+}
+
+
+@lru_cache(maxsize=None)
+def _agency_index(outlets: Registry) -> tuple[re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    for entry in load("agencies.yaml"):
+        for variant in [entry["name"], *(entry.get("variants") or [])]:
+            names.setdefault(variant, entry["name"])
+    for variant, outlet in outlets.by_variant.items():
+        names.setdefault(variant, outlet.name)
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(v) for v in alternatives) + r")(?![\w])"), names
+
+
+def cited_sources(body: str, outlets: Registry) -> list[str]:
+    """News organisations the story cites ("dikutip dari AFP" -> AFP), normalised, in order."""
+    known, names = _agency_index(outlets)
+    found: list[str] = []
+    for cue in _CUE.finditer(body):
+        rest = body[cue.end() : cue.end() + 80]
+        m = known.match(rest)
+        if m:
+            found.append(names[m.group(0)])
+            continue
+        if cue.group("cue").lower() in _OPEN_CUES:
+            m = _UNKNOWN_NAME.match(rest)
+            if m and m.group(0).split()[0].lower() not in _NOT_SOURCES:
+                found.append(m.group(0).rstrip("."))
+    return list(dict.fromkeys(found))
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\bdan\b|\band\b)\s*")
+
+
+def split_names(value: str, outlets: Registry) -> list[str]:
+    """Person names of a byline value ("A dan B", "A, B"), without outlet names and initials."""
+    value = re.sub(r"\s*[|(].*$", "", value).strip(" .:-–")
+    names = []
+    for part in _NAME_SPLIT.split(value):
+        part = part.strip(" .:-–")
+        if len(part) < 3 or outlets.lookup(part) or outlets.find(part):
+            continue  # "oleh Liputan6.com" names the outlet, not a writer
+        names.append(part)
+    return names
+
+
+def split_tags(value: str, known_text: str) -> list[str]:
+    """Tags of a tag line: split on separators, or (space-separated) into phrases of ``known_text``."""
+    value = value.strip().strip("#")
+    if re.search(r"[,;|#•·\t]|\s{2,}", value):
+        parts = re.split(r"\s*(?:[,;|#•·\t]|\s{2,})\s*", value)
+        return [p.strip() for p in parts if p.strip()]
+    words = value.split()
+    if len(words) <= 1:
+        return words
+    # Tags copied from a page lose their separators: "Iran Amerika Serikat Kesepakatan Nuklir Rusia".
+    # Take the longest run of words printed the same way in the story (a name: "Amerika Serikat");
+    # neighbouring words the story does not print capitalised form one topic tag ("Kesepakatan Nuklir").
+    tags: list[str] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i, -1):
+            phrase = " ".join(words[i:j])
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", known_text):
+                break
+        else:
+            pending.append(words[i])
+            i += 1
+            continue
+        if pending:
+            tags.append(" ".join(pending))
+            pending = []
+        tags.append(phrase)
+        i = j
+    if pending:
+        tags.append(" ".join(pending))
+    return tags
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The language code of ``text`` by function-word ratio ("id" unless another clearly wins)."""
+    words = _WORD.findall(text[:20000].lower())
+    if len(words) < 20:
+        return "id", 0.0
+    scores = {}
+    for entry in load("language.yaml"):
+        vocab = set(entry["words"])
+        scores[entry["code"]] = sum(w in vocab for w in words) / len(words)
+    best = max(scores, key=scores.get)
+    indonesian = scores.get("id", 0.0)
+    # Only clearly other text counts: a quoted English sentence must not flip an Indonesian story.
+    if best != "id" and scores[best] > 0.15 and scores[best] > 2 * indonesian:
+        return best, scores[best]
+    return "id", indonesian

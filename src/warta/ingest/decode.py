@@ -1,0 +1,101 @@
+"""Bytes to text: gzip, encoding detection (UTF-8, BOMs, Windows-1252 via charset-normalizer), newlines."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import zlib
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+# BOMs are checked longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters other than tab, LF, CR and form feed do not occur in text copied from a page.
+_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+
+
+# Guesses that, for Indonesian text, almost always mean a Windows-1252 page (short texts are ambiguous).
+_WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "cp1250", "iso8859_2", "mac_roman", "cp850"}
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message is the one-line reason."""
+
+
+def gunzip(data: bytes, *, max_bytes: int) -> bytes:
+    """Decompress gzip bytes, refusing truncated streams and output over ``max_bytes``."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as error:
+        raise DecodeError(f"corrupt gzip data ({error})") from None
+    if len(out) > max_bytes:
+        raise DecodeError(f"over the size limit: more than {max_bytes:,} bytes once decompressed")
+    if not inflater.eof:
+        raise DecodeError("truncated gzip file (the compressed stream ends early)")
+    return out
+
+
+def is_gzip(data: bytes) -> bool:
+    """True when the bytes start with the gzip magic number."""
+    return data[:2] == GZIP_MAGIC
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as text and normalise CRLF/CR to LF; raise ``DecodeError`` with the reason."""
+    if not data.strip():
+        raise DecodeError("empty input (no text)")
+    text = _decode(data)
+    if not text.strip():
+        raise DecodeError("empty input (no text)")
+    controls = sum(1 for ch in text[:20000] if ord(ch) in _CONTROL)
+    if controls > max(2, len(text[:20000]) // 1000):
+        raise DecodeError("binary content, not text (control characters)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).lstrip("\ufeff")
+            except UnicodeDecodeError:
+                raise DecodeError(f"undecodable bytes after a {codec.upper()} byte-order mark") from None
+    if b"\x00" in data:
+        # NUL bytes without a BOM: an image, a PDF, a zip; never a page of news.
+        raise DecodeError("binary content, not text (NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _guess(data)
+
+
+def _guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DecodeError("undecodable bytes: neither UTF-8 nor a known single-byte encoding")
+    encoding = best.encoding
+    # Latin-1 maps 0x80-0x9F to invisible controls; pages that use them mean Windows-1252 quotes/dashes.
+    candidates = ["cp1252", encoding] if encoding in _WESTERN else [encoding]
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        # Indonesian text in a legacy encoding is mostly ASCII; a guess that yields mostly
+        # non-ASCII letters is charset-normalizer making sense of noise.
+        visible = [ch for ch in text[:20000] if not ch.isspace()]
+        if visible and sum(ch.isascii() for ch in visible) / len(visible) < 0.8:
+            break
+        return text
+    raise DecodeError(f"undecodable bytes: not UTF-8, and as {encoding} they are not readable text")
