@@ -156,11 +156,85 @@ def show(
 
 # ---------------------------------------------------------------- language layer (issue 3)
 
+
+@app.command()
+def train(
+    datasets: Optional[Path] = typer.Option(None, help="Gold datasets folder (default: ../shared/datasets)."),
+    scratch: Path = typer.Option(Path("training"), help="Scratch folder for corpora and training runs."),
+    ner_steps: int = typer.Option(8000, help="Maximum NER training steps."),
+    ud_steps: int = typer.Option(8000, help="Maximum tagger/parser training steps."),
+) -> None:
+    """Rebuild the shipped language model from the gold datasets (see src/warta/lang/MODEL_CARD.md)."""
+    from warta.lang.train import build
+
+    plan = build.BuildPlan(
+        datasets=datasets or build.default_datasets(),
+        scratch=scratch,
+        target=build.model_path(),
+        ner_steps=ner_steps,
+        ud_steps=ud_steps,
+        say=lambda text: err.print(text, highlight=False),
+    )
+    try:
+        build.build(plan)
+    except WartaError as error:
+        fail(str(error))
+
+
+def _gold_model(gold: Path):
+    from warta import lang
+
+    if not gold.is_file():
+        fail(f"{gold}: gold file not found")
+    return lang.load()
+
+
+@eval_app.command("ner")
+def eval_ner(gold: Path = typer.Option(..., "--gold", help="Gold NER file: token TAB BIO-tag.")) -> None:
+    """Span-level P/R/F1 per label and micro, on the gold tokens (labels the gold file uses)."""
+    from warta.eval import ner
+
+    nlp = _gold_model(gold)
+    try:
+        table = ner.evaluate(nlp, gold)
+    except WartaError as error:
+        fail(str(error))
+    sys.stdout.write(ner.format_table(table) + "\n")
+
+
+@eval_app.command("ud")
+def eval_ud(gold: Path = typer.Option(..., "--gold", help="Gold CoNLL-U file.")) -> None:
+    """UPOS, UAS, LAS (and lemma accuracy) on the gold tokens of a CoNLL-U file."""
+    from warta.eval import ud
+
+    nlp = _gold_model(gold)
+    try:
+        scores = ud.evaluate(nlp, gold)
+    except WartaError as error:
+        fail(str(error))
+    for key, value in scores.items():
+        sys.stdout.write(f"{key:<9} {value:.4f}\n" if isinstance(value, float) else f"{key:<9} {value}\n")
+
+
 # ---------------------------------------------------------------- time (issue 4)
 
 # ---------------------------------------------------------------- actors (issue 5)
 
 # ---------------------------------------------------------------- quotes and events (issue 6)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Path = typer.Option(..., "--gold", help="PFSA-ID file: token TAB BILOU tag, blank line between sentences."),
+) -> None:
+    """Score quotations on PFSA-ID: statement spans (exact, token) and speaker accuracy, as JSON."""
+    from warta.eval.quotes import score_pfsa
+
+    try:
+        score = score_pfsa(gold)
+    except WartaError as error:
+        fail(str(error))
+    sys.stdout.write(json.dumps(score.as_dict()) + "\n")
 
 
 def run() -> None:

@@ -21,7 +21,7 @@ def find_quotes(
     """Direct and indirect statements in ``text``, in text order, each with its speaker when found."""
     ctx = Context(text, lexicon or default_lexicon(), entity_mentions(entities or []))
     direct = find_direct(ctx)
-    candidates = sorted(direct + find_indirect(ctx, sentences), key=lambda c: c.start)
+    candidates = sorted(direct + find_indirect(ctx, sentences, direct), key=lambda c: c.start)
     quotes: list[Quote] = []
     last_direct: tuple[Speaker, str | None] | None = None
     for cand in candidates:

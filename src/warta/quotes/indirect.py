@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from warta.quotes.direct import Candidate, paragraphs
+from warta.quotes.direct import DOUBLE, Candidate, paragraphs
 from warta.quotes.speakers import WORD, Context, Speaker, speaker_after, speaker_before
 
 # Words after a reporting verb that open an adverbial before the reported content:
@@ -115,12 +115,15 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
     return None
 
 
-def find_indirect(ctx: Context, sentences: list[list[int]] | None) -> list[Candidate]:
+def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[Candidate]) -> list[Candidate]:
     """Reported statements in sentences that hold no direct quotation."""
+    inner = [(c.start, c.end) for c in direct]
     out = []
     for s, e in sentence_spans(ctx.text, sentences):
-        if any(qs < e and s < qe for qs, qe in ctx.quoted):
+        if any(qs < e and s < qe for qs, qe in inner):
             continue  # direct speech and its cue are the direct finder's
+        mark = next((i for i in range(s, e) if ctx.text[i] in DOUBLE), e)
+        s, e = s, mark  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         cand = _reported(ctx, s, e)
         if cand is not None:
             out.append(cand)

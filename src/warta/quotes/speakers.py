@@ -139,6 +139,15 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     if m.group().lower() in lex.kind("pronoun"):
         return Speaker("pronoun", m.start(), m.end(), m.group())
     seg_end = _phrase_end(text, m.start(), limit)
+    # the phrase stops at the first plain lower-case word after a capitalised one:
+    # "kata Presiden dalam rapat terbatas di Istana Merdeka" is about "Presiden" only
+    seen_cap = False
+    for w in WORD.finditer(text, m.start(), seg_end):
+        if _capitalised(w.group()):
+            seen_cap = True
+        elif seen_cap and w.group().lower() not in lex.kind("role") | lex.kind("org"):
+            seg_end = w.start()
+            break
     for s, e in name_runs(text, m.start(), seg_end):
         sp = _from_run(ctx, s, e)
         if sp is not None and sp.kind == "name":
