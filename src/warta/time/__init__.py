@@ -1,10 +1,126 @@
-"""Document stage `time` (being built: see its issue)."""
+"""Document stage `time`: Indonesian temporal expressions, recognised and resolved against the DCT.
+
+``find_timex(text, dct)`` is the pure function; ``annotate(article, doc)`` is the stage. Values
+follow TimeML (``2019-05-14``, ``2019-W12-WE``, ``P3D``, ``PRESENT_REF``). Dates without a year
+are resolved nearest the publication date in the direction the tense implies; a weekday given
+with a date is a checksum: it picks the year and, when it contradicts the stated publication
+date by far, the content's own date becomes the reference (with a warning).
+"""
 
 from __future__ import annotations
 
-from warta.article import Article
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from warta.article import Article, Timex
+from warta.time import calendar as cal
+from warta.time.grammar import Match, grammar
+from warta.time.lexicon import Lexicon, load_lexicon
+from warta.time.normalise import Context, Found
+from warta.time.rules import HANDLERS
+
+__all__ = ["find_timex", "annotate", "infer_published", "load_lexicon"]
+
+# A weekday-checked date this far from the stated publication date means the stated date is wrong.
+ANCHOR_CONFLICT_DAYS = 180
+LEAD_PARAGRAPHS = 3
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_CUES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
-def annotate(article: Article, doc) -> Article:
-    """Fill this stage's part of the article record."""
+def _cue_pattern(lex: Lexicon) -> re.Pattern[str]:
+    cached = _CUES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        forms = "|".join(re.escape(f) for f in lex.forms("tense_cues"))
+        cached = _CUES[id(lex)] = (lex, re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE))
+    return cached[1]
+
+
+def _anchor(ctx: Context, matches: list[Match]) -> None:
+    """Move the reference to the content's date when a weekday-checked date contradicts the DCT."""
+    if ctx.ref is None:
+        return
+    for m in matches:
+        g = m.groups
+        if m.rule not in ("numdate", "textdate") or not g.get("wd") or g.get("y") or g.get("d2"):
+            continue
+        month = int(g["m"]) if m.rule == "numdate" else getattr(ctx.lex.lookup("months", g.get("m") or g.get("ms") or ""), "value", None)
+        wd = ctx.lex.lookup("weekdays", g["wd"])
+        if not month or not wd or not cal.safe_date(2000, month, int(g["d"])):
+            continue
+        day, fits = cal.resolve_weekday_date(month, int(g["d"]), wd.value, ctx.ref, ctx.direction(m.start, m.end))
+        if fits and abs((day - ctx.ref).days) > ANCHOR_CONFLICT_DAYS:
+            ctx.warnings.append(
+                f"publication date {ctx.ref.isoformat()} conflicts with '{ctx.text[m.start:m.end]}' "
+                f"(a {wd.name} on {day.isoformat()}); resolved relative dates against {day.isoformat()}")
+            ctx.ref = day
+            return
+
+
+def find_timex(text: str, dct: str | date | datetime | None, *, lexicon: Lexicon | None = None,
+               warnings: list[str] | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, normalised against ``dct``; problems go to ``warnings``."""
+    lex = lexicon or load_lexicon()
+    ref, hour = cal.parse_dct(dct)
+    ctx = Context(text, ref, hour, lex, _cue_pattern(lex))
+    matches = list(grammar(lex).scan(text))
+    _anchor(ctx, matches)
+    out: list[Timex] = []
+    pending = list(matches)
+    while pending:
+        m = pending.pop(0)
+        found = HANDLERS[m.rule](ctx, m)
+        if found is None:
+            # not temporal here: look again from the next word, up to the next match
+            nxt = re.search(r"\s\S", text[m.start:m.end])
+            if nxt:
+                pending = list(grammar(lex).scan(text, m.start + nxt.start() + 1))
+            continue
+        for f in found:
+            out.append(Timex(f.start, f.end, text[f.start:f.end], f.type, f.value))
+            if f.type == "DATE" and f.value and _FULL_DAY.match(f.value):
+                ctx.last_day = (f.end, date.fromisoformat(f.value))
+    if warnings is not None:
+        warnings.extend(ctx.warnings)
+    return out
+
+
+def _lead(text: str, paragraphs: int) -> str:
+    parts = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if len(parts) <= 1:
+        # one block: take the first few sentences instead
+        sentences = re.split(r"(?<=[.!?])\s+", text)
+        return " ".join(sentences[: paragraphs * 2])
+    return "\n\n".join(parts[:paragraphs])
+
+
+def infer_published(text: str, *, paragraphs: int = LEAD_PARAGRAPHS, lexicon: Lexicon | None = None) -> str | None:
+    """The latest fully specified date in the lead (first paragraphs), as YYYY-MM-DD, or None."""
+    days = [t.value for t in find_timex(_lead(text, paragraphs), None, lexicon=lexicon)
+            if t.type in ("DATE", "TIME") and t.value and _FULL_DAY.match(t.value[:10]) and not t.value.startswith("X")]
+    return max(v[:10] for v in days) if days else None
+
+
+def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> Article:
+    """Fill ``article.timex`` (offsets into the body); infer ``published`` from the lead if missing."""
+    if not article.published:
+        inferred = infer_published(article.body, lexicon=lexicon)
+        if inferred:
+            article.published = inferred
+            article.published_inferred = True
+    try:
+        dct = article.published
+        cal.parse_dct(dct)
+    except ValueError:
+        article.warnings.append(f"time: publication date {article.published!r} is not a date; relative dates left unresolved")
+        dct = None
+    warnings: list[str] = []
+    article.timex = find_timex(article.body, dct, lexicon=lexicon, warnings=warnings)
+    article.warnings.extend(f"time: {w}" for w in warnings)
     return article
+
+
+def lexicon_from(path: str | Path | None) -> Lexicon:
+    """The shipped word lists, extended by a user file when ``path`` is given."""
+    return load_lexicon(path)

@@ -1,0 +1,157 @@
+"""The recogniser's grammar: one combined regex, built once from the word lists, and its scanner.
+
+Each rule is a named alternative; the scanner reports the rule that matched and its own groups.
+Alternatives are tried in order at each position, so longer, more specific rules come first
+(a date with its weekday before the weekday alone, "akhir pekan lalu" before "akhir").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from warta.time.lexicon import Lexicon
+
+
+@dataclass(slots=True)
+class Match:
+    """One rule's match: the rule name, its span and its named groups (those that took part)."""
+
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    spans: dict[str, tuple[int, int]]
+
+
+def _alt(forms: list[str]) -> str:
+    # spaces inside a form match any run of whitespace; longest forms first (see Lexicon.forms)
+    return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms)
+
+
+def _number_words(lex: Lexicon) -> str:
+    digits = [f for w in lex.words("numbers") if w.kind == "digit" for f in w.forms]
+    mults = [f for w in lex.words("numbers") if w.kind in ("teen", "multiplier") for f in w.forms]
+    half = [f for w in lex.words("numbers") if w.kind == "half" for f in w.forms]
+    vague = [f for w in lex.words("numbers") if w.kind == "vague" for f in w.forms]
+    d, m = _alt(sorted(digits, key=len, reverse=True)), _alt(sorted(mults, key=len, reverse=True))
+    # "sebelas", "sepuluh", "seratus": se- stands for one and needs a multiplier after it
+    group = rf"(?:se(?:{m})|(?:{d})(?:\s+(?:{m}))?)"
+    h = _alt(half)
+    return rf"(?:{group}(?:\s+{group})*(?:\s+(?:{h}))?|{h}|{_alt(vague)})"
+
+
+def _rules(lex: Lexicon) -> list[tuple[str, str]]:
+    WD = _alt(lex.forms("weekdays"))
+    MON = _alt(lex.forms("months"))
+    MONS = _alt(lex.forms("months", short=True))
+    POD = _alt(lex.forms("parts_of_day"))
+    REL = _alt(lex.forms("relations"))
+    MOD = _alt(lex.forms("modifiers"))
+    APX = _alt(lex.forms("approximators"))
+    REF = _alt(lex.forms("references"))
+    RDAY = _alt(lex.forms("relative_days"))
+    SETW = _alt(lex.forms("set_words"))
+    ZONE = _alt(lex.forms("zones"))
+    UNIT = _alt(lex.forms("units"))
+    NUMW = _number_words(lex)
+    NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMW})"
+    # periods that take lalu/depan/ini as a whole: "pekan lalu", "tahun depan"
+    PERIOD = r"pekan|minggu|bulan|tahun|abad|dekade|semester|kuartal|triwulan"
+    YEAR = r"(?:19|20)\d\d(?!\d)"
+    HARI = r"(?:(?P<hari>hari)\s+)?"
+    DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+    return [
+        ("iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        # Selasa (14/5), (14/5/2019), Kamis, 25/04/2024, 17-10-2013
+        ("numdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?P<lp>\()?\s*(?P<d>{DAY})(?P<sep>[/\-.])"
+                    rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])\s*(?(lp)\))"
+                    rf"(?:\s+(?P<pod>{POD}))?"),
+        # Minggu 12 Mei 2019, Selasa, 31 Januari 2023, 12-14 Mei, 6 Mei lalu, tanggal 17 Agustus
+        ("textdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
+                     rf"(?:\s*(?:-|–|—|s/d|sampai|hingga|dan)\s*(?P<d2>{DAY}))?"
+                     rf"\s+(?:(?P<m>{MON})|(?P<ms>{MONS})\.?)(?![\w])(?:\s*,?\s*(?P<y>{YEAR}))?"
+                     rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?"),
+        # pukul 10.00 WIB, 09:04 WIB, jam 8 pagi
+        ("time", rf"(?:(?:pukul|pkl\.?|jam)\s+(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?"
+                 rf"(?:\s*(?P<pod>{POD}))?(?:\s*(?P<z>{ZONE}))?"
+                 rf"|(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)(?:[.:](?P<s2>[0-5]\d))?\s*(?P<z2>{ZONE}))"),
+        ("decade", rf"(?:(?:tahun|era|dekade|periode)\s+)?(?P<dec>(?:19|20)?\d0|'\d0)\s*-?\s*an(?![\w])"),
+        ("century", r"abad\s+(?:ke\s*-?\s*)?(?P<c>\d{1,2}|[IVX]+)(?![\w])"),
+        ("quarter", rf"(?P<q>kuartal|kwartal|triwulan|semester|caturwulan)\s+(?:ke\s*-?\s*)?"
+                    rf"(?P<n>IV|I{{1,3}}|[1-4]|pertama|kedua|ketiga|keempat|kesatu)(?![\w])"
+                    rf"(?:\s+(?:tahun\s+)?(?P<y>{YEAR}))?"),
+        # setiap Senin, tiap tahun, per hari, dua kali sehari
+        ("set", rf"(?:(?P<each>{SETW})\s+(?:(?P<n>{NUM})\s+)?(?P<what>akhir\s+pekan|{UNIT}|{WD}|{MON}|{POD})"
+                rf"|(?P<k>{NUM})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<per>{UNIT}))"),
+        # akhir pekan lalu, awal tahun, bulan depan, pekan ini, Minggu lalu (Sunday or week)
+        ("period", rf"(?:(?P<mod>{MOD})\s+(?P<unit>{PERIOD})(?!\s+(?:\d|{MON}))(?:\s+(?P<rel>{REL}))?"
+                   rf"|(?P<unit2>{PERIOD})\s+(?P<rel2>{REL}))"),
+        # tiga hari, 24 jam, setahun lalu, dua tahun terakhir, bertahun-tahun
+        ("duration", rf"(?:(?:(?P<ap>{APX})\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})(?![\w])(?!\s+{YEAR})"
+                     rf"(?:\s+(?P<rel>{REL}))?"
+                     rf"|(?:(?P<ap2>{APX})\s+)?se(?P<unit2>{UNIT})(?![\w-])(?:\s+(?P<rel2>{REL}))?"
+                     rf"|ber(?P<unit3>{UNIT})-(?:{UNIT}))"),
+        ("tanggal", r"(?:tanggal|tgl\.?)\s+(?P<d>[0-3]?\d)(?![\d/.-])"),
+        # Mei 2019, November lalu, awal bulan Mei, Mei tahun lalu, pada Januari
+        ("month", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{MON})(?![\w])"
+                  rf"(?:\s*,?\s*(?:tahun\s+)?(?P<y>{YEAR})|\s+(?P<ty>tahun\s+)?(?P<rel>{REL}))?"),
+        ("year", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<t>tahun\s+anggaran|tahun|thn\.?|TA)\s+)?(?<![.,:])(?P<y>{YEAR})"
+                 r"(?![.,]\d)(?!\s*-?\s*an(?![\w]))"),
+        # kemarin, besok pagi, hari ini, tadi malam, malam ini, semalam, dini hari
+        ("relday", rf"(?:(?P<rd>{RDAY})(?:\s+(?P<pod>{POD}))?|tadi\s+(?P<pod2>{POD})"
+                   rf"|(?P<pod3>{POD})\s+(?P<rel3>tadi|ini|nanti|kemarin|besok)|(?P<semalam>semalam)(?![\w])"
+                   rf"|(?P<dini>dini\s+hari))"),
+        # Selasa lalu, pada Minggu, hari Senin, Senin pekan depan, Jumat malam
+        ("weekday", rf"{HARI}(?P<wd>{WD})(?![\w])(?:\s+(?P<wk>pekan|minggu)\s+(?P<wrel>{REL}))?"
+                    rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?"),
+        ("ref", rf"(?P<ref>{REF})"),
+    ]
+
+
+def _prefix(rule_index: int, pattern: str) -> str:
+    # group names must be unique in the combined pattern: prefix each rule's own names
+    p = f"r{rule_index}_"
+    pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{p}{m.group(1)}>", pattern)
+    pattern = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={p}{m.group(1)})", pattern)
+    return re.sub(r"\(\?\((\w+)\)", lambda m: f"(?({p}{m.group(1)})", pattern)
+
+
+@dataclass(slots=True)
+class Grammar:
+    """The compiled combined pattern and the rule names by group."""
+
+    pattern: re.Pattern[str]
+    rules: list[str]
+
+    def scan(self, text: str, pos: int = 0) -> Iterator[Match]:
+        """Every rule match in ``text`` from ``pos``, left to right, without overlaps."""
+        for m in self.pattern.finditer(text, pos):
+            key = m.lastgroup or ""
+            index = int(key[4:])  # "rule12"
+            p = f"r{index}_"
+            groups, spans = {}, {}
+            for name, value in m.groupdict().items():
+                if value is not None and name.startswith(p):
+                    groups[name[len(p):]] = value
+                    spans[name[len(p):]] = m.span(name)
+            yield Match(self.rules[index], m.start(), m.end(), groups, spans)
+
+
+_CACHE: dict[int, tuple[Lexicon, Grammar]] = {}
+
+
+def _compile(lex: Lexicon) -> Grammar:
+    rules = _rules(lex)
+    alts = [f"(?P<rule{i}>{_prefix(i, body)})" for i, (_, body) in enumerate(rules)]
+    combined = r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])"
+    return Grammar(re.compile(combined, re.IGNORECASE), [name for name, _ in rules])
+
+
+def grammar(lex: Lexicon) -> Grammar:
+    """The grammar compiled from a lexicon, once per lexicon object."""
+    cached = _CACHE.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _CACHE[id(lex)] = (lex, _compile(lex))  # keep lex alive so its id stays unique
+    return cached[1]

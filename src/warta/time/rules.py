@@ -1,0 +1,328 @@
+"""One normaliser per grammar rule: a match in, its TimeML expressions (or None: not temporal) out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Callable
+
+from warta.time import calendar as cal
+from warta.time.calendar import FUTURE, NEUTRAL, PAST
+from warta.time.grammar import Match
+from warta.time.normalise import (
+    _DURATION_RELATIONS, _MONTH_LEADS, _NARRATIVE_RELATIONS, _NOT_PERIOD_RELATIONS, _ORDINALS, _ROMAN,
+    Context, Found, _day, _next_word, _prev_word, _rel, _resolve_day_month, _sentence_initial, _unit,
+    _with_pod, _year, duration_value, parse_number,
+)
+
+Result = list[Found] | None
+_TIME_PREPOSITIONS = {"di", "pada", "ke", "dari", "untuk", "hingga", "sampai", "sejak"}
+
+
+def _iso(ctx: Context, m: Match) -> Result:
+    d = cal.safe_date(int(m.groups["y"]), int(m.groups["m"]), int(m.groups["d"]))
+    return [Found(m.start, m.end, "DATE", _day(d))] if d else None
+
+
+def _start(m: Match) -> int:
+    # "pada hari Senin": the seed gold and TimeML leave "hari" out of the expression
+    return m.spans["wd"][0] if m.groups.get("hari") and "wd" in m.spans else m.start
+
+
+def _numdate(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    if not g.get("y") and not g.get("lp") and not g.get("wd") and _prev_word(ctx.text, m.start) not in ("tanggal", "tgl"):
+        return None  # a bare 14/5 is as likely a fraction, a score or a code
+    if g["sep"] != "/" and not g.get("y") and not g.get("lp"):
+        return None  # 10.00 is a clock time, 3-4 a range
+    direction = ctx.direction(m.start, m.end)
+    value = _resolve_day_month(ctx, m, int(g["d"]), int(g["m"]), g.get("y"), g.get("wd"), direction)
+    kind, value = _with_pod(value, g.get("pod"), ctx)
+    return [Found(_start(m), m.end, kind, value)] if value else None
+
+
+def _textdate(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    month = ctx.lex.lookup("months", g.get("m") or g.get("ms") or "")
+    if month is None:
+        return None
+    rel = _rel(ctx, g.get("rel"))
+    direction = {-1: PAST, 1: FUTURE}.get(rel) if rel else ctx.direction(m.start, m.end)
+    if g.get("d2"):
+        day = int(g["d2"])  # the year of a range is chosen by its last day
+    else:
+        day = int(g["d"])
+    value = _resolve_day_month(ctx, m, day, month.value, g.get("y"), g.get("wd"), direction or NEUTRAL)
+    if value is None:
+        return None
+    kind, full = _with_pod(value, g.get("pod"), ctx)
+    if not g.get("d2"):
+        return [Found(_start(m), m.end, kind, full)]
+    # "12-14 Mei": two dates, as TimeML annotates a range
+    first_end = m.spans["d"][1]
+    day_part = value[:10]
+    return [Found(_start(m), first_end, "DATE", day_part[:-2] + f"{int(g['d']):02d}"),
+            Found(m.spans["d2"][0], m.end, kind, full)]
+
+
+def _time(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    h = int(g.get("h") or g.get("h2"))
+    mi = g.get("mi") or g.get("mi2") or "00"
+    s = g.get("s") or g.get("s2")
+    pod = ctx.lex.lookup("parts_of_day", g["pod"]) if g.get("pod") else None
+    jam = ctx.text[m.start:m.start + 3].lower() == "jam"
+    if h > 24 or (jam and not g.get("mi") and not pod and not g.get("z")):
+        return None  # "jam 3" alone is too often something else
+    if pod and pod.value in ("AF", "EV", "NI") and h < 12 and not (pod.value == "NI" and h < 5):
+        h += 12 if not (pod.value == "AF" and h >= 11) else 0
+    base = ctx.narrative(m.start, sentence=True)
+    day = _day(base) if base else "XXXX-XX-XX"
+    value = f"{day}T{h:02d}:{mi}" + (f":{s}" if s else "")
+    return [Found(m.start, m.end, "TIME", value)]
+
+
+def _decade(ctx: Context, m: Match) -> Result:
+    dec = m.groups["dec"].lstrip("'")
+    if len(dec) == 2:
+        if ctx.text[m.start:m.spans["dec"][0]].strip() == "":
+            return None  # "20-an" alone is an age ("usia 20-an"); need tahun/era before it
+        dec = ("19" if int(dec) >= 30 else "20") + dec
+    return [Found(m.start, m.end, "DATE", dec[:3])]
+
+
+def _roman(text: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total
+
+
+def _century(ctx: Context, m: Match) -> Result:
+    c = m.groups["c"]
+    n = int(c) if c.isdigit() else _roman(c)
+    return [Found(m.start, m.end, "DATE", f"{n - 1:02d}")] if n and 1 <= n <= 30 else None
+
+
+def _quarter(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    n = g["n"]
+    num = int(n) if n.isdigit() else _ORDINALS.get(n.lower()) or _roman(n)
+    letter = "H" if g["q"].lower() == "semester" else ("T" if g["q"].lower() == "caturwulan" else "Q")
+    limit = {"H": 2, "T": 3, "Q": 4}[letter]
+    if not num or num > limit:
+        return None
+    year = g.get("y") or (str(ctx.ref.year) if ctx.ref else "XXXX")
+    return [Found(m.start, m.end, "DATE", f"{year}-{letter}{num}")]
+
+
+def _set(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    if g.get("k"):
+        unit = _unit(ctx, g["per"])
+        return [Found(m.start, m.end, "SET", duration_value(1, unit))] if unit else None
+    what = g["what"]
+    each = ctx.lex.lookup("set_words", g["each"])
+    n = parse_number(g["n"], ctx.lex) if g.get("n") else 1
+    unit = _unit(ctx, what)
+    sunday = what.lower() == "minggu" and what[0].isupper() and not g.get("n")
+    if unit and not sunday:
+        return [Found(m.start, m.end, "SET", duration_value(n or 1, unit))]
+    if each and each.value == "PER":
+        return None  # "per 1 Januari" means "as of"
+    if what.lower().startswith("akhir"):
+        return [Found(m.start, m.end, "SET", "XXXX-WXX-WE")]
+    if (wd := ctx.lex.lookup("weekdays", what)) is not None:
+        return [Found(m.start, m.end, "SET", f"XXXX-WXX-{wd.value}")]
+    if (mon := ctx.lex.lookup("months", what)) is not None:
+        return [Found(m.start, m.end, "SET", f"XXXX-{mon.value:02d}")]
+    if (pod := ctx.lex.lookup("parts_of_day", what)) is not None:
+        return [Found(m.start, m.end, "SET", f"XXXX-XX-XXT{pod.value}")]
+    return None
+
+
+def _period(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    unit_word = g.get("unit") or g.get("unit2")
+    rel_word = g.get("rel") or g.get("rel2")
+    if rel_word and rel_word.lower() in _NOT_PERIOD_RELATIONS:
+        if g.get("mod"):  # "akhir tahun lagi": keep "akhir tahun"
+            return _period_value(ctx, m, m.spans["unit"][1], g.get("mod"), unit_word, 0)
+        return None
+    if (unit_word == "Minggu" and not g.get("mod") and not _sentence_initial(ctx.text, m.start)):
+        return _weekday_value(ctx, m.start, m.end, 7, rel_word, None, None, None)  # "pada Minggu lalu": Sunday
+    rel = _rel(ctx, rel_word) if rel_word else 0
+    return _period_value(ctx, m, m.end, g.get("mod"), unit_word, rel)
+
+
+def _period_value(ctx: Context, m: Match, end: int, mod: str | None, unit_word: str, rel: int) -> Result:
+    ref = ctx.ref
+    u = unit_word.lower()
+    weekend = u in ("pekan", "minggu") and mod and ctx.lex.lookup("modifiers", mod).value == "END"
+    if ref is None:
+        return [Found(m.start, end, "DATE", None)]
+    if u in ("pekan", "minggu"):
+        value = cal.week_value(ref + timedelta(weeks=rel)) + ("-WE" if weekend else "")
+    elif u in ("semester", "kuartal", "triwulan"):
+        size = 6 if u == "semester" else 3
+        index = ref.year * (12 // size) + (ref.month - 1) // size + rel
+        year, part = divmod(index, 12 // size)
+        value = f"{year}-{'H' if size == 6 else 'Q'}{part + 1}"
+    else:
+        value = cal.shift(ref, rel, {"bulan": "M", "tahun": "Y", "dekade": "10Y", "abad": "100Y"}[u])
+    return [Found(m.start, end, "DATE", value)]
+
+
+def _duration(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    if g.get("unit3"):
+        return [Found(m.start, m.end, "DURATION", duration_value("X", _unit(ctx, g["unit3"])))]
+    unit = _unit(ctx, g.get("unit") or g.get("unit2"))
+    n = parse_number(g["n"], ctx.lex) if g.get("n") else 1
+    if unit is None or n is None or n == 0:
+        return None
+    rel_word = (g.get("rel") or g.get("rel2") or "").lower()
+    rel = _rel(ctx, rel_word) if rel_word else None
+    if rel is None or rel_word in _DURATION_RELATIONS:
+        return [Found(m.start, m.end, "DURATION", duration_value(n, unit))]
+    if rel_word in _NARRATIVE_RELATIONS:
+        base = ctx.narrative(m.start)
+    else:
+        base = ctx.ref
+    if isinstance(n, str) or unit.startswith("T") or base is None:
+        return [Found(m.start, m.end, "DATE", "PAST_REF" if rel < 0 else "FUTURE_REF")]
+    amount = int(n) if n == int(n) else None
+    if amount is None:
+        return [Found(m.start, m.end, "DATE", "PAST_REF" if rel < 0 else "FUTURE_REF")]
+    step = rel * amount
+    if unit in ("D", "W", "M", "Y"):
+        return [Found(m.start, m.end, "DATE", cal.shift(base, step, unit))]
+    return [Found(m.start, m.end, "DATE", cal.shift(base, step * int(unit[:-1]), "Y"))]
+
+
+def _tanggal(ctx: Context, m: Match) -> Result:
+    if ctx.ref is None:
+        return [Found(m.start, m.end, "DATE", None)]
+    day = int(m.groups["d"])
+    if not 1 <= day <= 31:
+        return None
+    direction = ctx.direction(m.start, m.end)
+    ref = ctx.ref
+    candidates = [cal.safe_date(d.year, d.month, day) for d in (cal.add_months(ref, k) for k in (-1, 0, 1))]
+    candidates = [c for c in candidates if c]
+    if direction == FUTURE:
+        best = min((c for c in candidates if c >= ref), default=candidates[-1])
+    else:
+        limit = ref + timedelta(days=cal.NEUTRAL_DAYS_AHEAD if direction == NEUTRAL else 0)
+        best = max((c for c in candidates if c <= limit), default=candidates[0])
+    return [Found(m.start, m.end, "DATE", _day(best))]
+
+
+def _month(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    month = ctx.lex.lookup("months", g["m"])
+    bare = not (g.get("mod") or g.get("bulan") or g.get("y") or g.get("rel"))
+    if bare:
+        if not g["m"][0].isupper():
+            return None
+        nxt = _next_word(ctx.text, m.end)
+        if nxt[:1].isupper() and _prev_word(ctx.text, m.start) not in _MONTH_LEADS:
+            return None  # "Juni Sianturi": a name
+    if g.get("y"):
+        return [Found(m.start, m.end, "DATE", f"{g['y']}-{month.value:02d}")]
+    if ctx.ref is None:
+        return [Found(m.start, m.end, "DATE", f"XXXX-{month.value:02d}")]
+    rel = _rel(ctx, g.get("rel")) if g.get("rel") else None
+    if rel is not None and rel not in (-1, 0, 1):
+        rel = None
+    if g.get("ty") and rel is not None:
+        year = ctx.ref.year + rel  # "Mei tahun lalu"
+    elif rel == 0:
+        year = ctx.ref.year
+    elif rel is not None:
+        year = cal.choose_year_for_month(month.value, ctx.ref, PAST if rel < 0 else FUTURE)
+    else:
+        year = cal.choose_year_for_month(month.value, ctx.ref, ctx.direction(m.start, m.end))
+    return [Found(m.start, m.end, "DATE", f"{year:04d}-{month.value:02d}")]
+
+
+def _year_rule(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    if not g.get("t"):
+        before = _prev_word(ctx.text, m.spans["y"][0])
+        after = _next_word(ctx.text, m.end).lower()
+        for entry in ctx.lex.words("year_blockers"):
+            forms = {f.lower() for f in entry.forms}
+            if (entry.value == "before" and before in forms) or (entry.value == "after" and after in forms):
+                return None
+    return [Found(m.start, m.end, "DATE", g["y"])]
+
+
+def _relday(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    ref = ctx.ref
+    if g.get("semalam") or g.get("pod2") or g.get("pod3"):
+        if g.get("semalam") and _prev_word(ctx.text, m.start) in ("selama", "sejak"):
+            return None
+        pod_word = g.get("pod2") or g.get("pod3") or "malam"
+        pod = ctx.lex.lookup("parts_of_day", pod_word)
+        rel3 = (g.get("rel3") or "tadi").lower()
+        offset = {"kemarin": -1, "besok": 1}.get(rel3, 0)
+        # "tadi malam" / "semalam": last night, unless the article itself is from the evening
+        if pod.value == "NI" and rel3 == "tadi" and not (ctx.hour is not None and ctx.hour >= 18):
+            offset = -1
+        if ref is None:
+            return [Found(m.start, m.end, "TIME", None)]
+        return [Found(m.start, m.end, "TIME", f"{_day(ref + timedelta(days=offset))}T{pod.value}")]
+    if g.get("dini"):
+        return [Found(m.start, m.end, "TIME", f"{_day(ref)}TMO" if ref else None)]
+    entry = ctx.lex.lookup("relative_days", g["rd"])
+    value = _day(ref + timedelta(days=entry.value)) if ref else None
+    kind, value = _with_pod(value, g.get("pod"), ctx)
+    return [Found(m.start, m.end, kind, value)]
+
+
+def _weekday(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    entry = ctx.lex.lookup("weekdays", g["wd"])
+    if _prev_word(ctx.text, m.spans["wd"][0]) in {w.lower() for w in entry.not_after}:
+        return None  # "Pasar Minggu"
+    if g["wd"].lower() == "minggu" and g["wd"][0].islower() and not g.get("hari"):
+        return None  # lower-case minggu alone is "week", not Sunday
+    return _weekday_value(ctx, _start(m), m.end, entry.value, g.get("rel"), g.get("wk"), g.get("wrel"), g.get("pod"))
+
+
+def _weekday_value(ctx: Context, start: int, end: int, iso: int, rel_word, wk, wrel, pod) -> Result:
+    ref = ctx.ref
+    if ref is None:
+        return [Found(start, end, "TIME" if pod else "DATE", None)]
+    if wk and wrel:
+        day = cal.weekday_in_week(iso, ref, _rel(ctx, wrel) or 0)
+    else:
+        rel = _rel(ctx, rel_word) if rel_word else None
+        if rel == 0:
+            day = cal.weekday_in_week(iso, ref)
+        elif rel is not None:
+            day = cal.nearest_weekday(iso, ref, FUTURE if rel > 0 else PAST, include_ref=False)
+        else:
+            direction = ctx.direction(start, end)
+            day = cal.nearest_weekday(iso, ref, FUTURE if direction == FUTURE else PAST)
+    kind, value = _with_pod(_day(day), pod, ctx)
+    return [Found(start, end, kind, value)]
+
+
+def _ref(ctx: Context, m: Match) -> Result:
+    entry = ctx.lex.lookup("references", m.groups["ref"])
+    if m.groups["ref"].lower().startswith("masa ") and _prev_word(ctx.text, m.start) not in _TIME_PREPOSITIONS:
+        return None  # "masa depan Maduro" is his future, not a time; "di masa depan" is
+    return [Found(m.start, m.end, "DATE", entry.value)] if entry else None
+
+
+HANDLERS: dict[str, Callable[[Context, Match], Result]] = {
+    "iso": _iso, "numdate": _numdate, "textdate": _textdate, "time": _time, "decade": _decade,
+    "century": _century, "quarter": _quarter, "set": _set, "period": _period, "duration": _duration,
+    "tanggal": _tanggal, "month": _month, "year": _year_rule, "relday": _relday, "weekday": _weekday,
+    "ref": _ref,
+}
