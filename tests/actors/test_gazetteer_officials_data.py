@@ -45,7 +45,7 @@ IDN_ROLES = {
     "Panglima TNI", "Kepala Kepolisian Negara Republik Indonesia", "Kepala Staf Kepresidenan",
     "Sekretaris Kabinet", "Kepala Badan Intelijen Negara",
 }
-IDN_ROLE_PREFIXES = ("Menteri ", "Menteri Koordinator Bidang ")
+IDN_ROLE_PREFIXES = ("Menteri ", "Wakil Menteri ")
 
 # Offices with one holder at a time: two overlapping tenures in one country/organisation are an error.
 SINGLE_HOLDER = {
