@@ -15,7 +15,7 @@ from warta.errors import InputError
 from warta.extract.clean import Cleaned, clean
 from warta.extract.dates import FoundDate, parse_date, pick_published
 from warta.extract.html import Page, read_page
-from warta.extract.meta import cited_sources, detect_language, find_dateline, split_tags
+from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_tags
 from warta.extract.outlets import Registry, registry
 
 __all__ = ["extract"]
@@ -48,8 +48,14 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     article.outlet = _outlet(source.url, article, cleaned, page, outlets)
     article.title = _clean_title(raw.title or cleaned.title, outlets)
     article.published = _published(published, raw.published, cleaned.dates, page)
-    article.authors = _unique(cleaned.authors + page.authors)
-    article.editors = _unique(cleaned.editors)
+    page_authors: list[str] = []
+    page_editors: list[str] = []
+    for value in page.authors:
+        names, editors = byline_names(value, outlets)
+        page_authors += names
+        page_editors += editors
+    article.authors = _unique(cleaned.authors + page_authors)
+    article.editors = _unique(cleaned.editors + page_editors)
     known_text = f"{article.title or ''}\n{body}"
     tags = [t for line in cleaned.tag_lines for t in split_tags(line, known_text)]
     article.tags = _unique(tags + page.tags)

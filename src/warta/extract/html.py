@@ -83,6 +83,22 @@ def _printed_dates(tree) -> list[FoundDate]:
     return found
 
 
+# Block elements that pages put inside the story (ads, embeds, related boxes); text after them
+# ("<div class=ads>..</div>Story text<br>") is their tail, which cleaners drop with them.
+_BLOCKS = ("div", "table", "figure", "aside", "section", "ul", "ol", "script", "style", "ins", "iframe", "center")
+
+
+def _rescue_tails(tree) -> None:
+    """Move story text that trails a block element into its own paragraph, so it survives cleaning."""
+    for node in list(tree.iter(*_BLOCKS)):
+        tail = node.tail
+        if tail and tail.strip() and node.getparent() is not None:
+            node.tail = None
+            para = lxml.html.Element("p")
+            para.text = tail
+            node.addnext(para)
+
+
 def read_page(html: str, url: str | None = None) -> Page:
     """Extract the main text and metadata of ``html`` (no I/O)."""
     page = Page(url=url)
@@ -108,6 +124,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     if not page.title:
         node = tree.find(".//h1")
         page.title = " ".join(node.text_content().split()) if node is not None else None
+    _rescue_tails(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=page.url,

@@ -43,8 +43,8 @@ def find_dateline(paragraph: str, outlets: Registry) -> Dateline | None:
     m = re.match(rf"(?P<agency>{agency})(?:\s+[A-Z][a-z]+)?{_DASH}", head)
     if m:
         return Dateline(None, m.group("agency"))
-    # JAKARTA -   (Okezone, Sindonews): a place in capitals, no agency
-    m = re.match(r"(?P<place>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2})\s*[-–—]\s+", head)
+    # JAKARTA -  (Okezone, Sindonews), Jakarta -  (Detik): a place, no agency
+    m = re.match(r"(?P<place>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+[-–—]{1,2}\s+", head)
     if m:
         return Dateline(_title_place(m.group("place")), None)
     return None
@@ -108,6 +108,23 @@ def split_names(value: str, outlets: Registry) -> list[str]:
             continue  # "oleh Liputan6.com" names the outlet, not a writer
         names.append(part)
     return names
+
+
+_AUTHOR_LABEL = re.compile(r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|by|author|writer)\b\s*:?\s*", re.I)
+_EDITOR_LABEL = re.compile(r"^(?:editor|redaktur|penyunting)\b\s*:?\s*", re.I)
+
+
+def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
+    """Authors and editors of a page's author field: "Penulis X | Editor Y", "X - detikNews"."""
+    authors: list[str] = []
+    editors: list[str] = []
+    for part in re.split(r"\s+[|\-–—]\s+|\s*\|\s*", value):
+        part = part.strip()
+        if _EDITOR_LABEL.match(part):
+            editors.extend(split_names(_EDITOR_LABEL.sub("", part), outlets))
+        else:
+            authors.extend(split_names(_AUTHOR_LABEL.sub("", part), outlets))
+    return authors, editors
 
 
 def split_tags(value: str, known_text: str) -> list[str]:
