@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as _cal
+import re
 from datetime import date, datetime, timedelta
 
 PAST, NEUTRAL, FUTURE = -1, 0, 1
@@ -25,14 +26,11 @@ def parse_dct(dct: str | date | datetime | None) -> tuple[date | None, int | Non
         return dct.date(), dct.hour
     if isinstance(dct, date):
         return dct, None
-    text = str(dct).strip()
-    try:
-        day = date.fromisoformat(text[:10])
-    except ValueError:
-        raise ValueError(f"not a date like 2019-05-12: {dct!r}") from None
-    hour = None
-    if len(text) >= 13 and text[10] == "T" and text[11:13].isdigit():
-        hour = int(text[11:13])
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}))?", str(dct))
+    day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    if day is None:
+        raise ValueError(f"not a date like 2019-05-12: {dct!r}")
+    hour = int(m.group(4)) if m.group(4) else None
     return day, hour
 
 

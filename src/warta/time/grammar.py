@@ -80,8 +80,8 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ("decade", rf"(?:(?:tahun|era|dekade|periode)\s+)?(?P<dec>(?:19|20)?\d0|'\d0)\s*-?\s*an(?![\w])"),
         ("century", r"abad\s+(?:ke\s*-?\s*)?(?P<c>\d{1,2}|[IVX]+)(?![\w])"),
         ("quarter", rf"(?P<q>kuartal|kwartal|triwulan|semester|caturwulan)\s+(?:ke\s*-?\s*)?"
-                    rf"(?P<n>IV|I{{1,3}}|[1-4]|pertama|kedua|ketiga|keempat|kesatu)(?![\w])"
-                    rf"(?:\s+(?:tahun\s+)?(?P<y>{YEAR}))?"),
+                    rf"(?P<n>IV|I{{1,3}}|[1-4]|pertama|kedua|ketiga|keempat|kesatu|satu|dua|tiga|empat)(?![\w])"
+                    rf"(?:(?:\s*-\s*|\s+(?:tahun\s+)?)(?P<y>{YEAR}))?"),
         # setiap Senin, tiap tahun, per hari, dua kali sehari
         ("set", rf"(?:(?P<each>{SETW})\s+(?:(?P<n>{NUM})\s+)?(?P<what>akhir\s+pekan|{UNIT}|{WD}|{MON}|{POD})"
                 rf"|(?P<k>{NUM})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<per>{UNIT}))"),
@@ -96,12 +96,13 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ("tanggal", r"(?:tanggal|tgl\.?)\s+(?P<d>[0-3]?\d)(?![\d/.-])"),
         # Mei 2019, November lalu, awal bulan Mei, Mei tahun lalu, pada Januari
         ("month", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{MON})(?![\w])"
-                  rf"(?:\s*,?\s*(?:tahun\s+)?(?P<y>{YEAR})|\s+(?P<ty>tahun\s+)?(?P<rel>{REL}))?"),
-        ("year", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<t>tahun\s+anggaran|tahun|thn\.?|TA)\s+)?(?<![.,:])(?P<y>{YEAR})"
+                  rf"(?:\s*,?\s*(?:tahun\s+)?(?P<y>{YEAR})(?:\s+(?P<yrel>lalu|mendatang|nanti))?"
+                  rf"|\s+(?P<ty>tahun\s+)?(?P<rel>{REL}))?"),
+        ("year", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<t>tahun\s+anggaran|tahun|thn\.?|TA)\s+)?(?<![.,:/])(?P<y>{YEAR})"
                  r"(?![.,]\d)(?!\s*-?\s*an(?![\w]))"),
         # kemarin, besok pagi, hari ini, tadi malam, malam ini, semalam, dini hari
         ("relday", rf"(?:(?P<rd>{RDAY})(?:\s+(?P<pod>{POD}))?|tadi\s+(?P<pod2>{POD})"
-                   rf"|(?P<pod3>{POD})\s+(?P<rel3>tadi|ini|nanti|kemarin|besok)|(?P<semalam>semalam)(?![\w])"
+                   rf"|(?P<pod3>{POD})\s+(?:hari\s+)?(?P<rel3>tadi|ini|nanti|kemarin|besok)|(?P<semalam>semalam)(?![\w])"
                    rf"|(?P<dini>dini\s+hari))"),
         # Selasa lalu, pada Minggu, hari Senin, Senin pekan depan, Jumat malam
         ("weekday", rf"{HARI}(?P<wd>{WD})(?![\w])(?:\s+(?P<wk>pekan|minggu)\s+(?P<wrel>{REL}))?"

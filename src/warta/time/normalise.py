@@ -20,7 +20,7 @@ _MONTH_LEADS = {"pada", "sejak", "hingga", "sampai", "selama", "per", "mulai", "
                 "atau", "medio", "bulan", "awal", "akhir", "pertengahan", "jelang", "menjelang",
                 "dijadwalkan", "sebelum", "setelah", "usai", "pertengahan", "hingga"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+_ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "satu": 1, "dua": 2, "tiga": 3, "empat": 4}
 
 
 @dataclass(slots=True)
@@ -53,10 +53,10 @@ class Context:
         cues = self.cues.findall(before)
         if cues:
             return self._cue(cues[-1])
-        after = self.text[end:end + 60]
-        after = re.split(r'[.;!?"“”\n]', after, maxsplit=1)[0]
-        cues = self.cues.findall(after)
-        return self._cue(cues[0]) if cues else NEUTRAL
+        # after the expression only a close future marker counts ("Minggu akan"): past is the default
+        after = re.split(r'[,.;!?"“”\n]', self.text[end:end + 30], maxsplit=1)[0]
+        cues = [c for c in self.cues.findall(after) if self._cue(c) == FUTURE]
+        return FUTURE if cues else NEUTRAL
 
     def _cue(self, word: str) -> int:
         entry = self.lex.lookup("tense_cues", word)

@@ -15,6 +15,7 @@ from warta.time.normalise import (
 )
 
 Result = list[Found] | None
+_FORMERLY_LEADS = {"sejak", "dari", "zaman", "masa", "yang", "sedari", "sejak", "waktu", "seperti"}
 _TIME_PREPOSITIONS = {"di", "pada", "ke", "dari", "untuk", "hingga", "sampai", "sejak"}
 
 
@@ -315,8 +316,12 @@ def _weekday_value(ctx: Context, start: int, end: int, iso: int, rel_word, wk, w
 
 def _ref(ctx: Context, m: Match) -> Result:
     entry = ctx.lex.lookup("references", m.groups["ref"])
-    if m.groups["ref"].lower().startswith("masa ") and _prev_word(ctx.text, m.start) not in _TIME_PREPOSITIONS:
+    word = m.groups["ref"].lower()
+    if word.startswith("masa ") and _prev_word(ctx.text, m.start) not in _TIME_PREPOSITIONS:
         return None  # "masa depan Maduro" is his future, not a time; "di masa depan" is
+    if word in ("dulu", "dahulu") and not (_sentence_initial(ctx.text, m.start)
+                                          or _prev_word(ctx.text, m.start) in _FORMERLY_LEADS):
+        return None  # "memastikan dulu" = "first make sure"; "sejak dulu", "Dulu, ..." = formerly
     return [Found(m.start, m.end, "DATE", entry.value)] if entry else None
 
 
