@@ -218,6 +218,69 @@ def eval_ud(gold: Path = typer.Option(..., "--gold", help="Gold CoNLL-U file."))
 
 # ---------------------------------------------------------------- time (issue 4)
 
+
+@app.command("time")
+def time_command(
+    text: str = typer.Argument(..., help="Indonesian text, or - to read stdin."),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date to resolve against: YYYY-MM-DD."),
+    format: str = typer.Option("table", help="Output format: table or jsonl."),
+    words: Optional[Path] = typer.Option(None, "--words", help="YAML file adding to the shipped timex word lists."),
+) -> None:
+    """Find and resolve the temporal expressions of a text."""
+    from dataclasses import asdict
+
+    from warta.time import find_timex, load_lexicon
+
+    if format not in ("table", "jsonl"):
+        fail(f"unknown --format {format!r}; use table or jsonl")
+    if dct is not None:
+        from warta.time.calendar import parse_dct
+
+        try:
+            parse_dct(dct)
+        except ValueError:
+            fail(f"--dct must be a date like 2019-05-12, not {dct!r}")
+    if text == "-":
+        text = sys.stdin.read()
+    warnings: list[str] = []
+    try:
+        found = find_timex(text, dct, lexicon=load_lexicon(words), warnings=warnings)
+    except WartaError as error:
+        fail(str(error))
+    if format == "jsonl":
+        for t in found:
+            sys.stdout.write(json.dumps(asdict(t), ensure_ascii=False) + "\n")
+    else:
+        from rich.table import Table
+
+        table = Table("start", "end", "text", "type", "value")
+        for t in found:
+            table.add_row(str(t.start), str(t.end), t.text, t.type, t.value or "")
+        Console().print(table)
+    for w in warnings:
+        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold: Path = typer.Option(..., "--gold", help="Folder of TimeML .tml files (or one file)."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many errors (missed, spurious, value)."),
+    json_output: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+) -> None:
+    """Strict/relaxed span P/R/F1, type and value accuracy against TimeML gold (TempEval-3 style)."""
+    from warta.eval import timex as timex_eval
+
+    try:
+        result = timex_eval.evaluate(gold)
+    except WartaError as error:
+        fail(str(error))
+    if json_output:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        return
+    sys.stdout.write(timex_eval.format_report(result) + "\n")
+    for e in result["errors"][:errors]:
+        sys.stdout.write(f"{e['kind']:<8} {e['doc']}: {e['text']!r} gold={e.get('gold')} system={e.get('system')}\n")
+
 # ---------------------------------------------------------------- actors (issue 5)
 
 # ---------------------------------------------------------------- quotes and events (issue 6)

@@ -105,7 +105,11 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
                 continue
             if sp.kind == "none":
                 continue
-            found = (s, w.start(), sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
+            head = w.start()
+            while i >= 1 and words[i - 1].group().lower() in lex.kind("filler") and words[i - 1].start() < head:
+                head = words[i - 1].start()  # "…, seperti dikatakan oleh X"
+                i -= 1
+            found = (s, head, sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
         if found is None:
             continue
         cs, ce = _trim(text, found[0], found[1])

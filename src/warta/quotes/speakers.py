@@ -259,12 +259,18 @@ def _resolve_back(ctx: Context, pos: int, window: int = 700) -> Speaker | None:
     if people:
         s, e, ent = people[-1]
         return Speaker("name", s, e, ctx.text[s:e], ent.id)
-    for s, e in reversed(name_runs(ctx.text, max(0, pos - window), pos)):
-        if ctx.inside_quote(s):
-            continue
-        sp = _from_run(ctx, s, e)
-        if sp is not None and sp.kind == "name" and not ctx.entity_at(s, e):
-            return sp
+    # no entities: the subject (first name) of each preceding sentence, latest sentence first
+    lo = max(0, pos - window)
+    bounds = [lo] + [m.end() for m in re.finditer(r"[.!?]\s+|\n", ctx.text[lo:pos])]
+    ends = bounds[1:] + [pos - lo]
+    for b, e_ in reversed(list(zip(bounds, ends))):
+        b, e_ = (b if b == lo else lo + b), lo + e_
+        for s, e in name_runs(ctx.text, b, e_):
+            if ctx.inside_quote(s):
+                continue
+            sp = _from_run(ctx, s, e)
+            if sp is not None and sp.kind == "name" and not ctx.entity_at(s, e):
+                return sp
     older = [sp for p, sp in ctx.history if p < pos and sp.kind in ("name", "org", "role")]
     return older[-1] if older else None
 

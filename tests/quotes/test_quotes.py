@@ -1,0 +1,160 @@
+"""Quotation forms of Indonesian news: direct, indirect, speakers through cues, pronouns and roles."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from warta.article import Entity, Mention, Role
+from warta.errors import ResourceError
+from warta.quotes import find_quotes, load_lexicon
+from warta.quotes.lexicon import default_lexicon
+
+
+def _one(text, **kw):
+    quotes = find_quotes(text, **kw)
+    assert quotes, f"no quote in {text!r}"
+    return quotes
+
+
+@pytest.mark.parametrize(
+    "text,statement,speaker,cue",
+    [
+        ('"Kami tidak ikut campur," kata Peskov.', "Kami tidak ikut campur", "Peskov", "kata"),
+        # the cue before the quote, with a comma
+        ('Pompeo mengatakan, "Kami mau Kuba keluar dari sana."', "Kami mau Kuba keluar dari sana.", "Pompeo", "mengatakan"),
+        # curly marks; the closing mark is a straight one (as in the iNews seed)
+        ("“Kami percaya pada dialog,\" kata Price.", "Kami percaya pada dialog", "Price", "kata"),
+        # Kompas prints ” for the opening mark too
+        ("”Semuanya harus jalan minggu ini,” ujar Presiden Joko Widodo.", "Semuanya harus jalan minggu ini", "Joko Widodo", "ujar"),
+        # the name after a role phrase: only the person is the speaker text
+        ('"Rusia tidak mengancam siapa pun," kata juru bicara Kementerian Luar Negeri Rusia Maria Zakharova.',
+         "Rusia tidak mengancam siapa pun", "Maria Zakharova", "kata"),
+        # a subject and a reporting verb after the quote
+        ('"Kami akan membalas," Pompeo menambahkan.', "Kami akan membalas", "Pompeo", "menambahkan"),
+        ("‘Kami tidak akan mundur sedikit pun,’ tegas Lavrov.", "Kami tidak akan mundur sedikit pun", "Lavrov", "tegas"),
+    ],
+)
+def test_quotes_direct_forms_find_statement_and_speaker(text, statement, speaker, cue):
+    q = _one(text)[0]
+    assert q.direct and q.text == statement and q.speaker_text == speaker and q.cue == cue
+    assert text[q.start : q.end] == q.text
+
+
+def test_quotes_direct_two_parts_share_the_speaker():
+    text = '"Kami siap berunding," kata Pompeo, "tetapi Rusia harus keluar dari Venezuela."'
+    quotes = _one(text)
+    assert [q.text for q in quotes] == ["Kami siap berunding", "tetapi Rusia harus keluar dari Venezuela."]
+    assert {q.speaker_text for q in quotes} == {"Pompeo"}
+
+
+def test_quotes_direct_runs_over_paragraphs_keeps_speaker():
+    # the opening mark of the first paragraph is never closed; the second paragraph reopens it
+    text = ('Lavrov berbicara kepada wartawan.\n"Kami tidak pernah menolak dialog dengan Washington.\n'
+            '"Tetapi Barat harus menghormati kepentingan kami," kata Lavrov.')
+    quotes = [q for q in _one(text) if q.direct]
+    assert len(quotes) == 2
+    assert quotes[0].text.startswith("Kami tidak pernah") and quotes[1].text.startswith("Tetapi Barat")
+    assert {q.speaker_text for q in quotes} == {"Lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ('Peskov berbicara di Moskwa. "Kami tidak ikut campur," ujarnya.', "Peskov"),
+        ('Zakharova hadir di Moskwa. "Kami tidak ikut campur," ujar dia.', "Zakharova"),
+        ('Pompeo ditanya soal Venezuela. "Saya tidak ingin mengatakan terlalu banyak," demikian jawabnya.', "Pompeo"),
+        # a quote with no cue at all keeps the speaker of the quote before it
+        ('"Ini bukan tentang Ukraina," kata Lavrov.\n"Rezim Kiev tidak memiliki kemerdekaan."', "Lavrov"),
+    ],
+)
+def test_quotes_cue_only_forms_resolve_to_last_speaker(text, speaker):
+    quotes = [q for q in _one(text) if q.direct]
+    assert quotes[-1].speaker_text == speaker
+
+
+def test_quotes_role_phrase_resolves_to_entity_with_that_role():
+    text = 'Maria Zakharova berbicara di Moskwa. "Kami siap," kata juru bicara itu.'
+    zak = Entity("e1", "Maria Zakharova", "PER", roles=[Role("juru bicara Kementerian Luar Negeri", "RUS")],
+                 mentions=[Mention(0, 15, "Maria Zakharova")])
+    q = [q for q in find_quotes(text, [zak]) if q.direct][0]
+    assert q.speaker == "e1"
+
+
+def test_quotes_speaker_is_entity_id_when_mention_overlaps():
+    text = '"Kami tidak berpikir demikian," kata Psekov.'
+    start = text.index("Psekov")
+    peskov = Entity("rus-peskov", "Dmitry Peskov", "PER", mentions=[Mention(start, start + 6, "Psekov")])
+    q = find_quotes(text, [peskov])[0]
+    assert q.speaker == "rus-peskov" and q.speaker_text == "Psekov"
+
+
+@pytest.mark.parametrize(
+    "text,via",
+    [
+        ('"Kami tidak ikut campur," kata Psekov, dikutip AFP, Kamis (28/3/2019).', "AFP"),
+        ('"Kami siap," kata Price, seperti dilansir Reuters.', "Reuters"),
+        ('"Kami siap," kata Price kepada wartawan.', None),  # reporters are not an outlet
+    ],
+)
+def test_quotes_via_records_cited_outlet(text, via):
+    assert find_quotes(text)[0].via == via
+
+
+@pytest.mark.parametrize(
+    "text,statement,speaker",
+    [
+        ("Lavrov mengatakan bahwa Kremlin akan menyambut permintaan itu.", "Kremlin akan menyambut permintaan itu", "Lavrov"),
+        ("Lavrov mengatakan, Rusia dan AS memiliki banyak perbedaan.", "Rusia dan AS memiliki banyak perbedaan", "Lavrov"),
+        ("Menurut Peskov, Washington tidak perlu cemas.", "Washington tidak perlu cemas", "Peskov"),
+        ("Price menegaskan, AS akan terus berkoordinasi dengan sekutu.", "AS akan terus berkoordinasi dengan sekutu", "Price"),
+        # no comma, no bahwa: the content starts right after the verb
+        ("Presiden Rusia, Vladimir Putin mengatakan ingin memulihkan hubungan dengan AS.",
+         "ingin memulihkan hubungan dengan AS", "Vladimir Putin"),
+        ("Lavrov menyebut tekanan AS terhadapnya tidak demokratis.", "tekanan AS terhadapnya tidak demokratis", "Lavrov"),
+        ("Tauhid menilai penanganan ekonomi belum efektif.", "penanganan ekonomi belum efektif", "Tauhid"),
+        ("Peskov menambahkan tidak ada pihak yang mendikte AS.", "tidak ada pihak yang mendikte AS", "Peskov"),
+        ("Pasukan itu akan tetap di Venezuela, ujar Zakharova.", "Pasukan itu akan tetap di Venezuela", "Zakharova"),
+        # the addressee after `kepada` is skipped to reach `bahwa`
+        ("Putin mengatakan kepada Menteri Luar Negeri AS, Mike Pompeo bahwa ia sampai pada kesimpulan itu.",
+         "ia sampai pada kesimpulan itu", "Putin"),
+        ("Pasukan Rusia akan ditarik pekan depan, seperti dikatakan oleh Menteri Pertahanan Sergei Shoigu.",
+         "Pasukan Rusia akan ditarik pekan depan", "Sergei Shoigu"),
+    ],
+)
+def test_quotes_indirect_forms_find_reported_content(text, statement, speaker):
+    q = _one(text)[0]
+    assert not q.direct and q.text == statement and q.speaker_text == speaker
+
+
+def test_quotes_scare_quotes_and_titles_are_not_statements():
+    text = 'Diah berbicara dalam webinar "Berdamai dengan Covid" di Yogyakarta. Bantuan itu belum "menendang" ekonomi.'
+    assert [q for q in find_quotes(text) if q.direct] == []
+
+
+def test_quotes_apostrophes_inside_names_are_not_quote_marks():
+    text = "Wakil Presiden Ma’ruf Amin hadir di Jakarta. Rapat itu membahas Qur'an dan hadis."
+    assert find_quotes(text) == []
+
+
+def test_quotes_every_cue_example_yields_a_quote():
+    for cue in default_lexicon().cues.values():
+        assert cue.example, cue.name
+        # a cue that only introduces (`menyampaikan harapan`) may yield an indirect statement
+        assert find_quotes(cue.example), f"cue {cue.name!r}: nothing found in {cue.example!r}"
+
+
+def test_quotes_lexicon_rejects_unknown_keys(tmp_path):
+    user = tmp_path / "cues.yaml"
+    user.write_text(yaml.safe_dump({"cues": [{"name": "bilang", "position": "after", "note": "x", "colour": "red"}]}))
+    with pytest.raises(ResourceError, match=r"cues.yaml: entry 'bilang' has unknown keys \['colour'\]"):
+        load_lexicon(user)
+
+
+def test_quotes_user_lexicon_adds_a_cue(tmp_path):
+    user = tmp_path / "cues.yaml"
+    user.write_text(yaml.safe_dump({"cues": [{"name": "bilang", "position": "after", "note": "colloquial say"}]}))
+    lex = load_lexicon(user)
+    q = find_quotes('"Kami sudah siap," bilang Anies.', lexicon=lex)[0]
+    assert q.cue == "bilang" and q.speaker_text == "Anies"
+    assert "kata" in lex.cues  # the shipped cues stay
