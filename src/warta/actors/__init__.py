@@ -1,10 +1,46 @@
-"""Document stage `actors` (being built: see its issue)."""
+"""Document stage `actors`: people, organisations and places linked to canonical actors.
+
+``annotate`` fills ``article.entities`` (gazetteer actors with stable ids such as ``per:mike-pompeo``,
+``gpe:RUS``, ``org:NATO``; unknown actors with an id hashed from type and name) and adds a warning
+when the publication date contradicts the tenure of an official named with their office.
+``entity_at`` gives later stages the entity of an offset range.
+"""
 
 from __future__ import annotations
 
-from warta.article import Article
+from pathlib import Path
+
+from warta.actors import gazetteer as _gazetteer
+from warta.actors import lexicon as _lexicon
+from warta.actors.link import Linker
+from warta.article import Article, Entity
+
+__all__ = ["annotate", "entity_at", "link"]
+
+
+def link(article: Article, doc=None, *, gazetteer: str | Path | None = None) -> Article:
+    """Link the actors of ``article`` using the shipped gazetteer extended by ``gazetteer`` (a file or folder)."""
+    linker = Linker(article, doc, _gazetteer.load(gazetteer), _lexicon.load())
+    entities, warnings = linker.run()
+    article.entities = entities
+    article.warnings.extend(w for w in warnings if w not in article.warnings)
+    return article
 
 
 def annotate(article: Article, doc) -> Article:
-    """Fill this stage's part of the article record."""
-    return article
+    """Fill ``article.entities`` (and tenure warnings); ``doc`` may come from the blank pipeline."""
+    return link(article, doc)
+
+
+def entity_at(article: Article, start: int, end: int) -> Entity | None:
+    """The entity whose mention covers ``start:end`` (the tightest), else the longest mention inside it."""
+    best, best_len = None, None
+    for ent in article.entities:
+        for m in ent.mentions:
+            if m.start <= start and end <= m.end and (best_len is None or m.end - m.start < best_len):
+                best, best_len = ent, m.end - m.start
+    if best is not None:
+        return best
+    inside = [(m.end - m.start, ent.type == "PER", ent) for ent in article.entities for m in ent.mentions
+              if start <= m.start and m.end <= end]
+    return max(inside, key=lambda x: (x[1], x[0]))[2] if inside else None

@@ -1,0 +1,315 @@
+"""The actors gazetteer: loads, validates and indexes countries, places, organisations and officials.
+
+All ``*.yaml`` files of ``warta/data/gazetteer/`` (and ``officials/``) are read once per process,
+validated strictly (unknown keys, duplicate codes, bad dates raise ``ResourceError`` naming the
+file and the entry), then extended or overridden by a user file or folder (``WARTA_GAZETTEER`` or
+the ``extra`` argument).  The schema is in ``warta/data/gazetteer/README.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from warta.errors import ResourceError
+
+KEYS = {
+    "country": {"code", "name", "english", "aliases", "epithets", "demonyms", "capital", "seats", "note", "id"},
+    "place": {"name", "country", "type", "capital", "aliases", "note", "id"},
+    "org": {"code", "name", "english", "aliases", "type", "country", "parent", "kind", "note", "id"},
+    "official": {"name", "aliases", "country", "organisation", "roles", "note", "id"},
+}
+REQUIRED = {
+    "country": {"code", "name", "note"},
+    "place": {"name", "country", "type", "note"},
+    "org": {"code", "name", "note"},
+    "official": {"name", "roles", "note"},
+}
+ROLE_KEYS = {"role", "sector", "start", "end", "note"}
+SEAT_KEYS = {"name", "sector", "note"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "OPP", "PTY", "ELI", "BUS", "MED", "NGO", "IGO",
+           "CVL", "LAB", "EDU", "REL", "HLH", "REF", "CRM", "ENV", "AGR"}
+ORG_KINDS = {"igo", "bloc", "agency", "ngo", "armed-group", "media", "party", "company", "court"}
+_CODE3 = re.compile(r"^[A-Z]{3}$")
+_ACTOR = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,15}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(slots=True)
+class Tenure:
+    """One office held by an official, with its dates (``end`` None while in office)."""
+
+    role: str
+    sector: str | None
+    start: date | None
+    end: date | None
+    country: str | None
+    organisation: str | None
+
+
+@dataclass(slots=True)
+class Record:
+    """One gazetteer actor: a country, place, organisation or official."""
+
+    id: str
+    kind: str  # country | place | org | official
+    name: str
+    type: str  # GPE, LOC, ORG, PER
+    country: str | None
+    actor: str | None  # event actor code: RUS, NATO, IDNMIL; officials get theirs from their office
+    aliases: list[str] = field(default_factory=list)
+    epithets: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    seats: list[tuple[str, str]] = field(default_factory=list)  # (name, sector) metonyms of a state
+    capital: str | None = None  # countries: the capital's name; places: "yes" when a seat of government
+    organisation: str | None = None
+    tenures: list[Tenure] = field(default_factory=list)
+    source: str = ""
+
+    def surfaces(self) -> Iterable[tuple[str, str]]:
+        """Every (surface, how) this record may be written as."""
+        yield self.name, "name"
+        for a in self.aliases:
+            yield a, "alias"
+        for a in self.epithets:
+            yield a, "epithet"
+        for a in self.demonyms:
+            yield a, "demonym"
+        for name, sector in self.seats:
+            yield name, f"seat:{sector}"
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug: ``Mike Pompeo`` → ``mike-pompeo``."""
+    from warta.actors.text import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+def parse_date(value: Any, where: str, *, end: bool = False) -> date | None:
+    """An ISO date, ``YYYY-MM`` or ``YYYY`` (start or end of the period) as a ``date``."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    m = _DATE.match(str(value).strip())
+    if not m:
+        raise ResourceError(f"{where}: bad date {value!r}; use YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if day:
+            return date(year, int(month), int(day))
+        if month:
+            if not end:
+                return date(year, int(month), 1)
+            nxt = date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    except ValueError:
+        raise ResourceError(f"{where}: bad date {value!r}") from None
+
+
+def _kind_of(path: Path, entry: dict) -> str:
+    """Which schema an entry follows: by file name, else by its keys (user files)."""
+    name = path.name.lower()
+    if "officials" in path.parts[-2:-1] or name.startswith("officials"):
+        return "official"
+    for prefix, kind in (("countr", "country"), ("place", "place"), ("organi", "org")):
+        if name.startswith(prefix):
+            return kind
+    if "roles" in entry:
+        return "official"
+    if {"seats", "epithets", "demonyms"} & entry.keys() or isinstance(entry.get("capital"), str):
+        return "country"
+    if "code" in entry:
+        return "org"
+    return "place"
+
+
+def _strings(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ResourceError(f"{where}: {key} must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _code(value: Any, where: str, key: str, *, required: bool = False) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not _CODE3.match(value):
+        raise ResourceError(f"{where}: {key} must be an ISO 3166 alpha-3 code like RUS, not {value!r}")
+    return value
+
+
+def _entry(path: Path, i: int, entry: Any) -> Record:
+    """Validate one entry and build its record."""
+    where0 = f"{path}: entry {i + 1}"
+    if not isinstance(entry, dict):
+        raise ResourceError(f"{where0}: expected a mapping, got {type(entry).__name__}")
+    label = entry.get("name") or entry.get("code") or "?"
+    where = f"{where0} ({label})"
+    kind = _kind_of(path, entry)
+    unknown = set(entry) - KEYS[kind]
+    if unknown:
+        raise ResourceError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(KEYS[kind])}")
+    # a place's country may be null (seas, straits), but the key must be there
+    missing = {k for k in REQUIRED[kind] if k not in entry or (entry[k] in (None, "") and k != "country")}
+    if missing:
+        raise ResourceError(f"{where}: missing {sorted(missing)}")
+    for key in ("name", "note"):
+        if not isinstance(entry[key], str):
+            raise ResourceError(f"{where}: {key} must be a string")
+    name = entry["name"].strip()
+    aliases = _strings(entry.get("aliases"), where, "aliases")
+    if kind == "country":
+        code = _code(entry["code"], where, "code", required=True)
+        seats = []
+        for seat in entry.get("seats") or []:
+            if not isinstance(seat, dict) or set(seat) - SEAT_KEYS or "name" not in seat:
+                raise ResourceError(f"{where}: each seat is {{name, sector}}, not {seat!r}")
+            sector = seat.get("sector") or "GOV"
+            if sector not in SECTORS:
+                raise ResourceError(f"{where}: unknown sector {sector!r}; use one of {sorted(SECTORS)}")
+            seats.append((seat["name"], sector))
+        english = entry.get("english")
+        return Record(
+            id=entry.get("id") or f"gpe:{code}", kind=kind, name=name, type="GPE", country=code, actor=code,
+            aliases=aliases + ([english] if english else []),
+            epithets=_strings(entry.get("epithets"), where, "epithets"),
+            demonyms=_strings(entry.get("demonyms"), where, "demonyms"),
+            seats=seats, capital=entry.get("capital"), source=str(path),
+        )
+    if kind == "place":
+        typ = entry["type"]
+        if typ not in ("GPE", "LOC"):
+            raise ResourceError(f"{where}: type must be GPE or LOC, not {typ!r}")
+        capital = entry.get("capital", False)
+        if not isinstance(capital, bool):
+            raise ResourceError(f"{where}: capital must be true or false")
+        country = None if entry["country"] in (None, "null") else _code(entry["country"], where, "country")
+        return Record(
+            id=entry.get("id") or f"{typ.lower()}:{slug(name)}", kind=kind, name=name, type=typ,
+            country=country, actor=None, aliases=aliases, capital="yes" if capital else None,
+            source=str(path),
+        )
+    if kind == "org":
+        code = entry["code"]
+        if not isinstance(code, str) or not _ACTOR.match(code):
+            raise ResourceError(f"{where}: code must be an upper-case actor code like NATO, not {code!r}")
+        if entry.get("kind") is not None and entry["kind"] not in ORG_KINDS:
+            raise ResourceError(f"{where}: kind must be one of {sorted(ORG_KINDS)}, not {entry['kind']!r}")
+        if entry.get("type", "ORG") != "ORG":
+            raise ResourceError(f"{where}: type of an organisation must be ORG")
+        english = entry.get("english")
+        return Record(
+            id=f"org:{entry.get('id') or code}", kind=kind, name=name, type="ORG",
+            country=_code(entry.get("country"), where, "country"), actor=code,
+            aliases=aliases + ([english] if english else []), organisation=entry.get("parent"),
+            source=str(path),
+        )
+    country = _code(entry.get("country"), where, "country")
+    roles = entry["roles"]
+    if not isinstance(roles, list) or not roles:
+        raise ResourceError(f"{where}: roles must be a non-empty list")
+    tenures = []
+    for j, role in enumerate(roles):
+        rwhere = f"{where} role {j + 1}"
+        if not isinstance(role, dict) or not isinstance(role.get("role"), str):
+            raise ResourceError(f"{rwhere}: each role needs a role name")
+        if set(role) - ROLE_KEYS:
+            raise ResourceError(f"{rwhere}: unknown keys {sorted(set(role) - ROLE_KEYS)}; allowed: {sorted(ROLE_KEYS)}")
+        sector = role.get("sector")
+        if sector is not None and sector not in SECTORS:
+            raise ResourceError(f"{rwhere}: unknown sector {sector!r}; use one of {sorted(SECTORS)}")
+        start = parse_date(role.get("start"), rwhere)
+        end = parse_date(role.get("end"), rwhere, end=True)
+        if start and end and end < start:
+            raise ResourceError(f"{rwhere}: end {end} is before start {start}")
+        tenures.append(Tenure(role["role"].strip(), sector, start, end, country, entry.get("organisation")))
+    return Record(
+        id=entry.get("id") or f"per:{slug(name)}", kind=kind, name=name, type="PER", country=country,
+        actor=None, aliases=aliases, organisation=entry.get("organisation"), tenures=tenures,
+        source=str(path),
+    )
+
+
+def read_file(path: Path) -> list[Record]:
+    """Validate one gazetteer file and return its records."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" line {mark.line + 1}" if mark else ""
+        raise ResourceError(f"{path}:{at} not valid YAML ({getattr(error, 'problem', error)})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ResourceError(f"{path}: cannot read ({error})") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ResourceError(f"{path}: expected a YAML list of entries, got {type(data).__name__}")
+    return [_entry(path, i, e) for i, e in enumerate(data)]
+
+
+def _files(folder: Path) -> list[Path]:
+    """All YAML files of a folder and of its ``officials/`` subfolder, in a stable order."""
+    found = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    sub = folder / "officials"
+    if sub.is_dir():
+        found += sorted(sub.glob("*.yaml")) + sorted(sub.glob("*.yml"))
+    return found
+
+
+def _dedupe(records: list[Record]) -> dict[str, Record]:
+    """Index records by id; two entries of the shipped data with one id are an error."""
+    out: dict[str, Record] = {}
+    for rec in records:
+        if rec.kind == "place" and rec.id in out and out[rec.id].country != rec.country:
+            rec.id = f"{rec.id}-{(rec.country or 'x').lower()}"  # e.g. two cities of one name
+        if rec.id in out:
+            raise ResourceError(
+                f"{rec.source}: duplicate {rec.kind} {rec.id!r} ({rec.name}), also in {out[rec.id].source};"
+                " give one of them a distinct code or an `id`"
+            )
+        out[rec.id] = rec
+    return out
+
+
+def load_records(folder: Path | None = None, extra: str | Path | None = None) -> dict[str, Record]:
+    """All records of the shipped gazetteer (or ``folder``), extended/overridden by ``extra``."""
+    if folder is None:
+        folder = Path(str(resources.files("warta.data").joinpath("gazetteer")))
+    records: list[Record] = []
+    for path in _files(folder):
+        records += read_file(path)
+    by_id = _dedupe(records)
+    if extra:
+        extra = Path(extra)
+        if not extra.exists():
+            raise ResourceError(f"{extra}: gazetteer file or folder not found")
+        user = []
+        for path in _files(extra) if extra.is_dir() else [extra]:
+            user += read_file(path)
+        by_id.update(_dedupe(user))  # a user entry with a shipped id replaces it
+    return by_id
+
+
+@lru_cache(maxsize=8)
+def _cached(folder: str | None, extra: str | None):
+    from warta.actors.index import Gazetteer
+
+    return Gazetteer(load_records(Path(folder) if folder else None, extra))
+
+
+def load(extra: str | Path | None = None, *, folder: str | Path | None = None):
+    """The indexed gazetteer, loaded once per process (``WARTA_GAZETTEER`` adds a user file)."""
+    extra = extra or os.environ.get("WARTA_GAZETTEER") or None
+    return _cached(str(folder) if folder else None, str(extra) if extra else None)

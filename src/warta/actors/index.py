@@ -1,0 +1,137 @@
+"""The gazetteer's indexes: aliases as token n-grams, surnames, office holders by date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from warta.actors.gazetteer import Record, Tenure
+from warta.actors.text import NgramIndex, common_words, fold, words_of
+
+# which target wins when one alias names several actors: countries before organisations before
+# people before places (Singapura the state, not the city); names before epithets and demonyms
+KIND_RANK = {"country": 0, "org": 1, "official": 2, "place": 3}
+VIA_RANK = {"name": 0, "alias": 1, "seat": 2, "epithet": 2, "demonym": 3}
+PLACE_HEADS = {"selat", "laut", "teluk", "gunung", "sungai", "pulau", "danau", "semenanjung", "tanjung",
+               "samudra", "terusan", "gurun", "kepulauan"}
+# offices held for an organisation; an official's other roles are held for their country
+ORG_ROLES = {"Sekretaris Jenderal", "Direktur Jenderal", "Direktur Pelaksana", "Presiden Komisi Eropa",
+             "Presiden Dewan Eropa", "Perwakilan Tinggi Uni Eropa", "Ketua"}
+
+
+@dataclass(slots=True, frozen=True)
+class Target:
+    """What an alias points at: a record and how the alias refers to it (name, seat:GOV, ...)."""
+
+    id: str
+    via: str
+
+
+class Gazetteer:
+    """Records by id plus the indexes the linker needs."""
+
+    def __init__(self, records: dict[str, Record]):
+        self.records = records
+        self.aliases: NgramIndex[Target] = NgramIndex()
+        self.surnames: dict[str, set[str]] = {}  # lower-case last name token → official ids
+        self.countries: dict[str, Record] = {}
+        self.capitals: dict[str, str] = {}  # place id → country code, for capitals
+        self.orgs: dict[str, Record] = {}
+        for rec in records.values():
+            for surface, via in rec.surfaces():
+                self.aliases.add(surface, Target(rec.id, via))
+            if rec.kind == "country":
+                self.countries[rec.country] = rec
+            elif rec.kind == "org":
+                self.orgs[rec.actor] = rec
+            elif rec.kind == "place" and rec.capital and rec.country:
+                self.capitals[rec.id] = rec.country
+            elif rec.kind == "official":
+                self._add_surnames(rec)
+        self._add_place_heads()
+        for key, targets in list(self.aliases.exact.items()) + list(self.aliases.folded.items()):
+            targets.sort(key=self._rank)
+        self.person_tokens = sorted({t for t in self.surnames if len(t) >= 4})
+        self.translit: dict[str, set[str]] = {}  # transliteration key of a full name → official ids
+        for rec in records.values():
+            if rec.kind == "official":
+                for surface in [rec.name] + rec.aliases:
+                    self.translit.setdefault(translit_key(surface), set()).add(rec.id)
+
+    def _add_place_heads(self) -> None:
+        """``Selat Hormuz`` may be written ``selat strategis Hormuz``: index ``Hormuz`` alone when free."""
+        common = common_words()
+        for rec in self.records.values():
+            toks = words_of(rec.name)
+            if rec.kind == "place" and len(toks) == 2 and toks[0].lower() in PLACE_HEADS:
+                rest = toks[1]
+                if rest.lower() not in common and not self.aliases.get(rest):
+                    self.aliases.add(rest, Target(rec.id, "alias"))
+
+    def _rank(self, target: Target) -> tuple[int, int]:
+        return KIND_RANK[self.records[target.id].kind], VIA_RANK[target.via.split(":")[0]]
+
+    def _add_surnames(self, rec: Record) -> None:
+        common = common_words()
+        for surface in [rec.name] + rec.aliases:
+            toks = [t for t in words_of(surface) if t[:1].isalpha()]
+            if len(toks) < 2:
+                continue
+            last = toks[-1].lower()
+            # a surname that is also a common word (Sisi, Abe?) is never linked on its own
+            if len(last) >= 3 and last not in common:
+                self.surnames.setdefault(last, set()).add(rec.id)
+
+    def by_surname(self, token: str) -> Record | None:
+        """The one official with this surname, or None when none or several."""
+        ids = self.surnames.get(fold(token).lower())
+        if ids and len(ids) == 1:
+            return self.records[next(iter(ids))]
+        return None
+
+    def holders(self, role: str, *, country: str | None = None, org: str | None = None,
+                on: date | None = None) -> list[Record]:
+        """Officials holding ``role`` for a country or organisation on a date."""
+        out = []
+        for rec in self.records.values():
+            for ten in rec.tenures:
+                if ten.role != role:
+                    continue
+                if country and ten.country != country:
+                    continue
+                if org and ten.organisation != org:
+                    continue
+                if on and not covers(ten, on):
+                    continue
+                out.append(rec)
+                break
+        return out
+
+    def actor_of(self, rec: Record, on: date | None = None) -> str | None:
+        """Event actor code: org code, country code, or country plus the sector of the office held."""
+        if rec.kind != "official":
+            return rec.actor
+        tenures = [t for t in rec.tenures if on is None or covers(t, on)] or rec.tenures
+        ten = max(tenures, key=lambda t: t.start or date.min)
+        if rec.organisation and (not rec.country or ten.role in ORG_ROLES):
+            return rec.organisation
+        if rec.country:
+            return rec.country + (ten.sector or "")
+        return rec.organisation
+
+
+def translit_key(name: str) -> str:
+    """One spelling for transliteration variants: Sergei/Sergey, Dmitri/Dmitry, Zelensky/Zelenskyy/Zelenskiy."""
+    words = []
+    for w in words_of(name.lower()):
+        w = re.sub(r"(iy|yy)$", "y", w).replace("y", "i")
+        words.append(re.sub(r"(.)\1+", r"\1", w))  # doubled letters: Zelenskii, Assad/Asad
+    return " ".join(words)
+
+
+def covers(ten: Tenure, on: date, *, margin_after: timedelta = timedelta(0)) -> bool:
+    """The tenure includes ``on`` (with an optional margin after its end)."""
+    if ten.start and on < ten.start:
+        return False
+    return ten.end is None or on <= ten.end + margin_after

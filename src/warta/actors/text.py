@@ -1,0 +1,124 @@
+"""Text helpers of the actors stage: folding, tokens with offsets, n-gram indexes, word lists.
+
+The linker tokenises the body itself (words and single punctuation marks, with offsets) so that
+gazetteer aliases and the text are cut the same way whatever tokenizer the language layer uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Generic, Iterable, TypeVar
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+T = TypeVar("T")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics and unify apostrophes: ``Zelenskyy`` stays, ``Erdoğan`` → ``Erdogan``."""
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark of the body with its offsets and folded forms."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    norm: str  # diacritics stripped, case kept
+    lower: str
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with an upper-case letter (``Pompeo``, ``AS``), the mark of a name."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenise(text: str) -> list[Token]:
+    """Words and punctuation marks of ``text`` with character offsets."""
+    out = []
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        norm = fold(m.group())
+        out.append(Token(i, m.start(), m.end(), m.group(), norm, norm.lower()))
+    return out
+
+
+def words_of(phrase: str) -> list[str]:
+    """The folded tokens of a phrase, cut like ``tokenise``."""
+    return _TOKEN.findall(fold(phrase))
+
+
+def is_acronym(phrase: str) -> bool:
+    """All-caps aliases (AS, PM, RI, DK PBB) are matched case-sensitively."""
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+class NgramIndex(Generic[T]):
+    """A dict of token n-grams → values: case-insensitive, but case-sensitive for acronyms."""
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, ...], list[T]] = {}
+        self.folded: dict[tuple[str, ...], list[T]] = {}
+        self.firsts: set[str] = set()  # lower-cased first tokens, a cheap pre-filter
+        self.maxlen = 0
+
+    def add(self, phrase: str, value: T) -> None:
+        """Index ``phrase`` (any case) under ``value``."""
+        toks = words_of(phrase)
+        if not toks:
+            return
+        if is_acronym(phrase):
+            self.exact.setdefault(tuple(toks), []).append(value)
+        else:
+            self.folded.setdefault(tuple(t.lower() for t in toks), []).append(value)
+        self.firsts.add(toks[0].lower())
+        self.maxlen = max(self.maxlen, len(toks))
+
+    def at(self, tokens: list[Token], i: int, maxlen: int | None = None) -> tuple[int, list[T]] | None:
+        """The longest entry starting at token ``i``: (end index, values), or None."""
+        if tokens[i].lower not in self.firsts:
+            return None
+        top = min(len(tokens), i + (maxlen or self.maxlen))
+        for j in range(top, i, -1):
+            key = tuple(t.norm for t in tokens[i:j])
+            hit = self.exact.get(key)
+            if hit is None:
+                hit = self.folded.get(tuple(t.lower for t in tokens[i:j]))
+            if hit:
+                return j, hit
+        return None
+
+    def get(self, phrase: str) -> list[T]:
+        """Exact lookup of a whole phrase."""
+        toks = tuple(words_of(phrase))
+        return self.exact.get(toks) or self.folded.get(tuple(t.lower() for t in toks)) or []
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent Indonesian words (lower case) that are never a person's name."""
+    text = resources.files("warta.actors").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two half-open ranges share at least one position."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def unique(items: Iterable[T]) -> list[T]:
+    """Items in first-seen order without repeats."""
+    seen: set = set()
+    return [x for x in items if not (x in seen or seen.add(x))]
