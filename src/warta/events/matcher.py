@@ -1,0 +1,152 @@
+"""Trigger matching: lexicon patterns over the tokens of one sentence, with overlaps, markers and absorption resolved.
+
+A match keeps the longest, most specific pattern where several overlap (``menjatuhkan sanksi``
+over ``menjatuhkan``). Then two rules of the lexicon apply: a ``marks`` trigger directly before
+another trigger only marks it (``membantah akan menyerang`` is a negated ASSAULT, ``sepakat
+bertemu`` a planned CONSULT); an ``absorbs`` trigger (a request, an accusation, a threat) swallows
+the triggers of its complement up to the clause end (``mendesak Rusia untuk mengakhiri dukungan``
+is one REQUEST). A noun trigger right after a verb trigger is that verb's object (``menolak
+desakan``), not an event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.events.lexicon import GAP, NONE, Lexicon, Pattern
+
+# Tokens that end a clause: a trigger's complement and its target do not reach past them.
+CLAUSE_END = frozenset({".", ";", ":", "tetapi", "namun", "sedangkan", "sementara", "padahal", '"', "“", "”", "?", "!"})
+# A gap in a pattern never crosses these.
+GAP_STOP = CLAUSE_END | {",", "(", ")", "dan", "yang"}
+# Absorption stops at a comma or a relative clause too: "..., yang ditangkap Rusia" is a fact.
+ABSORB_END = CLAUSE_END | {",", "yang", "(", ")"}
+MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang"
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger found in the text: token range, the pattern, and the flags set by markers."""
+
+    start: int  # first token index in the Doc
+    end: int  # one past the last token
+    head: int  # the token of the inflected form
+    pattern: Pattern
+    negated: bool = False
+    planned: bool = False
+
+    @property
+    def entry(self):
+        return self.pattern.entry
+
+    @property
+    def type(self) -> str:
+        return self.pattern.entry.type
+
+    @property
+    def literal(self) -> int:
+        return sum(s.kind != "gap" for s in self.pattern.specs)
+
+
+def token_keys(token) -> tuple[str, ...]:
+    """The lookup keys of a token: its lower-cased text, without an enclitic -nya, and its lemma."""
+    low = token.lower_
+    keys = [low]
+    if low.endswith("nya") and len(low) > 5:
+        keys.append(low[:-3])  # lawatannya, militernya, dukungannya
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    if lemma and lemma not in keys:
+        keys.append(lemma)
+    return tuple(keys)
+
+
+def _match_at(pattern: Pattern, keys: list[tuple[str, ...]], low: list[str], i: int, limit: int) -> list[int] | None:
+    """Token positions of each spec if ``pattern`` matches from token ``i`` (relative indices)."""
+    specs = pattern.specs
+
+    def rec(si: int, ti: int, acc: list[int]) -> list[int] | None:
+        if si == len(specs):
+            return acc
+        spec = specs[si]
+        if spec.kind == "gap":
+            for skip in range(GAP + 1):  # lazy: the shortest gap that lets the rest match
+                if skip and (ti + skip > limit or low[ti + skip - 1] in GAP_STOP):
+                    break
+                found = rec(si + 1, ti + skip, acc + [ti])
+                if found:
+                    return found
+            return None
+        if ti < limit and spec.matches(keys[ti]):
+            return rec(si + 1, ti + 1, acc + [ti])
+        return None
+
+    return rec(0, i, [])
+
+
+def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
+    """All trigger matches in a run of tokens (a sentence), overlaps resolved, in text order."""
+    keys = [token_keys(t) for t in tokens]
+    low = [t.lower_ for t in tokens]
+    candidates: list[Match] = []
+    for i, ks in enumerate(keys):
+        seen: set[int] = set()
+        for k in ks:
+            for pattern in lexicon.index.get(k, ()):
+                if id(pattern) in seen:
+                    continue
+                seen.add(id(pattern))
+                pos = _match_at(pattern, keys, low, i, len(tokens))
+                if pos is not None:
+                    end = (pos[-1] + 1) if pattern.specs[-1].kind != "gap" else pos[-1]
+                    candidates.append(Match(offset + i, offset + end, offset + pos[pattern.head], pattern))
+        if not candidates or candidates[-1].start != offset + i:
+            for pattern in lexicon.by_root.get(keys[i][-1], ()):  # the lemma of the trained pipeline
+                candidates.append(Match(offset + i, offset + i + 1, offset + i, _voiced(pattern, low[i])))
+    # most specific first: more literal tokens, then longer, then earlier
+    candidates.sort(key=lambda m: (-m.literal, -(m.end - m.start), m.start))
+    taken: set[int] = set()
+    chosen = []
+    for m in candidates:
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return [m for m in chosen if m.type != NONE]
+
+
+def _voiced(pattern: Pattern, surface: str) -> Pattern:
+    # a form found only through its lemma: its voice and part of speech from its prefix and suffix
+    voice = "passive" if surface.startswith(("di", "ter")) else "active"
+    pos = "noun" if surface.endswith("an") and not surface.endswith("kan") else "verb"
+    return Pattern(pattern.specs, pattern.entry, voice, pos, pattern.head)
+
+
+def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match]:
+    """Apply markers, absorption and verb objects to the matches of one sentence."""
+    out: list[Match] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        between = low[m.end - offset : nxt.start - offset] if nxt else []
+        if m.entry.marks and nxt and len(between) <= MARKER_REACH and not set(between) & GAP_STOP:
+            setattr(nxt, m.entry.marks, True)  # the marker only qualifies the next trigger
+            nxt.negated |= m.negated
+            i += 1
+            continue
+        if m.pattern.pos == "noun" and nxt and nxt.pattern.pos == "verb" and nxt.start - m.end <= 1:
+            i += 1  # "seruannya ditolak": the noun is the subject of the verb, the verb is the event
+            continue
+        out.append(m)
+        if m.entry.absorbs:
+            stop = m.end
+            while stop - offset < len(low) and low[stop - offset] not in ABSORB_END:
+                stop += 1
+            while i + 1 < len(matches) and matches[i + 1].start < stop:
+                i += 1
+        elif nxt and nxt.pattern.pos == "noun" and m.pattern.pos == "verb" and nxt.start - m.end <= 1:
+            i += 1  # "menolak desakan X": the noun is the object of the verb
+        i += 1
+    return out
