@@ -25,6 +25,7 @@ __all__ = ["find_timex", "annotate", "infer_published", "load_lexicon"]
 # A weekday-checked date this far from the stated publication date means the stated date is wrong.
 ANCHOR_CONFLICT_DAYS = 180
 LEAD_PARAGRAPHS = 3
+LEAD_MIN_WORDS = 15  # a lead paragraph is a sentence or two, not a title or a caption
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CUES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
@@ -87,7 +88,8 @@ def find_timex(text: str, dct: str | date | datetime | None, *, lexicon: Lexicon
 
 
 def _lead(text: str, paragraphs: int) -> str:
-    parts = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    # substantive paragraphs only: captions, photo credits and teaser titles are not the lead
+    parts = [p for p in re.split(r"\n\s*\n", text) if len(p.split()) >= LEAD_MIN_WORDS]
     if len(parts) <= 1:
         # one block: take the first few sentences instead
         sentences = re.split(r"(?<=[.!?])\s+", text)

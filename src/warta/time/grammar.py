@@ -103,7 +103,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         # kemarin, besok pagi, hari ini, tadi malam, malam ini, semalam, dini hari
         ("relday", rf"(?:(?P<rd>{RDAY})(?:\s+(?P<pod>{POD}))?|tadi\s+(?P<pod2>{POD})"
                    rf"|(?P<pod3>{POD})\s+(?:hari\s+)?(?P<rel3>tadi|ini|nanti|kemarin|besok)|(?P<semalam>semalam)(?![\w])"
-                   rf"|(?P<dini>dini\s+hari))"),
+                   rf"|(?P<dini>dini\s+hari)|(?P<noon>tengah\s+hari))"),
         # Selasa lalu, pada Minggu, hari Senin, Senin pekan depan, Jumat malam
         ("weekday", rf"{HARI}(?P<wd>{WD})(?![\w])(?:\s+(?P<wk>pekan|minggu)\s+(?P<wrel>{REL}))?"
                     rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?"),

@@ -277,8 +277,9 @@ def _relday(ctx: Context, m: Match) -> Result:
         if ref is None:
             return [Found(m.start, m.end, "TIME", None)]
         return [Found(m.start, m.end, "TIME", f"{_day(ref + timedelta(days=offset))}T{pod.value}")]
-    if g.get("dini"):
-        return [Found(m.start, m.end, "TIME", f"{_day(ref)}TMO" if ref else None)]
+    if g.get("dini") or g.get("noon"):
+        part = ctx.lex.lookup("parts_of_day", g.get("dini") or g.get("noon"))
+        return [Found(m.start, m.end, "TIME", f"{_day(ref)}T{part.value}" if ref else None)]
     entry = ctx.lex.lookup("relative_days", g["rd"])
     value = _day(ref + timedelta(days=entry.value)) if ref else None
     kind, value = _with_pod(value, g.get("pod"), ctx)

@@ -1,0 +1,185 @@
+"""Recognition and normalisation of Indonesian temporal expressions, case by case."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.time import find_timex
+
+# Sunday 12 May 2019 (seed 000's publication date) unless a case says otherwise.
+DCT = "2019-05-12"
+
+
+def _one(text: str, dct: str | None = DCT):
+    found = find_timex(text, dct)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text,expected,kind,value",
+    [
+        # absolute and partial dates
+        ("pada 12 Mei 2019 lalu", "12 Mei 2019 lalu", "DATE", "2019-05-12"),
+        ("tiba 3 Mei", "3 Mei", "DATE", "2019-05-03"),
+        ("pada Mei 2018", "Mei 2018", "DATE", "2018-05"),
+        ("sejak 2016 konflik", "2016", "DATE", "2016"),
+        ("pada tahun 2014", "tahun 2014", "DATE", "2014"),
+        ("pada 17 Agt 1945", "17 Agt 1945", "DATE", "1945-08-17"),  # abbreviation after a day number
+        ("tanggal 2019-05-14 itu", "2019-05-14", "DATE", "2019-05-14"),
+        # numeric forms, with and without weekday and parentheses
+        ("kata dia (14/5/2019).", "(14/5/2019)", "DATE", "2019-05-14"),
+        ("Kamis, 25/04/2024 20:06", "Kamis, 25/04/2024", "DATE", "2024-04-25"),
+        ("kata Price, Jumat (18/2/2022).", "Jumat (18/2/2022)", "DATE", "2022-02-18"),
+        ("tulisnya (10/5).", "(10/5)", "DATE", "2019-05-10"),
+        # weekday + day/month: the weekday picks the year (past by default in news)
+        ("kata Pompeo, Selasa (7/5) waktu setempat", "Selasa (7/5)", "DATE", "2019-05-07"),
+        ("pada hari Senin (13/5) malam", "Senin (13/5) malam", "TIME", "2019-05-13TNI"),
+        # weekdays alone and with lalu/depan/ini
+        ("Pada Jumat, Pompeo bertemu Lavrov", "Jumat", "DATE", "2019-05-10"),
+        ("dia akan tiba pada Selasa", "Selasa", "DATE", "2019-05-14"),  # akan: future
+        ("Selasa lalu", "Selasa lalu", "DATE", "2019-05-07"),
+        ("Senin depan", "Senin depan", "DATE", "2019-05-13"),
+        ("Jumat pekan depan", "Jumat pekan depan", "DATE", "2019-05-17"),
+        ("pada Minggu (12/5)", "Minggu (12/5)", "DATE", "2019-05-12"),  # Minggu + date = Sunday
+        # relative days and parts of the day
+        ("kemarin", "kemarin", "DATE", "2019-05-11"),
+        ("besok", "besok", "DATE", "2019-05-13"),
+        ("lusa", "lusa", "DATE", "2019-05-14"),
+        ("kemarin lusa", "kemarin lusa", "DATE", "2019-05-10"),  # not "kemarin" + "lusa"
+        ("hari ini", "hari ini", "DATE", "2019-05-12"),
+        ("tadi malam", "tadi malam", "TIME", "2019-05-11TNI"),  # last night
+        ("malam ini", "malam ini", "TIME", "2019-05-12TNI"),
+        ("pagi tadi", "pagi tadi", "TIME", "2019-05-12TMO"),
+        ("kemarin sore", "kemarin sore", "TIME", "2019-05-11TAF"),
+        # weeks, months, years relative to the DCT (ISO week 19 of 2019)
+        ("pekan lalu", "pekan lalu", "DATE", "2019-W18"),
+        ("minggu depan", "minggu depan", "DATE", "2019-W20"),  # lower-case minggu = week
+        ("pekan ini", "pekan ini", "DATE", "2019-W19"),
+        ("bulan lalu", "bulan lalu", "DATE", "2019-04"),
+        ("tahun depan", "tahun depan", "DATE", "2020"),
+        ("akhir pekan lalu", "akhir pekan lalu", "DATE", "2019-W18-WE"),
+        ("akhir tahun ini", "akhir tahun ini", "DATE", "2019"),
+        ("awal bulan", "awal bulan", "DATE", "2019-05"),
+        ("pertengahan 2014", "pertengahan 2014", "DATE", "2014"),
+        # month names and lalu/ini: November lalu is the most recent past November
+        ("November lalu", "November lalu", "DATE", "2018-11"),
+        ("Oktober ini", "Oktober ini", "DATE", "2019-10"),
+        ("Mei tahun lalu", "Mei tahun lalu", "DATE", "2018-05"),
+        ("pada Januari", "Januari", "DATE", "2019-01"),
+        ("yang dijadwalkan Maret", "Maret", "DATE", "2020-03"),  # dijadwalkan: future
+        # decades and centuries
+        ("pada 1990-an", "1990-an", "DATE", "199"),
+        ("era tahun 80-an", "tahun 80-an", "DATE", "198"),
+        ("abad ke-21", "abad ke-21", "DATE", "20"),
+        ("abad XX", "abad XX", "DATE", "19"),
+        # clock times take the date of their sentence
+        ("Selasa (14/5) pukul 10.00 WIB", "pukul 10.00 WIB", "TIME", "2019-05-14T10:00"),
+        ("diperbarui 09:04 WIB", "09:04 WIB", "TIME", "2019-05-12T09:04"),
+        ("pukul 8 malam", "pukul 8 malam", "TIME", "2019-05-12T20:00"),
+        # durations (the preposition selama stays outside, as in TimeML)
+        ("selama tiga hari", "tiga hari", "DURATION", "P3D"),
+        ("dua tahun", "dua tahun", "DURATION", "P2Y"),
+        ("24 jam", "24 jam", "DURATION", "PT24H"),
+        ("dua puluh lima tahun", "dua puluh lima tahun", "DURATION", "P25Y"),
+        ("sebelas bulan", "sebelas bulan", "DURATION", "P11M"),
+        ("seminggu", "seminggu", "DURATION", "P1W"),
+        ("beberapa hari", "beberapa hari", "DURATION", "PXD"),
+        ("setengah jam", "setengah jam", "DURATION", "PT0.5H"),
+        ("dua dekade", "dua dekade", "DURATION", "P20Y"),
+        ("dalam lima tahun terakhir", "lima tahun terakhir", "DURATION", "P5Y"),
+        # counted back or forward from the DCT
+        ("tiga hari lalu", "tiga hari lalu", "DATE", "2019-05-09"),
+        ("setahun lalu", "setahun lalu", "DATE", "2018"),
+        ("dua bulan lagi", "dua bulan lagi", "DATE", "2019-07"),
+        # sets
+        ("setiap Senin", "setiap Senin", "SET", "XXXX-WXX-1"),
+        ("tiap tahun", "tiap tahun", "SET", "P1Y"),
+        ("setiap hari", "setiap hari", "SET", "P1D"),
+        ("dua kali sehari", "dua kali sehari", "SET", "P1D"),
+        # present, past and future references
+        ("saat ini", "saat ini", "DATE", "PRESENT_REF"),
+        ("AS baru-baru ini memperketat", "baru-baru ini", "DATE", "PAST_REF"),
+        # quarters
+        ("kuartal III 2014", "kuartal III 2014", "DATE", "2014-Q3"),
+        ("semester pertama 2019", "semester pertama 2019", "DATE", "2019-H1"),
+    ],
+)
+def test_timex_recognises_and_normalises(text, expected, kind, value):
+    found = find_timex(text, DCT)
+    hits = [t for t in found if t.text == expected]
+    assert len(hits) == 1, [(t.text, t.value) for t in found]
+    t = hits[0]
+    assert (t.type, t.value) == (kind, value)
+    assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jl Raya Pasar Minggu 14, Pancoran",  # a place, not Sunday
+        "sebanyak 2014 orang hadir",  # a count, not a year
+        "Permen ESDM No 1/2013 untuk",  # a regulation number
+        "skor 3/4 di babak",  # a fraction is not a date without parentheses
+        "Kami ingin memastikan dulu sistemnya",  # dulu = first
+        "masa depan Maduro harus diputuskan",  # his future, not a time
+        "barel per hari",  # a rate, not annotated (IndoTimex convention)
+        "kegiatan sehari-hari",  # daily life
+        "minggu pertama",  # lower-case minggu alone is week, not Sunday
+    ],
+)
+def test_timex_ignores_non_temporal_lookalikes(text):
+    assert [(t.text, t.value) for t in find_timex(text, DCT)] == []
+
+
+def test_timex_range_gives_two_dates():
+    found = find_timex("pada 12-14 Mei 2019", DCT)
+    assert [(t.text, t.value) for t in found] == [("12", "2019-05-12"), ("14 Mei 2019", "2019-05-14")]
+
+
+def test_timex_resolves_selasa_against_published():
+    # 14 May 2019 was a Tuesday; published the Sunday before it, the coming Tuesday is meant
+    assert _one("Selasa (14/5)", "2019-05-12").value == "2019-05-14"
+
+
+def test_timex_weekday_year_follows_tense_and_reanchors_a_wrong_dct():
+    # seed 001: stamped 2024-04-25, but 14 May is a Tuesday in 2019 (and only ahead of the DCT in 2024)
+    warnings: list[str] = []
+    found = find_timex("kata Pompeo, Selasa (14/5). Dia menjabat pada Januari.", "2024-04-25", warnings=warnings)
+    assert [t.value for t in found] == ["2019-05-14", "2019-01"]
+    assert any("conflicts with 'Selasa (14/5)'" in w for w in warnings)
+
+
+def test_timex_full_date_weekday_conflict_keeps_date_and_warns():
+    warnings: list[str] = []
+    found = find_timex("Senin, 12 Mei 2019", DCT, warnings=warnings)
+    assert found[0].value == "2019-05-12"  # 12 May 2019 was a Sunday
+    assert warnings and "weekday conflict" in warnings[0]
+
+
+def test_timex_typo_weekday_keeps_dct_year():
+    # no year near the DCT has 30 March on a Thursday: a typo, not evidence for another year
+    warnings: list[str] = []
+    found = find_timex("kata dia, Kamis (30/3)", "2019-03-28", warnings=warnings)
+    assert found[0].value == "2019-03-30"
+    assert "weekday conflict" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "text,dct,value",
+    [
+        ("Latihan diperkirakan selesai pada Minggu.", "2022-02-18", "2022-02-20"),  # expected: future
+        ("Latihan selesai pada Minggu.", "2022-02-18", "2022-02-13"),  # reported: past
+        ("Pada Minggu lalu, dia tiba.", "2022-02-18", "2022-02-13"),  # capitalised mid-sentence: Sunday
+        ("Minggu lalu, dia tiba.", "2022-02-18", "2022-W06"),  # sentence-initial: last week
+        ("pada 5 Januari", "2014-12-28", "2015-01-05"),  # days just ahead count as coming
+        ("telah tiba pada 5 Januari", "2014-12-28", "2014-01-05"),  # telah: past
+    ],
+)
+def test_timex_direction_from_tense_and_minggu_sense(text, dct, value):
+    assert find_timex(text, dct)[-1].value == value
+
+
+def test_timex_without_dct_resolves_only_absolute_values():
+    found = find_timex("Rabu, 1 Februari 2023 dan Selasa (14/5) lalu kemarin", None)
+    assert [t.value for t in found] == ["2023-02-01", "XXXX-05-14", None]
