@@ -1,0 +1,47 @@
+"""The time stage inside the article record, and the `warta time` command."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from warta.article import Article
+from warta.cli import app
+from warta.time import annotate
+
+
+def test_annotate_fills_timex_with_offsets_into_body():
+    body = "Menlu bertemu Lavrov pada Senin 6 Mei lalu. Pompeo akan tiba pekan depan."
+    article = annotate(Article(body=body, published="2019-05-12T09:04:00+07:00"))
+    assert [(t.text, t.value) for t in article.timex] == [("Senin 6 Mei lalu", "2019-05-06"), ("pekan depan", "2019-W20")]
+    assert all(body[t.start:t.end] == t.text for t in article.timex)
+    assert article.published_inferred is False
+
+
+def test_annotate_infers_missing_publication_date_from_lead():
+    body = ("Menteri Luar Negeri Rusia Sergey Lavrov, pada Selasa, 31 Januari 2023, mengungkapkan pesan "
+            "yang dia terima dari Menteri Luar Negeri AS.\n\nMelansir dari Newsweek, Rabu, 1 Februari 2023, "
+            "Lavrov mengatakan pesan itu disampaikan kepadanya oleh Menteri Luar Negeri Mesir kemarin.")
+    article = annotate(Article(body=body))
+    assert (article.published, article.published_inferred) == ("2023-02-01", True)
+    assert article.timex[-1].value == "2023-01-31"  # kemarin, against the inferred date
+
+
+def test_annotate_bad_publication_date_is_a_warning_not_a_crash():
+    article = annotate(Article(body="Dia tiba kemarin.", published="kemarin sore"))
+    assert article.timex[0].value is None
+    assert any("not a date" in w for w in article.warnings)
+
+
+def test_cli_time_prints_jsonl():
+    result = CliRunner().invoke(app, ["time", "Selasa (14/5) pukul 10.00 WIB", "--dct", "2019-05-12", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["value"]) for r in rows] == [("Selasa (14/5)", "2019-05-14"), ("pukul 10.00 WIB", "2019-05-14T10:00")]
+
+
+def test_cli_time_rejects_bad_dct():
+    result = CliRunner().invoke(app, ["time", "kemarin", "--dct", "12/05/2019"])
+    assert result.exit_code == 1
+    assert "--dct must be a date" in " ".join(result.output.split())
