@@ -127,7 +127,8 @@ def _drop_caption_around(items: list[Item], i: int) -> None:
     """A credit label ("Photo :"): the caption above it and the short credit lines under it go."""
     for j in range(i - 1, max(-1, i - 3), -1):
         if items[j].reason is None:
-            if len(items[j].text) <= 250:
+            # captions are short; a longer line above the label is story (a photo without caption)
+            if len(items[j].text) <= 90 or (len(items[j].text) <= 250 and not _SENTENCE_END.search(items[j].text)):
                 items[j].reason = "caption"
             break
     for j in range(i + 1, min(len(items), i + 4)):

@@ -1,0 +1,112 @@
+"""Furniture rules: each rule's example is dropped, story lines are kept, rule files are strict."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.errors import ResourceError
+from warta.extract import furniture
+from warta.extract.clean import clean, looks_like_headline
+from warta.extract.outlets import registry
+from warta.extract.resources import load
+
+STORY = "Presiden Joko Widodo meresmikan jembatan baru di Palembang, Senin (6/5/2024), disaksikan ribuan warga."
+MORE = "Jembatan sepanjang 1,2 kilometer itu dibangun selama dua tahun dengan biaya Rp1,1 triliun."
+
+
+def _clean(lines: list[str], mode: str = "text"):
+    return clean("\n\n".join(["Judul Berita Hari Ini Di Sini", *lines]), registry(), mode=mode)
+
+
+@pytest.mark.parametrize("rule", furniture.rules(), ids=lambda r: r.name)
+def test_furniture_rule_example_is_dropped(rule):
+    assert rule.example, f"rule {rule.name} needs an example"
+    cleaned = _clean([STORY, rule.example, MORE], mode="html")
+    assert rule.example.strip() not in cleaned.paragraphs
+    assert STORY in cleaned.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gubernur meminta warga tetap tenang dan mengikuti arahan petugas di lapangan.",
+        # starts like an ad label but is a story sentence
+        "Iklan rokok di televisi dilarang mulai tahun depan, kata Menteri Kesehatan.",
+        # a quote that ends without a period is still story when it is long and lower case
+        '"Kami tidak akan mundur," kata Ketua DPR Puan Maharani di Gedung Parlemen.',
+        # mentions a photo credit word but is a sentence
+        "Foto-foto yang beredar di media sosial menunjukkan antrean panjang di SPBU.",
+        # "Oleh karena itu" is not a byline
+        "Oleh karena itu, pemerintah menunda kenaikan harga BBM.",
+        # "Topik" without a colon is not a tag label
+        "Topik pembicaraan kedua pemimpin adalah perdagangan dan keamanan kawasan.",
+    ],
+)
+def test_story_lines_are_kept(line):
+    assert line in _clean([STORY, line, MORE]).paragraphs
+
+
+@pytest.mark.parametrize(
+    "line,headline",
+    [
+        ("Bule Rusia Dideportasi, Overstay hingga Tak Bayar Tagihan RS Rp 33 Juta di Bali", True),
+        ("Indonesia di Atas AS dan Rusia dalam Hal Ini", True),
+        ("Katanya, dia dan Lavrov akan melanjutkan pembicaraan guna mengupayakan kemajuan.", False),
+        ("Harga cabai turun", False),  # lower-case words: a fragment, not a headline
+    ],
+)
+def test_headline_teaser_shape(line, headline):
+    assert looks_like_headline(line) is headline
+
+
+def test_caption_with_credit_label_and_repeat_are_dropped():
+    cleaned = _clean([STORY, "Menlu Rusia Sergey Lavrov.", "Sumber :", "• AP Photo/Vahid Salemi", MORE])
+    assert [r.reason for r in cleaned.removed if r.reason == "caption"] == ["caption"] * 3
+    repeated = "Warga antre minyak goreng di pasar (Foto: Antara)"
+    cleaned = _clean([repeated, repeated, STORY])
+    assert cleaned.paragraphs == [STORY]
+
+
+def test_tags_label_takes_next_line():
+    cleaned = _clean([STORY, "KEYWORD :", "Rusia Venezuela", "JURNAS VIDEO :"])
+    assert cleaned.tag_lines == ["Rusia Venezuela"] and cleaned.paragraphs == [STORY]
+
+
+def test_footer_after_closing_byline():
+    cleaned = _clean([STORY, MORE, "Editor: Anton Suhartono", "Kami membuka lowongan wartawan di seluruh Indonesia."])
+    assert cleaned.editors == ["Anton Suhartono"] and len(cleaned.paragraphs) == 2
+
+
+def test_rule_file_rejects_unknown_key(tmp_path, monkeypatch):
+    user = tmp_path / "mine.yaml"
+    user.write_text("rules:\n  - name: x\n    pattern: 'y'\n    reason: ad\n    note: n\n    colour: red\n")
+    with pytest.raises(ResourceError, match=r"mine.yaml: entry 1 \('x'\): unknown keys \['colour'\]"):
+        load("furniture.yaml", str(user))
+
+
+def test_rule_file_rejects_bad_pattern(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text("rules:\n  - name: broken\n    pattern: '(unclosed'\n    reason: ad\n    note: n\n")
+    with pytest.raises(ResourceError, match="broken"):
+        furniture.rules(str(user))
+
+
+def test_user_rules_extend_and_disable(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "rules:\n"
+        "  - name: langganan\n    pattern: '(?i)^berlangganan sekarang'\n    reason: promo\n    note: ours\n"
+        "  - name: loading\n    enabled: false\n"
+    )
+    rule_set = furniture.rules(str(user))
+    names = [r.name for r in rule_set]
+    assert "langganan" in names and "loading" not in names
+    cleaned = clean("Judul Berita Ini\n" + STORY + "\nBerlangganan sekarang\nLoading", registry(), mode="html", rule_set=rule_set)
+    assert cleaned.paragraphs == [STORY, "Loading"]
+
+
+def test_outlet_registry_has_the_large_outlets():
+    names = {e["name"] for e in load("outlets.yaml")}
+    assert len(names) >= 30
+    for outlet in ("Kompas.com", "Liputan6.com", "iNews.id", "Jurnas.com", "VIVA.co.id", "detikNews", "Tempo.co"):
+        assert outlet in names

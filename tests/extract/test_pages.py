@@ -1,0 +1,58 @@
+"""HTML pages in several outlets' layouts: body word F1 against the expected body, and metadata."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from warta.extract import extract
+from warta.ingest import read_inputs
+
+PAGES = Path(__file__).resolve().parent / "pages"
+CASES = yaml.safe_load((PAGES / "cases.yaml").read_text(encoding="utf-8"))
+F1_FLOOR = 0.95
+
+
+def word_f1(got: str, expected: str) -> float:
+    """Bag-of-words F1 of a body against the expected body."""
+    g = Counter(re.findall(r"\w+", got.lower()))
+    e = Counter(re.findall(r"\w+", expected.lower()))
+    overlap = sum((g & e).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(g.values()), overlap / sum(e.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _article(page: str):
+    [raw] = list(read_inputs([str(PAGES / page)]))
+    return extract(raw)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["page"])
+def test_page_body_word_f1_meets_floor(case):
+    article = _article(case["page"])
+    expected = (PAGES / case["page"].replace(".html", ".expected.txt")).read_text(encoding="utf-8")
+    assert word_f1(article.body, expected) >= F1_FLOOR
+    for line in expected.splitlines():
+        assert line in article.body  # every story sentence, verbatim
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["page"])
+def test_page_metadata(case):
+    article = _article(case["page"]).to_dict()
+    for field in ("outlet", "title", "published", "dateline", "authors", "editors"):
+        assert article[field] == case[field], field
+
+
+def test_page_drops_inline_related_links_and_ads():
+    body = _article("kompas_style.html").body
+    assert "Baca juga" not in body and "Advertisement" not in body and "Terpopuler" not in body
+
+
+def test_word_f1_penalises_missing_paragraph():
+    assert word_f1("satu dua", "satu dua tiga empat") == pytest.approx(2 * 1 * 0.5 / 1.5)
