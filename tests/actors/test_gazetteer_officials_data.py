@@ -24,9 +24,9 @@ REGION_FILES = [
     "oceania.yaml",
 ]
 
-ENTRY_KEYS = {"name", "aliases", "country", "organisation", "roles", "note"}
-ROLE_KEYS = {"role", "sector", "start", "end"}
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "OPP", "PTY", "ELI"}
+ENTRY_KEYS = {"name", "aliases", "country", "organisation", "roles", "note", "id"}  # id: optional stable slug
+ROLE_KEYS = {"role", "sector", "start", "end", "note"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "OPP", "PTY", "ELI", "IGO"}
 
 # The controlled role list of the schema; the linker maps Menlu, Menhan, PM, Jubir, Sekjen... onto these.
 ROLES = {
@@ -172,7 +172,8 @@ def test_officials_single_holder_offices_do_not_overlap(entries):
                 start = _bound(r["start"], latest=True)
                 end = _bound(r["end"], latest=False) if r.get("end") is not None else dt.date.max
                 # an entry may serve a state and an organisation (Rutte: NLD, then NATO)
-                owner = e.get("organisation") if r["role"] in ORG_ROLES and e.get("organisation") else e.get("country")
+                org_role = r["role"] in ORG_ROLES or not e.get("country")
+                owner = e.get("organisation") if org_role and e.get("organisation") else e.get("country")
                 spans[(owner, r["role"])].append((start, end, e["name"]))
     problems = []
     for key, items in spans.items():
