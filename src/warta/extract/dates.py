@@ -155,6 +155,7 @@ def _kind(prefix: str) -> str:
     return kind
 
 
+_DIGITS = re.compile(r"\d\d")
 # What may surround a date in a date line: labels, outlet names, "oleh X", separators.
 _REST_WORD = re.compile(r"[\w.'’@-]+")
 
@@ -162,7 +163,7 @@ _REST_WORD = re.compile(r"[\w.'’@-]+")
 def parse_date_line(line: str, *, max_length: int = 120, max_other_words: int = 5) -> FoundDate | None:
     """The date of a line that is a date line (a date plus a few label words), else ``None``."""
     line = line.strip()
-    if not line or len(line) > max_length:
+    if not line or len(line) > max_length or not _DIGITS.search(line):
         return None
     found = find_date(line)
     if found is None:

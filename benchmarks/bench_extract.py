@@ -1,0 +1,50 @@
+"""Throughput of extraction on one core: plain-text articles and HTML pages per second.
+
+Run: .venv/bin/python benchmarks/bench_extract.py [--seconds 5]
+Inputs: the seed articles of ../shared/corpus/seeds (plain text) and the HTML pages of
+tests/extract/pages; both are repeated for the run.  Targets: >= 300 text articles/s, >= 60 pages/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from warta.article import RawDocument
+from warta.extract import extract
+from warta.ingest import read_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "../shared/corpus/seeds"
+PAGES = ROOT / "tests/extract/pages"
+
+
+def _docs(paths: list[Path]) -> list[RawDocument]:
+    return [d for d in read_inputs([str(p) for p in paths]) if isinstance(d, RawDocument)]
+
+
+def _rate(docs: list[RawDocument], seconds: float) -> float:
+    for doc in docs:  # warm up: rule files, registries, trafilatura imports
+        extract(doc)
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for doc in docs:
+            extract(doc)
+        done += len(docs)
+    return done / (time.perf_counter() - start)
+
+
+def main() -> None:
+    """Print articles per second for text and HTML extraction."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="time per measurement")
+    args = parser.parse_args()
+    texts = _docs(sorted(SEEDS.glob("*.txt"))) or _docs(sorted(PAGES.glob("*.expected.txt")))
+    pages = _docs(sorted(PAGES.glob("*.html")))
+    print(f"text: {_rate(texts, args.seconds):7.0f} articles/s  ({len(texts)} distinct inputs)")
+    print(f"html: {_rate(pages, args.seconds):7.0f} pages/s     ({len(pages)} distinct inputs)")
+
+
+if __name__ == "__main__":
+    main()
