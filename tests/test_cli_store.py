@@ -34,8 +34,8 @@ def test_ingest_stores_examples_and_list_shows_them(tmp_path, corpus):
     result = invoke("ingest", str(corpus), "--db", db, "--workers", "1")
     assert result.exit_code == 0, result.output
     assert "4 added" in result.output  # two files and two JSONL lines
-    listed = invoke("list", "--db", db)
-    assert "Jepang Kirim Tim SAR ke Turki" in listed.output
+    listed = [json.loads(line) for line in invoke("list", "--db", db, "--json").stdout.splitlines()]
+    assert "Jepang Kirim Tim SAR ke Turki Usai Gempa Besar" in {row["title"] for row in listed}
 
 
 def test_reingest_is_a_noop(tmp_path, corpus):
@@ -70,8 +70,8 @@ def test_bad_documents_fail_alone_and_are_stored(tmp_path, corpus):
     result = invoke("ingest", str(corpus), "--db", db, "--workers", "1")
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "4 added" in result.output
-    failed = invoke("list", "--db", db, "--failed")
-    assert "empty.txt" in failed.output
+    failed = [json.loads(line) for line in invoke("list", "--db", db, "--failed", "--json").stdout.splitlines()]
+    assert [Path(row["key"]).name for row in failed] == ["empty.txt"]
 
 
 def test_retry_reruns_fixed_documents(tmp_path, corpus):

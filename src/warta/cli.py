@@ -123,15 +123,22 @@ def list_articles(
     db: str = DB_OPTION,
     limit: int = typer.Option(50, help="Show at most this many articles."),
     failed: bool = typer.Option(False, "--failed", help="List failed documents instead."),
+    json_output: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table."),
 ) -> None:
     """List the stored articles (or the failed documents)."""
+    from dataclasses import asdict
+
     from warta.store.views import print_article_table, print_failure_table
 
     with open_store(db) as store:
-        if failed:
-            print_failure_table(store.failures(limit=limit))
+        rows = store.failures(limit=limit) if failed else store.articles(limit=limit)
+        if json_output:
+            for row in rows:
+                sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
+        elif failed:
+            print_failure_table(rows)
         else:
-            print_article_table(store.articles(limit=limit), total=store.count())
+            print_article_table(rows, total=store.count())
 
 
 @app.command()
