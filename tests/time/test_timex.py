@@ -183,3 +183,22 @@ def test_timex_direction_from_tense_and_minggu_sense(text, dct, value):
 def test_timex_without_dct_resolves_only_absolute_values():
     found = find_timex("Rabu, 1 Februari 2023 dan Selasa (14/5) lalu kemarin", None)
     assert [t.value for t in found] == ["2023-02-01", "XXXX-05-14", None]
+
+
+def test_timex_bare_weekday_takes_the_date_the_article_gave_it():
+    # published Wednesday; the meeting was dated Thursday 27/11 earlier, so "Kamis" is that day
+    text = "OPEC akan bertemu Kamis (27/11/2014). Mereka memotong produksi pada pertemuan Kamis di Wina."
+    assert [t.value for t in find_timex(text, "2014-11-26")] == ["2014-11-27", "2014-11-27"]
+
+
+@pytest.mark.parametrize(
+    "text,dct,value",
+    [
+        ("libur Natal", "2014-12-28", "2014-12-25"),
+        ("menjelang Tahun Baru", "2014-12-28", "2015-01-01"),  # just ahead: the coming New Year
+        ("malam Tahun Baru", "2014-12-28", "2014-12-31TNI"),  # the night before
+        ("mudik Lebaran 2014", "2014-12-28", "2014"),  # movable feast: the year only
+    ],
+)
+def test_timex_holidays(text, dct, value):
+    assert find_timex(text, dct)[-1].value == value

@@ -82,6 +82,9 @@ def find_timex(text: str, dct: str | date | datetime | None, *, lexicon: Lexicon
             out.append(Timex(f.start, f.end, text[f.start:f.end], f.type, f.value))
             if f.type == "DATE" and f.value and _FULL_DAY.match(f.value):
                 ctx.last_day = (f.end, date.fromisoformat(f.value))
+                day = ctx.last_day[1]
+                if m.rule in ("numdate", "textdate", "iso") and ctx.ref and abs((day - ctx.ref).days) <= 6:
+                    ctx.dated_weekdays.setdefault(day.isoweekday(), day)
     if warnings is not None:
         warnings.extend(ctx.warnings)
     return out

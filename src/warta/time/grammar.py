@@ -55,6 +55,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     SETW = _alt(lex.forms("set_words"))
     ZONE = _alt(lex.forms("zones"))
     UNIT = _alt(lex.forms("units"))
+    HOL = _alt(lex.forms("holidays"))
     NUMW = _number_words(lex)
     NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMW})"
     # periods that take lalu/depan/ini as a whole: "pekan lalu", "tahun depan"
@@ -85,6 +86,8 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         # setiap Senin, tiap tahun, per hari, dua kali sehari
         ("set", rf"(?:(?P<each>{SETW})\s+(?:(?P<n>{NUM})\s+)?(?P<what>akhir\s+pekan|{UNIT}|{WD}|{MON}|{POD})"
                 rf"|(?P<k>{NUM})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<per>{UNIT}))"),
+        # Natal, malam Tahun Baru, hari raya Idul Fitri 2014
+        ("holiday", rf"(?:(?P<malam>malam)\s+)?(?:hari\s+raya\s+)?(?P<hol>{HOL})(?![\w])(?:\s+(?P<y>{YEAR}))?"),
         # akhir pekan lalu, awal tahun, bulan depan, pekan ini, Minggu lalu (Sunday or week)
         ("period", rf"(?:(?P<mod>{MOD})\s+(?P<unit>{PERIOD})(?!\s+(?:\d|{MON}))(?:\s+(?P<rel>{REL}))?"
                    rf"|(?P<unit2>{PERIOD})\s+(?P<rel2>{REL}))"),
@@ -122,7 +125,7 @@ def _prefix(rule_index: int, pattern: str) -> str:
 # Words the rules themselves start with (the word lists add theirs in _triggers).
 KEYWORDS = ("hari", "tahun", "bulan", "pekan", "minggu", "tanggal", "tgl", "pukul", "pkl", "jam", "era",
             "dekade", "periode", "abad", "kuartal", "kwartal", "triwulan", "semester", "caturwulan",
-            "tadi", "semalam", "dini", "tengah", "ta", "thn")
+            "tadi", "semalam", "dini", "tengah", "ta", "thn", "malam")
 _WORD = re.compile(r"\w+|[(']")
 _STARTERS = frozenset("0123456789('")
 _PREFIXES = ("se", "ber", "Se", "Ber", "SE", "BER")  # sehari, setahun, bertahun-tahun
@@ -131,7 +134,7 @@ _PREFIXES = ("se", "ber", "Se", "Ber", "SE", "BER")  # sehari, setahun, bertahun
 def _triggers(lex: Lexicon) -> frozenset[str]:
     # the first word of every form that can start an expression; scanning tries only these
     sections = ("weekdays", "months", "numbers", "units", "parts_of_day", "modifiers", "approximators",
-                "references", "relative_days", "set_words")
+                "references", "relative_days", "set_words", "holidays")
     words = set(KEYWORDS)
     for section in sections:
         for word in lex.words(section):

@@ -44,6 +44,9 @@ class Context:
     cues: re.Pattern[str]
     warnings: list[str] = field(default_factory=list)
     last_day: tuple[int, date] | None = None  # end offset and date of the last day-level DATE
+    # weekday → the explicitly dated day of this week around the reference ("Kamis (27/11/2014)"),
+    # so that a later bare "Kamis" means the same day
+    dated_weekdays: dict[int, date] = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> int:
         """Past or future from the tense cues of the clause around ``start:end``, else neutral."""

@@ -308,11 +308,34 @@ def _weekday_value(ctx: Context, start: int, end: int, iso: int, rel_word, wk, w
             day = cal.weekday_in_week(iso, ref)
         elif rel is not None:
             day = cal.nearest_weekday(iso, ref, FUTURE if rel > 0 else PAST, include_ref=False)
+        elif iso in ctx.dated_weekdays:
+            day = ctx.dated_weekdays[iso]  # the article already gave this weekday's date
         else:
             direction = ctx.direction(start, end)
             day = cal.nearest_weekday(iso, ref, FUTURE if direction == FUTURE else PAST)
     kind, value = _with_pod(_day(day), pod, ctx)
     return [Found(start, end, kind, value)]
+
+
+def _holiday(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    entry = ctx.lex.lookup("holidays", g["hol"])
+    if entry is None:
+        return None
+    if entry.value == "movable":
+        year = g.get("y") or (str(ctx.ref.year) if ctx.ref else None)
+        return [Found(m.start, m.end, "DATE", year)]
+    month, day = (int(x) for x in str(entry.value).split("-"))
+    if g.get("y"):
+        year = int(g["y"])
+    elif ctx.ref:
+        year = cal.choose_year_for_day(month, day, ctx.ref, ctx.direction(m.start, m.end))
+    else:
+        return [Found(m.start, m.end, "DATE", f"XXXX-{month:02d}-{day:02d}")]
+    d = cal.safe_date(year, month, day)
+    if g.get("malam"):  # "malam Natal": the night before
+        return [Found(m.start, m.end, "TIME", f"{_day(d - timedelta(days=1))}TNI")]
+    return [Found(m.start, m.end, "DATE", _day(d))]
 
 
 def _ref(ctx: Context, m: Match) -> Result:
@@ -330,5 +353,5 @@ HANDLERS: dict[str, Callable[[Context, Match], Result]] = {
     "iso": _iso, "numdate": _numdate, "textdate": _textdate, "time": _time, "decade": _decade,
     "century": _century, "quarter": _quarter, "set": _set, "period": _period, "duration": _duration,
     "tanggal": _tanggal, "month": _month, "year": _year_rule, "relday": _relday, "weekday": _weekday,
-    "ref": _ref,
+    "ref": _ref, "holiday": _holiday,
 }
