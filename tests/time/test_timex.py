@@ -202,3 +202,11 @@ def test_timex_bare_weekday_takes_the_date_the_article_gave_it():
 )
 def test_timex_holidays(text, dct, value):
     assert find_timex(text, dct)[-1].value == value
+
+
+def test_timex_future_cue_of_another_verb_does_not_move_a_dated_weekday_years_away():
+    # "akan" belongs to the second clause; 6 May 2019 (a Monday) is the meant date, no re-anchoring
+    warnings: list[str] = []
+    text = "Pompeo bertemu Lavrov pada Senin 6 Mei lalu dan akan ke Sochi. Mereka akan bertemu lagi Senin (6/5)."
+    assert [t.value for t in find_timex(text, DCT, warnings=warnings)] == ["2019-05-06", "2019-05-06"]
+    assert warnings == []

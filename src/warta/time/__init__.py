@@ -18,7 +18,7 @@ from warta.time import calendar as cal
 from warta.time.grammar import Match, grammar
 from warta.time.lexicon import Lexicon, load_lexicon
 from warta.time.normalise import Context, Found
-from warta.time.rules import HANDLERS
+from warta.time.rules import HANDLERS, date_direction
 
 __all__ = ["find_timex", "annotate", "infer_published", "load_lexicon"]
 
@@ -50,11 +50,11 @@ def _anchor(ctx: Context, matches: list[Match]) -> None:
         wd = ctx.lex.lookup("weekdays", g["wd"])
         if not month or not wd or not cal.safe_date(2000, month, int(g["d"])):
             continue
-        day, fits = cal.resolve_weekday_date(month, int(g["d"]), wd.value, ctx.ref, ctx.direction(m.start, m.end))
+        day, fits = cal.resolve_weekday_date(month, int(g["d"]), wd.value, ctx.ref, date_direction(ctx, m))
         if fits and abs((day - ctx.ref).days) > ANCHOR_CONFLICT_DAYS:
             ctx.warnings.append(
                 f"publication date {ctx.ref.isoformat()} conflicts with '{ctx.text[m.start:m.end]}' "
-                f"(a {wd.name} on {day.isoformat()}); resolved relative dates against {day.isoformat()}")
+                f"(which fits {day.isoformat()}); resolved relative dates against {day.isoformat()}")
             ctx.ref = day
             return
 

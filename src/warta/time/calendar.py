@@ -101,8 +101,9 @@ def resolve_weekday_date(month: int, day: int, weekday: int, ref: date, directio
         return plain or date(ref.year, month, min(day, 28)), False
     # past by default for a dated weekday: "kata Pompeo, Selasa (14/5)" reports a statement
     step = 1 if direction == FUTURE else -1
-    # the publication date is in local time (allow a day); with no tense, allow the coming week
-    slack = timedelta(days=NEUTRAL_WEEKDAY_DAYS_AHEAD if direction == NEUTRAL else 1)
+    # the publication date is in local time (allow a day); with no tense, allow the coming week;
+    # a future cue may belong to another verb of the sentence, so the past week still counts
+    slack = timedelta(days=1 if direction == PAST else NEUTRAL_WEEKDAY_DAYS_AHEAD)
     for k in range(WEEKDAY_SEARCH_YEARS + 1):
         d = safe_date(ref.year + step * k, month, day)
         if d is None or d.isoweekday() != weekday:

@@ -35,7 +35,7 @@ def _numdate(ctx: Context, m: Match) -> Result:
         return None  # a bare 14/5 is as likely a fraction, a score or a code
     if g["sep"] != "/" and not g.get("y") and not g.get("lp"):
         return None  # 10.00 is a clock time, 3-4 a range
-    direction = ctx.direction(m.start, m.end)
+    direction = date_direction(ctx, m)
     value = _resolve_day_month(ctx, m, int(g["d"]), int(g["m"]), g.get("y"), g.get("wd"), direction)
     kind, value = _with_pod(value, g.get("pod"), ctx)
     return [Found(_start(m), m.end, kind, value)] if value else None
@@ -46,8 +46,7 @@ def _textdate(ctx: Context, m: Match) -> Result:
     month = ctx.lex.lookup("months", g.get("m") or g.get("ms") or "")
     if month is None:
         return None
-    rel = _rel(ctx, g.get("rel"))
-    direction = {-1: PAST, 1: FUTURE}.get(rel) if rel else ctx.direction(m.start, m.end)
+    direction = date_direction(ctx, m)
     if g.get("d2"):
         day = int(g["d2"])  # the year of a range is chosen by its last day
     else:
@@ -63,6 +62,12 @@ def _textdate(ctx: Context, m: Match) -> Result:
     day_part = value[:10]
     return [Found(_start(m), first_end, "DATE", day_part[:-2] + f"{int(g['d']):02d}"),
             Found(m.spans["d2"][0], m.end, kind, full)]
+
+
+def date_direction(ctx: Context, m: Match) -> int:
+    """Past or future for a dated match: its own lalu/depan first, else the clause's tense cues."""
+    rel = _rel(ctx, m.groups.get("rel"))
+    return {-1: PAST, 1: FUTURE}.get(rel) if rel else ctx.direction(m.start, m.end)
 
 
 def _time(ctx: Context, m: Match) -> Result:
