@@ -18,9 +18,10 @@ from warta.article import Article, Entity
 __all__ = ["annotate", "entity_at", "link"]
 
 
-def link(article: Article, doc=None, *, gazetteer: str | Path | None = None) -> Article:
-    """Link the actors of ``article`` using the shipped gazetteer extended by ``gazetteer`` (a file or folder)."""
-    linker = Linker(article, doc, _gazetteer.load(gazetteer), _lexicon.load())
+def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
+         folder: str | Path | None = None) -> Article:
+    """Link the actors of ``article`` with the shipped gazetteer (or ``folder``) extended by ``gazetteer``."""
+    linker = Linker(article, doc, _gazetteer.load(gazetteer, folder=folder), _lexicon.load())
     entities, warnings = linker.run()
     article.entities = entities
     article.warnings.extend(w for w in warnings if w not in article.warnings)

@@ -252,6 +252,8 @@ def read_file(path: Path) -> list[Record]:
         raise ResourceError(f"{path}:{at} not valid YAML ({getattr(error, 'problem', error)})") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ResourceError(f"{path}: cannot read ({error})") from None
+    except ValueError as error:  # PyYAML builds dates itself: 2019-13-01 fails inside the parser
+        raise ResourceError(f"{path}: bad date ({error}); use YYYY-MM-DD, YYYY-MM or YYYY") from None
     if data is None:
         return []
     if not isinstance(data, list):

@@ -108,12 +108,21 @@ class Gazetteer:
                 break
         return out
 
+    def _tenure_on(self, rec: Record, on: date | None) -> Tenure:
+        tenures = [t for t in rec.tenures if on is None or covers(t, on)] or rec.tenures
+        return max(tenures, key=lambda t: t.start or date.min)
+
+    def country_of(self, rec: Record, on: date | None = None) -> str | None:
+        """An official serving an organisation on the date (NATO's Secretary-General) has no country."""
+        if rec.kind == "official" and rec.organisation and self._tenure_on(rec, on).role in ORG_ROLES:
+            return None
+        return rec.country
+
     def actor_of(self, rec: Record, on: date | None = None) -> str | None:
         """Event actor code: org code, country code, or country plus the sector of the office held."""
         if rec.kind != "official":
             return rec.actor
-        tenures = [t for t in rec.tenures if on is None or covers(t, on)] or rec.tenures
-        ten = max(tenures, key=lambda t: t.start or date.min)
+        ten = self._tenure_on(rec, on)
         if rec.organisation and (not rec.country or ten.role in ORG_ROLES):
             return rec.organisation
         if rec.country:

@@ -558,7 +558,8 @@ class Linker:
                 if rec.kind == "official" and not roles and self.date:
                     roles = [Role(t.role, t.organisation or t.country) for t in rec.tenures if covers(t, self.date)]
                 # Indonesian news writes names without diacritics: Nicolas Maduro, Juan Guaido
-                out.append(Entity(rec.id, fold(rec.name), rec.type, rec.country, actor, True, roles, mentions))
+                out.append(Entity(rec.id, fold(rec.name), rec.type, self.gaz.country_of(rec, self.date), actor, True,
+                                  roles, mentions))
                 continue
             ent = self.new[key]
             name = max((m.text for m in mentions), key=len)

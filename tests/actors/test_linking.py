@@ -1,0 +1,137 @@
+"""Linking rules on hand-made Indonesian sentences, over the blank pipeline (no NER) and the fixture gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.actors import entity_at
+from warta.actors.link import new_id
+
+from conftest import mentions
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Menteri Luar Negeri Amerika Serikat Mike Pompeo tiba.", "Mike Pompeo", "Mike Pompeo"),
+    ("Pompeo bertemu Lavrov di Sochi.", "Lavrov", "Sergey Lavrov"),  # gazetteer surname, unambiguous
+    ("Mike Pompeo tiba. Kata Pomepo, hubungan membaik.", "Pomepo", "Mike Pompeo"),  # transposition = 1
+    ("\"Kami tidak khawatir,\" kata Psekov kepada wartawan.", "Psekov", "Dmitry Peskov"),
+    ("Sebelum bertemu, Puting mengatakan negaranya tidak ikut campur.", "Puting", "Vladimir Putin"),
+    ("Menlu Rusia Sergei Lavrov menyambut undangan itu.", "Sergei Lavrov", "Sergey Lavrov"),  # transliteration
+    ("Presiden Ukraina Volodymyr Zelenskiy berpidato.", "Volodymyr Zelenskiy", "Volodymyr Zelensky"),
+    ("Moskow menolak seruan itu.", "Moskow", "Rusia"),  # the capital acting is the state
+    ("Pompeo akan berangkat ke Moskow pekan ini.", "Moskow", "Moskow"),  # after ke: the city
+    ("Lavrov mengatakan Kremlin akan menyambut permintaan itu.", "Kremlin", "Rusia"),
+    ("Rusia disebut Negeri Beruang Merah oleh media.", "Negeri Beruang Merah", "Rusia"),
+    ("Blinken bertemu Shoukry di ibu kota Mesir, Kairo, pekan lalu.", "Kairo", "Kairo"),
+    ("ancaman militer Iran untuk menutup selat strategis Hormuz di Teluk.", "Hormuz", "Selat Hormuz"),
+    ("Pada krisis Ukrai na, kedua pihak berselisih.", "Ukrai na", "Ukraina"),  # a word broken by a space
+])
+def test_link_resolves_surface_to_canonical_actor(run, text, surface, name):
+    assert mentions(run(text)).get(surface) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Pantas saja Pompeo marah.",
+    "Sempat terjadi ketegangan antara kedua negara.",
+    "Kemudian Putin pergi.",
+    "Padahal Putin sudah setuju.",
+])
+def test_link_never_links_common_words_to_a_person(run, text):
+    art = run(text)
+    first = text.split()[0]
+    assert first not in mentions(art)
+
+
+@pytest.mark.parametrize("text,published,name", [
+    ("Menlu AS dan Rusia bertemu di tengah ketegangan.", "2019-05-14", "Mike Pompeo"),
+    ("Menlu AS dan Rusia bertemu di tengah ketegangan.", "2022-02-18", "Antony Blinken"),
+    ("Lavrov bertemu presiden Rusia di Moskow.", "2019-05-14", "Vladimir Putin"),  # lower-case office too
+])
+def test_link_resolves_bare_office_to_holder_on_the_date(run, text, published, name):
+    art = run(text, published)
+    assert any(e.name == name and any(m.via == "role" for m in e.mentions) for e in art.entities)
+
+
+def test_link_bare_office_uses_event_date_in_sentence(run):
+    from warta.article import Timex
+
+    text = "Pada 14 Mei 2019, Menlu AS bertemu Lavrov."
+    art = run(text, "2024-04-25")
+    art.timex = [Timex(4, 15, "14 Mei 2019", "DATE", "2019-05-14")]
+    from warta.actors import link
+    from conftest import FIXTURE
+
+    art = link(art, None, folder=FIXTURE)
+    assert "Mike Pompeo" in {e.name for e in art.entities}
+
+
+@pytest.mark.parametrize("text,role,country", [
+    ("Menteri Luar Negeri AS, Mike Pompeo menuduh Rusia.", "Menteri Luar Negeri", "USA"),
+    ("Menteri Luar Negeri (Menlu) Amerika Serikat (AS) Antony Blinken datang.", "Menteri Luar Negeri", "USA"),
+    ("Namun juru bicara kepresidenan Rusia, Dmitry Peskov mengatakan itu.", "Juru Bicara Kepresidenan", "RUS"),
+    ("Sekretaris Jenderal NATO Jens Stoltenberg berkunjung.", "Sekretaris Jenderal", "NATO"),
+])
+def test_link_parses_role_before_name(run, text, role, country):
+    art = run(text, "2022-02-18")
+    people = [e for e in art.entities if e.type == "PER"]
+    assert people and (role, country) in {(r.role, r.country) for r in people[0].roles}
+
+
+def test_link_unknown_person_after_role_gets_country_and_partial_mentions(run):
+    text = ("Juru bicara Departemen Luar Negeri AS Ned Price mengatakan Blinken setuju. "
+            "\"Kami percaya diplomasi,\" kata Price.")
+    art = run(text, "2022-02-18")
+    price = [e for e in art.entities if e.name == "Ned Price"]
+    assert price and price[0].country == "USA" and price[0].actor == "USAGOV" and not price[0].linked
+    assert {m.text for m in price[0].mentions} == {"Ned Price", "Price"}
+
+
+def test_link_unknown_entity_id_is_stable_across_articles(run):
+    a = run("Menteri Luar Negeri Mesir, Sameh Shoukry tiba.")
+    b = run("Sameh Shoukry mengatakan Mesir siap.")
+    ids_a = {e.id for e in a.entities if e.name == "Sameh Shoukry"}
+    assert ids_a and ids_a == {e.id for e in b.entities if e.name == "Sameh Shoukry"}
+    assert ids_a == {new_id("PER", "Sameh Shoukry")}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Kremlin menolak tuduhan itu.", "RUSGOV"),
+    ("Pentagon mengirim pasukan.", "USAMIL"),
+    ("Kementerian Luar Negeri Rusia menegaskan sikapnya.", "RUSGOV"),
+    ("Kami mau militer Rusia keluar.", "RUSMIL"),
+])
+def test_link_metonymy_keeps_sector_on_the_mention(run, text, actor):
+    art = run(text)
+    assert actor in {m.actor for e in art.entities for m in e.mentions}
+
+
+def test_link_actor_codes_of_entities(run):
+    art = run("Presiden Rusia Vladimir Putin bertemu Sekjen NATO Jens Stoltenberg dan Rusia.", "2019-05-14")
+    actors = {e.name: e.actor for e in art.entities}
+    assert actors == {"Vladimir Putin": "RUSGOV", "Jens Stoltenberg": "NATO", "Rusia": "RUS", "NATO": "NATO"}
+
+
+@pytest.mark.parametrize("text,published,warned", [
+    ("Putin mengatakan kepada Menteri Luar Negeri AS, Mike Pompeo bahwa ia setuju.", "2024-04-25", True),
+    ("Putin mengatakan kepada Menteri Luar Negeri AS, Mike Pompeo bahwa ia setuju.", "2019-05-14", False),
+    ("Putin mengatakan kepada Menteri Luar Negeri AS, Mike Pompeo bahwa ia setuju.", "2021-06-01", False),  # margin
+    ("Putin mengkritik mantan Menteri Luar Negeri AS Mike Pompeo.", "2024-04-25", False),  # former
+    ("Mike Pompeo tiba di Moskow.", "2024-04-25", False),  # no office stated next to the name
+])
+def test_link_warns_when_date_contradicts_tenure(run, text, published, warned):
+    art = run(text, published)
+    assert any("tenure of Mike Pompeo" in w for w in art.warnings) == warned
+
+
+def test_link_dateline_place_is_not_an_actor(run):
+    art = run("MOSKWA, KOMPAS.com - Pejabat Rusia mengatakan AS tidak perlu cemas.")
+    assert "MOSKWA" not in mentions(art) and "KOMPAS" not in " ".join(mentions(art))
+
+
+def test_entity_at_returns_tightest_covering_mention(run):
+    text = "Menlu AS bertemu Lavrov."
+    art = run(text, "2019-05-14")
+    assert entity_at(art, 6, 8).name == "Amerika Serikat"  # AS inside the bare office
+    assert entity_at(art, 0, 8).name == "Mike Pompeo"
+    assert entity_at(art, 17, 23).name == "Sergey Lavrov"
+    assert entity_at(art, 9, 16) is None  # "bertemu"
