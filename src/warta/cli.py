@@ -290,6 +290,43 @@ def eval_timex(
 
 # ---------------------------------------------------------------- actors (issue 5)
 
+
+@app.command()
+def entities(
+    db: str = DB_OPTION,
+    type: Optional[str] = typer.Option(None, "--type", help="Only this type: PER, ORG, GPE, LOC."),
+    country: Optional[str] = typer.Option(None, "--country", help="Only this country code, e.g. RUS."),
+    limit: int = typer.Option(50, help="Show at most this many entities."),
+) -> None:
+    """List the stored entities with their mention and article counts."""
+    from warta.actors.queries import list_entities, print_entities
+    from warta.store import Store
+
+    try:
+        with Store.open(db, create=False) as store:
+            rows = list_entities(store, type_=type, country=country, limit=limit)
+    except WartaError as error:
+        fail(str(error))
+    print_entities(rows)
+
+
+@app.command()
+def entity(
+    name: str = typer.Argument(..., help="Entity id, canonical name, or a surface seen in the text."),
+    db: str = DB_OPTION,
+) -> None:
+    """Show one entity: its surfaces, roles and articles."""
+    from warta.actors.queries import find_entity, print_entity
+    from warta.store import Store
+
+    try:
+        with Store.open(db, create=False) as store:
+            detail = find_entity(store, name)
+    except WartaError as error:
+        fail(str(error))
+    print_entity(detail)
+
+
 # ---------------------------------------------------------------- quotes and events (issue 6)
 
 
