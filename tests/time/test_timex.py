@@ -210,3 +210,17 @@ def test_timex_future_cue_of_another_verb_does_not_move_a_dated_weekday_years_aw
     text = "Pompeo bertemu Lavrov pada Senin 6 Mei lalu dan akan ke Sochi. Mereka akan bertemu lagi Senin (6/5)."
     assert [t.value for t in find_timex(text, DCT, warnings=warnings)] == ["2019-05-06", "2019-05-06"]
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "text,dct,values",
+    [
+        # the coming New Year's Day, 3 days after the DCT, across the year boundary
+        ("Kamis (1/1) pukul 10.00", "2014-12-29", ["2015-01-01", "2015-01-01T10:00"]),
+        ("kata dia, Selasa (30/12)", "2015-01-02", ["2014-12-30"]),
+        # a clock time takes the date written right after it
+        ("sekitar pukul 05.35 WIB, Minggu (28/12/2014) pagi", "2014-12-29", ["2014-12-28T05:35", "2014-12-28TMO"]),
+    ],
+)
+def test_timex_year_boundary_and_clock_dates(text, dct, values):
+    assert [t.value for t in find_timex(text, dct)] == values

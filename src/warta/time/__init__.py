@@ -27,6 +27,7 @@ ANCHOR_CONFLICT_DAYS = 180
 LEAD_PARAGRAPHS = 3
 LEAD_MIN_WORDS = 15  # a lead paragraph is a sentence or two, not a title or a caption
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_CLOCK_GAP = re.compile(r"[\s,]*(?:(?:pada|hari|tanggal)\s+)*")
 _CUES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
@@ -80,14 +81,23 @@ def find_timex(text: str, dct: str | date | datetime | None, *, lexicon: Lexicon
             continue
         for f in found:
             out.append(Timex(f.start, f.end, text[f.start:f.end], f.type, f.value))
-            if f.type == "DATE" and f.value and _FULL_DAY.match(f.value):
-                ctx.last_day = (f.end, date.fromisoformat(f.value))
-                day = ctx.last_day[1]
+            if f.value and _FULL_DAY.match(f.value[:10]) and (f.type == "DATE" or len(f.value) > 10):
+                day = date.fromisoformat(f.value[:10])
+                ctx.last_day = (f.end, day)
                 if m.rule in ("numdate", "textdate", "iso") and ctx.ref and abs((day - ctx.ref).days) <= 6:
                     ctx.dated_weekdays.setdefault(day.isoweekday(), day)
+    _clock_before_date(text, out)
     if warnings is not None:
         warnings.extend(ctx.warnings)
     return out
+
+
+def _clock_before_date(text: str, found: list[Timex]) -> None:
+    """Give "pukul 05.35 WIB, Minggu (28/12/2014)" the date written right after the clock time."""
+    for clock, nxt in zip(found, found[1:]):
+        if (clock.type == "TIME" and clock.value and ":" in clock.value and nxt.value
+                and _FULL_DAY.match(nxt.value[:10]) and _CLOCK_GAP.fullmatch(text[clock.end:nxt.start])):
+            clock.value = nxt.value[:10] + clock.value[clock.value.index("T"):]
 
 
 def _lead(text: str, paragraphs: int) -> str:

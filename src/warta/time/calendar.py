@@ -104,7 +104,8 @@ def resolve_weekday_date(month: int, day: int, weekday: int, ref: date, directio
     # the publication date is in local time (allow a day); with no tense, allow the coming week;
     # a future cue may belong to another verb of the sentence, so the past week still counts
     slack = timedelta(days=1 if direction == PAST else NEUTRAL_WEEKDAY_DAYS_AHEAD)
-    for k in range(WEEKDAY_SEARCH_YEARS + 1):
+    # start one year on the other side: 1 January is 3 days ahead of 29 December
+    for k in range(-1, WEEKDAY_SEARCH_YEARS + 1):
         d = safe_date(ref.year + step * k, month, day)
         if d is None or d.isoweekday() != weekday:
             continue

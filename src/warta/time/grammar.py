@@ -75,9 +75,9 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
                      rf"\s+(?:(?P<m>{MON})|(?P<ms>{MONS})\.?)(?![\w])(?:\s*,?\s*(?P<y>{YEAR}))?"
                      rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?"),
         # pukul 10.00 WIB, 09:04 WIB, jam 8 pagi
-        ("time", rf"(?:(?:pukul|pkl\.?|jam)\s+(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?"
+        ("time", rf"(?:(?:(?P<ap>{APX})\s+)?(?:pukul|pkl\.?|jam)\s+(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?"
                  rf"(?:\s*(?P<pod>{POD}))?(?:\s*(?P<z>{ZONE}))?"
-                 rf"|(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)(?:[.:](?P<s2>[0-5]\d))?\s*(?P<z2>{ZONE}))"),
+                 rf"|(?:(?P<ap2>{APX})\s+)?(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)(?:[.:](?P<s2>[0-5]\d))?\s*(?P<z2>{ZONE}))"),
         ("decade", rf"(?:(?:tahun|era|dekade|periode)\s+)?(?P<dec>(?:19|20)?\d0|'\d0)\s*-?\s*an(?![\w])"),
         ("century", r"abad\s+(?:ke\s*-?\s*)?(?P<c>\d{1,2}|[IVX]+)(?![\w])"),
         ("quarter", rf"(?P<q>kuartal|kwartal|triwulan|semester|caturwulan)\s+(?:ke\s*-?\s*)?"

@@ -76,7 +76,7 @@ def _time(ctx: Context, m: Match) -> Result:
     mi = g.get("mi") or g.get("mi2") or "00"
     s = g.get("s") or g.get("s2")
     pod = ctx.lex.lookup("parts_of_day", g["pod"]) if g.get("pod") else None
-    jam = ctx.text[m.start:m.start + 3].lower() == "jam"
+    jam = ctx.text[m.start:m.spans["h"][0]].strip().lower().endswith("jam") if g.get("h") else False
     if h > 24 or (jam and not g.get("mi") and not pod and not g.get("z")):
         return None  # "jam 3" alone is too often something else
     if pod and pod.value in ("AF", "EV", "NI") and h < 12 and not (pod.value == "NI" and h < 5):
