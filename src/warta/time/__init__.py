@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 from warta.article import Article, Timex
 from warta.time import calendar as cal
 from warta.time.grammar import Match, grammar
 from warta.time.lexicon import Lexicon, load_lexicon
-from warta.time.normalise import Context, Found
+from warta.time.normalise import Context
 from warta.time.rules import HANDLERS, date_direction
 
 __all__ = ["find_timex", "annotate", "infer_published", "load_lexicon"]
@@ -135,7 +134,3 @@ def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> A
     article.warnings.extend(f"time: {w}" for w in warnings)
     return article
 
-
-def lexicon_from(path: str | Path | None) -> Lexicon:
-    """The shipped word lists, extended by a user file when ``path`` is given."""
-    return load_lexicon(path)

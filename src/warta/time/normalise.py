@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from warta.time import calendar as cal
 from warta.time.calendar import FUTURE, NEUTRAL, PAST

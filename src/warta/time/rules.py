@@ -11,7 +11,7 @@ from warta.time.grammar import Match
 from warta.time.normalise import (
     _DURATION_RELATIONS, _MONTH_LEADS, _NARRATIVE_RELATIONS, _NOT_PERIOD_RELATIONS, _ORDINALS, _ROMAN,
     Context, Found, _day, _next_word, _prev_word, _rel, _resolve_day_month, _sentence_initial, _unit,
-    _with_pod, _year, duration_value, parse_number,
+    _with_pod, duration_value, parse_number,
 )
 
 Result = list[Found] | None
