@@ -1,10 +1,145 @@
-"""Document stage `events` (being built: see its issue)."""
+"""Document stage `events`: PLOVER event coding from the trigger lexicon, the actors and the time expressions.
+
+``annotate(article, doc)`` finds the triggers of each sentence (``matcher``), their source and
+target actors (``arguments``: the parse when there is one, else position), and their
+circumstances (``context``), and fills ``article.events``. An event needs at least one actor
+with a code; a noun trigger needs both, since a noun alone is weak evidence.
+"""
 
 from __future__ import annotations
 
-from warta.article import Article
+from warta.article import QUAD_CLASS, Article, Event, EventActor, Span
+from warta.events import arguments, context, lexicon, matcher
+from warta.events.arguments import SYMMETRIC, Found, Unit
+
+__all__ = ["annotate", "code_events"]
+
+
+def _actor(unit: Unit | None) -> EventActor:
+    if unit is None:
+        return EventActor()
+    return EventActor(entity=unit.entity.id, name=unit.entity.name, actor=unit.code)
+
+
+def _confidence(m: matcher.Match, source: Unit | None, target: Unit | None) -> float:
+    # a verb with both its actors is strong evidence; a noun or a missing side weakens it
+    score = 0.35 + (0.2 if m.pattern.pos == "verb" else 0.0) + 0.05 * (m.literal > 1)
+    score += 0.15 * (source is not None) + 0.15 * (target is not None)
+    return round(min(score, 0.95), 2)
+
+
+def _quote_speaker(article: Article, start: int, end: int) -> Unit | None:
+    for q in article.quotes:
+        if q.direct and q.start <= start and end <= q.end and q.speaker:
+            return arguments.actor_units_in_quote(q.speaker, article.entities)
+    return None
+
+
+def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None) -> list[Event]:
+    """The events of an article whose Doc is ``doc`` (the sentences of ``doc`` are used)."""
+    lex = lex or lexicon.load()
+    body = article.body
+    low = [t.lower_ for t in doc]
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    has_parse = doc.has_annotation("DEP")
+    events: list[Event] = []
+    for sent in doc.sents:
+        s_tok, e_tok = sent.start, sent.end
+        found = matcher.find(lex, doc[s_tok:e_tok], offset=s_tok)
+        if not found:
+            continue
+        matches = matcher.resolve(found, low[s_tok:e_tok], offset=s_tok)
+        actors, places = arguments.units(article.entities, starts, ends, low, (s_tok, e_tok))
+        timexes = context.sentence_timex(article, sent.start_char, sent.end_char)
+        trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
+        previous: list[tuple[list[Unit], list[Unit], int]] = []
+        for k, m in enumerate(matches):
+            nxt = matches[k + 1].start if k + 1 < len(matches) else None
+            args = arguments.positional(m, actors, low, (s_tok, e_tok), nxt, trigger_tokens)
+            if has_parse and m.pattern.pos == "verb" and (not args.sources or not args.targets):
+                # position is the primary evidence; the parse fills a side position could not find
+                parsed = arguments.from_parse(doc, m, actors)
+                args.sources = args.sources or [u for u in parsed.sources if u not in args.targets]
+                args.targets = args.targets or [u for u in parsed.targets if u not in args.sources]
+            args = _inherit(m, args, previous, low, s_tok)
+            previous.append((args.sources, args.targets, m.end))
+            t_start, t_end = starts[m.start], ends[m.end - 1]
+            if not args.sources and m.pattern.voice == "active" and args.pronoun not in arguments.THIRD_PERSON:
+                # "Kami mau militer Rusia keluar," kata Pompeo: the speaker is the subject
+                speaker = _quote_speaker(article, t_start, t_end)
+                if speaker:
+                    args.sources = [speaker]
+            events.extend(_events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
+                                  (t_start, t_end)))
+    return events
+
+
+def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_tok: int) -> Found:
+    """Share the subject of a chain of triggers, and resolve a passive's possessed subject."""
+    if not previous:
+        return args
+    prev_sources, prev_targets, previous_end = previous[-1]
+    for p_sources, p_targets, _ in reversed(previous):
+        if p_sources and args.sources and all(u in p_targets for u in args.sources):
+            prev_sources, prev_targets = p_sources, p_targets  # the chain's subject, however far back
+            break
+    if m.pattern.voice == "passive":
+        if not args.targets and arguments.passive_possessor(low, m, s_tok) and prev_sources:
+            args.targets = list(prev_sources)  # "X mendesak ..., tetapi seruannya ditolak": the call was X's
+        return args
+    if "yang" in low[previous_end:m.start]:
+        return args  # a relative clause has its own subject: "keputusan AS yang keluar dari perjanjian"
+    i = m.start - 1
+    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | {"tetap", "terus", "tidak", "tak", "segera"}:
+        i -= 1
+    if prev_sources and i >= s_tok and low[i] in ("dan", "serta", "lalu", "kemudian") and i >= previous_end:
+        args.sources = list(prev_sources)  # "AS tidak akan mengakui ... dan akan tetap menerapkan sanksi"
+        args.targets = [u for u in args.targets if u not in args.sources]
+        return args
+    if args.sources and prev_sources and all(u in prev_targets for u in args.sources):
+        # "Rusia mengirimkan pasukan ke Venezuela untuk memberi dukungan": Venezuela is the last
+        # event's object, the subject of the chain is still Rusia
+        args.sources = list(prev_sources)
+    return args
+
+
+def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trigger) -> list[Event]:
+    sources, targets = args.sources, args.targets
+    if not targets and len(sources) > 1 and m.type in SYMMETRIC:
+        sources, targets = sources[:1], sources[1:]  # "Blinken dan Lavrov akan bertemu": a meeting of the two
+    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+    floor = arguments._clause_start(low, m.start, s_tok)
+    left_actor = max((u.end for u in sources if u.end <= m.start), default=floor)
+    negated, planned = context.modality(low, m.start, max(floor, left_actor))
+    date, precision = context.event_date(article, timexes, *trigger)
+    location = _location(places, m)
+    out = []
+    same = [(s, t) for s, t in pairs if s is not None and t is not None and s.entity.id == t.entity.id]
+    pairs = [p for p in pairs if p not in same] or [(s, None) for s, _ in same]  # an actor is not its own target
+    for source, target in pairs:
+        if source is None and target is None:
+            continue  # no event without an actor: prefer none to a wrong one
+        if m.pattern.pos == "noun" and (source is None or target is None):
+            continue
+        out.append(Event(
+            type=m.type, mode=m.entry.mode, source=_actor(source), target=_actor(target),
+            date=date, date_precision=precision, location=location,
+            negated=negated or m.negated, planned=planned or m.planned, quad_class=QUAD_CLASS[m.type],
+            trigger=Span(trigger[0], trigger[1], article.body[trigger[0]:trigger[1]]),
+            sentence=list(sentence), confidence=_confidence(m, source, target),
+        ))
+    return out
+
+
+def _location(places: list[Unit], m: matcher.Match) -> str | None:
+    if not places:
+        return None
+    nearest = min(places, key=lambda u: abs(u.start - m.end) if u.start >= m.end else abs(m.start - u.end))
+    return nearest.entity.name
 
 
 def annotate(article: Article, doc) -> Article:
-    """Fill this stage's part of the article record."""
+    """Fill ``article.events`` with the PLOVER events of the article."""
+    article.events = code_events(article, doc)
     return article

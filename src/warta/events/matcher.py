@@ -18,10 +18,10 @@ from warta.events.lexicon import GAP, NONE, Lexicon, Pattern
 # Tokens that end a clause: a trigger's complement and its target do not reach past them.
 CLAUSE_END = frozenset({".", ";", ":", "tetapi", "namun", "sedangkan", "sementara", "padahal", '"', "“", "”", "?", "!"})
 # A gap in a pattern never crosses these.
-GAP_STOP = CLAUSE_END | {",", "(", ")", "dan", "yang"}
+GAP_STOP = CLAUSE_END | {",", "(", ")", "yang"}
 # Absorption stops at a comma or a relative clause too: "..., yang ditangkap Rusia" is a fact.
 ABSORB_END = CLAUSE_END | {",", "yang", "(", ")"}
-MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang"
+MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang", "mengusulkan untuk bertemu"
 
 
 @dataclass(slots=True)
@@ -99,9 +99,10 @@ def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
                 if pos is not None:
                     end = (pos[-1] + 1) if pattern.specs[-1].kind != "gap" else pos[-1]
                     candidates.append(Match(offset + i, offset + end, offset + pos[pattern.head], pattern))
-        if not candidates or candidates[-1].start != offset + i:
-            for pattern in lexicon.by_root.get(keys[i][-1], ()):  # the lemma of the trained pipeline
-                candidates.append(Match(offset + i, offset + i + 1, offset + i, _voiced(pattern, low[i])))
+        if (not candidates or candidates[-1].start != offset + i) and _affixed(tokens[i]):
+            for pattern in lexicon.by_root.get(tokens[i].lemma_.lower(), ()):  # the lemma of the trained pipeline
+                if any(f[:3] == low[i][:3] for f in _forms(pattern)):
+                    candidates.append(Match(offset + i, offset + i + 1, offset + i, _voiced(pattern, low[i])))
     # most specific first: more literal tokens, then longer, then earlier
     candidates.sort(key=lambda m: (-m.literal, -(m.end - m.start), m.start))
     taken: set[int] = set()
@@ -114,6 +115,18 @@ def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return [m for m in chosen if m.type != NONE]
+
+
+def _affixed(token) -> bool:
+    # a lemma is only trusted for a visibly affixed word: a bare root ("bicara" in "juru bicara",
+    # "harus", "tentang") or a root with -nya ("mitranya") is usually not the event verb
+    low, lemma = token.lower_, token.lemma_.lower()
+    return (bool(lemma) and low != lemma and low.removesuffix("nya") != lemma and "-" not in low
+            and low.startswith(("me", "di", "ber", "be", "pe", "ter")) and len(low) > len(lemma) + 1)
+
+
+def _forms(pattern: Pattern) -> tuple[str, ...]:
+    return pattern.specs[pattern.head].values
 
 
 def _voiced(pattern: Pattern, surface: str) -> Pattern:

@@ -1,0 +1,270 @@
+"""Source and target of a trigger: actor mentions of the sentence, found from the parse or by position.
+
+Actors are the entity mentions the actors stage linked to a code (``Entity.actor`` or
+``country``). A title's country and the person it names form one unit (``Presiden Rusia
+Vladimir Putin`` is Putin). Without a dependency parse the rules are positional: the source is
+the nearest unit before an active trigger (``oleh X`` or the unit right after a passive one),
+the target the first unit after it (or the unit before a passive one); a unit after ``di`` is a
+place, not an actor. Coordinated units (``Rusia dan China``) give one event each.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from warta.article import Entity
+from warta.events.matcher import CLAUSE_END, Match
+
+ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Before a unit, these make it a place rather than an actor.
+LOCATIVE = frozenset({"di", "pada", "dalam"})
+COORD = frozenset({"dan", "serta", "bersama", "&"})
+# The target of a trigger is not looked for past the start of another clause.
+TARGET_END = CLAUSE_END | {"bahwa", "sebelum", "setelah", "sesudah", "saat", "ketika", "sambil", "karena", "meskipun",
+                           "walaupun", "sehingga"}
+# A unit after these is a topic, not a target: "ketegangan soal Ukraina".
+TOPIC = frozenset({"soal", "tentang", "mengenai", "terkait", "seputar", "perihal", "masalah", "isu"})
+# A unit after these is a news source, not an actor: "dilansir dari Al Jazeera".
+CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "laman", "situs", "kantor"})
+# Prepositions that introduce the target of a noun trigger.
+NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
+SOURCE_START = CLAUSE_END | {"bahwa"}
+PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "pihaknya"})
+THIRD_PERSON = frozenset({"ia", "dia", "beliau", "pihaknya"})
+FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
+SKIP_BEFORE = frozenset({"telah", "sudah", "akan", "pun", "juga", "kemudian", "lalu", "langsung", "mentah-mentah"})
+SOURCE_REACH = 20  # tokens: a subject farther back than this is rarely the agent
+TARGET_REACH = 12
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """An actor in a sentence: its head entity and the token range of the whole phrase."""
+
+    start: int
+    end: int
+    entity: Entity
+    head_start: int
+    head_end: int
+    members: list[Entity] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        return self.entity.actor or self.entity.country
+
+
+@dataclass(slots=True)
+class Found:
+    """The sources and targets found for one trigger, and the pronoun standing for the subject."""
+
+    sources: list[Unit]
+    targets: list[Unit]
+    pronoun: str | None = None
+
+
+def _code(ent: Entity) -> str | None:
+    return ent.actor or ent.country
+
+
+def country(ent: Entity) -> str | None:
+    """The country (or organisation) of an entity: ``country``, else the actor code without its sector."""
+    if ent.country:
+        return ent.country
+    return ent.actor[:3] if ent.actor and len(ent.actor) > 3 and ent.actor[3:].isupper() and ent.actor[:3].isupper() else ent.actor
+
+
+def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:
+    """Actor units and place units of the sentence ``sent`` (token range), in text order."""
+    s_tok, e_tok = sent
+    lo, hi = starts[s_tok] if s_tok < len(starts) else 0, ends[e_tok - 1] if e_tok else 0
+    raw: list[tuple[int, int, Entity]] = []
+    for ent in entities:
+        for m in ent.mentions:
+            if m.start >= lo and m.end <= hi:
+                a = bisect_right(starts, m.start) - 1
+                b = bisect_left(ends, m.end) + 1
+                raw.append((max(a, s_tok), min(b, e_tok), ent))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    actors: list[Unit] = []
+    places: list[Unit] = []
+    last_end = -1
+    for a, b, ent in raw:
+        if a < last_end:
+            continue  # nested in a longer mention
+        last_end = b
+        prev = low[a - 1] if a > s_tok else ""
+        prev2 = low[a - 2] if a - 1 > s_tok else ""
+        locative = prev in LOCATIVE or (prev2 in LOCATIVE and prev.islower() and prev.isalpha())
+        if ent.type in PLACE_TYPES and locative:
+            places.append(Unit(a, b, ent, a, b))
+            continue
+        if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING:
+            continue
+        unit = Unit(a, b, ent, a, b, [ent])
+        if actors:
+            p = actors[-1]
+            gap = low[p.end:a]
+            if (ent.type == "PER" and p.entity.type in ("GPE", "ORG") and country(p.entity) == country(ent)
+                    and len(gap) <= 1 and all(g == "," for g in gap)):
+                # "Presiden Rusia Vladimir Putin", "Menlu Rusia, Sergey Lavrov": the person is the actor
+                actors[-1] = Unit(p.start, b, ent, a, b, [ent])
+                continue
+        actors.append(unit)
+    return actors, places
+
+
+def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
+    gap = low[left.end:right.start]
+    return (0 < len(gap) <= 5 and bool(COORD & set(gap)) and "yang" not in gap
+            and not any(t in triggers for t in range(left.end, right.start)) and not CLAUSE_END & set(gap))
+
+
+def _with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[int], step: int) -> list[Unit]:
+    out = [units_[idx]]
+    j = idx
+    while 0 <= j + step < len(units_):
+        a, b = (units_[j + step], units_[j]) if step < 0 else (units_[j], units_[j + step])
+        if not _coordinated(a, b, low, triggers):
+            break
+        j += step
+        out.append(units_[j])
+    return out if step > 0 else out[::-1]
+
+
+def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | None:
+    """Index of the nearest actor unit ending at or before ``pos`` and starting at or after ``floor``."""
+    best = None
+    for i, u in enumerate(actors):
+        if u.end <= pos and u.start >= floor and pos - u.end <= SOURCE_REACH:
+            best = i
+    return best
+
+
+def _clause_start(low: list[str], pos: int, s_tok: int, stops=SOURCE_START) -> int:
+    i = pos - 1
+    while i >= s_tok and low[i] not in stops:
+        i -= 1
+    return i + 1
+
+
+def _target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None) -> int:
+    limit = min(e_tok, pos + TARGET_REACH, next_trigger if next_trigger is not None else e_tok)
+    i = pos
+    while i < limit and low[i] not in TARGET_END:
+        i += 1
+    return i
+
+
+def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, int], next_trigger: int | None,
+               triggers: set[int]) -> Found:
+    """Sources and targets of ``m`` by position (no parse)."""
+    s_tok, e_tok = sent
+    floor = _clause_start(low, m.start, s_tok)
+    # a verb's object may sit inside the trigger's own gap: "ingin Rusia berhenti", "meminta X untuk"
+    first = m.end if m.pattern.pos == "noun" else m.head + 1
+    right_end = _target_end(low, m.end, e_tok, next_trigger)
+    after = [i for i, u in enumerate(actors) if first <= u.start < right_end and low[u.start - 1] not in TOPIC
+             and not (m.start <= u.start < m.end and u.start <= m.head)]
+    left = _left(actors, m.start, floor, low)
+    pronoun = next((t for t in reversed(low[actors[left].end if left is not None else floor:m.start]) if t in PRONOUNS), None)
+    antecedent = None
+    if pronoun is not None:
+        # "rakyat Venezuela, dan kami berharap": the pronoun is the subject, not Venezuela; "dia"/"ia"
+        # refers back to the first person named in the sentence ("Pompeo menekankan, dia ingin ...")
+        left = None
+        if pronoun in THIRD_PERSON:
+            antecedent = next((u for u in actors if u.entity.type == "PER" and u.end <= m.start), None)
+    sources: list[Unit] = []
+    targets: list[Unit] = []
+    if m.pattern.voice == "passive":
+        oleh = [k for k in range(m.end, min(right_end, m.end + 4)) if low[k] == "oleh"]
+        agent = [i for i in after if (oleh and actors[i].start > oleh[0]) or (not oleh and actors[i].start - m.end <= 2)]
+        if agent:
+            sources = _with_conjuncts(actors, agent[0], low, triggers, +1)
+        k = m.start - 1
+        while k >= s_tok and low[k] in SKIP_BEFORE:
+            k -= 1
+        if left is not None and k >= s_tok and low[k] == "yang" and actors[left].end < k - 1:
+            left = None  # "perjanjian yang disepakati": the relative clause's subject is the noun before "yang"
+        if left is not None:
+            targets = _with_conjuncts(actors, left, low, triggers, -1)
+        return Found(sources, targets)
+    if m.pattern.pos == "noun":
+        # "serangan Israel terhadap Gaza": a unit right after the noun is its agent
+        if after and actors[after[0]].start - m.end <= 1:
+            sources = _with_conjuncts(actors, after[0], low, triggers, +1)
+            rest = [i for i in after if actors[i] not in sources]
+            if rest:
+                targets = _with_conjuncts(actors, rest[0], low, triggers, +1)
+            return Found(sources, targets)
+        # "permintaan resmi oleh Washington": the agent of a noun
+        oleh = [k for k in range(m.end, min(right_end, m.end + 3)) if low[k] == "oleh"]
+        if oleh:
+            agent = [i for i in after if actors[i].start > oleh[0]]
+            if agent:
+                sources = [actors[agent[0]]]
+                rest = [i for i in after if i > agent[0]]
+                targets = _with_conjuncts(actors, rest[0], low, triggers, +1) if rest else []
+                return Found(sources, targets)
+        # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
+        after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
+                 or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)]
+    if left is not None:
+        sources = _with_conjuncts(actors, left, low, triggers, -1)
+    elif antecedent is not None:
+        sources = [antecedent]
+    if after:
+        targets = _with_conjuncts(actors, after[0], low, triggers, +1)
+    return Found(sources, targets, pronoun)
+
+
+def from_parse(doc, m: Match, actors: list[Unit]) -> Found:
+    """Sources and targets from the dependency parse (voice-aware: ``ditangkap Rusia`` has Rusia as agent)."""
+    head = doc[m.head]
+    sources: list[Unit] = []
+    targets: list[Unit] = []
+    passive = m.pattern.voice == "passive"
+
+    def unit_of(tok) -> Unit | None:
+        for u in actors:
+            if u.start <= tok.i < u.end:
+                return u
+        return None
+
+    for child in head.children:
+        if m.start <= child.i < m.end:
+            continue  # a word of the trigger itself ("memberlakukan sanksi")
+        u = unit_of(child)
+        if u is None:
+            continue
+        dep = child.dep_.lower()
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if dep.startswith("nsubj"):
+            (targets if passive else sources).append(u)
+        elif dep == "obj" or dep == "obl:agent" or (dep == "obl" and "oleh" in cases):
+            # after a di- verb the bare noun phrase is the agent
+            (sources if passive or "oleh" in cases or dep == "obl:agent" else targets).append(u)
+        elif dep in ("iobj", "obl") and cases & {"dengan", "terhadap", "kepada", "ke", "untuk", "bagi"}:
+            targets.append(u)
+    return Found(sources, targets)
+
+
+def actor_units_in_quote(quote_speaker: str | None, entities: list[Entity]) -> Unit | None:
+    """A pseudo-unit for the speaker of a quotation, the source of a subjectless event inside it."""
+    if not quote_speaker:
+        return None
+    for ent in entities:
+        if ent.id == quote_speaker and _code(ent):
+            return Unit(-1, -1, ent, -1, -1, [ent])
+    return None
+
+
+def passive_possessor(low: list[str], m: Match, s_tok: int) -> bool:
+    """True when a passive trigger's subject is a possessed noun: "seruannya ditolak"."""
+    i = m.start - 1
+    while i >= s_tok and low[i] in SKIP_BEFORE:
+        i -= 1
+    return i >= s_tok and low[i].endswith("nya") and len(low[i]) > 5

@@ -1,0 +1,73 @@
+"""The circumstances of an event: negation, planning, date (from the time stage) and location.
+
+Negation and planning are read from the words just before the trigger (``tidak akan menarik``,
+``dijadwalkan bertemu``), stopping at an actor or the clause start. The date is the time
+expression of the same sentence nearest to the trigger; the publication date stands in, marked
+``published``, only when the sentence has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warta.article import Article, Timex
+
+NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
+PLANNERS = frozenset({
+    "akan", "hendak", "bakal", "berencana", "rencananya", "direncanakan", "dijadwalkan", "terjadwal", "siap", "berniat",
+    "ingin", "takkan", "mau", "bersiap",
+})
+LOOKBACK = 4  # words before a trigger that may carry its negation or modality
+VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?)?$")
+
+
+def modality(low: list[str], start: int, floor: int) -> tuple[bool, bool]:
+    """(negated, planned) from the few words before token ``start``, not reaching before ``floor``."""
+    negated = planned = False
+    i = start - 1
+    while i >= max(floor, start - LOOKBACK):
+        word = low[i]
+        if word in (",", ".", ";", ":", '"', "“", "”", "yang"):
+            break
+        negated |= word in NEGATORS
+        planned |= word in PLANNERS
+        i -= 1
+    return negated, planned
+
+
+def precision(value: str | None) -> str | None:
+    """day, month, year or week for a TimeML date value, None for anything else."""
+    if not value:
+        return None
+    m = VALUE.match(value)
+    if not m:
+        return None
+    if m.group(4):
+        return "week"
+    if m.group(3):
+        return "day"
+    if m.group(2):
+        return "month"
+    return "year"
+
+
+def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigger_end: int) -> tuple[str | None, str | None]:
+    """(date, precision): the nearest dated timex of the sentence, else the publication date."""
+    best = None
+    for tx in timexes:
+        prec = precision(tx.value)
+        if prec is None or tx.type not in ("DATE", "TIME"):
+            continue
+        distance = tx.start - trigger_end if tx.start >= trigger_end else trigger_start - tx.end
+        if best is None or distance < best[0]:
+            best = (distance, tx.value, prec)
+    if best:
+        return best[1], best[2]
+    if article.published:
+        return article.published[:10], "published"
+    return None, None
+
+
+def sentence_timex(article: Article, start: int, end: int) -> list[Timex]:
+    """The time expressions inside the character range of a sentence."""
+    return [t for t in article.timex if t.start >= start and t.end <= end]
