@@ -14,6 +14,7 @@ import spacy
 
 from warta.errors import WartaError
 from warta.lang.train import corpora
+from warta.lang import model_path  # noqa: F401  (re-exported for the CLI)
 
 log = logging.getLogger(__name__)
 

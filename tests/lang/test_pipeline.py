@@ -1,0 +1,81 @@
+"""The shipped pipeline: loads offline, tags, parses, lemmatises and finds people and places."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from warta import lang
+from warta.article import Article
+
+SEEDS = Path(__file__).resolve().parents[2] / "../shared/corpus/seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    if not (lang.model_path() / "config.cfg").is_file():
+        pytest.skip("no shipped model; run `warta train`")
+    return lang.load()
+
+
+def test_pipeline_loads_once_with_all_components(nlp):
+    assert lang.load() is nlp
+    for name in ("warta_sentences", "tok2vec", "morphologizer", "parser", "ner", "warta_lemmas"):
+        assert name in nlp.pipe_names
+
+
+def test_pipeline_keeps_rule_sentences_when_parsing(nlp):
+    doc = nlp('Dia datang ke Jakarta. "Kami siap," kata Pompeo kepada wartawan di Moskow.')
+    assert [s.text for s in doc.sents] == ["Dia datang ke Jakarta.", '"Kami siap," kata Pompeo kepada wartawan di Moskow.']
+
+
+@pytest.mark.parametrize(
+    "text,word,lemma",
+    [
+        ("Menteri itu bertemu dengan Presiden kemarin.", "bertemu", "temu"),
+        ("Vladimir Putin menolak tawaran itu.", "Putin", "Putin"),  # proper nouns keep their form
+    ],
+)
+def test_lemmas(nlp, text, word, lemma):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert token.lemma_ == lemma
+
+
+def test_pipeline_tags_verbs_and_parses_a_root(nlp):
+    doc = nlp("Presiden Joko Widodo meresmikan jalan tol baru di Semarang.")
+    assert next(t for t in doc if t.text == "meresmikan").pos_ == "VERB"
+    assert sum(1 for t in doc if t.dep_ == "ROOT") == 1
+
+
+def _seed_bodies():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds not available")
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def _ents(nlp, text):
+    doc = lang.analyse(Article(body=text))
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_seed_articles_yield_people_and_countries(nlp):
+    bodies = _seed_bodies()
+    found = set()
+    for text in bodies.values():
+        found |= _ents(nlp, text)
+    people = {t for t, label in found if label == "PER"}
+    places = {t for t, label in found if label in ("LOC", "GPE")}
+    assert "Vladimir Putin" in people
+    assert "Mike Pompeo" in people
+    assert "Rusia" in places
+    assert "Amerika Serikat" in places
+
+
+def test_seed_entities_have_offsets_into_the_body(nlp):
+    text = next(iter(_seed_bodies().values()))
+    article = Article(body=text)
+    doc = lang.analyse(article)
+    assert article.sentences and all(0 <= s < e <= len(text) for s, e in article.sentences)
+    for ent in doc.ents:
+        assert text[ent.start_char:ent.end_char] == ent.text
