@@ -255,8 +255,29 @@ class Linker:
                 self.taken[k] = True  # the role words are no name (nor an NER organisation)
             i = self._role_at(i, j, defs[0])
 
+    def _drop(self, f: Found) -> None:
+        self.found.remove(f)
+        if self.starts.get(f.i) is f:
+            del self.starts[f.i]
+
     def _role_at(self, i: int, j: int, rdef) -> int:
         k, country, org = j, None, None
+        # a ministry alias across the role words ("Juru bicara [Departemen Luar Negeri AS]") is part
+        # of the office: drop it, keep its country, and re-link what follows the role words (AS)
+        for f in [f for f in self.found if f.i < j and f.j > i and self._kind(f.key) == "org"]:
+            self._drop(f)
+            if f.j > j:
+                country = self._rec(f.key).country
+                for t in range(j, f.j):
+                    self.taken[t] = False
+                t = j
+                while t < f.j:
+                    hit = self.gaz.aliases.at(self.toks, t)
+                    if hit and hit[0] <= f.j:
+                        self._link_alias(t, hit[0], self._choose(hit[1], t))
+                        t = hit[0]
+                    else:
+                        t += 1
         for f in self.found:  # a seat inside the role words: Juru Bicara Kremlin, Gedung Putih
             if i <= f.i < j and self._kind(f.key) == "country":
                 country = self._rec(f.key).country
@@ -336,6 +357,14 @@ class Linker:
 
     def state_bodies(self) -> None:
         """``Kementerian Luar Negeri Rusia``, ``militer Rusia``: the state acting (actor RUSGOV, RUSMIL)."""
+        for f in list(self.found):
+            # an Indonesian ministry's bare name followed by another country is that country's ministry
+            rec, nxt = self._rec(f.key), self.starts.get(f.j)
+            if rec and rec.kind == "org" and rec.country and nxt and self._kind(nxt.key) == "country" \
+                    and self._rec(nxt.key).country != rec.country and self.lex.has("government", self.toks, f.i):
+                self._drop(f)
+                sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
+                self._add(f.i, nxt.j, nxt.key, "government", self._rec(nxt.key).country + sector)
         for k in range(self.n):
             if self.taken[k]:
                 continue
@@ -379,6 +408,8 @@ class Linker:
             if self.toks[j - 1].text == "-":
                 j -= 1
             if j > k + 1:  # the head alone ("Dewan") names nothing
+                for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
+                    self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
 
     # ------------------------------------------------------------------ pass 4: NER and speech

@@ -1,0 +1,46 @@
+"""How much the actors stage adds to the language layer: seconds per article and the ratio.
+
+Run: ``.venv/bin/python benchmarks/bench_actors.py [N_REPEATS]`` (reads ../shared/corpus/seeds).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from warta import lang
+from warta.actors import annotate, gazetteer, lexicon
+from warta.article import RawDocument, Source
+from warta.extract import extract
+
+SEEDS = Path(__file__).resolve().parents[1] / "../shared/corpus/seeds"
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    t0 = time.perf_counter()
+    gazetteer.load(), lexicon.load(), lang.load()
+    print(f"load: gazetteer, lexicon and language pipeline {time.perf_counter() - t0:.2f} s")
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        articles.append(extract(RawDocument(Source(path=str(path)), text=path.read_text(encoding="utf-8"))))
+    annotate(articles[0], lang.analyse(articles[0]))  # warm caches (common words, fuzzy tables)
+    t_lang = t_actors = 0.0
+    for _ in range(repeats):
+        for art in articles:
+            t = time.perf_counter()
+            doc = lang.analyse(art)
+            t_lang += time.perf_counter() - t
+            t = time.perf_counter()
+            annotate(art, doc)
+            t_actors += time.perf_counter() - t
+    n = repeats * len(articles)
+    chars = sum(len(a.body) for a in articles) * repeats
+    print(f"{n} articles, {chars / n:.0f} chars each")
+    print(f"language layer: {1000 * t_lang / n:.1f} ms/article")
+    print(f"actors:         {1000 * t_actors / n:.1f} ms/article ({100 * t_actors / t_lang:.0f}% of the language layer)")
+
+
+if __name__ == "__main__":
+    main()
