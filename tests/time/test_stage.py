@@ -35,7 +35,7 @@ def test_annotate_bad_publication_date_is_a_warning_not_a_crash():
 
 
 def test_cli_time_prints_jsonl():
-    result = CliRunner().invoke(app, ["time", "Selasa (14/5) pukul 10.00 WIB", "--dct", "2019-05-12", "--format", "jsonl"])
+    result = CliRunner().invoke(app, ["time", "Selasa (14/5), pukul 10.00 WIB", "--dct", "2019-05-12", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["text"], r["value"]) for r in rows] == [("Selasa (14/5)", "2019-05-14"), ("pukul 10.00 WIB", "2019-05-14T10:00")]

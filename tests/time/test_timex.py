@@ -74,7 +74,10 @@ def _one(text: str, dct: str | None = DCT):
         ("abad ke-21", "abad ke-21", "DATE", "20"),
         ("abad XX", "abad XX", "DATE", "19"),
         # clock times take the date of their sentence
-        ("Selasa (14/5) pukul 10.00 WIB", "pukul 10.00 WIB", "TIME", "2019-05-14T10:00"),
+        ("Selasa (14/5), pukul 10.00 WIB", "pukul 10.00 WIB", "TIME", "2019-05-14T10:00"),
+        # a clock time right after a date is one expression with it (IndoTimex convention)
+        ("Selasa (14/5) pukul 10.00 WIB", "Selasa (14/5) pukul 10.00 WIB", "TIME", "2019-05-14T10:00"),
+        ("tiba pada 07.30 di Surabaya", "07.30", "TIME", "2019-05-12T07:30"),
         ("diperbarui 09:04 WIB", "09:04 WIB", "TIME", "2019-05-12T09:04"),
         ("pukul 8 malam", "pukul 8 malam", "TIME", "2019-05-12T20:00"),
         # durations (the preposition selama stays outside, as in TimeML)
@@ -97,6 +100,15 @@ def _one(text: str, dct: str | None = DCT):
         ("tiap tahun", "tiap tahun", "SET", "P1Y"),
         ("setiap hari", "setiap hari", "SET", "P1D"),
         ("dua kali sehari", "dua kali sehari", "SET", "P1D"),
+        ("setahun sekali", "setahun sekali", "SET", "P1Y"),
+        ("kebutuhan sehari-hari", "sehari-hari", "SET", "P1D"),  # a SET in IndoTimex
+        # parts of the day alone, anaphoric and ordinal periods (IndoTimex annotates them)
+        ("sejak pagi", "pagi", "TIME", "2019-05-12TMO"),
+        ("hingga malam hari", "malam hari", "TIME", "2019-05-12TNI"),
+        ("Kamis (9/5) dan pada hari yang sama", "hari yang sama", "DATE", "2019-05-09"),
+        ("saat itu", "saat itu", "DATE", "PAST_REF"),
+        ("pada hari ketiga pencarian", "hari ketiga", "DATE", None),
+        ("Kamis (9/5). Keesokan harinya", "Keesokan harinya", "DATE", "2019-05-10"),
         # present, past and future references
         ("saat ini", "saat ini", "DATE", "PRESENT_REF"),
         ("AS baru-baru ini memperketat", "baru-baru ini", "DATE", "PAST_REF"),
@@ -124,7 +136,8 @@ def test_timex_recognises_and_normalises(text, expected, kind, value):
         "Kami ingin memastikan dulu sistemnya",  # dulu = first
         "masa depan Maduro harus diputuskan",  # his future, not a time
         "barel per hari",  # a rate, not annotated (IndoTimex convention)
-        "kegiatan sehari-hari",  # daily life
+        "acara makan malam",  # dinner, not the night
+        "harga Rp 10.50",  # an amount, not a clock time
         "minggu pertama",  # lower-case minggu alone is week, not Sunday
     ],
 )
@@ -216,7 +229,7 @@ def test_timex_future_cue_of_another_verb_does_not_move_a_dated_weekday_years_aw
     "text,dct,values",
     [
         # the coming New Year's Day, 3 days after the DCT, across the year boundary
-        ("Kamis (1/1) pukul 10.00", "2014-12-29", ["2015-01-01", "2015-01-01T10:00"]),
+        ("Kamis (1/1) pukul 10.00", "2014-12-29", ["2015-01-01T10:00"]),
         ("kata dia, Selasa (30/12)", "2015-01-02", ["2014-12-30"]),
         # a clock time takes the date written right after it
         ("sekitar pukul 05.35 WIB, Minggu (28/12/2014) pagi", "2014-12-29", ["2014-12-28T05:35", "2014-12-28TMO"]),

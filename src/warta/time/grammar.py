@@ -63,21 +63,24 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     YEAR = r"(?:19|20)\d\d(?!\d)"
     HARI = r"(?:(?P<hari>hari)\s+)?"
     DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+    # a clock time right after a date belongs to it (IndoTimex: "Kamis (27/11/2014) pukul 10.00 WIB")
+    CLOCK = rf"(?:\s+(?P<clock>(?:pukul|pkl\.?|jam)\s+[0-2]?\d(?:[.:][0-5]\d){{1,2}}(?:\s*(?:{ZONE}))?))?"
     return [
         ("iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         # Selasa (14/5), (14/5/2019), Kamis, 25/04/2024, 17-10-2013
         ("numdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?P<lp>\()?\s*(?P<d>{DAY})(?P<sep>[/\-.])"
                     rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])\s*(?(lp)\))"
-                    rf"(?:\s+(?P<pod>{POD}))?"),
+                    rf"(?:\s+(?P<pod>{POD}))?{CLOCK}"),
         # Minggu 12 Mei 2019, Selasa, 31 Januari 2023, 12-14 Mei, 6 Mei lalu, tanggal 17 Agustus
         ("textdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
                      rf"(?:\s*(?:-|–|—|s/d|sampai|hingga|dan)\s*(?P<d2>{DAY}))?"
                      rf"\s+(?:(?P<m>{MON})|(?P<ms>{MONS})\.?)(?![\w])(?:\s*,?\s*(?P<y>{YEAR}))?"
-                     rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?"),
+                     rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?{CLOCK}"),
         # pukul 10.00 WIB, 09:04 WIB, jam 8 pagi
         ("time", rf"(?:(?:(?P<ap>{APX})\s+)?(?:pukul|pkl\.?|jam)\s+(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?"
                  rf"(?:\s*(?P<pod>{POD}))?(?:\s*(?P<z>{ZONE}))?"
-                 rf"|(?:(?P<ap2>{APX})\s+)?(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)(?:[.:](?P<s2>[0-5]\d))?\s*(?P<z2>{ZONE}))"),
+                 rf"|(?:(?P<ap2>{APX})\s+)?(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)(?:[.:](?P<s2>[0-5]\d))?\s*(?P<z2>{ZONE})"
+                 rf"|(?P<h3>[0-2]\d)[.:](?P<mi3>[0-5]\d)(?![.,:]?\d))"),
         ("decade", rf"(?:(?:tahun|era|dekade|periode)\s+)?(?P<dec>(?:19|20)?\d0|'\d0)\s*-?\s*an(?![\w])"),
         ("century", r"abad\s+(?:ke\s*-?\s*)?(?P<c>\d{1,2}|[IVX]+)(?![\w])"),
         ("quarter", rf"(?P<q>kuartal|kwartal|triwulan|semester|caturwulan)\s+(?:ke\s*-?\s*)?"
@@ -85,9 +88,16 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
                     rf"(?:(?:\s*-\s*|\s+(?:tahun\s+)?)(?P<y>{YEAR}))?"),
         # setiap Senin, tiap tahun, per hari, dua kali sehari
         ("set", rf"(?:(?P<each>{SETW})\s+(?:(?P<n>{NUM})\s+)?(?P<what>akhir\s+pekan|{UNIT}|{WD}|{MON}|{POD})"
-                rf"|(?P<k>{NUM})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<per>{UNIT}))"),
+                rf"|(?P<k>{NUM})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<per>{UNIT})"
+                rf"|(?:(?P<n2>{NUM})\s+(?P<unit5>{UNIT})|se(?P<unit6>{UNIT}))\s+sekali(?![\w])"
+                rf"|(?P<daily>sehari-hari(?:nya)?))"),
         # Natal, malam Tahun Baru, hari raya Idul Fitri 2014
         ("holiday", rf"(?:(?P<malam>malam)\s+)?(?:hari\s+raya\s+)?(?P<hol>{HOL})(?![\w])(?:\s+(?P<y>{YEAR}))?"),
+        # hari yang sama, saat itu, tahun tersebut (the period of the last date told); hari ketiga
+        ("anaphor", r"(?:(?P<unit>hari|pekan|minggu|bulan|tahun|saat|waktu|masa|ketika|kala)\s+"
+                    r"(?:yang\s+sama|itu|tersebut)(?![\w])"
+                    r"|(?P<unit2>hari|pekan|minggu|bulan|tahun)\s+(?P<ord>ke-?\s*\d{1,3}|kesatu|kedua|ketiga|keempat|"
+                    r"kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|kesebelas)(?![\w]))"),
         # akhir pekan lalu, awal tahun, bulan depan, pekan ini, Minggu lalu (Sunday or week)
         ("period", rf"(?:(?P<mod>{MOD})\s+(?P<unit>{PERIOD})(?!\s+(?:\d|{MON}))(?:\s+(?P<rel>{REL}))?"
                    rf"|(?P<unit2>{PERIOD})\s+(?P<rel2>{REL}))"),
@@ -106,11 +116,14 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         # kemarin, besok pagi, hari ini, tadi malam, malam ini, semalam, dini hari
         ("relday", rf"(?:(?P<rd>{RDAY})(?:\s+(?P<pod>{POD}))?|tadi\s+(?P<pod2>{POD})"
                    rf"|(?P<pod3>{POD})\s+(?:hari\s+)?(?P<rel3>tadi|ini|nanti|kemarin|besok)|(?P<semalam>semalam)(?![\w])"
-                   rf"|(?P<dini>dini\s+hari)|(?P<noon>tengah\s+hari))"),
+                   rf"|(?P<dini>dini\s+hari)|(?P<noon>tengah\s+hari)|nanti\s+(?P<pod5>{POD})"
+                   rf"|(?P<next>(?:keesokan|esok)\s+hari(?:nya)?))"),
         # Selasa lalu, pada Minggu, hari Senin, Senin pekan depan, Jumat malam
         ("weekday", rf"{HARI}(?P<wd>{WD})(?![\w])(?:\s+(?P<wk>pekan|minggu)\s+(?P<wrel>{REL}))?"
-                    rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?"),
+                    rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?{CLOCK}"),
         ("ref", rf"(?P<ref>{REF})"),
+        # pagi, malam hari, siang itu: a part of the day alone is a TIME in TimeML and IndoTimex
+        ("pod", rf"(?:(?P<mod>{MOD})\s+)?(?P<pod>{POD})(?![\w-])(?:\s+(?P<hari>hari))?(?:\s+(?P<itu>itu))?"),
     ]
 
 
@@ -125,7 +138,8 @@ def _prefix(rule_index: int, pattern: str) -> str:
 # Words the rules themselves start with (the word lists add theirs in _triggers).
 KEYWORDS = ("hari", "tahun", "bulan", "pekan", "minggu", "tanggal", "tgl", "pukul", "pkl", "jam", "era",
             "dekade", "periode", "abad", "kuartal", "kwartal", "triwulan", "semester", "caturwulan",
-            "tadi", "semalam", "dini", "tengah", "ta", "thn", "malam")
+            "tadi", "semalam", "dini", "tengah", "ta", "thn", "malam", "saat", "waktu", "masa", "ketika",
+            "kala", "nanti", "keesokan", "esok")
 _WORD = re.compile(r"\w+|[(']")
 _STARTERS = frozenset("0123456789('")
 _PREFIXES = ("se", "ber", "Se", "Ber", "SE", "BER")  # sehari, setahun, bertahun-tahun

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Callable
 
@@ -37,7 +38,7 @@ def _numdate(ctx: Context, m: Match) -> Result:
         return None  # 10.00 is a clock time, 3-4 a range
     direction = date_direction(ctx, m)
     value = _resolve_day_month(ctx, m, int(g["d"]), int(g["m"]), g.get("y"), g.get("wd"), direction)
-    kind, value = _with_pod(value, g.get("pod"), ctx)
+    kind, value = _dated(*_with_pod(value, g.get("pod"), ctx), m)
     return [Found(_start(m), m.end, kind, value)] if value else None
 
 
@@ -54,7 +55,7 @@ def _textdate(ctx: Context, m: Match) -> Result:
     value = _resolve_day_month(ctx, m, day, month.value, g.get("y"), g.get("wd"), direction or NEUTRAL)
     if value is None:
         return None
-    kind, full = _with_pod(value, g.get("pod"), ctx)
+    kind, full = _dated(*_with_pod(value, g.get("pod"), ctx), m)
     if not g.get("d2"):
         return [Found(_start(m), m.end, kind, full)]
     # "12-14 Mei": two dates, as TimeML annotates a range
@@ -62,6 +63,22 @@ def _textdate(ctx: Context, m: Match) -> Result:
     day_part = value[:10]
     return [Found(_start(m), first_end, "DATE", day_part[:-2] + f"{int(g['d']):02d}"),
             Found(m.spans["d2"][0], m.end, kind, full)]
+
+
+def _clock(text: str) -> str | None:
+    """HH:MM[:SS] of "pukul 10.00 WIB" (None when the hour is not a clock hour)."""
+    parts = re.findall(r"\d+", text)
+    if not parts or int(parts[0]) > 24:
+        return None
+    return ":".join([f"{int(parts[0]):02d}", *parts[1:3]]) if len(parts) > 1 else f"{int(parts[0]):02d}:00"
+
+
+def _dated(kind: str, value: str | None, m: Match) -> tuple[str, str | None]:
+    # a date with its clock time is one TIME expression
+    clock = _clock(m.groups["clock"]) if m.groups.get("clock") else None
+    if clock and value and re.match(r"\d{4}-\d\d-\d\d|XXXX", value):
+        return "TIME", f"{value[:10]}T{clock}"
+    return kind, value
 
 
 def date_direction(ctx: Context, m: Match) -> int:
@@ -72,6 +89,10 @@ def date_direction(ctx: Context, m: Match) -> int:
 
 def _time(ctx: Context, m: Match) -> Result:
     g = m.groups
+    if g.get("h3"):
+        if _blocked_number(ctx, m.start, m.end):
+            return None  # "Rp 10.50", "12.30 persen"
+        g = {"h2": g["h3"], "mi2": g["mi3"]}
     h = int(g.get("h") or g.get("h2"))
     mi = g.get("mi") or g.get("mi2") or "00"
     s = g.get("s") or g.get("s2")
@@ -126,6 +147,12 @@ def _quarter(ctx: Context, m: Match) -> Result:
 
 def _set(ctx: Context, m: Match) -> Result:
     g = m.groups
+    if g.get("daily"):
+        return [Found(m.start, m.end, "SET", "P1D")]
+    if g.get("unit5") or g.get("unit6"):  # "setahun sekali", "lima tahun sekali"
+        n = parse_number(g["n2"], ctx.lex) if g.get("n2") else 1
+        unit = _unit(ctx, g.get("unit5") or g.get("unit6"))
+        return [Found(m.start, m.end, "SET", duration_value(n, unit))] if unit and n else None
     if g.get("k"):
         unit = _unit(ctx, g["per"])
         return [Found(m.start, m.end, "SET", duration_value(1, unit))] if unit else None
@@ -256,14 +283,20 @@ def _month(ctx: Context, m: Match) -> Result:
 
 def _year_rule(ctx: Context, m: Match) -> Result:
     g = m.groups
-    if not g.get("t"):
-        before = _prev_word(ctx.text, m.spans["y"][0])
-        after = _next_word(ctx.text, m.end).lower()
-        for entry in ctx.lex.words("year_blockers"):
-            forms = {f.lower() for f in entry.forms}
-            if (entry.value == "before" and before in forms) or (entry.value == "after" and after in forms):
-                return None
+    if not g.get("t") and _blocked_number(ctx, m.spans["y"][0], m.end):
+        return None
     return [Found(m.start, m.end, "DATE", g["y"])]
+
+
+def _blocked_number(ctx: Context, start: int, end: int) -> bool:
+    """True when the words around a number show an amount or an identifier ("Rp", "orang")."""
+    before = _prev_word(ctx.text, start)
+    after = _next_word(ctx.text, end).lower()
+    for entry in ctx.lex.words("year_blockers"):
+        forms = {f.lower() for f in entry.forms}
+        if (entry.value == "before" and before in forms) or (entry.value == "after" and after in forms):
+            return True
+    return False
 
 
 def _relday(ctx: Context, m: Match) -> Result:
@@ -282,6 +315,12 @@ def _relday(ctx: Context, m: Match) -> Result:
         if ref is None:
             return [Found(m.start, m.end, "TIME", None)]
         return [Found(m.start, m.end, "TIME", f"{_day(ref + timedelta(days=offset))}T{pod.value}")]
+    if g.get("next"):  # "keesokan harinya": the day after the last date told
+        base = ctx.narrative(m.start)
+        return [Found(m.start, m.end, "DATE", _day(base + timedelta(days=1)) if base else None)]
+    if g.get("pod5"):  # "nanti malam"
+        part = ctx.lex.lookup("parts_of_day", g["pod5"])
+        return [Found(m.start, m.end, "TIME", f"{_day(ref)}T{part.value}" if ref else None)]
     if g.get("dini") or g.get("noon"):
         part = ctx.lex.lookup("parts_of_day", g.get("dini") or g.get("noon"))
         return [Found(m.start, m.end, "TIME", f"{_day(ref)}T{part.value}" if ref else None)]
@@ -298,7 +337,10 @@ def _weekday(ctx: Context, m: Match) -> Result:
         return None  # "Pasar Minggu"
     if g["wd"].lower() == "minggu" and g["wd"][0].islower() and not g.get("hari"):
         return None  # lower-case minggu alone is "week", not Sunday
-    return _weekday_value(ctx, _start(m), m.end, entry.value, g.get("rel"), g.get("wk"), g.get("wrel"), g.get("pod"))
+    found = _weekday_value(ctx, _start(m), m.end, entry.value, g.get("rel"), g.get("wk"), g.get("wrel"), g.get("pod"))
+    f = found[0]
+    f.type, f.value = _dated(f.type, f.value, m)
+    return found
 
 
 def _weekday_value(ctx: Context, start: int, end: int, iso: int, rel_word, wk, wrel, pod) -> Result:
@@ -343,6 +385,33 @@ def _holiday(ctx: Context, m: Match) -> Result:
     return [Found(m.start, m.end, "DATE", _day(d))]
 
 
+def _anaphor(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    if g.get("ord"):
+        return [Found(m.start, m.end, "DATE", None)]  # "hari ketiga (pencarian)": counted from an event
+    unit = g["unit"].lower()
+    if unit in ("saat", "waktu", "masa", "ketika", "kala"):
+        return [Found(m.start, m.end, "DATE", "PAST_REF")]
+    base = ctx.narrative(m.start)
+    if base is None:
+        return [Found(m.start, m.end, "DATE", None)]
+    letter = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}[unit]
+    return [Found(m.start, m.end, "DATE", cal.shift(base, 0, letter))]
+
+
+_POD_BLOCKERS = {"makan", "selamat", "jam", "acara", "pasar"}  # makan malam = dinner, jam malam = curfew
+
+
+def _pod(ctx: Context, m: Match) -> Result:
+    g = m.groups
+    if _prev_word(ctx.text, m.start) in _POD_BLOCKERS:
+        return None
+    part = ctx.lex.lookup("parts_of_day", g["pod"])
+    base = ctx.narrative(m.start, sentence=True)
+    value = f"{_day(base)}T{part.value}" if base else f"XXXX-XX-XXT{part.value}"
+    return [Found(m.start, m.end, "TIME", value)]
+
+
 def _ref(ctx: Context, m: Match) -> Result:
     entry = ctx.lex.lookup("references", m.groups["ref"])
     word = m.groups["ref"].lower()
@@ -358,5 +427,5 @@ HANDLERS: dict[str, Callable[[Context, Match], Result]] = {
     "iso": _iso, "numdate": _numdate, "textdate": _textdate, "time": _time, "decade": _decade,
     "century": _century, "quarter": _quarter, "set": _set, "period": _period, "duration": _duration,
     "tanggal": _tanggal, "month": _month, "year": _year_rule, "relday": _relday, "weekday": _weekday,
-    "ref": _ref, "holiday": _holiday,
+    "ref": _ref, "holiday": _holiday, "anaphor": _anaphor, "pod": _pod,
 }
