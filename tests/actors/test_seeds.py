@@ -38,7 +38,11 @@ def _process(name: str):
     raw = RawDocument(Source(path=str(path)), text=path.read_text(encoding="utf-8"), raw=path.read_bytes())
     article = extract(raw)
     doc = lang.analyse(article)
-    return annotate(time.annotate(article, doc), doc)
+    try:
+        article = time.annotate(article, doc)
+    except Exception:  # noqa: BLE001 - as in the pipeline, a failing earlier stage must not hide ours
+        pass
+    return annotate(article, doc)
 
 
 def _names(rec) -> set[str]:
