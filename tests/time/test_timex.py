@@ -137,6 +137,7 @@ def test_timex_recognises_and_normalises(text, expected, kind, value):
         "masa depan Maduro harus diputuskan",  # his future, not a time
         "barel per hari",  # a rate, not annotated (IndoTimex convention)
         "acara makan malam",  # dinner, not the night
+        "kata Paskah Suzetta",  # a minister named Paskah, not Easter
         "harga Rp 10.50",  # an amount, not a clock time
         "minggu pertama",  # lower-case minggu alone is week, not Sunday
     ],

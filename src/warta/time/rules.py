@@ -369,6 +369,9 @@ def _holiday(ctx: Context, m: Match) -> Result:
     entry = ctx.lex.lookup("holidays", g["hol"])
     if entry is None:
         return None
+    lead = _prev_word(ctx.text, m.start)
+    if not (g.get("malam") or g.get("y") or "raya" in ctx.text[m.start:m.end].lower() or lead in _HOLIDAY_LEADS):
+        return None  # "kata Paskah": Paskah Suzetta, a minister; "Natal" is also a city
     if entry.value == "movable":
         year = g.get("y") or (str(ctx.ref.year) if ctx.ref else None)
         return [Found(m.start, m.end, "DATE", year)]
@@ -399,6 +402,11 @@ def _anaphor(ctx: Context, m: Match) -> Result:
     return [Found(m.start, m.end, "DATE", cal.shift(base, 0, letter))]
 
 
+# Words before a holiday name that show the feast is meant, not a person or a place of that name.
+_HOLIDAY_LEADS = {"libur", "liburan", "perayaan", "mudik", "menjelang", "jelang", "saat", "pada", "sebelum",
+                  "setelah", "sesudah", "usai", "selama", "sejak", "hingga", "sampai", "hari", "merayakan",
+                  "memperingati", "peringatan", "dan", "musim", "suasana", "arus", "momen", "momentum",
+                  "selamat", "pergantian", "malam", "natal"}
 _POD_BLOCKERS = {"makan", "selamat", "jam", "acara", "pasar"}  # makan malam = dinner, jam malam = curfew
 
 
