@@ -112,7 +112,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
                   rf"(?:\s*,?\s*(?:tahun\s+)?(?P<y>{YEAR})(?:\s+(?P<yrel>lalu|mendatang|nanti))?"
                   rf"|\s+(?P<ty>tahun\s+)?(?P<rel>{REL}))?"),
         ("year", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<t>tahun\s+anggaran|tahun|thn\.?|TA)\s+)?(?<![.,:/])(?P<y>{YEAR})"
-                 r"(?![.,]\d)(?!\s*-?\s*an(?![\w]))"),
+                 r"(?![.,]\d)(?!\s*-?\s*an(?![\w]))(?:\s+(?P<rel>lalu|mendatang|nanti)(?![\w]))?"),
         # kemarin, besok pagi, hari ini, tadi malam, malam ini, semalam, dini hari
         ("relday", rf"(?:(?P<rd>{RDAY})(?:\s+(?P<pod>{POD}))?|tadi\s+(?P<pod2>{POD})"
                    rf"|(?P<pod3>{POD})\s+(?:hari\s+)?(?P<rel3>tadi|ini|nanti|kemarin|besok)|(?P<semalam>semalam)(?![\w])"

@@ -414,6 +414,8 @@ def _pod(ctx: Context, m: Match) -> Result:
     g = m.groups
     if _prev_word(ctx.text, m.start) in _POD_BLOCKERS:
         return None
+    if g["pod"][0].isupper() and not g.get("mod") and not _sentence_initial(ctx.text, m.start):
+        return None  # "Operasi Fajar", "Sinar Pagi": part of a name
     part = ctx.lex.lookup("parts_of_day", g["pod"])
     base = ctx.narrative(m.start, sentence=True)
     value = f"{_day(base)}T{part.value}" if base else f"XXXX-XX-XXT{part.value}"
