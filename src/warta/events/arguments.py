@@ -116,6 +116,11 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
     return actors, places
 
 
+def doc_lower(i: int, low: list[str]) -> bool:
+    """True when token ``i`` is a plain word (not a function word that ends a noun phrase)."""
+    return low[i] not in COORD | {"yang", "di", "oleh", "itu", "ini", "akan", "telah", "sudah"}
+
+
 def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
     gap = low[left.end:right.start]
     return (0 < len(gap) <= 5 and bool(COORD & set(gap)) and "yang" not in gap
@@ -194,7 +199,10 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         return Found(sources, targets)
     if m.pattern.pos == "noun":
         # "serangan Israel terhadap Gaza": a unit right after the noun is its agent
-        if after and actors[after[0]].start - m.end <= 1:
+        # ("unjuk rasa warga Indonesia", "penandatanganan perjanjian Indonesia": one common noun between)
+        if after and (actors[after[0]].start == m.end or (
+                actors[after[0]].start == m.end + 1 and low[m.end].isalpha() and low[m.end] not in NOUN_TARGET | TOPIC
+                and doc_lower(m.end, low))):
             sources = _with_conjuncts(actors, after[0], low, triggers, +1)
             rest = [i for i in after if actors[i] not in sources]
             if rest:

@@ -144,7 +144,8 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
         m = matches[i]
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         between = low[m.end - offset : nxt.start - offset] if nxt else []
-        if m.entry.marks and nxt and len(between) <= MARKER_REACH and not set(between) & GAP_STOP:
+        if (m.entry.marks and nxt and nxt.pattern.pos == "verb" and len(between) <= MARKER_REACH
+                and not set(between) & GAP_STOP):
             setattr(nxt, m.entry.marks, True)  # the marker only qualifies the next trigger
             nxt.negated |= m.negated
             i += 1

@@ -1,0 +1,83 @@
+"""The trigger lexicon: affix generation, strict loading, user overrides, and every entry's example."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.errors import ResourceError
+from warta.events import code_events, lexicon
+from warta.events.morphology import inflect
+
+from conftest import make_article
+
+LEX = lexicon.load()
+EXAMPLES = [e for e in LEX.entries if e.example]
+
+
+@pytest.mark.parametrize("root,affix,form", [
+    ("tolak", "meN", "menolak"),  # t drops after men-
+    ("kecam", "meN", "mengecam"),  # k drops after meng-
+    ("kritik", "meN", "mengkritik"),  # a loanword's initial cluster keeps its k
+    ("serang", "peN-an", "penyerangan"),  # s drops after peny-
+    ("protes", "meN", "memprotes"),  # p kept before r
+    ("pukul", "meN", "memukul"),  # p drops after mem-
+    ("bom", "meN", "mengebom"),  # a one-syllable root takes menge-
+    ("temu", "per-an", "pertemuan"),
+    ("runding", "ber", "berunding"),  # ber- loses its r before r
+    ("kunjung", "meN-i", "mengunjungi"),
+    ("setuju", "di-i", "disetujui"),
+    ("ingat", "memper-kan", "memperingatkan"),
+    ("jatuh", "meN-kan", "menjatuhkan"),
+])
+def test_morphology_inflects_root_with_affix(root, affix, form):
+    assert inflect(root, affix) == form
+
+
+def test_lexicon_has_several_hundred_entries_with_notes():
+    assert len(LEX) >= 300
+    assert all(e.note.strip() for e in LEX.entries)
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("- {name: x, type: CONSULT, note: n, colour: red}", "unknown keys ['colour']"),
+    ("- {name: x, type: MEET, note: n}", "not a PLOVER type"),
+    ("- {name: x, type: CONSULT}", "missing keys ['note']"),
+    ("- {name: x, type: CONSULT, note: n, root: temu, affixes: [meN-xx]}", "unknown affixes"),
+    ("- {name: x, type: CONSULT, note: n, root: temu, affixes: [ber], pattern: 'bertemu'}", "'{}' slot"),
+    ("- {name: x, type: CONSULT, note: n, pattern: '... bertemu'}", "must start with a word"),
+    ("{name: x}", "expected a list"),
+    ("- [unclosed", "not valid YAML"),
+])
+def test_lexicon_rejects_bad_entry_naming_file_and_entry(text, problem):
+    with pytest.raises(ResourceError) as info:
+        lexicon.read_entries(text, "my_lexicon.yaml")
+    assert "my_lexicon.yaml" in str(info.value) and problem in str(info.value)
+
+
+def test_user_lexicon_adds_replaces_and_disables_entries(tmp_path, monkeypatch):
+    user = tmp_path / "extra.yaml"
+    user.write_text(
+        "- {name: menjewer, type: ASSAULT, forms: [menjewer], note: 'slang for attack'}\n"
+        "- {name: bertemu, type: COOPERATE, root: temu, affixes: [ber], note: 'replaced'}\n"
+        "- {name: mengecam, disable: true}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(lexicon.ENV_VAR, str(user))
+    lex = lexicon.load()
+    names = {e.name: e for e in lex.entries}
+    assert "menjewer" in names and "mengecam" not in names
+    assert names["bertemu"].type == "COOPERATE"
+    art, doc = make_article("Rusia menjewer Ukraina. Indonesia mengecam Israel.")
+    assert [e.type for e in code_events(art, doc, lex)] == ["ASSAULT"]
+
+
+def test_user_lexicon_that_is_missing_is_a_resource_error(tmp_path):
+    with pytest.raises(ResourceError, match="not found"):
+        lexicon.load(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize("entry", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_every_lexicon_example_is_coded_with_its_type(entry):
+    art, doc = make_article(entry.example)
+    types = {e.type for e in code_events(art, doc, LEX)}
+    assert entry.type in types, f"{entry.example!r} gave {sorted(types)}"
