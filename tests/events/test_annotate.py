@@ -1,0 +1,145 @@
+"""The events stage on hand-made articles: types, actors, voice, coordination, modality, date, location."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from warta.article import QUAD_CLASS, Article, Entity, Mention
+from warta.events import annotate, code_events
+
+from conftest import _blank, make_article
+
+
+def _coded(body, **kw):
+    art, doc = make_article(body, **kw)
+    return [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Menlu Amerika Mike Pompeo dijadwalkan bertemu dengan Presiden Rusia Vladimir Putin.",
+     [("CONSULT", "USA", "RUS")]),
+    # a title's country and the person are one actor; coordination gives one event per target
+    ("Pompeo bertemu dengan Presiden Rusia Vladimir Putin dan Menlu Rusia Sergey Lavrov.",
+     [("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "RUS")]),
+    # passive with oleh: the agent is the source, the subject the target
+    ("Usulan Ukraina ditolak oleh Moskow.", [("REJECT", "RUS", "UKR")]),
+    # passive without oleh: the noun phrase right after a di- verb is the agent
+    ("Pelaut Ukraina, yang ditangkap Rusia November lalu, belum dibebaskan.", [("COERCE", "RUS", "UKR")]),
+    # the possessed subject of a passive is the previous event's source
+    ("Pompeo mendesak Rusia untuk mengakhiri dukungan bagi Maduro, tetapi seruannya ditolak oleh Moskow.",
+     [("REQUEST", "USA", "RUS"), ("REJECT", "RUS", "USA")]),
+    # the urged act belongs to the request: no SUPPORT event for "dukungan bagi Maduro"
+    ("AS mendesak agar Moskwa segera menarik pasukannya dan berhenti memberikan dukungan kepada Maduro.",
+     [("REQUEST", "USA", "RUS")]),
+    # a chain of verbs shares its subject: Venezuela is the object of the first, not the subject of the second
+    ("Rusia telah mengirimkan sekitar 100 personel militernya ke Venezuela untuk memberi dukungan kepada Presiden Nicolas Maduro.",
+     [("MOBILIZE", "RUS", "VEN"), ("SUPPORT", "RUS", "VEN")]),
+    # coordinated subjects of a symmetric verb meet each other
+    ("Antony Blinken dan Sergey Lavrov akan bertemu pekan depan.", [("CONSULT", "USA", "RUS")]),
+    # coordinated subjects of a directed verb: one event each
+    ("Rusia dan China mengecam NATO.", [("ACCUSE", "RUS", "NATO"), ("ACCUSE", "CHN", "NATO")]),
+    # a noun's agent follows it, its target comes after a preposition
+    ("Serangan udara Israel terhadap Gaza berlanjut.", [("ASSAULT", "ISR", "PSE")]),
+    # a noun without both actors is too weak to code
+    ("Pada konferensi pers setelah pertemuan itu, Pompeo berbicara panjang.", []),
+    # no actor, no event
+    ("Para demonstran berunjuk rasa di depan gedung parlemen.", []),
+    # a place after "di" is the location, not the target
+    ("Pompeo bertemu Lavrov di Sochi.", [("CONSULT", "USA", "RUS")]),
+    # a topic is not a target
+    ("Blinken terbang ke China untuk meredakan ketegangan soal Taiwan.", [("CONSULT", "USA", "CHN"), ("RETREAT", "USA", None)]),
+    # a cited news outlet is not an actor
+    ("Dilansir dari Iran, Jepang mengecam Korea Utara.", [("ACCUSE", "JPN", "PRK")]),
+    # "menahan diri" is restraint, not detention
+    ("Jepang meminta China menahan diri.", [("REQUEST", "JPN", "CHN")]),
+    # the pronoun refers to the first person named in the sentence
+    ("Menjelang pertemuan di Finlandia, Pompeo menekankan, dia ingin Rusia berhenti campur tangan.",
+     [("REQUEST", "USA", "RUS")]),
+])
+def test_events_code_type_source_and_target(body, expected):
+    assert _coded(body) == expected
+
+
+@pytest.mark.parametrize("body,negated,planned", [
+    ("Rusia secara konsisten membantah akan menyerang Ukraina.", True, True),  # membantah marks the act
+    ("Rusia menyatakan tidak akan menarik pasukan dari Venezuela.", True, True),
+    ("Menlu AS dan Rusia sepakat bertemu dengan Jepang.", False, True),  # sepakat bertemu: planned
+    ("Pompeo dijadwalkan bertemu Lavrov.", False, True),
+    ("Rusia tidak mengancam Ukraina.", True, False),
+    ("Rusia menyerang Ukraina.", False, False),
+])
+def test_events_read_negation_and_plans_before_the_trigger(body, negated, planned):
+    art, doc = make_article(body)
+    ev = code_events(art, doc)[0]
+    assert (ev.negated, ev.planned) == (negated, planned)
+
+
+def test_events_take_the_nearest_timex_of_the_sentence():
+    body = "Pada Senin 6 Mei, Pompeo bertemu Lavrov di Sochi. Putin mengecam NATO."
+    art, doc = make_article(body, timex=[("Senin 6 Mei", "2019-05-06")])
+    first, second = code_events(art, doc)
+    assert (first.date, first.date_precision, first.location) == ("2019-05-06", "day", "Sochi")
+    # a sentence without a date falls back on the publication date, marked as such
+    assert (second.date, second.date_precision) == ("2019-05-12", "published")
+
+
+@pytest.mark.parametrize("value,precision", [
+    ("2019-05", "month"), ("2019", "year"), ("2022-W08", "week"), ("2019-W12-WE", "week"),
+])
+def test_events_give_the_precision_of_the_date(value, precision):
+    art, doc = make_article("Rusia menyerang Ukraina pekan itu.", timex=[("pekan itu", value)])
+    ev = code_events(art, doc)[0]
+    assert (ev.date, ev.date_precision) == (value, precision)
+
+
+def test_event_record_has_evidence_quad_class_and_confidence():
+    body = "Uni Eropa menjatuhkan sanksi terhadap Rusia."
+    art, doc = make_article(body)
+    annotate(art, doc)
+    (ev,) = art.events
+    assert body[ev.trigger.start:ev.trigger.end] == ev.trigger.text == "menjatuhkan sanksi"
+    assert ev.sentence == [0, len(body)]
+    assert ev.quad_class == QUAD_CLASS["SANCTION"] == "material-conflict"
+    assert ev.source.name == "Uni Eropa" and ev.source.entity == art.entities[0].id
+    # a verb with both actors outranks a noun with both actors
+    art2, doc2 = make_article("Sanksi Uni Eropa terhadap Rusia diperpanjang.")
+    assert ev.confidence > code_events(art2, doc2)[0].confidence
+
+
+def test_events_in_a_quote_without_subject_take_the_speaker():
+    from warta.article import Quote
+
+    body = '"Kami mau militer Rusia keluar," kata Pompeo.'
+    art, doc = make_article(body)
+    speaker = next(e for e in art.entities if e.name == "Mike Pompeo")
+    art.quotes = [Quote(text=body[1:33], start=1, end=33, direct=True, speaker=speaker.id, speaker_text="Pompeo")]
+    assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("REQUEST", "USA", "RUS")]
+
+
+def test_events_use_the_dependency_parse_when_present():
+    # the subject is 24 words before its verb, past the reach of the positional rule: only the
+    # parse (Moskow nsubj of menolak) can find it
+    filler = ["kata"] * 22
+    words = ["Moskow", ","] + filler + [",", "menolak", "usulan", "Kiev", "."]
+    verb = len(words) - 4
+    heads = [verb, 0] + [0] * 22 + [verb, verb, verb, verb + 1, verb]
+    deps = ["nsubj", "punct"] + ["dep"] * 22 + ["punct", "ROOT", "obj", "nmod", "punct"]
+    doc = Doc(_blank().vocab, words=words, heads=heads, deps=deps)
+    body = doc.text
+    art = Article(body=body)
+    art.entities = [
+        Entity("r", "Rusia", "GPE", "RUS", "RUS", True, mentions=[Mention(0, 6, "Moskow")]),
+        Entity("u", "Ukraina", "GPE", "UKR", "UKR", True, mentions=[Mention(body.index("Kiev"), body.index("Kiev") + 4, "Kiev")]),
+    ]
+    (ev,) = code_events(art, doc)
+    assert (ev.type, ev.source.actor, ev.target.actor) == ("REJECT", "RUS", "UKR")
+    # without the parse, the same sentence has no source
+    plain = _blank()(body)
+    assert [(e.source.actor, e.target.actor) for e in code_events(art, plain)] == [(None, "UKR")]
+
+
+def test_events_stage_works_on_an_article_without_entities():
+    art, doc = make_article("Tidak ada aktor di sini, hanya pertemuan dan serangan.")
+    art.entities = []
+    assert annotate(art, doc).events == []
