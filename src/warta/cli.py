@@ -167,19 +167,17 @@ def show(
 @app.command()
 def train(
     datasets: Optional[Path] = typer.Option(None, help="Gold datasets folder (default: ../shared/datasets)."),
-    scratch: Path = typer.Option(Path("training"), help="Scratch folder for corpora and training runs."),
-    ner_steps: int = typer.Option(8000, help="Maximum NER training steps."),
-    ud_steps: int = typer.Option(8000, help="Maximum tagger/parser training steps."),
+    scratch: Optional[Path] = typer.Option(None, help="Scratch folder (default: training/ in the repository)."),
+    steps: int = typer.Option(12000, help="Maximum training steps."),
 ) -> None:
     """Rebuild the shipped language model from the gold datasets (see src/warta/lang/MODEL_CARD.md)."""
     from warta.lang.train import build
 
     plan = build.BuildPlan(
         datasets=datasets or build.default_datasets(),
-        scratch=scratch,
+        scratch=scratch or build.default_scratch(),
         target=build.model_path(),
-        ner_steps=ner_steps,
-        ud_steps=ud_steps,
+        steps=steps,
         say=lambda text: err.print(text, highlight=False),
     )
     try:
