@@ -325,6 +325,27 @@ def entity(
     print_entity(detail)
 
 
+@eval_app.command("entities")
+def eval_entities(
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, entities [{name, type, country, surfaces}]."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many errors (missed, spurious, country, surface)."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Entity-set P/R/F1 on canonical names and on (name, country), and gold surface recall."""
+    from warta.eval import entities as entities_eval
+
+    try:
+        result = entities_eval.evaluate(gold)
+    except WartaError as error:
+        fail(str(error))
+    if json_output:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(entities_eval.format_report(result) + "\n")
+    for e in result.errors[:errors]:
+        sys.stdout.write(" ".join(f"{k}={v}" for k, v in e.items()) + "\n")
+
+
 # ---------------------------------------------------------------- quotes and events (issue 6)
 
 
@@ -340,6 +361,44 @@ def eval_quotes(
     except WartaError as error:
         fail(str(error))
     sys.stdout.write(json.dumps(score.as_dict()) + "\n")
+
+
+@app.command("events")
+def events_command(
+    db: str = DB_OPTION,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code as source or target (RUS also matches RUSGOV)."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Source-target actor codes, e.g. RUS-USA."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+    since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY-MM-DD."),
+    limit: int = typer.Option(100, help="Show at most this many events."),
+    json_output: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table."),
+) -> None:
+    """Query the stored PLOVER events by actor, dyad, type and date."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from warta.events.query import query
+
+    with open_store(db) as store:
+        try:
+            rows = query(store.engine, actor=actor, dyad=dyad, type=type, since=since, until=until, limit=limit)
+        except WartaError as error:
+            fail(str(error))
+    if json_output:
+        for row in rows:
+            sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
+        return
+    table = Table(show_lines=False)
+    for name in ("date", "type", "source", "target", "trigger", "flags", "article"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        flags = " ".join(f for f, on in (("negated", r.negated), ("planned", r.planned)) if on)
+        table.add_row(r.date or "", f"{r.type} {r.mode or ''}".strip(), f"{r.source_actor or '-'} {r.source_name or ''}",
+                      f"{r.target_actor or '-'} {r.target_name or ''}", r.trigger_text or "", flags, r.article_id)
+    Console().print(table)
+    err.print(f"{len(rows)} events", highlight=False)
 
 
 def run() -> None:

@@ -55,8 +55,9 @@ def read_gold(path: str | Path) -> list[list[Word]]:
 
 
 def score(gold: list[list[Word]], pred: list[list[Word]]) -> dict[str, float]:
-    """UPOS, UAS, LAS (universal relation, subtypes ignored as in CoNLL 2018), full-label LAS, lemma."""
-    n = upos = uas = las = las_full = lemma = 0
+    """UPOS, UAS, LAS (universal relation, subtypes ignored as in CoNLL 2018), full-label LAS, lemma
+    accuracy (exact, and ignoring case: Warta keeps the case of names, GSD lower-cases them)."""
+    n = upos = uas = las = las_full = lemma = lemma_nocase = 0
     for g_sent, p_sent in zip(gold, pred, strict=True):
         if len(g_sent) != len(p_sent):
             raise ValueError("predicted sentence has a different number of words than the gold one")
@@ -64,13 +65,15 @@ def score(gold: list[list[Word]], pred: list[list[Word]]) -> dict[str, float]:
             n += 1
             upos += g.upos == p.upos
             lemma += g.lemma == p.lemma
+            lemma_nocase += g.lemma.lower() == p.lemma.lower()
             if g.head == p.head:
                 uas += 1
                 las += g.deprel.split(":")[0] == p.deprel.split(":")[0]
                 las_full += g.deprel == p.deprel
     if not n:
         return {"words": 0}
-    return {"words": n, "UPOS": upos / n, "UAS": uas / n, "LAS": las / n, "LAS_full": las_full / n, "lemma": lemma / n}
+    return {"words": n, "UPOS": upos / n, "UAS": uas / n, "LAS": las / n, "LAS_full": las_full / n, "lemma": lemma / n,
+            "lemma_nocase": lemma_nocase / n}
 
 
 def predict(nlp, gold: list[list[Word]]) -> list[list[Word]]:

@@ -1,4 +1,4 @@
-"""`warta train`: convert the corpora, train NER and syntax, assemble one pipeline, install it."""
+"""`warta train`: convert the corpora, train one joint model, assemble the pipeline, install it."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ UD_TRAIN = "ud/csui_id_csui-ud-train.conllu"  # current scheme, news
 UD_OLD_TRAIN = "ud/old21_id-ud-train.conllu"  # GSD 2.1, harmonised to the current scheme
 UD_DEV = "ud/gsd_id_gsd-ud-dev.conllu"  # current scheme; its test split is held out
 NER_DEV = "ner/nerui/nerui_dev.01.tsv"
+CONFIG = "joint.cfg"  # pinned training config, beside this module
 
 
 @dataclass
@@ -32,8 +33,7 @@ class BuildPlan:
     datasets: Path
     scratch: Path
     target: Path
-    ner_steps: int = 8000
-    ud_steps: int = 8000
+    steps: int = 12000
     say: Callable[[str], None] = print
     outputs: dict[str, Path] = field(default_factory=dict)
 
@@ -41,6 +41,11 @@ class BuildPlan:
 def default_datasets() -> Path:
     """``../shared/datasets`` beside the repository (the checkout this package was installed from)."""
     return Path(__file__).resolve().parents[5] / "shared" / "datasets"
+
+
+def default_scratch() -> Path:
+    """``training/`` at the repository root (git-ignored)."""
+    return Path(__file__).resolve().parents[4] / "training"
 
 
 def check_datasets(datasets: Path) -> None:
@@ -55,29 +60,26 @@ def check_datasets(datasets: Path) -> None:
 
 
 def convert(plan: BuildPlan) -> dict[str, Path]:
-    """Write the training and dev corpora as ``.spacy`` files in the scratch folder."""
+    """Write the joint training and dev corpora as ``.spacy`` files in the scratch folder."""
     d, out = plan.datasets, plan.scratch / "corpus"
     vocab = spacy.blank("id").vocab
-    files = {
-        "ner_train": out / "ner_train.spacy",
-        "ner_dev": out / "ner_dev.spacy",
-        "ud_train": out / "ud_train.spacy",
-        "ud_dev": out / "ud_dev.spacy",
-    }
-    ner_train = chain.from_iterable(
-        corpora.bio_docs(d / "ner" / name / train, vocab) for name, (train, _) in corpora.NER_SPLITS.items()
-    )
-    n = corpora.write_docbin(ner_train, files["ner_train"])
-    plan.say(f"NER train: {n} sentences from {', '.join(corpora.NER_SPLITS)} (train splits)")
-    n = corpora.write_docbin(corpora.bio_docs(d / NER_DEV, vocab), files["ner_dev"])
-    plan.say(f"NER dev: {n} sentences from {NER_DEV}")
+    files = {"train": out / "train.spacy", "dev": out / "dev.spacy"}
     aux = corpora.scheme_words(d / UD_TRAIN, "AUX")
     sconj = corpora.scheme_words(d / UD_TRAIN, "SCONJ")
-    ud_train = chain(corpora.conllu_docs(d / UD_TRAIN, vocab), corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj))
-    n = corpora.write_docbin(ud_train, files["ud_train"])
-    plan.say(f"UD train: {n} sentences from {UD_TRAIN} + {UD_OLD_TRAIN} (harmonised)")
-    n = corpora.write_docbin(corpora.conllu_docs(d / UD_DEV, vocab), files["ud_dev"])
-    plan.say(f"UD dev: {n} sentences from {UD_DEV}")
+    ud_train = list(chain(
+        corpora.conllu_docs(d / UD_TRAIN, vocab, features=False),
+        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj),
+    ))
+    ner_train = list(chain.from_iterable(
+        corpora.bio_docs(d / "ner" / name / train, vocab) for name, (train, _) in corpora.NER_SPLITS.items()
+    ))
+    corpora.write_docbin(chain(ud_train, ner_train), files["train"])
+    plan.say(f"train: {len(ud_train)} UD sentences ({UD_TRAIN} + {UD_OLD_TRAIN}, harmonised) "
+             f"+ {len(ner_train)} NER sentences ({', '.join(corpora.NER_SPLITS)} train splits)")
+    ud_dev = list(corpora.conllu_docs(d / UD_DEV, vocab, features=False))
+    ner_dev = list(corpora.bio_docs(d / NER_DEV, vocab))
+    corpora.write_docbin(chain(ud_dev, ner_dev), files["dev"])
+    plan.say(f"dev: {len(ud_dev)} UD sentences ({UD_DEV}) + {len(ner_dev)} NER sentences ({NER_DEV})")
     return files
 
 
@@ -94,17 +96,22 @@ def train_one(config: str, train: Path, dev: Path, output: Path, steps: int) -> 
     return output / "model-best"
 
 
-def assemble(ud_model: Path, ner_model: Path, target: Path) -> Path:
-    """One pipeline: the syntax model, plus NER with its own copy of its tok2vec, plus Warta's rules."""
+def assemble(model: Path, ner_model: Path | None, target: Path) -> Path:
+    """One pipeline: the trained model (plus, if given, a separately trained NER with a private
+    copy of its tok2vec), Warta's sentence splitter first and the rule lemmatizer last."""
     from warta import lang
 
-    nlp = spacy.load(ud_model)
-    ner_nlp = spacy.load(ner_model)
-    # NER listens to a tok2vec of its own training run: give it a private copy of it
-    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=ner_nlp)
+    nlp = spacy.load(model)
+    if ner_model is not None:
+        ner_nlp = spacy.load(ner_model)
+        # NER listens to a tok2vec of its own training run: give it a private copy of it
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.add_pipe("ner", source=ner_nlp)
     finals = [a.text for a in lang.load_abbreviations() if a.final]
-    nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
+    if "warta_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
+    if "trainable_lemmatizer" in nlp.pipe_names:
+        nlp.remove_pipe("trainable_lemmatizer")  # the rule lemmatizer scores better (lemmas.py)
     nlp.add_pipe("warta_lemmas", last=True)
     nlp.meta.update({"name": "warta_id", "version": "0.1.0",
                      "description": "Warta's Indonesian news pipeline (see MODEL_CARD.md)"})
@@ -115,15 +122,14 @@ def assemble(ud_model: Path, ner_model: Path, target: Path) -> Path:
 
 
 def build(plan: BuildPlan) -> Path:
-    """Convert, train both models, assemble and install the pipeline into ``plan.target``."""
+    """Convert, train the joint model, assemble and install the pipeline into ``plan.target``."""
     check_datasets(plan.datasets)
     plan.say(f"datasets: {plan.datasets}; scratch: {plan.scratch}")
     files = convert(plan)
-    plan.say(f"training NER ({plan.ner_steps} steps at most)")
-    ner = train_one("ner.cfg", files["ner_train"], files["ner_dev"], plan.scratch / "ner", plan.ner_steps)
-    plan.say(f"training tagger, morphologizer, lemmatizer, parser ({plan.ud_steps} steps at most)")
-    ud = train_one("ud.cfg", files["ud_train"], files["ud_dev"], plan.scratch / "ud", plan.ud_steps)
-    target = assemble(ud, ner, plan.target)
+    plan.say(f"training morphologizer, parser and NER on one tok2vec ({plan.steps} steps at most; "
+             "on a shared 2-core machine this takes about an hour)")
+    model = train_one(CONFIG, files["train"], files["dev"], plan.scratch / "joint", plan.steps)
+    target = assemble(model, None, plan.target)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     plan.say(f"installed {target} ({size / 1e6:.1f} MB)")
     return target

@@ -101,32 +101,37 @@ def read_conllu(path: Path | str) -> Iterator[list[list[str]]]:
         yield rows
 
 
-def conllu_doc(rows: list[list[str]], vocab: Vocab) -> Doc:
-    """A Doc with gold words, POS, XPOS, morphology, lemmas and dependencies of one sentence."""
+def conllu_doc(rows: list[list[str]], vocab: Vocab, features: bool = True) -> Doc:
+    """A Doc with gold words, POS, dependencies and (if ``features``) XPOS, morphology and lemmas."""
     words = [r[1] for r in rows]
     spaces = ["SpaceAfter=No" not in r[9] for r in rows]
     heads = []
     for i, r in enumerate(rows):
         head = int(r[6]) if r[6].isdigit() else 0
         heads.append(i if head == 0 else head - 1)
+    extra = {}
+    if features:
+        extra = {
+            "tags": [r[4] for r in rows],
+            "morphs": [r[5] if r[5] != "_" else "" for r in rows],
+            "lemmas": [r[2] if r[2] != "_" else r[1] for r in rows],
+        }
     return Doc(
         vocab,
         words=words,
         spaces=spaces,
         pos=[r[3] if r[3] != "_" else "X" for r in rows],
-        tags=[r[4] for r in rows],
-        morphs=[r[5] if r[5] != "_" else "" for r in rows],
-        lemmas=[r[2] if r[2] != "_" else r[1] for r in rows],
+        **extra,
         heads=heads,
         deps=[r[7] if r[7] != "_" else "dep" for r in rows],
         sent_starts=[True] + [False] * (len(rows) - 1),
     )
 
 
-def conllu_docs(path: Path | str, vocab: Vocab) -> Iterator[Doc]:
+def conllu_docs(path: Path | str, vocab: Vocab, features: bool = True) -> Iterator[Doc]:
     """One Doc per sentence of a CoNLL-U file."""
     for rows in read_conllu(path):
-        yield conllu_doc(rows, vocab)
+        yield conllu_doc(rows, vocab, features)
 
 
 def write_docbin(docs, path: Path) -> int:
@@ -180,19 +185,7 @@ def harmonise_old(rows: list[list[str]], aux: set[str], sconj: set[str]) -> list
 
 
 def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str]) -> Iterator[Doc]:
-    """Docs of the GSD 2.1 corpus harmonised to the current scheme: POS, morphology and
-    dependencies only (no lemmas, and its XPOS inventory differs, so tags are left unset)."""
+    """Docs of the GSD 2.1 corpus harmonised to the current scheme: words, POS and dependencies
+    (no lemmas; its features and XPOS follow the old scheme, so they are left out)."""
     for rows in read_conllu(path):
-        rows = harmonise_old(rows, aux, sconj)
-        doc = conllu_doc(rows, vocab)
-        full = Doc(
-            vocab,
-            words=[t.text for t in doc],
-            spaces=[bool(t.whitespace_) for t in doc],
-            pos=[t.pos_ for t in doc],
-            morphs=[str(t.morph) for t in doc],
-            heads=[t.head.i for t in doc],
-            deps=[t.dep_ for t in doc],
-            sent_starts=[True] + [False] * (len(doc) - 1),
-        )
-        yield full
+        yield conllu_doc(harmonise_old(rows, aux, sconj), vocab, features=False)
