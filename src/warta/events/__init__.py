@@ -77,8 +77,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None) -> li
 
 def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_tok: int) -> Found:
     """Share the subject of a chain of triggers, and resolve a passive's possessed subject."""
-    if not previous:
-        return args
+    if not previous or m.pattern.pos == "noun":
+        return args  # a noun's actors are its own (genitive, preposition): no chain of subjects
     prev_sources, prev_targets, previous_end = previous[-1]
     for p_sources, p_targets, _ in reversed(previous):
         if p_sources and args.sources and all(u in p_targets for u in args.sources):
@@ -115,8 +115,10 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
     date, precision = context.event_date(article, timexes, *trigger)
     location = _location(places, m)
     out = []
-    same = [(s, t) for s, t in pairs if s is not None and t is not None and s.entity.id == t.entity.id]
-    pairs = [p for p in pairs if p not in same] or [(s, None) for s, _ in same]  # an actor is not its own target
+    # an actor is not its own target, nor is a place of its own country ("TNI ... ke perairan Natuna")
+    same = [(s, t) for s, t in pairs if s is not None and t is not None and (
+        s.entity.id == t.entity.id or (t.entity.type in ("GPE", "LOC") and arguments.country(s.entity) == arguments.country(t.entity)))]
+    pairs = [p for p in pairs if p not in same] or [(s, None) for s, _ in same]
     for source, target in pairs:
         if source is None and target is None:
             continue  # no event without an actor: prefer none to a wrong one

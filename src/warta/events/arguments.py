@@ -23,7 +23,7 @@ LOCATIVE = frozenset({"di", "pada", "dalam"})
 COORD = frozenset({"dan", "serta", "bersama", "&"})
 # The target of a trigger is not looked for past the start of another clause.
 TARGET_END = CLAUSE_END | {"bahwa", "sebelum", "setelah", "sesudah", "saat", "ketika", "sambil", "karena", "meskipun",
-                           "walaupun", "sehingga"}
+                           "walaupun", "sehingga", "jika", "apabila", "bila", "kalau", "seandainya"}
 # A unit after these is a topic, not a target: "ketegangan soal Ukraina".
 TOPIC = frozenset({"soal", "tentang", "mengenai", "terkait", "seputar", "perihal", "masalah", "isu"})
 # A unit after these is a news source, not an actor: "dilansir dari Al Jazeera".
@@ -31,6 +31,7 @@ CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "l
 # Prepositions that introduce the target of a noun trigger.
 NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
 SOURCE_START = CLAUSE_END | {"bahwa"}
+VERB_PREFIXES = ("me", "ber", "di", "ter", "menye")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "pihaknya"})
 THIRD_PERSON = frozenset({"ia", "dia", "beliau", "pihaknya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
@@ -159,6 +160,9 @@ def _target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None) 
     limit = min(e_tok, pos + TARGET_REACH, next_trigger if next_trigger is not None else e_tok)
     i = pos
     while i < limit and low[i] not in TARGET_END:
+        # "bertemu Marcos dan membahas akses pasukan AS": a second predicate has its own object
+        if low[i] in ("dan", "serta", "lalu") and i + 1 < limit and low[i + 1].startswith(VERB_PREFIXES):
+            break
         i += 1
     return i
 
@@ -220,6 +224,9 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
                  or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)]
+    if left is not None and m.pattern.pos == "noun" and (
+            m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))):
+        left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
         sources = _with_conjuncts(actors, left, low, triggers, -1)
     elif antecedent is not None:

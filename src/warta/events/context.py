@@ -17,22 +17,26 @@ PLANNERS = frozenset({
     "akan", "hendak", "bakal", "berencana", "rencananya", "direncanakan", "dijadwalkan", "terjadwal", "siap", "berniat",
     "ingin", "takkan", "mau", "bersiap",
 })
+CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan"})  # not (yet) real: planned
+STOPPERS = frozenset({"berhenti", "menghentikan", "henti"})
 LOOKBACK = 4  # words before a trigger that may carry its negation or modality
 VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?)?$")
 
 
 def modality(low: list[str], start: int, floor: int) -> tuple[bool, bool]:
     """(negated, planned) from the few words before token ``start``, not reaching before ``floor``."""
-    negated = planned = False
+    negated = planned = stopped = False
     i = start - 1
     while i >= max(floor, start - LOOKBACK):
         word = low[i]
         if word in (",", ".", ";", ":", '"', "“", "”", "yang"):
             break
         negated |= word in NEGATORS
-        planned |= word in PLANNERS
+        planned |= word in PLANNERS or word in CONDITIONAL
+        stopped |= word in STOPPERS
         i -= 1
-    return negated, planned
+    # "tidak akan pernah berhenti mendukung" keeps supporting: the negation applies to the stopping
+    return negated and not stopped, planned
 
 
 def precision(value: str | None) -> str | None:
