@@ -261,13 +261,17 @@ class Linker:
             del self.starts[f.i]
 
     def _role_at(self, i: int, j: int, rdef) -> int:
-        k, country, org = j, None, None
+        k, country, org, implied = j, None, None, None
         # a ministry alias across the role words ("Juru bicara [Departemen Luar Negeri AS]") is part
         # of the office: drop it, keep its country, and re-link what follows the role words (AS)
         for f in [f for f in self.found if f.i < j and f.j > i and self._kind(f.key) == "org"]:
+            rec = self._rec(f.key)
+            if rec.country is None and f.i > i and f.j <= j:
+                org = rec.actor  # an international body named by the title stays an actor: Presiden [Komisi Eropa]
+                continue
             self._drop(f)
+            country = implied = rec.country  # "juru bicara Kemlu": the ministry's state, unless a country follows
             if f.j > j:
-                country = self._rec(f.key).country
                 for t in range(j, f.j):
                     self.taken[t] = False
                 t = j
@@ -294,6 +298,9 @@ class Linker:
                 inner = self.starts[k + 1]
                 if inner.key == f.key and inner.j < self.n and self.toks[inner.j].text == ")":
                     k = inner.j + 1  # Amerika Serikat (AS)
+        listed = self._coordinated(k, "org" if org else "country") if (country or org) else []
+        if listed:
+            return self._role_list(i, k, rdef, country, org, listed)
         while k < self.n:  # ranks between the office and the name: Panglima TNI Jenderal Agus
             rank = self.lex.roles.at(self.toks, k)
             if not rank or rank[1][0].office or self.taken[k]:
@@ -311,6 +318,8 @@ class Linker:
                 person = self.resolve(*span, "PER", create=True, via="role")
                 end = span[1]
         former = self.lex.ends_before("former", self.toks, i)
+        if person and country and country == implied and self._rec(person) and self._rec(person).country != country:
+            country = None  # "juru bicara Kementerian Luar Negeri Maria Zakharova": the ministry is hers, not Kemlu
         if person:
             self._attach(person, rdef, country, org, stated=country or org, former=former, at=i)
             return end
@@ -321,6 +330,47 @@ class Linker:
                 self._add(i, k, holders[0].id, "role")
                 self._attach(holders[0].id, rdef, country, org, stated=None, former=False, at=i)
         return max(k, i + 1)
+
+    def _coordinated(self, k: int, kind: str) -> list[Found]:
+        """Countries (or organisations) coordinated after the first: ``Menlu AS [dan Rusia]``."""
+        out: list[Found] = []
+        while k < self.n:
+            t = k
+            if self.toks[t].text == ",":
+                t += 1
+            if t < self.n and self.lex.has("coordinators", self.toks, t) and self.toks[t].text.islower():
+                t = self.lex.has("coordinators", self.toks, t)
+            elif t == k:
+                break
+            f = self.starts.get(t)
+            if f is None or self._kind(f.key) != kind or f.via == "seat":
+                break
+            out.append(f)
+            k = f.j
+        # "Presiden Rusia dan Tiongkok, Vladimir Putin dan Xi Jinping": the names carry the link
+        nxt = k + 1 if k < self.n and self.toks[k].text == "," else k
+        f = self.starts.get(nxt)
+        if out and nxt < self.n and ((f and self._is_person(f.key)) or self.name_span(nxt)):
+            return []
+        return out
+
+    def _role_list(self, i: int, k: int, rdef, country, org, listed: list[Found]) -> int:
+        """One office of several states: each holder on the date (``Presiden Rusia dan Tiongkok``)."""
+        former = self.lex.ends_before("former", self.toks, i)
+        places = [(country, org, k)] + [
+            ((self._rec(f.key).country, None) if self._kind(f.key) == "country" else (None, self._rec(f.key).actor))
+            + (f.j,) for f in listed]
+        if not rdef.office or former:
+            return listed[-1].j
+        on = self._date_at(i)
+        for n, (c, o, end) in enumerate(places):
+            holders = self.gaz.holders(rdef.role, country=c, org=o, on=on) if on else []
+            if len(holders) == 1:
+                # the first holder's evidence is "Menlu AS"; a later one's is the whole "Menlu AS dan Rusia",
+                # so the country alone ("Rusia") stays the tightest mention of the state for entity_at
+                self._add(i, end, holders[0].id, "role" if n == 0 else "role-list")
+                self._attach(holders[0].id, rdef, c, o, stated=None, former=False, at=i)
+        return listed[-1].j
 
     def _attach(self, key: str, rdef, country, org, *, stated, former: bool, at: int) -> None:
         """Record the role on the entity and check it against the official's tenures."""
@@ -365,6 +415,23 @@ class Linker:
                 self._drop(f)
                 sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
                 self._add(f.i, nxt.j, nxt.key, "government", self._rec(nxt.key).country + sector)
+        for f in list(self.found):
+            # a foreign ministry known by name ("Departemen Luar Negeri AS", "Militer Rusia") is the state
+            # acting, as "Kementerian Luar Negeri Rusia" is: the body word, then the country's own alias
+            rec = self._rec(f.key)
+            if not (rec and rec.kind == "org" and rec.country in self.gaz.countries and rec.actor
+                    and rec.actor.startswith(rec.country) and len(rec.actor) > len(rec.country)):
+                continue
+            head = self.lex.has("military", self.toks, f.i) or self.lex.has("government", self.toks, f.i)
+            hit = self.gaz.aliases.at(self.toks, head) if head else None
+            gov = self.lex.has("government", self.toks, f.i)
+            if hit is None and gov:  # a portfolio between: Departemen [Luar Negeri] AS; not Pasukan Pertahanan Israel
+                tail = next((t for t in range(gov, f.j) if self.gaz.aliases.at(self.toks, t)), None)
+                hit = self.gaz.aliases.at(self.toks, tail) if tail is not None else None
+            if hit and hit[0] == f.j and any(self.gaz.records[t.id].id == self.gaz.countries[rec.country].id
+                                             for t in hit[1]):
+                self._drop(f)
+                self._add(f.i, f.j, self.gaz.countries[rec.country].id, "government", rec.actor)
         for k in range(self.n):
             if self.taken[k]:
                 continue
