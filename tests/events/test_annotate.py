@@ -56,6 +56,11 @@ def _coded(body, **kw):
     # the pronoun refers to the first person named in the sentence
     ("Menjelang pertemuan di Finlandia, Pompeo menekankan, dia ingin Rusia berhenti campur tangan.",
      [("REQUEST", "USA", "RUS")]),
+    # "langkah tersebut" points back at the last act of another actor: its source is the target
+    ("Uni Eropa menjatuhkan sanksi terhadap Rusia. Rusia mengecam langkah tersebut.",
+     [("SANCTION", "EU", "RUS"), ("ACCUSE", "RUS", "EU")]),
+    # a second predicate has its own object: AS is not a second target of bertemu
+    ("Austin dijadwalkan bertemu Presiden Filipina Marcos dan membahas akses pasukan AS.", [("CONSULT", "USA", "PHL")]),
 ])
 def test_events_code_type_source_and_target(body, expected):
     assert _coded(body) == expected
@@ -68,6 +73,10 @@ def test_events_code_type_source_and_target(body, expected):
     ("Pompeo dijadwalkan bertemu Lavrov.", False, True),
     ("Rusia tidak mengancam Ukraina.", True, False),
     ("Rusia menyerang Ukraina.", False, False),
+    # "tidak akan pernah berhenti mendukung": the negation is of the stopping
+    ("Indonesia tidak akan pernah berhenti mendukung Palestina.", False, True),
+    # a conditional event has not happened: planned
+    ("Jepang siap membantu jika diminta oleh Turki.", False, True),
 ])
 def test_events_read_negation_and_plans_before_the_trigger(body, negated, planned):
     art, doc = make_article(body)

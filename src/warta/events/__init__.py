@@ -44,6 +44,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None) -> li
     ends = [t.idx + len(t) for t in doc]
     has_parse = doc.has_annotation("DEP")
     events: list[Event] = []
+    recent: list[Unit] = []  # sources of the events coded so far, latest last, for "langkah tersebut"
     for sent in doc.sents:
         s_tok, e_tok = sent.start, sent.end
         found = matcher.find(lex, doc[s_tok:e_tok], offset=s_tok)
@@ -70,9 +71,27 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None) -> li
                 speaker = _quote_speaker(article, t_start, t_end)
                 if speaker:
                     args.sources = [speaker]
+            if not args.targets and m.pattern.pos == "verb":
+                args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
+            recent.extend(args.sources)
             events.extend(_events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
                                   (t_start, t_end)))
     return events
+
+
+DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+
+
+def _anaphoric_target(low: list[str], m: matcher.Match, e_tok: int, sources: list[Unit], recent: list[Unit]) -> list[Unit]:
+    """For "Rusia mengecam langkah tersebut": the actor of the act referred to, the last other source coded."""
+    window = low[m.end:min(e_tok, m.end + 3)]
+    if not DEMONSTRATIVES & set(window):
+        return []
+    own = {arguments.country(u.entity) for u in sources}
+    for unit in reversed(recent[-6:]):  # the last few events only: an anaphor points close by
+        if arguments.country(unit.entity) not in own:
+            return [unit]
+    return []
 
 
 def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_tok: int) -> Found:
