@@ -58,20 +58,6 @@ def _compile(entry: dict) -> Rule:
     )
 
 
-def _scoped(pattern: str) -> str:
-    """A rule pattern made safe inside one alternation: leading flags scoped, named groups plain."""
-    m = re.match(r"^\(\?([aiLmsux]+)\)", pattern)
-    if m:
-        pattern = f"(?{m.group(1)}:{pattern[m.end():]})"
-    return re.sub(r"\(\?P<\w+>", "(", pattern)
-
-
-@lru_cache(maxsize=None)
-def _any_rule(rule_set: tuple[Rule, ...]) -> re.Pattern:
-    # One search over all rules first: most lines are story and match none (28 searches -> 1).
-    return re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in rule_set))
-
-
 @lru_cache(maxsize=None)
 def rules(user_file: str | None = None) -> tuple[Rule, ...]:
     """The shipped furniture rules, extended by ``user_file`` (or ``WARTA_FURNITURE``)."""
@@ -80,11 +66,15 @@ def rules(user_file: str | None = None) -> tuple[Rule, ...]:
 
 def match(line: str, rule_set: tuple[Rule, ...] | None = None) -> tuple[Rule, re.Match] | None:
     """The first rule matching ``line`` (stripped), with its match."""
-    rule_set = rule_set if rule_set is not None else rules()
-    if not _any_rule(rule_set).search(line):
-        return None
-    for rule in rule_set:
-        m = rule.match(line)
+    # Rule by rule on purpose. One search over an alternation of all rules was 3x slower: it is
+    # retried at every position of the line with all 28 branches, while a ^-anchored rule fails at
+    # position 0 in a fraction of a microsecond. (A combined match of the anchored rules alone
+    # saved only ~5%.) The cost left is in the four unanchored rules; see furniture.yaml.
+    size = len(line)
+    for rule in rule_set if rule_set is not None else rules():
+        if rule.max_length is not None and size > rule.max_length:
+            continue
+        m = rule.pattern.search(line)
         if m:
             return rule, m
     return None
