@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import re
 import zlib
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -18,7 +19,7 @@ _BOMS = (
 )
 
 # Control characters other than tab, LF, CR and form feed do not occur in text copied from a page.
-_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 # Guesses that, for Indonesian text, almost always mean a Windows-1252 page (short texts are ambiguous).
@@ -55,7 +56,8 @@ def decode(data: bytes) -> str:
     text = _decode(data)
     if not text.strip():
         raise DecodeError("empty input (no text)")
-    controls = sum(1 for ch in text[:20000] if ord(ch) in _CONTROL)
+    # counted by a regex: a Python loop over 20,000 characters cost more than the rest of decoding
+    controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > max(2, len(text[:20000]) // 1000):
         raise DecodeError("binary content, not text (control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
