@@ -8,7 +8,7 @@ from warta.actors import gazetteer
 from warta.actors.text import tokenise
 from warta.errors import ResourceError
 
-from conftest import FIXTURE
+from tests.actors.conftest import FIXTURE
 
 
 def _write(tmp_path, name, text):

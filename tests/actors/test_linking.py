@@ -7,7 +7,7 @@ import pytest
 from warta.actors import entity_at
 from warta.actors.link import new_id
 
-from conftest import mentions
+from tests.actors.conftest import mentions
 
 
 @pytest.mark.parametrize("text,surface,name", [
@@ -59,7 +59,7 @@ def test_link_bare_office_uses_event_date_in_sentence(run):
     art = run(text, "2024-04-25")
     art.timex = [Timex(4, 15, "14 Mei 2019", "DATE", "2019-05-14")]
     from warta.actors import link
-    from conftest import FIXTURE
+    from tests.actors.conftest import FIXTURE
 
     art = link(art, None, folder=FIXTURE)
     assert "Mike Pompeo" in {e.name for e in art.entities}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from warta.article import QUAD_CLASS, Article, Entity, Mention
 from warta.events import annotate, code_events
 
-from conftest import _blank, make_article
+from tests.events.conftest import _blank, make_article
 
 
 def _coded(body, **kw):

@@ -8,7 +8,7 @@ from warta.errors import ResourceError
 from warta.events import code_events, lexicon
 from warta.events.morphology import inflect
 
-from conftest import make_article
+from tests.events.conftest import make_article
 
 LEX = lexicon.load()
 EXAMPLES = [e for e in LEX.entries if e.example]

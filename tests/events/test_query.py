@@ -13,7 +13,7 @@ from warta.events import annotate
 from warta.events.query import first_day
 from warta.store import Store
 
-from conftest import make_article
+from tests.events.conftest import make_article
 
 BODIES = [
     ("a.txt", "Pada 6 Mei 2019, Pompeo bertemu Lavrov di Sochi.", [("6 Mei 2019", "2019-05-06")]),
