@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from warta.article import Removed
 from warta.extract import furniture
 from warta.extract.dates import FoundDate, parse_date_line
-from warta.extract.meta import split_names, split_tags
+from warta.extract.meta import function_words, split_names, split_tags
 from warta.extract.outlets import Registry
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -208,15 +208,48 @@ def looks_like_headline(line: str) -> bool:
     return capitalised / len(content) >= 0.5
 
 
+# Reasons of lines that make a neighbouring headline-shaped line part of a block of teasers.
+_TEASER_REASONS = {"related-link", "popular-block", "video-block", "promo"}
+# A subheading repeats the story's words: this share of its content words, and at least this many.
+SUBHEADING_OVERLAP = 0.75
+SUBHEADING_MIN_WORDS = 3
+
+
 def _drop_headlines(items: list[Item], title: str | None) -> None:
-    """Headline teasers between paragraphs of a plain-text copy (VIVA, Liputan6 related stories)."""
+    """Headline teasers between paragraphs of a plain-text copy (VIVA, Liputan6 related stories).
+
+    A headline-shaped line that stands alone between story paragraphs and is about the story
+    (most of its words recur in it) is a subheading of the story and stays.
+    """
     started = title is None
-    for item in items:
+    candidates = []
+    for i, item in enumerate(items):
         if item.reason == "title":
             started = True
             continue
         if started and item.reason is None and looks_like_headline(item.text):
-            item.reason = "related-link"
+            candidates.append(i)
+    if not candidates:
+        return
+    chosen = set(candidates)
+    story = " ".join(it.text for j, it in enumerate(items) if it.reason is None and j not in chosen)
+    vocabulary = set(_WORDS.findall(story.lower()))
+    for i in candidates:
+        if not _is_subheading(items, i, chosen, vocabulary):
+            items[i].reason = "related-link"
+
+
+def _is_subheading(items: list[Item], i: int, candidates: set[int], vocabulary: set[str]) -> bool:
+    """A lone headline-shaped line whose content words mostly recur in the story."""
+    for j in (i - 1, i + 1):
+        if j in candidates or (0 <= j < len(items) and items[j].reason in _TEASER_REASONS):
+            return False  # one teaser of a block ("Berita Terkait" rails list several)
+    if i + 1 >= len(items) or items[i + 1].reason not in (None, "caption"):
+        return False  # a subheading introduces story text (or the photo above it), not furniture
+    stop = function_words()
+    words = [w for w in (w.lower() for w in _WORDS.findall(items[i].text)) if len(w) >= 4 and w not in stop]
+    shared = sum(w in vocabulary for w in words)
+    return shared >= SUBHEADING_MIN_WORDS and shared >= SUBHEADING_OVERLAP * len(words)
 
 
 def _drop_trailing(items: list[Item]) -> None:

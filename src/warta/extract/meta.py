@@ -187,6 +187,11 @@ def _vocabularies() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((entry["code"], frozenset(entry["words"])) for entry in load("language.yaml"))
 
 
+def function_words(code: str = "id") -> frozenset[str]:
+    """The function words of language ``code`` in ``language.yaml`` (empty when not listed)."""
+    return next((vocab for c, vocab in _vocabularies() if c == code), frozenset())
+
+
 def detect_language(text: str) -> tuple[str, float]:
     """The language code of ``text`` by function-word ratio ("id" unless another clearly wins)."""
     words = _WORD.findall(text[:20000].lower())
