@@ -187,6 +187,31 @@ class Linker:
                 self._link_alias(i, j, self._choose(targets, i))
             i = j
 
+    def given_names(self) -> None:
+        """``Dmitro Kuleba``: a misspelt or transliterated given name before a linked surname joins it."""
+        for f in list(self.found):
+            k = f.i - 1
+            rec = self._rec(f.key)
+            if k < 0 or rec is None or rec.kind != "official" or not self._nameish(self.toks[k], True):
+                continue
+            if any((hit := self.lex.roles.at(self.toks, s)) and hit[0] > k for s in range(max(0, k - 5), k)):
+                continue  # the end of a title: Menteri Luar [Negeri] Lavrov
+            if self.toks[f.i].start - self.toks[k].end != 1:
+                continue
+            given, rest = translit_key(self.toks[k].text), fold(self._text(f.i, f.j)).lower()
+            for name in [rec.name] + rec.aliases:
+                words = words_of(name)
+                if len(words) > 1 and " ".join(words[1:]).lower() == rest and (
+                        translit_key(words[0]) == given or OSA.distance(translit_key(words[0]), given) <= 1):
+                    self._drop(f)
+                    self._add(k, f.j, f.key, "translit", f.actor)
+                    break
+            else:
+                # "Hunter Biden" is not Joe Biden: another given name before a bare surname is someone else
+                if f.j - f.i == 1 and fold(self.toks[f.i].text).lower() != fold(rec.name).lower():
+                    self._drop(f)
+                    self._add(k, f.j, self._new("PER", self._text(k, f.j)), "name")
+
     def _choose(self, targets: list[Target], i: int) -> Target:
         """The best target; among people of one alias, the one in office on the date."""
         best = targets[0]
@@ -503,6 +528,9 @@ class Linker:
             if j == i + 1 and (self.toks[i].lower in self.common or self.lex.has("not_names", self.toks, i)
                                or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j))):
                 continue  # one capitalised word opening a sentence (Melansir) is too weak alone
+            if all(t.lower in self.common or self.lex.has("not_names", self.toks, t.i)
+                   for t in self.toks[i:j] if t.is_word):
+                continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing
             self.resolve(i, j, typ, create=True, via="ner")
 
     def speech(self) -> None:
@@ -668,6 +696,7 @@ class Linker:
     def run(self) -> tuple[list[Entity], list[str]]:
         """All passes; the entities and the warnings for the article."""
         self.gazetteer()
+        self.given_names()
         self.roles_pass()
         self.state_bodies()
         self.organisations()

@@ -23,32 +23,42 @@ SOURCES = (
 
 
 def _tokens(path: Path):
-    """(form, inside_entity) pairs of a CoNLL-U or token-TAB-tag file."""
+    """(form, inside_entity, sentence_initial) triples of a CoNLL-U or token-TAB-tag file."""
+    initial = True
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip():
+            initial = True
+            continue
+        if line.startswith("#"):
             continue
         cols = line.split("\t")
         if path.suffix == ".conllu":
             if len(cols) > 2 and cols[0].isdigit():
-                yield cols[1], False
+                yield cols[1], False, initial
+                initial = False
         elif len(cols) >= 2:
-            yield cols[0], cols[-1].strip() != "O"
+            yield cols[0], cols[-1].strip() != "O", initial
+            initial = False
 
 
 def derive(root: Path, *, size: int = 5000, min_count: int = 3) -> list[str]:
     """The ``size`` most frequent lower-case words of the corpora under ``root``."""
-    total, lower, in_entity = Counter(), Counter(), Counter()
+    total, inner, lower, in_entity = Counter(), Counter(), Counter(), Counter()
     for rel in SOURCES:
-        for form, ent in _tokens(root / rel):
+        for form, ent, initial in _tokens(root / rel):
             if not form.isalpha():
                 continue
             key = form.lower()
             total[key] += 1
-            lower[key] += form == key
             in_entity[key] += ent
+            # a sentence's first word is capitalised whatever it is (Namun, Sementara, Menurut):
+            # only the other occurrences say whether a word is written as a name
+            if not initial:
+                inner[key] += 1
+                lower[key] += form == key
     words = [
         w for w, n in total.most_common()
-        if n >= min_count and lower[w] / n >= 0.6 and in_entity[w] / n < 0.2 and len(w) > 1
+        if n >= min_count and inner[w] and lower[w] / inner[w] >= 0.6 and in_entity[w] / n < 0.2 and len(w) > 1
     ]
     return sorted(words[:size])
 
@@ -60,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     words = derive(root)
     out = Path(__file__).with_name("common_words.txt")
     header = (
-        "# Frequent Indonesian words (lower-case in >=60% of uses, <20% inside gold NER spans).\n"
+        "# Frequent Indonesian words (lower-case in >=60% of uses inside a sentence, <20% inside gold NER spans).\n"
         "# Derived by warta.actors.wordlist from token counts of the training splits of UD Indonesian\n"
         "# CSUI and GSD v2.1 (CC BY-SA 4.0), IndoLEM NER UI/UGM and IndoNLU NERGrit; words only.\n"
     )
