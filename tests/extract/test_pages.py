@@ -1,4 +1,4 @@
-"""HTML pages in several outlets' layouts: body word F1 against the expected body, and metadata."""
+"""Pages in several outlets' layouts (HTML, and plain-text copies): body word F1 against the expected body, and metadata."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _article(page: str):
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["page"])
 def test_page_body_word_f1_meets_floor(case):
     article = _article(case["page"])
-    expected = (PAGES / case["page"].replace(".html", ".expected.txt")).read_text(encoding="utf-8")
+    expected = (PAGES / f"{Path(case['page']).stem}.expected.txt").read_text(encoding="utf-8")
     assert word_f1(article.body, expected) >= F1_FLOOR
     for line in expected.splitlines():
         assert line in article.body  # every story sentence, verbatim
@@ -56,3 +56,23 @@ def test_page_drops_inline_related_links_and_ads():
 
 def test_word_f1_penalises_missing_paragraph():
     assert word_f1("satu dua", "satu dua tiga empat") == pytest.approx(2 * 1 * 0.5 / 1.5)
+
+
+@pytest.mark.parametrize(
+    "page,subheading",
+    [
+        ("liputan6_style.html", "Distribusi Lewat Jalur Laut"),  # an <h2> inside the story
+        ("suara_copy.txt", "Stok Beras Bulog Dipastikan Aman"),  # a headline-shaped line of a text copy
+        ("sindonews_copy.txt", "Barang Bukti Ratusan Lembar Uang Palsu"),
+    ],
+)
+def test_page_keeps_story_subheading(page, subheading):
+    assert subheading in _article(page).body.split("\n\n")
+
+
+def test_text_copy_drops_lone_off_topic_teaser_and_teaser_blocks():
+    article = _article("suara_copy.txt")
+    related = [r.text for r in article.removed if r.reason == "related-link"]
+    # a lone teaser whose words the story does not use; a block of two under "Baca Juga:"
+    assert "Pemerintah Pangkas Anggaran Perjalanan Dinas Kementerian" in related
+    assert "Cek Harga Emas Antam Hari Ini" in related and "Daftar Lokasi SIM Keliling Jakarta Pekan Ini" in related

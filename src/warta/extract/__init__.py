@@ -50,7 +50,7 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     article.published = _published(published, raw.published, cleaned.dates, page)
     page_authors: list[str] = []
     page_editors: list[str] = []
-    for value in page.authors:
+    for value in page.authors + page.bylines:
         names, editors = byline_names(value, outlets)
         page_authors += names
         page_editors += editors

@@ -89,6 +89,11 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
         if found is not None:
             item.reason = "dateline-date"
             out.dates.append(found)
+            # "Rahmat Hidayat, Jurnalis - Kamis, 6 Maret 2025": a byline may open the date line
+            head = item.text[: found.start].strip(" -–—|·•,")
+            hit = furniture.match(head, rule_set) if len(head) >= 6 else None
+            if hit is not None and hit[0].reason == "byline":
+                _take_groups(hit[1], out, outlets)
             continue
         hit = furniture.match(item.text, rule_set)
         if hit is None:
@@ -97,13 +102,7 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
             continue
         rule, m = hit
         item.reason = rule.reason
-        groups = {k: v for k, v in m.groupdict().items() if v}
-        if groups.get("authors"):
-            out.authors.extend(split_names(groups["authors"], outlets))
-        if groups.get("editors"):
-            out.editors.extend(split_names(groups["editors"], outlets))
-        if groups.get("tags"):
-            out.tag_lines.append(groups["tags"])
+        groups = _take_groups(m, out, outlets)
         if rule.action == "label" and not groups:
             nxt = _next_kept(items, i)
             if nxt is not None and len(items[nxt].text) <= 300 and not items[nxt].text.endswith("."):
@@ -114,6 +113,18 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
         elif rule.action == "footer":
             for later in items[i + 1 :]:
                 later.reason = later.reason or "footer"
+
+
+def _take_groups(m: re.Match, out: Cleaned, outlets: Registry) -> dict[str, str]:
+    """Authors, editors and tag lines of a rule's named groups, added to ``out``; the groups."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    if groups.get("authors"):
+        out.authors.extend(split_names(groups["authors"], outlets))
+    if groups.get("editors"):
+        out.editors.extend(split_names(groups["editors"], outlets))
+    if groups.get("tags"):
+        out.tag_lines.append(groups["tags"])
+    return groups
 
 
 def _next_kept(items: list[Item], i: int) -> int | None:

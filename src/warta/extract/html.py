@@ -26,6 +26,10 @@ META = {
 }
 # Elements whose class or id marks the page's date line.
 _DATE_CLASS = re.compile(r"date|time|tanggal|publish|waktu|posted", re.I)
+# Elements whose class or id marks a byline, and the role label a byline must start with: the
+# credit block above the story ("Editor: X") is often outside what trafilatura keeps.
+_BYLINE_CLASS = re.compile(r"author|penulis|editor|byline|credit|reporter|redaktur|writer", re.I)
+_BYLINE_LABEL = re.compile(r"^(?:penulis|reporter|pewarta|editor|redaktur|penyunting|oleh)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -40,6 +44,7 @@ class Page:
     url: str | None = None
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
 
 
 def _meta(tree) -> dict[str, list[str]]:
@@ -83,6 +88,21 @@ def _printed_dates(tree) -> list[FoundDate]:
     return found
 
 
+def _bylines(tree) -> list[str]:
+    """Labelled byline elements ("Penulis: X", "Editor: Y"), in page order, without repeats."""
+    found = []
+    for node in tree.iter("div", "span", "p", "li", "small", "address"):
+        marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if not _BYLINE_CLASS.search(marker):
+            continue
+        text = " ".join(node.text_content().split())
+        if 6 <= len(text) <= 150 and _BYLINE_LABEL.match(text):
+            found.append(text)
+    # a wrapper ("credit") holds its children's lines run together: keep the innermost texts only
+    unique = list(dict.fromkeys(found))
+    return [t for t in unique if not any(other != t and other in t for other in unique)]
+
+
 # Block elements that pages put inside the story (ads, embeds, related boxes); text after them
 # ("<div class=ads>..</div>Story text<br>") is their tail, which cleaners drop with them.
 _BLOCKS = ("div", "table", "figure", "aside", "section", "ul", "ol", "script", "style", "ins", "iframe", "center")
@@ -121,6 +141,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     keywords = [k for key in META["keywords"] for v in meta.get(key, []) for k in v.split(",")]
     page.tags = list(dict.fromkeys(k.strip() for k in keywords if k.strip()))
     page.date_lines = _printed_dates(tree)
+    page.bylines = _bylines(tree)
     if not page.title:
         node = tree.find(".//h1")
         page.title = " ".join(node.text_content().split()) if node is not None else None
