@@ -110,3 +110,27 @@ def test_outlet_registry_has_the_large_outlets():
     assert len(names) >= 30
     for outlet in ("Kompas.com", "Liputan6.com", "iNews.id", "Jurnas.com", "VIVA.co.id", "detikNews", "Tempo.co"):
         assert outlet in names
+
+
+SUB_STORY = [
+    "Perum Bulog memastikan stok beras di gudang wilayah Jakarta aman hingga Lebaran.",
+    "{line}",
+    "Pimpinan Bulog mengatakan pasokan dipastikan cukup hingga akhir tahun ini.",
+    "Menurut dia, beras dari gudang Bulog akan disalurkan lewat operasi pasar.",
+]
+
+
+@pytest.mark.parametrize(
+    "line,kept",
+    [
+        ("Stok Beras Bulog Dipastikan Aman", True),  # its words recur in the story: a subheading
+        ("Bule Rusia Dideportasi, Overstay hingga Tak Bayar Tagihan RS di Bali", False),  # off-topic teaser
+        ("Di Gudang Bulog", False),  # both content words recur, but two are too few to tell
+        # a subheading shape in a block of two headlines is a teaser rail
+        ("Stok Beras Bulog Dipastikan Aman\n\nHarga Cabai Rawit Tembus Rp90 Ribu Sekilo", False),
+    ],
+)
+def test_text_copy_keeps_subheading_only_when_about_the_story(line, kept):
+    text = "\n\n".join(SUB_STORY).replace("{line}", line)
+    cleaned = _clean(text.split("\n\n"))
+    assert (line.split("\n\n")[0] in cleaned.paragraphs) is kept
