@@ -76,3 +76,24 @@ def test_text_copy_drops_lone_off_topic_teaser_and_teaser_blocks():
     # a lone teaser whose words the story does not use; a block of two under "Baca Juga:"
     assert "Pemerintah Pangkas Anggaran Perjalanan Dinas Kementerian" in related
     assert "Cek Harga Emas Antam Hari Ini" in related and "Daftar Lokasi SIM Keliling Jakarta Pekan Ini" in related
+
+
+@pytest.mark.parametrize(
+    "html,bylines",
+    [
+        ('<div class="credit"><div class="penulis">Penulis: Ani Lestari</div><div class="editor">Editor: Joko Susilo</div></div>',
+         ["Penulis: Ani Lestari", "Editor: Joko Susilo"]),  # the wrapper's run-together text is not taken
+        # the bylines of a "related stories" list belong to other stories
+        ('<aside class="box"><div class="author">Penulis: Budi Hartono</div></aside>', []),
+        ('<div class="berita-terkait"><span class="author">Oleh Citra Dewi</span></div>', []),
+        # a byline element without a role label may be anything ("Dibaca 1.234 kali")
+        ('<div class="author">Dibaca 1.234 kali</div>', []),
+        # five labelled bylines: a list of stories, none is taken
+        ("".join(f'<div class="author">Penulis: Nama {n}</div>' for n in "ABCDE"), []),
+    ],
+)
+def test_html_labelled_byline_elements(html, bylines):
+    from warta.extract.html import read_page
+
+    page = f"<html><body><h1>Harga BBM Naik</h1>{html}<article><p>Pemerintah menaikkan harga BBM.</p></article></body></html>"
+    assert read_page(page).bylines == bylines

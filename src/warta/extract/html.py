@@ -88,6 +88,21 @@ def _printed_dates(tree) -> list[FoundDate]:
     return found
 
 
+# Page parts listing other stories, whose bylines are not this story's.
+_OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|terbaru|terkini|sidebar|widget|list", re.I)
+# More labelled bylines than this on one page: a list of stories, not one story's credits.
+MAX_BYLINES = 4
+
+
+def _in_other_stories(node) -> bool:
+    for parent in node.iterancestors():
+        if parent.tag in ("aside", "footer", "nav"):
+            return True
+        if _OTHER_STORIES.search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
+            return True
+    return False
+
+
 def _bylines(tree) -> list[str]:
     """Labelled byline elements ("Penulis: X", "Editor: Y"), in page order, without repeats."""
     found = []
@@ -96,11 +111,12 @@ def _bylines(tree) -> list[str]:
         if not _BYLINE_CLASS.search(marker):
             continue
         text = " ".join(node.text_content().split())
-        if 6 <= len(text) <= 150 and _BYLINE_LABEL.match(text):
+        if 6 <= len(text) <= 150 and _BYLINE_LABEL.match(text) and not _in_other_stories(node):
             found.append(text)
     # a wrapper ("credit") holds its children's lines run together: keep the innermost texts only
     unique = list(dict.fromkeys(found))
-    return [t for t in unique if not any(other != t and other in t for other in unique)]
+    inner = [t for t in unique if not any(other != t and other in t for other in unique)]
+    return inner if len(inner) <= MAX_BYLINES else []
 
 
 # Block elements that pages put inside the story (ads, embeds, related boxes); text after them
