@@ -22,7 +22,8 @@ from warta.errors import ResourceError
 ROLE_KEYS = {"role", "sector", "office", "words", "note", "example"}
 GROUP_KEYS = {"group", "words", "note", "example"}
 GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles", "org_heads", "not_names",
-          "government", "military", "coordinators"}
+          "government", "military", "coordinators",
+          "continents", "movement"}
 
 
 @dataclass(slots=True, frozen=True)

@@ -143,6 +143,10 @@ class Linker:
                 j += 2  # Jean-Pierre
             elif self.lex.has("name_particles", self.toks, j) and j + 1 < self.n and self._nameish(self.toks[j + 1], False):
                 j += 2  # Mohammed bin Salman
+            elif (self.lex.has("name_particles", self.toks, j) and j + 2 < self.n and self.toks[j + 1].text == "-"
+                  and self.toks[j + 1].start == t.end and self.toks[j + 2].start == self.toks[j + 1].end
+                  and self._nameish(self.toks[j + 2], False)):
+                j += 3  # Ain al-Asad, Haider al-Abadi
             else:
                 break
         return k, j
@@ -241,6 +245,10 @@ class Linker:
 
     def _link_alias(self, i: int, j: int, target: Target) -> None:
         rec = self.gaz.records[target.id]
+        if rec.kind == "place" and self.lex.has("continents", self.toks, i) == j and self._locative(i, j):
+            for k in range(i, j):
+                self.taken[k] = True  # "kasus campak di Eropa": the setting, no entity
+            return
         if target.via.startswith("seat:"):
             self._add(i, j, self.gaz.countries[rec.country].id if rec.country in self.gaz.countries else rec.id,
                       "seat", rec.country + target.via.split(":")[1])
@@ -252,6 +260,8 @@ class Linker:
 
     def _locative(self, i: int, j: int) -> bool:
         """A capital used as a place: after di/ke/dari/kota..., or followed by ", <country>"."""
+        if i > 0 and self.toks[i - 1].lower == "dari" and not self._from_place(i - 1, j):
+            return False  # "tekanan dari Washington": the state is the source, not a place left
         if self.lex.ends_before("locative", self.toks, i):
             return True
         if i >= 2 and self.toks[i - 1].text == ",":
@@ -264,6 +274,13 @@ class Linker:
             if hit and self.gaz.records[hit[1][0].id].kind == "country":
                 return True
         return False
+
+    def _from_place(self, d: int, j: int) -> bool:
+        """``dari`` at ``d`` means leaving a place: after a movement word, or before ``ke`` (dari X ke Y)."""
+        before = range(max(0, d - 4), d)
+        if any(self.lex.has("movement", self.toks, k) for k in before):
+            return True
+        return any(self.toks[k].lower in ("ke", "menuju", "hingga", "sampai") for k in range(j, min(self.n, j + 3)))
 
     # ------------------------------------------------------------------ pass 2: roles
 
@@ -487,6 +504,8 @@ class Linker:
             if s > 0 and s - 1 in self.sentence_initial and self.toks[s - 1].is_cap:
                 s -= 1
             if k - 1 - s >= 2 and not any(f.i == s and f.j == k - 1 for f in self.found):
+                for f in [f for f in self.found if s <= f.i and f.j <= k - 1 and not self._is_person(f.key)]:
+                    self._drop(f)  # "Dewan Keamaan [Perserikatan Bangsa-Bangsa] (DK PBB)": the parent is part of the name
                 self._add(s, k - 1, inner.key, "long-form", inner.actor)
         for k in range(self.n):
             t = self.toks[k]
@@ -496,6 +515,10 @@ class Linker:
             while j < self.n and j - k < 6 and (
                     (self.toks[j].is_cap and self.toks[j].is_word and self.toks[j].lower not in self.common)
                     or (self.toks[j].text == "-" and self.toks[j].start == self.toks[j - 1].end)):
+                place = self.starts.get(j)
+                if place and self._kind(place.key) in ("country", "place"):
+                    j = place.j  # "Universitas Indonesia [Hikmahanto Juwana]": a place closes the name
+                    break
                 j += 1
             if self.toks[j - 1].text == "-":
                 j -= 1
@@ -525,6 +548,9 @@ class Linker:
                 j -= 1
             if j <= i or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i):
                 continue
+            if any(self.toks[m].text in ".!?" and len(self.toks[m - 1].text) > 2 and self.toks[m + 1].start > self.toks[m].end
+                   for m in range(i + 1, j - 1)):
+                continue  # a span across a sentence end ("di Teluk. Sekretaris AS") is a tagging slip
             if j == i + 1 and (self.toks[i].lower in self.common or self.lex.has("not_names", self.toks, i)
                                or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j))):
                 continue  # one capitalised word opening a sentence (Melansir) is too weak alone
