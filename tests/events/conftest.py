@@ -68,7 +68,7 @@ ACTORS = {
     "Maduro": ("Nicolas Maduro", "PER", "VEN"), "Juan Guaido": ("Juan Guaido", "PER", "VEN"),
     "Jens Stoltenberg": ("Jens Stoltenberg", "PER", "NATO"), "Stoltenberg": ("Jens Stoltenberg", "PER", "NATO"),
     "Sameh Shoukry": ("Sameh Shoukry", "PER", "EGY"), "Shoukry": ("Sameh Shoukry", "PER", "EGY"),
-    "Snowden": ("Edward Snowden", "PER", "USA"), "Austin": ("Lloyd Austin", "PER", "USA"),
+    "Washington": ("Amerika Serikat", "GPE", "USA"), "Snowden": ("Edward Snowden", "PER", "USA"), "Austin": ("Lloyd Austin", "PER", "USA"),
     "Marcos": ("Ferdinand Marcos Jr.", "PER", "PHL"), "Aung San Suu Kyi": ("Aung San Suu Kyi", "PER", "MMR"),
 }
 _PATTERN = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(ACTORS, key=len, reverse=True)) + r")\b")

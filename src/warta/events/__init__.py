@@ -2,8 +2,10 @@
 
 ``annotate(article, doc)`` finds the triggers of each sentence (``matcher``), their source and
 target actors (``arguments``: the parse when there is one, else position), and their
-circumstances (``context``), and fills ``article.events``. An event needs at least one actor
-with a code; a noun trigger needs both, since a noun alone is weak evidence.
+circumstances (``context``), and fills ``article.events``. An event needs both its actors, except
+for the types that often have none on one side (``ONE_SIDED``: a protest, a deployment or an
+exercise), where one coded actor is enough; a noun trigger always needs both. Prefer no event to a
+wrong one: "Rusia mengecam langkah itu" with no actor for "itu" is not coded.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from warta.article import QUAD_CLASS, Article, Event, EventActor, Span
 from warta.events import arguments, context, lexicon, matcher
 from warta.events.arguments import SYMMETRIC, Found, Unit
 
-__all__ = ["annotate", "code_events"]
+__all__ = ["annotate", "code_events", "ONE_SIDED"]
+
+# Types coded with a single actor. Others need both: a request, a meeting or an accusation without
+# its other party is usually a target named elsewhere, and a one-sided guess counts as wrong.
+ONE_SIDED = frozenset({"PROTEST", "MOBILIZE"})
 
 
 def _actor(unit: Unit | None) -> EventActor:
@@ -35,8 +41,9 @@ def _quote_speaker(article: Article, start: int, end: int) -> Unit | None:
     return None
 
 
-def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None) -> list[Event]:
-    """The events of an article whose Doc is ``doc`` (the sentences of ``doc`` are used)."""
+def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
+                one_sided: frozenset[str] = ONE_SIDED) -> list[Event]:
+    """The events of an article whose Doc is ``doc``; ``one_sided`` types need only one actor."""
     lex = lex or lexicon.load()
     body = article.body
     low = [t.lower_ for t in doc]
@@ -75,7 +82,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None) -> li
                 args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
             recent.extend(args.sources)
             events.extend(_events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
-                                  (t_start, t_end)))
+                                  (t_start, t_end), one_sided))
     return events
 
 
@@ -123,7 +130,7 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
     return args
 
 
-def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trigger) -> list[Event]:
+def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trigger, one_sided) -> list[Event]:
     sources, targets = args.sources, args.targets
     if not targets and len(sources) > 1 and m.type in SYMMETRIC:
         sources, targets = sources[:1], sources[1:]  # "Blinken dan Lavrov akan bertemu": a meeting of the two
@@ -141,7 +148,7 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
     for source, target in pairs:
         if source is None and target is None:
             continue  # no event without an actor: prefer none to a wrong one
-        if m.pattern.pos == "noun" and (source is None or target is None):
+        if (source is None or target is None) and (m.pattern.pos == "noun" or m.type not in one_sided):
             continue
         out.append(Event(
             type=m.type, mode=m.entry.mode, source=_actor(source), target=_actor(target),

@@ -27,7 +27,12 @@ TARGET_END = CLAUSE_END | {"bahwa", "sebelum", "setelah", "sesudah", "saat", "ke
 # A unit after these is a topic, not a target: "ketegangan soal Ukraina".
 TOPIC = frozenset({"soal", "tentang", "mengenai", "terkait", "seputar", "perihal", "masalah", "isu"})
 # A unit after these is a news source, not an actor: "dilansir dari Al Jazeera".
-CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "laman", "situs", "kantor"})
+CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "laman", "situs", "kantor", "pantauan",
+                    "berdasarkan"})
+# A clause fronted by these has its subject after the comma: "Sejak menyerang Ukraina, Rusia ..."
+FRONTED = frozenset({"sejak", "setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sesudah", "menjelang", "selama"})
+# Nouns of these types name their agent with "dari": "dukungan dari Saudi", "kecaman dari China".
+FROM_AGENT = frozenset({"SUPPORT", "AID", "REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # Prepositions that introduce the target of a noun trigger.
 NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
 SOURCE_START = CLAUSE_END | {"bahwa"}
@@ -175,8 +180,16 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
     # a verb's object may sit inside the trigger's own gap: "ingin Rusia berhenti", "meminta X untuk"
     first = m.end if m.pattern.pos == "noun" else m.head + 1
     right_end = _target_end(low, m.end, e_tok, next_trigger)
+    if m.end < e_tok and low[m.end] == "untuk" and m.pattern.pos == "verb":
+        right_end = m.end  # "mendesak untuk memotong produksi": no object; the complement's nouns are not it
     after = [i for i, u in enumerate(actors) if first <= u.start < right_end and low[u.start - 1] not in TOPIC
              and not (m.start <= u.start < m.end and u.start <= m.head)]
+    for n, i in enumerate(after):
+        u = actors[i]
+        if (low[u.start - 1] in ("dan", "serta", "sedangkan", "sementara") and u.end < e_tok
+                and low[u.end].startswith(VERB_PREFIXES) and low[u.end].isalpha()):
+            after = after[:n]  # "menyerukan pemangkasan dan Iran mengisyaratkan": a new clause's subject
+            break
     left = _left(actors, m.start, floor, low)
     pronoun = next((t for t in reversed(low[actors[left].end if left is not None else floor:m.start]) if t in PRONOUNS), None)
     antecedent = None
@@ -221,6 +234,11 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                 rest = [i for i in after if i > agent[0]]
                 targets = _with_conjuncts(actors, rest[0], low, triggers, +1) if rest else []
                 return Found(sources, targets)
+        if m.type in FROM_AGENT:
+            agent = [i for i in after if low[actors[i].start - 1] == "dari"]
+            if agent:
+                rest = [i for i in after if i != agent[0] and low[actors[i].start - 1] in NOUN_TARGET]
+                return Found([actors[agent[0]]], [actors[rest[0]]] if rest else ([actors[left]] if left is not None else []))
         # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
                  or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)]
@@ -231,9 +249,29 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         sources = _with_conjuncts(actors, left, low, triggers, -1)
     elif antecedent is not None:
         sources = [antecedent]
+    elif pronoun is None:
+        sources = _fronted_subject(actors, low, m, s_tok, e_tok)
+    if not after and next_trigger is not None and next_trigger - m.end <= 1 and not m.entry.absorbs:
+        # "berjanji membantu Indonesia": the object of the complement verb is the target of both
+        reach = _target_end(low, next_trigger + 1, e_tok, None)
+        after = [i for i, u in enumerate(actors) if next_trigger < u.start < reach and low[u.start - 1] not in TOPIC]
     if after:
         targets = _with_conjuncts(actors, after[0], low, triggers, +1)
     return Found(sources, targets, pronoun)
+
+
+def _fronted_subject(actors: list[Unit], low: list[str], m: Match, s_tok: int, e_tok: int) -> list[Unit]:
+    """The subject after a fronted clause: "Sebelum bertemu dengan Pompeo, Putin mengatakan" → Putin."""
+    k = m.start - 1
+    while k >= s_tok and low[k] not in FRONTED and low[k] not in CLAUSE_END | {","}:
+        k -= 1
+    if k < s_tok or low[k] not in FRONTED:
+        return []
+    comma = next((i for i in range(m.end, e_tok) if low[i] == ","), None)
+    if comma is None:
+        return []
+    unit = next((u for u in actors if comma < u.start <= comma + 4), None)
+    return [unit] if unit else []
 
 
 def from_parse(doc, m: Match, actors: list[Unit]) -> Found:

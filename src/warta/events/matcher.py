@@ -101,10 +101,12 @@ def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
                     candidates.append(Match(offset + i, offset + end, offset + pos[pattern.head], pattern))
         if (not candidates or candidates[-1].start != offset + i) and _affixed(tokens[i]):
             for pattern in lexicon.by_root.get(tokens[i].lemma_.lower(), ()):  # the lemma of the trained pipeline
-                if any(f[:3] == low[i][:3] for f in _forms(pattern)):
+                # the same prefix and ending as a generated form: "mengaku" is not "mengakui"
+                if any(f[:3] == low[i][:3] and f[-2:] == low[i][-2:] for f in _forms(pattern)):
                     candidates.append(Match(offset + i, offset + i + 1, offset + i, _voiced(pattern, low[i])))
     # most specific first: more literal tokens, then longer, then earlier
-    candidates.sort(key=lambda m: (-m.literal, -(m.end - m.start), m.start))
+    # on a tie a NONE entry wins: a blocker exists to overrule the trigger it overlaps
+    candidates.sort(key=lambda m: (-m.literal, -(m.end - m.start), m.start, m.type != NONE))
     taken: set[int] = set()
     chosen = []
     for m in candidates:
