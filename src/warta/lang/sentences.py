@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,15 +14,15 @@ STRAIGHT_QUOTES = {'"', "'"}
 CLOSING_BRACKETS = {")", "]", "}"}
 
 
-def _is_opening(doc: Doc, i: int) -> bool:
+def _is_opening(texts: list[str], spaced: list[bool], i: int) -> bool:
     """Whether the quote at ``i`` opens a quotation (a straight quote after a space, before a word)."""
-    text = doc[i].text
+    text = texts[i]
     if text in OPENING_QUOTES:
         return True
     if text not in STRAIGHT_QUOTES:
         return False
-    before_space = i == 0 or bool(doc[i - 1].whitespace_) or "\n" in doc[i - 1].text
-    after_space = bool(doc[i].whitespace_) or i + 1 == len(doc)
+    before_space = i == 0 or spaced[i - 1] or "\n" in texts[i - 1]
+    after_space = spaced[i] or i + 1 == len(texts)
     return before_space and not after_space
 
 
@@ -30,49 +32,51 @@ def sentence_starts(doc: Doc, final_abbreviations: frozenset[str] = frozenset())
     starts = [False] * n
     if not n:
         return starts
+    # plain lists: this runs on every document, and Token attribute access is slow
+    texts = [t.text for t in doc]
+    spaced = [bool(t.whitespace_) for t in doc]
+    space = [t.is_space for t in doc]
     starts[0] = True
     i = 0
     while i < n:
-        tok = doc[i]
-        if "\n" in tok.text_with_ws and (tok.is_space or "\n" in tok.whitespace_):
+        text = texts[i]
+        if space[i] and "\n" in text:
             # a line break ends a paragraph, a headline or a caption
             j = i + 1
-            while j < n and doc[j].is_space:
+            while j < n and space[j]:
                 j += 1
             if j < n:
                 starts[j] = True
             i = j
             continue
-        is_end = tok.text in TERMINATORS or (tok.text in final_abbreviations)
-        if not is_end:
+        if text not in TERMINATORS and text not in final_abbreviations:
             i += 1
             continue
         j = i + 1
         # closing quotes and brackets after the period stay in the sentence
         while j < n and (
-            doc[j].text in CLOSING_QUOTES
-            or doc[j].text in CLOSING_BRACKETS
-            or (doc[j].text in STRAIGHT_QUOTES and not _is_opening(doc, j))
-            or doc[j].text in TERMINATORS
+            texts[j] in CLOSING_QUOTES
+            or texts[j] in CLOSING_BRACKETS
+            or (texts[j] in STRAIGHT_QUOTES and not _is_opening(texts, spaced, j))
+            or texts[j] in TERMINATORS
         ):
             j += 1
         k = j
-        while k < n and doc[k].is_space and "\n" not in doc[k].text:
+        while k < n and space[k] and "\n" not in texts[k]:
             k += 1
         if k >= n:
             break
-        nxt = doc[k]
-        first = nxt.text[0]
-        if tok.text in final_abbreviations and not first.isupper():
+        if space[k]:
+            i = k  # a line break follows: the paragraph rule above starts the next sentence
+            continue
+        first = texts[k][0]
+        if text in final_abbreviations and not first.isupper():
             i = k
             continue
         # "…," kata Pompeo / "Ya." ujarnya: a lower-case word after the quote continues the sentence;
         # so does a comma or a closing bracket
-        if first.islower() or nxt.text in {",", ";", ":", ")"}:
+        if first.islower() or texts[k] in {",", ";", ":", ")"}:
             i = k
-            continue
-        if tok.text == "." and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_ and first.isdigit():
-            i = k  # "1.5" split oddly: keep together
             continue
         starts[k] = True
         i = k
@@ -96,6 +100,9 @@ class SentenceSplitter:
         self.final_abbreviations = final_abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        for token, start in zip(doc, sentence_starts(doc, self.final_abbreviations)):
-            token.is_sent_start = start
+        starts = sentence_starts(doc, self.final_abbreviations)
+        # SENT_START: 1 starts a sentence, -1 must not (so the parser keeps these boundaries)
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], values)
         return doc
