@@ -158,3 +158,13 @@ def test_events_stage_works_on_an_article_without_entities():
     art, doc = make_article("Tidak ada aktor di sini, hanya pertemuan dan serangan.")
     art.entities = []
     assert annotate(art, doc).events == []
+
+
+def test_one_sided_events_are_kept_only_for_the_types_asked():
+    from warta.article import EVENT_TYPES
+
+    art, doc = make_article("Rusia mengecam keras keputusan itu.")  # no actor for "itu" anywhere before
+    assert code_events(art, doc) == []
+    (ev,) = code_events(art, doc, one_sided=frozenset(EVENT_TYPES))
+    assert (ev.type, ev.source.actor, ev.target.actor) == ("ACCUSE", "RUS", None)
+    assert ev.confidence < 0.85  # a missing side lowers the confidence
