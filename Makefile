@@ -21,6 +21,8 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/warta ingest examples/
 	$(BIN)/warta list
+	$(BIN)/warta entities --limit 10
+	$(BIN)/warta events --limit 10
 
 ## Run the test suite.
 test: $(STAMP)

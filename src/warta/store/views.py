@@ -12,12 +12,17 @@ out = Console()
 
 
 def print_article_table(rows: list[StoredArticle], *, total: int) -> None:
-    """The stored articles, one line each."""
+    """The stored articles, one line each (long titles are cut, never wrapped)."""
     table = Table(title=f"{total} article(s) in the store", title_justify="left")
-    for name in ("id", "published", "outlet", "title", "entities", "events"):
-        table.add_column(name, overflow="fold", justify="right" if name in ("entities", "events") else "left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("ent.", justify="right")
+    table.add_column("ev.", justify="right")
     for row in rows:
-        table.add_row(row.id, (row.published or "")[:16], row.outlet or "", row.title or "", str(row.entities), str(row.events))
+        table.add_row(row.id[:8], (row.published or "")[:10], row.outlet or "", row.title or "",
+                      str(row.entities), str(row.events))
     out.print(table)
 
 
