@@ -14,12 +14,13 @@ out = Console()
 def print_article_table(rows: list[StoredArticle], *, total: int) -> None:
     """The stored articles, one line each (long titles are cut, never wrapped)."""
     table = Table(title=f"{total} article(s) in the store", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet", no_wrap=True, max_width=16, overflow="ellipsis")
-    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
-    table.add_column("ent.", justify="right")
-    table.add_column("ev.", justify="right")
+    table.add_column("id", no_wrap=True, min_width=8)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, min_width=8, max_width=14, overflow="ellipsis")
+    # the other columns and the borders take about 60 characters; the title gets the rest
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 60))
+    table.add_column("ent.", justify="right", min_width=4)
+    table.add_column("ev.", justify="right", min_width=3)
     for row in rows:
         table.add_row(row.id[:8], (row.published or "")[:10], row.outlet or "", row.title or "",
                       str(row.entities), str(row.events))
