@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from warta.actors.gazetteer import Record
 from warta.actors.index import Gazetteer, Target, covers, translit_key
 from warta.actors.lexicon import Lexicon
-from warta.actors.text import Token, common_words, fold, tokenise, words_of
+from warta.actors.text import Token, common_words, fold, root_words, tokenise, words_of
 from warta.article import Article, Entity, Mention, Role
 
 NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
@@ -211,7 +211,10 @@ class Linker:
                     self._add(k, f.j, f.key, "translit", f.actor)
                     break
             else:
-                # "Hunter Biden" is not Joe Biden: another given name before a bare surname is someone else
+                # "Hunter Biden" is not Joe Biden: another given name before a bare surname is someone else;
+                # a sentence's first word is capitalised anyway, so an Indonesian word there (Adapun) is no name
+                if k in self.sentence_initial and self.toks[k].lower in root_words():
+                    continue
                 if f.j - f.i == 1 and fold(self.toks[f.i].text).lower() != fold(rec.name).lower():
                     self._drop(f)
                     self._add(k, f.j, self._new("PER", self._text(k, f.j)), "name")

@@ -113,6 +113,16 @@ def common_words() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """Sastrawi's Indonesian root words (adapun, kini, lantas), empty if the package data is missing."""
+    try:
+        text = resources.files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
+
+
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two half-open ranges share at least one position."""
     return a[0] < b[1] and b[0] < a[1]
