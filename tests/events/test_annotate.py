@@ -168,3 +168,16 @@ def test_one_sided_events_are_kept_only_for_the_types_asked():
     (ev,) = code_events(art, doc, one_sided=frozenset(EVENT_TYPES))
     assert (ev.type, ev.source.actor, ev.target.actor) == ("ACCUSE", "RUS", None)
     assert ev.confidence < 0.85  # a missing side lowers the confidence
+
+
+@pytest.mark.parametrize("body,expected", [
+    # "negara itu" is the country named last, other than the source's
+    ("AS menekan program nuklir Iran. Washington juga memberlakukan sanksi baru di sektor logam negara itu.",
+     [("SANCTION", "USA", "IRN")]),
+    # "Ia" opening a sentence is the person named last before it
+    ("Lavrov tiba di Jenewa. Ia bertemu dengan Blinken di sana.", [("CONSULT", "RUS", "USA")]),
+    # the subject of a fronted clause comes after its comma
+    ("Sebelum bertemu dengan Pompeo, Putin mengatakan Rusia tidak ikut campur.", [("CONSULT", "RUS", "USA")]),
+])
+def test_events_resolve_anaphors_and_fronted_subjects(body, expected):
+    assert _coded(body) == expected

@@ -10,7 +10,9 @@ wrong one: "Rusia mengecam langkah itu" with no actor for "itu" is not coded.
 
 from __future__ import annotations
 
-from warta.article import QUAD_CLASS, Article, Event, EventActor, Span
+from bisect import bisect_left
+
+from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span
 from warta.events import arguments, context, lexicon, matcher
 from warta.events.arguments import SYMMETRIC, Found, Unit
 
@@ -19,6 +21,7 @@ __all__ = ["annotate", "code_events", "ONE_SIDED"]
 # Types coded with a single actor. Others need both: a request, a meeting or an accusation without
 # its other party is usually a target named elsewhere, and a one-sided guess counts as wrong.
 ONE_SIDED = frozenset({"PROTEST", "MOBILIZE"})
+ANAPHOR_REACH = 600  # characters an anaphor ("ia", "negara itu") may reach back: about two paragraphs
 
 
 def _actor(unit: Unit | None) -> EventActor:
@@ -52,6 +55,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     has_parse = doc.has_annotation("DEP")
     events: list[Event] = []
     recent: list[Unit] = []  # sources of the events coded so far, latest last, for "langkah tersebut"
+    mentions = _mentions(article)
     for sent in doc.sents:
         s_tok, e_tok = sent.start, sent.end
         found = matcher.find(lex, doc[s_tok:e_tok], offset=s_tok)
@@ -73,6 +77,14 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             args = _inherit(m, args, previous, low, s_tok)
             previous.append((args.sources, args.targets, m.end))
             t_start, t_end = starts[m.start], ends[m.end - 1]
+            if (not args.sources and args.pronoun in arguments.THIRD_PERSON and m.pattern.voice == "active"
+                    and m.pattern.pos == "verb"):
+                # "Ia mengatakan ..." opening a sentence: the person named last before it
+                args.sources = _last(mentions, starts[m.start], ("PER",), set())
+            if not args.targets and m.pattern.pos == "verb" and _says_that_country(low, m, e_tok):
+                # "sanksi baru di sektor logam negara itu": the country named last, not the source's
+                own = {arguments.country(u.entity) for u in args.sources}
+                args.targets = _last(mentions, starts[m.start], ("GPE",), own)
             if not args.sources and m.pattern.voice == "active" and args.pronoun not in arguments.THIRD_PERSON:
                 # "Kami mau militer Rusia keluar," kata Pompeo: the speaker is the subject
                 speaker = _quote_speaker(article, t_start, t_end)
@@ -87,6 +99,30 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
 
 
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+
+
+def _mentions(article: Article) -> list[tuple[int, Entity]]:
+    """Coded actor mentions of the article by offset, for anaphors that reach back past the sentence."""
+    out = [(mn.start, ent) for ent in article.entities if ent.actor or ent.country for mn in ent.mentions]
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...], exclude: set) -> list[Unit]:
+    """The entity of the last mention of one of ``types`` before offset ``before``, as a unit."""
+    i = bisect_left(mentions, before, key=lambda x: x[0]) - 1
+    while i >= 0 and before - mentions[i][0] < ANAPHOR_REACH:
+        ent = mentions[i][1]
+        if ent.type in types and arguments.country(ent) not in exclude:
+            return [Unit(-1, -1, ent, -1, -1, [ent])]
+        i -= 1
+    return []
+
+
+def _says_that_country(low: list[str], m: matcher.Match, e_tok: int) -> bool:
+    window = low[m.end:min(e_tok, m.end + 8)]
+    return any(w in ("negara", "pemerintah") and i + 1 < len(window) and window[i + 1] in ("itu", "tersebut")
+               for i, w in enumerate(window))
 
 
 def _anaphoric_target(low: list[str], m: matcher.Match, e_tok: int, sources: list[Unit], recent: list[Unit]) -> list[Unit]:
