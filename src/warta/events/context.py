@@ -17,7 +17,7 @@ PLANNERS = frozenset({
     "akan", "hendak", "bakal", "berencana", "rencananya", "direncanakan", "dijadwalkan", "terjadwal", "siap", "berniat",
     "ingin", "takkan", "mau", "bersiap",
 })
-CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan"})  # not (yet) real: planned
+CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "andaikata"})  # not (yet) real: planned
 STOPPERS = frozenset({"berhenti", "menghentikan", "henti"})
 LOOKBACK = 4  # words before a trigger that may carry its negation or modality
 VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?)?$")
