@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 
 from warta.errors import ResourceError
+from warta.resources import read_yaml
 
 # file -> (package, list key, required keys, optional keys, environment variable of the user file)
 SPECS: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = {
@@ -50,15 +50,6 @@ SPECS: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = {
     ),
 }
 USER_FILES = {name: spec[4] for name, spec in SPECS.items()}
-
-
-def _read_yaml(text: str, where: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
-        raise ResourceError(f"{where}:{line} invalid YAML ({getattr(error, 'problem', error)})") from None
 
 
 def _entries(
@@ -105,7 +96,7 @@ def load(filename: str, user_file: str | None = None) -> tuple[dict, ...]:
     """The validated entries of a shipped data file, extended by ``user_file`` or its env variable."""
     package, list_key, required, optional, env = SPECS[filename]
     text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
-    shipped = _entries(_read_yaml(text, filename), filename, list_key, required, optional)
+    shipped = _entries(read_yaml(text, filename), filename, list_key, required, optional)
     user_file = user_file or os.environ.get(env) or None
     user: list[dict] = []
     if user_file:
@@ -114,7 +105,7 @@ def load(filename: str, user_file: str | None = None) -> tuple[dict, ...]:
                 user_text = handle.read()
         except OSError as error:
             raise ResourceError(f"{user_file}: cannot read the user file given for {filename}: {error.strerror}") from None
-        user = _entries(_read_yaml(user_text, user_file), user_file, list_key, required, optional, partial=True)
+        user = _entries(read_yaml(user_text, user_file), user_file, list_key, required, optional, partial=True)
     merged = merge(shipped, user)
     for entry in merged:
         missing = required - set(entry)

@@ -8,9 +8,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from warta.errors import ResourceError
+from warta.resources import read_yaml
 
 CUE_KEYS = {"name", "forms", "position", "note", "example"}
 GROUP_KEYS = {"name", "kind", "words", "note", "example"}
@@ -44,10 +44,7 @@ class Lexicon:
 
 
 def _read(source: str, text: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ResourceError(f"{source}: not valid YAML ({str(error).splitlines()[0]})") from None
+    data = read_yaml(text, source)
     if not isinstance(data, dict):
         raise ResourceError(f"{source}: expected a mapping with `cues:` and/or `groups:`")
     unknown = set(data) - {"cues", "groups"}

@@ -8,9 +8,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from warta.errors import ResourceError
+from warta.resources import read_yaml
 
 DEFAULT_FILE = "data/timex/words.yaml"
 
@@ -125,15 +125,6 @@ def parse_lexicon(data: Any, where: str) -> dict[str, list[Word]]:
     return out
 
 
-def _read_yaml(text: str, where: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
-        raise ResourceError(f"{where}:{line} is not valid YAML") from None
-
-
 def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     """The shipped word lists, with a user's file (if given) adding or replacing entries by name."""
     return _load(str(user_file) if user_file else None)
@@ -142,7 +133,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
 @lru_cache(maxsize=8)
 def _load(user_file: str | None) -> Lexicon:
     shipped = resources.files("warta").joinpath(DEFAULT_FILE)
-    sections = parse_lexicon(_read_yaml(shipped.read_text(encoding="utf-8"), DEFAULT_FILE), DEFAULT_FILE)
+    sections = parse_lexicon(read_yaml(shipped.read_text(encoding="utf-8"), DEFAULT_FILE), DEFAULT_FILE)
     missing = [s for s in SECTIONS if s not in sections]
     if missing:
         raise ResourceError(f"{DEFAULT_FILE}: missing sections {missing}")
@@ -150,7 +141,7 @@ def _load(user_file: str | None) -> Lexicon:
         path = Path(user_file)
         if not path.is_file():
             raise ResourceError(f"{user_file}: no such word-list file")
-        extra = parse_lexicon(_read_yaml(path.read_text(encoding="utf-8"), user_file), user_file)
+        extra = parse_lexicon(read_yaml(path.read_text(encoding="utf-8"), user_file), user_file)
         for section, words in extra.items():
             # a user's entry replaces the shipped one of the same name, otherwise it is added
             names = {w.name for w in words}

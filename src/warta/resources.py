@@ -1,0 +1,22 @@
+"""Reading the YAML data files that hold Warta's rules, with one error shape for every stage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from warta.errors import ResourceError
+
+
+def read_yaml(text: str, where: str) -> Any:
+    """Parse YAML text; a syntax or value error becomes a ResourceError naming the file and line."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 1}:" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ResourceError(f"{where}:{line} not valid YAML ({problem})") from None
+    except ValueError as error:  # PyYAML builds dates itself: 2019-13-01 fails inside the parser
+        raise ResourceError(f"{where}: bad value ({error}); dates are YYYY-MM-DD") from None
