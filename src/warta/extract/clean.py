@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from warta.article import Removed
 from warta.extract import furniture
 from warta.extract.dates import FoundDate, parse_date_line
-from warta.extract.meta import function_words, split_names, split_tags
+from warta.extract.meta import function_words, split_names
 from warta.extract.outlets import Registry
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
