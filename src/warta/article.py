@@ -205,9 +205,9 @@ class Article:
             self.id = article_id(self.body)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ``DESIGN.md``, with ``id`` first."""
+        """The JSON contract of ``DESIGN.md``, keys in the order it lists them."""
         data = asdict(self)
-        return {"id": data.pop("id"), **data}
+        return {key: data[key] for key in RECORD_ORDER}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
@@ -232,6 +232,14 @@ def article_id(body: str) -> str:
     """Stable id: the first 16 hex digits of the SHA-256 of the normalised body."""
     return hashlib.sha256(normalise_for_id(body).encode("utf-8")).hexdigest()[:16]
 
+
+# The keys of the article record in the order of DESIGN.md: metadata first, then the body, then
+# what the stages extracted from it.
+RECORD_ORDER = (
+    "id", "source", "outlet", "title", "published", "published_inferred", "dateline", "authors",
+    "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
+    "entities", "timex", "quotes", "events",
+)
 
 # PLOVER's four quad classes, by event type.
 QUAD_CLASS = {

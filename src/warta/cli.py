@@ -22,7 +22,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score a stage against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay on one line
 
 DB_OPTION = typer.Option("warta.db", "--db", envvar="WARTA_DB", help="SQLite database file.")
 WORKERS_OPTION = typer.Option(
@@ -168,7 +168,8 @@ def show(
 def train(
     datasets: Optional[Path] = typer.Option(None, help="Gold datasets folder (default: ../shared/datasets)."),
     scratch: Optional[Path] = typer.Option(None, help="Scratch folder (default: training/ in the repository)."),
-    steps: int = typer.Option(12000, help="Maximum training steps."),
+    steps: int = typer.Option(5600, help="Training steps of stage 1 (joint training)."),
+    ner_steps: int = typer.Option(3000, help="Training steps of stage 2 (NER sentences twice)."),
 ) -> None:
     """Rebuild the shipped language model from the gold datasets (see src/warta/lang/MODEL_CARD.md)."""
     from warta.lang.train import build
@@ -178,6 +179,7 @@ def train(
         scratch=scratch or build.default_scratch(),
         target=build.model_path(),
         steps=steps,
+        ner_steps=ner_steps,
         say=lambda text: err.print(text, highlight=False),
     )
     try:

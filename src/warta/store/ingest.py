@@ -49,7 +49,7 @@ def ingest_paths(
     """Ingest files, directories or stdin into the store at ``db``; one bad document never stops the batch."""
     from warta import ingest, pipeline
 
-    console = console or Console(stderr=True)
+    console = console or Console(stderr=True, soft_wrap=True)
     summary = IngestSummary()
     with Store.open(db) as store:
         paths = list(paths) + (_retry_paths(store) if retry else [])

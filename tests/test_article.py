@@ -1,0 +1,41 @@
+"""The article record: the JSON contract of DESIGN.md, complete and round-tripping."""
+
+from __future__ import annotations
+
+import json
+
+from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Role, Span, Timex, article_id
+
+# The keys DESIGN.md lists for the article record.
+DESIGN_KEYS = [
+    "id", "source", "outlet", "title", "published", "published_inferred", "dateline", "authors",
+    "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
+    "entities", "timex", "quotes", "events",
+]
+
+
+def test_record_has_every_design_key_in_order_and_none_missing():
+    record = Article(body="Teks.").to_dict()
+    assert list(record) == DESIGN_KEYS
+    # fields a stage has not filled are empty lists or null, never missing
+    assert record["entities"] == [] and record["title"] is None
+
+
+def test_record_roundtrips_through_json():
+    article = Article(
+        body="Putin bertemu Pompeo di Sochi.",
+        entities=[Entity(id="per:vladimir-putin", name="Vladimir Putin", type="PER", country="RUS",
+                         roles=[Role("Presiden", "RUS")], mentions=[Mention(0, 5, "Putin")])],
+        timex=[Timex(0, 5, "Senin", "DATE", "2019-05-13")],
+        quotes=[Quote(text="Kami siap", start=0, end=9, direct=True, speaker="per:vladimir-putin")],
+        events=[Event(type="CONSULT", trigger=Span(6, 13, "bertemu"), sentence=[0, 30],
+                      source=EventActor("per:vladimir-putin", "Vladimir Putin", "RUSGOV"))],
+    )
+    again = Article.from_dict(json.loads(json.dumps(article.to_dict())))
+    assert again.to_dict() == article.to_dict()
+
+
+def test_id_is_stable_under_whitespace_and_case():
+    # the id is a hash of the normalised body: re-flowed copies of one story share it
+    assert article_id("Putin  bertemu\nPompeo.") == article_id("putin bertemu pompeo.")
+    assert article_id("Putin bertemu Pompeo.") != article_id("Putin bertemu Lavrov.")
