@@ -77,6 +77,8 @@ class Linker:
         self.new: dict[str, NewEntity] = {}
         self.roles: dict[str, list[Role]] = {}
         self.warnings: list[str] = []
+        self.role_intro: dict[str, int] = {}  # person key → first token of a role stated with them
+        self.pending_role: str | None = None  # the office whose holder ``resolve`` is looking for
         self.date = published_date(article)
         self.common = common_words()
         bounds = article.sentences or [[0, len(self.body)]]
@@ -188,7 +190,12 @@ class Linker:
                 for k in range(i, j):
                     self.taken[k] = True
             else:
-                self._link_alias(i, j, self._choose(targets, i))
+                target = self._choose(targets, i)
+                if j == i + 1 and self.gaz.records[target.id].kind == "official" \
+                        and not self._bare_name_ok(target.id, i, derived=False):
+                    i += 1  # "Anwar" alone: left to the later passes (a role may still introduce him)
+                    continue
+                self._link_alias(i, j, target)
             i = j
 
     def given_names(self) -> None:
@@ -360,7 +367,9 @@ class Linker:
         elif m < self.n and not self.taken[m]:
             span = self.name_span(m)
             if span:
+                self.pending_role = rdef.role if rdef.office else None
                 person = self.resolve(*span, "PER", create=True, via="role")
+                self.pending_role = None
                 end = span[1]
         former = self.lex.ends_before("former", self.toks, i)
         if person and country and country == implied and self._rec(person) and self._rec(person).country != country:
@@ -421,6 +430,7 @@ class Linker:
         """Record the role on the entity and check it against the official's tenures."""
         if not rdef.office:
             return
+        self.role_intro[key] = min(at, self.role_intro.get(key, at))
         rec = self._rec(key)
         where = org or country
         if where is None and rec is not None:
@@ -603,7 +613,7 @@ class Linker:
         text = self._text(i, j)
         key, how = None, via
         if type_ == "PER":
-            key, how = self._person(i, j, text)
+            key, how = self._person(i, j, text, via)
             how = how or via
         if key is None and not create:
             return None
@@ -612,19 +622,25 @@ class Linker:
         self._add(i, j, key, how)
         return key
 
-    def _person(self, i: int, j: int, text: str) -> tuple[str | None, str | None]:
+    def _person(self, i: int, j: int, text: str, via: str = "") -> tuple[str | None, str | None]:
         words = [t for t in self.toks[i:j] if t.is_word and t.is_cap]
         if not words:
             return None, None
         ids = self.gaz.translit.get(translit_key(text))
         if ids and len(ids) == 1:
-            return next(iter(ids)), "translit"
-        last = words[-1]
-        key, how = self._partial(last), "partial"
-        if key is None:
-            rec = self.gaz.by_surname(last.text)
-            key, how = (rec.id, "surname") if rec else self._typo(last)
-        if key is None or len(words) == 1:
+            key, how = next(iter(ids)), "translit"
+        else:
+            last = words[-1]
+            key, how = self._partial(last), "partial"
+            if key is None:
+                rec = self.gaz.by_surname(last.text)
+                key, how = (rec.id, "surname") if rec else self._typo(last)
+        if key is not None and len(words) == 1 and self._rec(key) is not None:
+            # one bare word names a gazetteer person only when distinctive or introduced before
+            role_ok = via == "role" and any(t.role == self.pending_role for t in self._rec(key).tenures)
+            if not role_ok and not self._bare_name_ok(key, words[0].i, derived=how != "translit"):
+                return None, None
+        if key is None or len(words) == 1 or how == "translit":
             return key, how
         # "Hunter Biden" is not Joe Biden: the given name must agree (up to a transliteration or typo)
         first = translit_key(words[0].text)
@@ -634,6 +650,24 @@ class Linker:
             if toks and (translit_key(toks[0]) == first or OSA.distance(translit_key(toks[0]), first) <= 1):
                 return key, how
         return None, None
+
+    def _bare_name_ok(self, key: str, i: int, *, derived: bool) -> bool:
+        """May the one word at ``i`` name gazetteer person ``key`` alone? Distinctive, or introduced before.
+
+        A word is distinctive unless it is a common given or family name (``given_names`` of
+        lexicon.yaml: Ali, Budi, Kim); a surname derived from a full name (not a curated alias such as
+        Putin or Modi) must also have five letters or more. Otherwise the person's fuller name, or an
+        office with their name, must come earlier in the article ("Abiy Ahmed Ali ... Ali").
+        """
+        tok = self.toks[i]
+        common = self.lex.has("given_names", self.toks, i) == i + 1
+        if not common and (not derived or len(tok.norm) >= 5):
+            return True
+        if self.role_intro.get(key, self.n) < i:
+            return True
+        return any(f.key == key and f.i < i and (f.via in ("role", "role-list")
+                                                 or sum(t.is_word for t in self.toks[f.i:f.j]) > 1)
+                   for f in self.found)
 
     def _partial(self, tok: Token) -> str | None:
         """The one person already found in this article with this word in their name."""
