@@ -502,6 +502,71 @@ class Linker:
             sector = "MIL" if mil and self.toks[k].is_cap or mil and j == mil else "GOV"
             self._add(k, f.j, f.key, "government", self._rec(f.key).country + sector)
 
+    def bare_institutions(self) -> None:
+        """``Kementerian Pertahanan`` without a state: the state last named with it, else a foreign dateline's.
+
+        The shipped record of a bare ministry name is Indonesia's. After ``Kementerian Pertahanan Rusia``
+        a bare ``Kementerian Pertahanan`` is Russia's; with no such mention, a full name (not the
+        Indonesian abbreviations Kemlu, Kemhan) in a story datelined abroad that names no Indonesian
+        actor is the dateline state's; otherwise it stays Indonesia's.
+        """
+        bare = [f for f in self.found if self._bare_ministry(f)]
+        if not bare:
+            return
+        abroad = self._dateline_country()
+        if abroad and any(f not in bare and self._rec(f.key) and self._rec(f.key).country == "IDN" for f in self.found):
+            abroad = None  # the story names Indonesia itself: a bare ministry is most likely Indonesia's
+        for f in bare:
+            country = self._last_stated(self._rec(f.key), f.i)
+            if country is None and f.j - f.i > 1:
+                country = abroad
+            if country is None or country == self._rec(f.key).country or country not in self.gaz.countries:
+                continue
+            self._drop(f)
+            sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
+            self._add(f.i, f.j, self.gaz.countries[country].id, "government", country + sector)
+
+    def _bare_ministry(self, f: Found) -> bool:
+        """An Indonesian government body named without a state (``Kementerian Pertahanan``, not ``Kemhan RI``)."""
+        rec = self._rec(f.key)
+        if not (rec and rec.kind == "org" and rec.country == "IDN" and self.lex.has("government", self.toks, f.i)):
+            return False
+        return not any(self._country_at(t) for t in range(f.i, f.j))
+
+    def _country_at(self, t: int) -> str | None:
+        """The country code of a country alias starting at token ``t`` (``Rusia``, ``RI``), or None."""
+        hit = self.gaz.aliases.at(self.toks, t) if t < self.n and self.toks[t].is_cap else None
+        if hit:
+            rec = self.gaz.records[hit[1][0].id]
+            if rec.kind == "country":
+                return rec.country
+        return None
+
+    def _last_stated(self, rec: Record, i: int) -> str | None:
+        """The state named right after the nearest earlier mention of the same body (any of its names)."""
+        forms = set()
+        for name in [rec.name] + rec.aliases:
+            words = tuple(w.lower() for w in words_of(name))
+            forms.add(words)
+            swap = {"kementerian": "departemen", "departemen": "kementerian"}.get(words[0]) if words else None
+            if swap:  # the press writes Departemen and Kementerian alike for a foreign ministry
+                forms.add((swap,) + words[1:])
+        for k in range(i - 1, -1, -1):
+            for form in forms:
+                end = k + len(form)
+                if end < i and tuple(t.lower for t in self.toks[k:end]) == form:
+                    country = self._country_at(end)
+                    if country:
+                        return country
+        return None
+
+    def _dateline_country(self) -> str | None:
+        """The country of the dateline's place when it is abroad (``MOSKWA, KOMPAS.com -`` → RUS)."""
+        place = self.article.dateline.place if self.article.dateline else None
+        targets = self.gaz.aliases.get(place) if place else []
+        country = self.gaz.records[targets[0].id].country if targets else None
+        return country if country and country != "IDN" else None
+
     def organisations(self) -> None:
         """``Dewan Keamaan Perserikatan Bangsa-Bangsa (DK PBB)`` and ``Dewan Arktik``."""
         for k in range(2, self.n):
@@ -762,6 +827,7 @@ class Linker:
         self.given_names()
         self.roles_pass()
         self.state_bodies()
+        self.bare_institutions()
         self.organisations()
         self.ner()
         self.speech()
