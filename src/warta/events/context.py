@@ -3,7 +3,10 @@
 Negation and planning are read from the words just before the trigger (``tidak akan menarik``,
 ``dijadwalkan bertemu``), stopping at an actor or the clause start. The date is the time
 expression of the same sentence nearest to the trigger; the publication date stands in, marked
-``published``, only when the sentence has none.
+``published``, only when the sentence has none. When the time stage found the stated publication
+date wrong (a weekday-checked date far from it) and resolved relative dates against the content's
+own date, that date stands in instead (still marked ``published``: it is the fallback, not a date
+stated for the event).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ PLANNERS = frozenset({
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "andaikata"})  # not (yet) real: planned
 STOPPERS = frozenset({"berhenti", "menghentikan", "henti"})
 LOOKBACK = 4  # words before a trigger that may carry its negation or modality
+# the time stage's warning when it re-anchors (warta.time._anchor); tests/events pin the wording
+REANCHORED = re.compile(r"^time: publication date .* resolved relative dates against (\d{4}-\d{2}-\d{2})")
 VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?)?$")
 
 
@@ -67,9 +72,17 @@ def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigg
             best = (distance, tx.value, prec)
     if best:
         return best[1], best[2]
-    if article.published:
-        return article.published[:10], "published"
-    return None, None
+    fallback = reference_date(article)
+    return (fallback, "published") if fallback else (None, None)
+
+
+def reference_date(article: Article) -> str | None:
+    """The day relative dates were resolved against: the publication date, unless the time stage re-anchored."""
+    for warning in article.warnings:
+        m = REANCHORED.match(warning)
+        if m:
+            return m.group(1)
+    return article.published[:10] if article.published else None
 
 
 def sentence_timex(article: Article, start: int, end: int) -> list[Timex]:
