@@ -69,7 +69,7 @@ def main() -> None:
         tokens += sum(1 for t in doc if not t.is_space)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     start, cpu_start = time.perf_counter(), time.process_time()
-    piped = sum(1 for doc in nlp.pipe(batch, batch_size=512) for t in doc if not t.is_space and not t.is_punct)
+    piped = sum(1 for doc in nlp.pipe(batch, batch_size=64) for t in doc if not t.is_space and not t.is_punct)
     piped_s, piped_cpu = time.perf_counter() - start, time.process_time() - cpu_start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

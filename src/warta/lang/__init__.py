@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta.article import Article
+from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim)
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
 from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
 from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
@@ -39,6 +40,8 @@ def _finish(nlp: Language) -> Language:
     if "warta_sentences" not in nlp.pipe_names:
         finals = [a.text for a in abbreviations if a.final]
         nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
+    if "ner" in nlp.pipe_names and "warta_entity_trim" not in nlp.pipe_names:
+        nlp.add_pipe("warta_entity_trim", after="ner")
     return nlp
 
 

@@ -1,0 +1,31 @@
+"""Entity span clean-up after NER: spans never start or end on whitespace or a dangling quote."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# Tokens that may not open or close an entity: paragraph breaks and stray punctuation the
+# statistical NER sometimes swallows at a span edge ("Anton Suhartono\n\n").
+EDGE_JUNK = {'"', "“", "”", "'", ",", ".", "-", "–", "—", "(", ")"}
+
+
+def trim(span: Span) -> Span | None:
+    """The span without whitespace or punctuation at its edges; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_JUNK):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_JUNK):
+        end -= 1
+    if start == end:
+        return None
+    return Span(doc, start, end, label=span.label)
+
+
+@Language.component("warta_entity_trim", requires=["doc.ents"], assigns=["doc.ents"])
+def trim_entities(doc: Doc) -> Doc:
+    """Trim every entity span of ``doc``."""
+    if any(e[0].is_space or e[-1].is_space or e[0].text in EDGE_JUNK or e[-1].text in EDGE_JUNK for e in doc.ents):
+        doc.ents = [s for s in (trim(e) for e in doc.ents) if s is not None]
+    return doc
