@@ -6,7 +6,7 @@ import pytest
 
 from warta import time as time_stage
 from warta.events import code_events
-from warta.events.context import reference_date
+from warta.time import reference_date
 
 from tests.events.conftest import make_article
 

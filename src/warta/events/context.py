@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from warta.article import Article, Timex
+from warta.time import reference_date
 
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
 PLANNERS = frozenset({
@@ -23,8 +24,6 @@ PLANNERS = frozenset({
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "andaikata"})  # not (yet) real: planned
 STOPPERS = frozenset({"berhenti", "menghentikan", "henti"})
 LOOKBACK = 4  # words before a trigger that may carry its negation or modality
-# the time stage's warning when it re-anchors (warta.time._anchor); tests/events pin the wording
-REANCHORED = re.compile(r"^time: publication date .* resolved relative dates against (\d{4}-\d{2}-\d{2})")
 VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?)?$")
 
 
@@ -74,15 +73,6 @@ def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigg
         return best[1], best[2]
     fallback = reference_date(article)
     return (fallback, "published") if fallback else (None, None)
-
-
-def reference_date(article: Article) -> str | None:
-    """The day relative dates were resolved against: the publication date, unless the time stage re-anchored."""
-    for warning in article.warnings:
-        m = REANCHORED.match(warning)
-        if m:
-            return m.group(1)
-    return article.published[:10] if article.published else None
 
 
 def sentence_timex(article: Article, start: int, end: int) -> list[Timex]:

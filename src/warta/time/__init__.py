@@ -38,6 +38,19 @@ def _cue_pattern(lex: Lexicon) -> re.Pattern[str]:
     return cached[1]
 
 
+# The words of the warning written when the stated publication date is re-anchored; the warning is
+# the record of it in the article, and `reference_date` reads the day back from it.
+REANCHOR_NOTE = "resolved relative dates against "
+
+
+def reference_date(article: Article) -> str | None:
+    """The day relative dates were resolved against: the content's date if re-anchored, else the publication date."""
+    for warning in article.warnings:
+        if warning.startswith("time: ") and REANCHOR_NOTE in warning:
+            return warning.rsplit(REANCHOR_NOTE, 1)[1][:10]
+    return article.published[:10] if article.published else None
+
+
 def _anchor(ctx: Context, matches: list[Match]) -> None:
     """Move the reference to the content's date when a weekday-checked date contradicts the DCT."""
     if ctx.ref is None:
@@ -54,7 +67,7 @@ def _anchor(ctx: Context, matches: list[Match]) -> None:
         if fits and abs((day - ctx.ref).days) > ANCHOR_CONFLICT_DAYS:
             ctx.warnings.append(
                 f"publication date {ctx.ref.isoformat()} conflicts with '{ctx.text[m.start:m.end]}' "
-                f"(which fits {day.isoformat()}); resolved relative dates against {day.isoformat()}")
+                f"(which fits {day.isoformat()}); {REANCHOR_NOTE}{day.isoformat()}")
             ctx.ref = day
             return
 
