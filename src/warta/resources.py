@@ -19,4 +19,4 @@ def read_yaml(text: str, where: str) -> Any:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ResourceError(f"{where}:{line} not valid YAML ({problem})") from None
     except ValueError as error:  # PyYAML builds dates itself: 2019-13-01 fails inside the parser
-        raise ResourceError(f"{where}: bad value ({error}); dates are YYYY-MM-DD") from None
+        raise ResourceError(f"{where}: bad date ({error}); use YYYY-MM-DD, YYYY-MM or YYYY") from None

@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from warta.errors import ResourceError
+from warta.resources import read_yaml
 
 KEYS = {
     "country": {"code", "name", "english", "aliases", "epithets", "demonyms", "capital", "seats", "note", "id"},
@@ -245,15 +245,10 @@ def _entry(path: Path, i: int, entry: Any) -> Record:
 def read_file(path: Path) -> list[Record]:
     """Validate one gazetteer file and return its records."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" line {mark.line + 1}" if mark else ""
-        raise ResourceError(f"{path}:{at} not valid YAML ({getattr(error, 'problem', error)})") from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ResourceError(f"{path}: cannot read ({error})") from None
-    except ValueError as error:  # PyYAML builds dates itself: 2019-13-01 fails inside the parser
-        raise ResourceError(f"{path}: bad date ({error}); use YYYY-MM-DD, YYYY-MM or YYYY") from None
+    data = read_yaml(text, str(path))
     if data is None:
         return []
     if not isinstance(data, list):

@@ -14,10 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from warta.actors.text import NgramIndex
 from warta.errors import ResourceError
+from warta.resources import read_yaml
 
 ROLE_KEYS = {"role", "sector", "office", "words", "note", "example"}
 GROUP_KEYS = {"group", "words", "note", "example"}
@@ -53,10 +53,7 @@ class Lexicon:
 
 
 def _read(text: str, where: str) -> list[dict[str, Any]]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ResourceError(f"{where}: not valid YAML ({error})") from None
+    data = read_yaml(text, where)
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
         raise ResourceError(f"{where}: expected a YAML list of mappings")
     return data

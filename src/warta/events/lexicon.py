@@ -16,10 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from warta.article import EVENT_TYPES
 from warta.errors import ResourceError
+from warta.resources import read_yaml
 from warta.events.morphology import AFFIXES, forms as inflected_forms
 
 ENV_VAR = "WARTA_EVENT_LEXICON"
@@ -140,10 +140,7 @@ def _entry(raw: object, where: str) -> Entry | tuple[str, None]:
 
 def read_entries(text: str, where: str) -> list[Entry | tuple[str, None]]:
     """Parse and validate the entries of one lexicon file's text."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ResourceError(f"{where}: not valid YAML: {str(error).splitlines()[0]}") from None
+    data = read_yaml(text, where)
     if not isinstance(data, list):
         raise ResourceError(f"{where}: expected a list of entries at the top level")
     return [_entry(raw, where) for raw in data]
