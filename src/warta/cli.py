@@ -365,6 +365,28 @@ def eval_quotes(
     sys.stdout.write(json.dumps(score.as_dict()) + "\n")
 
 
+@eval_app.command("events")
+def eval_events(
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, events [{type, source_country, target_country, trigger, ...}]."),
+    seeds: Optional[Path] = typer.Option(None, "--seeds", help="Folder of the `file` articles (default: the gold file's folder)."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many errors (missed, spurious, trigger, flags)."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Event P/R/F1 on (type, source country, target country) per document, trigger overlap and flags."""
+    from warta.eval import events as events_eval
+
+    try:
+        result = events_eval.evaluate(gold, seeds)
+    except WartaError as error:
+        fail(str(error))
+    if json_output:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(events_eval.format_report(result) + "\n")
+    for e in result.errors[:errors]:
+        sys.stdout.write(" ".join(f"{k}={v}" for k, v in e.items()) + "\n")
+
+
 @app.command("events")
 def events_command(
     db: str = DB_OPTION,
