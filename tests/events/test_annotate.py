@@ -39,6 +39,16 @@ def _coded(body, **kw):
     ("Antony Blinken dan Sergey Lavrov akan bertemu pekan depan.", [("CONSULT", "USA", "RUS")]),
     # coordinated subjects of a directed verb: one event each
     ("Rusia dan China mengecam NATO.", [("ACCUSE", "RUS", "NATO"), ("ACCUSE", "CHN", "NATO")]),
+    # a comma list closed by "dan" is coordination, either side of the verb; a comma alone is not
+    ("Iran menolak tuntutan Inggris, Prancis, dan Jerman.",
+     [("REJECT", "IRN", "GBR"), ("REJECT", "IRN", "FRA"), ("REJECT", "IRN", "DEU")]),
+    ("Inggris, Prancis dan Jerman mengecam Iran.",
+     [("ACCUSE", "GBR", "IRN"), ("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN")]),
+    ("Pompeo bertemu Lavrov, Rusia.", [("CONSULT", "USA", "RUS")]),
+    # signing a cooperation agreement is AGREE, not the noun perjanjian kerja sama (COOPERATE)
+    ("Indonesia menandatangani perjanjian kerja sama pertahanan dengan Australia.", [("AGREE", "IDN", "AUS")]),
+    # a ministry's protest is verbal (ACCUSE); ordering diplomats out is an expulsion
+    ("Vietnam memprotes penangkapan nelayannya oleh Indonesia.", [("ACCUSE", "VNM", "IDN")]),
     # a noun's agent follows it, its target comes after a preposition
     ("Serangan udara Israel terhadap Gaza berlanjut.", [("ASSAULT", "ISR", "PSE")]),
     # a noun without both actors is too weak to code

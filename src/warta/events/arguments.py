@@ -133,15 +133,29 @@ def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) ->
             and not any(t in triggers for t in range(left.end, right.start)) and not CLAUSE_END & set(gap))
 
 
+def _listed(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
+    return low[left.end:right.start] == [","] and not any(t in triggers for t in range(left.end, right.start))
+
+
 def _with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[int], step: int) -> list[Unit]:
+    # a comma links list members only in a list closed by a conjunction ("Inggris, Prancis, dan Jerman"):
+    # rightwards the comma-linked units wait for it, leftwards it has already been seen
     out = [units_[idx]]
+    pending: list[Unit] = []
+    closed = False
     j = idx
     while 0 <= j + step < len(units_):
         a, b = (units_[j + step], units_[j]) if step < 0 else (units_[j], units_[j + step])
-        if not _coordinated(a, b, low, triggers):
+        if _coordinated(a, b, low, triggers):
+            closed = True
+            j += step
+            out += pending + [units_[j]]
+            pending = []
+        elif _listed(a, b, low, triggers) and (step > 0 or closed):
+            j += step
+            (pending if step > 0 else out).append(units_[j])
+        else:
             break
-        j += step
-        out.append(units_[j])
     return out if step > 0 else out[::-1]
 
 
