@@ -69,6 +69,8 @@ ACTORS = {
     "Jens Stoltenberg": ("Jens Stoltenberg", "PER", "NATO"), "Stoltenberg": ("Jens Stoltenberg", "PER", "NATO"),
     "Sameh Shoukry": ("Sameh Shoukry", "PER", "EGY"), "Shoukry": ("Sameh Shoukry", "PER", "EGY"),
     "Washington": ("Amerika Serikat", "GPE", "USA"), "Snowden": ("Edward Snowden", "PER", "USA"), "Austin": ("Lloyd Austin", "PER", "USA"),
+    # the actors stage links an embassy to its state
+    "Kedutaan Besar Jepang": ("Jepang", "GPE", "JPN"),
     "Marcos": ("Ferdinand Marcos Jr.", "PER", "PHL"), "Aung San Suu Kyi": ("Aung San Suu Kyi", "PER", "MMR"),
 }
 _PATTERN = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(ACTORS, key=len, reverse=True)) + r")\b")

@@ -49,6 +49,13 @@ def _coded(body, **kw):
     ("Indonesia menandatangani perjanjian kerja sama pertahanan dengan Australia.", [("AGREE", "IDN", "AUS")]),
     # a ministry's protest is verbal (ACCUSE); ordering diplomats out is an expulsion
     ("Vietnam memprotes penangkapan nelayannya oleh Indonesia.", [("ACCUSE", "VNM", "IDN")]),
+    # the threatened party is the subject of the condition; an embassy is its state, not a place;
+    # aid "untuk korban ... di Turki" goes to Turki, while a plain place after "di" stays the location
+    ("Korea Utara mengancam akan menyerang jika Jepang dan Korea Selatan menggelar latihan.",
+     [("THREATEN", "PRK", "JPN"), ("THREATEN", "PRK", "KOR")]),
+    ("Warga Indonesia berunjuk rasa di depan Kedutaan Besar Jepang.", [("PROTEST", "IDN", "JPN")]),
+    ("Indonesia mengirimkan bantuan untuk korban gempa di Turki.", [("AID", "IDN", "TUR")]),
+    ("Indonesia mengirimkan bantuan kepada Palestina di Jakarta.", [("AID", "IDN", "PSE")]),
     # a noun's agent follows it, its target comes after a preposition
     ("Serangan udara Israel terhadap Gaza berlanjut.", [("ASSAULT", "ISR", "PSE")]),
     # a noun without both actors is too weak to code

@@ -91,6 +91,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 if speaker:
                     args.sources = [speaker]
             if not args.targets and m.pattern.pos == "verb":
+                args.targets = arguments.recipient_place(m, places, low, e_tok)
+            if not args.targets and m.pattern.pos == "verb":
                 args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
             recent.extend(args.sources)
             events.extend(_events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),

@@ -44,6 +44,11 @@ SKIP_BEFORE = frozenset({"telah", "sudah", "akan", "pun", "juga", "kemudian", "l
 SOURCE_REACH = 20  # tokens: a subject farther back than this is rarely the agent
 TARGET_REACH = 12
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+EMBASSY = frozenset({"kedutaan", "kedubes", "konsulat", "kbri"})
+# "mengancam ... jika AS dan Korea Selatan melanjutkan latihan": the threatened is the condition's subject
+CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya"})
+# "bantuan untuk korban gempa di Turki": the recipient of aid may be a place
+RECIPIENT = frozenset({"untuk", "bagi", "kepada"})
 
 
 @dataclass(slots=True)
@@ -104,6 +109,8 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         prev = low[a - 1] if a > s_tok else ""
         prev2 = low[a - 2] if a - 1 > s_tok else ""
         locative = prev in LOCATIVE or (prev2 in LOCATIVE and prev.islower() and prev.isalpha())
+        # "berunjuk rasa di depan Kedutaan Besar Jepang": an embassy stands for its state, never a mere place
+        locative = locative and low[a] not in EMBASSY
         if ent.type in PLACE_TYPES and locative:
             places.append(Unit(a, b, ent, a, b))
             continue
@@ -269,9 +276,26 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # "berjanji membantu Indonesia": the object of the complement verb is the target of both
         reach = _target_end(low, next_trigger + 1, e_tok, None)
         after = [i for i, u in enumerate(actors) if next_trigger < u.start < reach and low[u.start - 1] not in TOPIC]
+    if not after and m.type == "THREATEN":
+        cond = next((k for k in range(m.end, e_tok) if low[k] in CONDITIONAL), None)
+        if cond is not None:
+            after = [i for i, u in enumerate(actors) if cond < u.start <= cond + 2]
     if after:
         targets = _with_conjuncts(actors, after[0], low, triggers, +1)
     return Found(sources, targets, pronoun)
+
+
+def recipient_place(m: Match, places: list[Unit], low: list[str], e_tok: int) -> list[Unit]:
+    """The place an aid goes to: "mengirimkan bantuan ... untuk korban gempa di Turki" (else nothing)."""
+    if m.type != "AID":
+        return []
+    limit = min(e_tok, m.end + TARGET_REACH)
+    for k in range(m.end, limit):
+        if low[k] in TARGET_END:
+            break
+        if low[k] in RECIPIENT:
+            return [u for u in places if k < u.start < min(k + 6, limit)][:1]
+    return []
 
 
 def _fronted_subject(actors: list[Unit], low: list[str], m: Match, s_tok: int, e_tok: int) -> list[Unit]:
