@@ -95,6 +95,15 @@ def run_actors(path: Path) -> Figures:
             "surface_recall": scores["surface_recall"]}
 
 
+def run_events(path: Path) -> Figures:
+    """Event P/R/F1 on (type, source country, target country) and the share matched at the gold trigger."""
+    from warta.eval import events
+
+    scores = events.evaluate(path).as_dict()
+    return {"f1": scores["events"]["f1"], "p": scores["events"]["p"], "r": scores["events"]["r"],
+            "trigger_overlap": scores["trigger_overlap"]}
+
+
 SUITES: tuple[Suite, ...] = (
     Suite("ner", "ner/nerui/nerui_dev.01.tsv", run_ner),
     Suite("ud", "ud/gsd_id_gsd-ud-dev.conllu", run_ud),
@@ -102,6 +111,8 @@ SUITES: tuple[Suite, ...] = (
     # the actors engineer's hand-written dev passages: no shared dataset links entities to actors
     Suite("actors", "tests/actors/dev_passages.jsonl", run_actors, in_repo=True),
     Suite("quotes", "quotes/pfsa_id_dev.txt", run_quotes),
+    # the events engineer's hand-annotated dev passages (fully annotated, so precision counts)
+    Suite("events", "tests/events/dev_passages.jsonl", run_events, in_repo=True),
 )
 
 
