@@ -70,7 +70,8 @@ ACTORS = {
     "Sameh Shoukry": ("Sameh Shoukry", "PER", "EGY"), "Shoukry": ("Sameh Shoukry", "PER", "EGY"),
     "Washington": ("Amerika Serikat", "GPE", "USA"), "Snowden": ("Edward Snowden", "PER", "USA"), "Austin": ("Lloyd Austin", "PER", "USA"),
     # the actors stage links an embassy to its state
-    "Kedutaan Besar Jepang": ("Jepang", "GPE", "JPN"),
+    "Kedutaan Besar Jepang": ("Jepang", "GPE", "JPN"), "Tokyo": ("Jepang", "GPE", "JPN"),
+    "Armenia": ("Armenia", "GPE", "ARM"), "Azerbaijan": ("Azerbaijan", "GPE", "AZE"),
     "Marcos": ("Ferdinand Marcos Jr.", "PER", "PHL"), "Aung San Suu Kyi": ("Aung San Suu Kyi", "PER", "MMR"),
 }
 _PATTERN = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(ACTORS, key=len, reverse=True)) + r")\b")

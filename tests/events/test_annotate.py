@@ -94,6 +94,7 @@ def test_events_code_type_source_and_target(body, expected):
     ("Rusia menyatakan tidak akan menarik pasukan dari Venezuela.", True, True),
     ("Menlu AS dan Rusia sepakat bertemu dengan Jepang.", False, True),  # sepakat bertemu: planned
     ("Pompeo dijadwalkan bertemu Lavrov.", False, True),
+    ("Pompeo diperkirakan bertemu Lavrov.", False, True),  # expected: not yet done
     ("Rusia tidak mengancam Ukraina.", True, False),
     ("Rusia menyerang Ukraina.", False, False),
     # "tidak akan pernah berhenti mendukung": the negation is of the stopping
@@ -195,6 +196,13 @@ def test_one_sided_events_are_kept_only_for_the_types_asked():
     ("Lavrov tiba di Jenewa. Ia bertemu dengan Blinken di sana.", [("CONSULT", "RUS", "USA")]),
     # the subject of a fronted clause comes after its comma
     ("Sebelum bertemu dengan Pompeo, Putin mengatakan Rusia tidak ikut campur.", [("CONSULT", "RUS", "USA")]),
+    # "kedua negara" are the two sides of the last two-sided event; "saling" gives one event each way
+    ("Armenia bertemu Azerbaijan di Moskow. Namun, kedua negara saling menuduh.",
+     [("CONSULT", "ARM", "AZE"), ("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")]),
+    # an organisation is not one of "kedua negara" (ASEAN is a whole code, not ASE + a sector);
+    # with no event before, the two states named last, the one named first leading
+    ("India dan Jepang bersahabat. Tokyo juga dekat dengan ASEAN. Kedua negara akan menggelar pertemuan bulan depan.",
+     [("CONSULT", "IND", "JPN")]),
 ])
 def test_events_resolve_anaphors_and_fronted_subjects(body, expected):
     assert _coded(body) == expected

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from warta.article import EVENT_TYPES, Article, Event, EventActor, RawDocument, Source
+from warta.article import EVENT_TYPES, Article, Entity, Event, EventActor, RawDocument, Source
 from warta.errors import InputError
 from warta.eval.entities import Counts, Gold, _occurrences
 
@@ -123,10 +123,10 @@ def run_article(gold: Gold) -> Article:
 
 
 def _strip_sector(code: str | None) -> str | None:
-    # RUSGOV → RUS; NATO, EU, UN stay as they are
-    if code and len(code) > 3 and code[:3].isupper() and code[3:].isupper() and code[:3].isalpha():
-        return code[:3] if len(code) == 6 else code
-    return code
+    # RUSGOV → RUS, as the events stage reads codes; ASEAN, NATO, EU stay as they are
+    from warta.events.arguments import country
+
+    return country(Entity(id="", name="", type="ORG", actor=code)) if code else code
 
 
 def actor_country(article: Article, actor: EventActor) -> str | None:

@@ -90,6 +90,14 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 speaker = _quote_speaker(article, t_start, t_end)
                 if speaker:
                     args.sources = [speaker]
+            if not args.sources and m.pattern.voice == "active" and m.pattern.pos == "verb":
+                both = _both(low, m, s_tok, mentions, starts, article, events)
+                if both and not args.targets and low[m.start - 1] == "saling":
+                    # "kedua negara saling menuduh": one event each way
+                    events.extend(_events(article, m, Found([both[0]], [both[1]]), places, timexes, low, s_tok,
+                                          (sent.start_char, sent.end_char), (t_start, t_end), one_sided))
+                    both, args.targets = [both[1]], [both[0]]
+                args.sources = both
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = arguments.recipient_place(m, places, low, e_tok)
             if not args.targets and m.pattern.pos == "verb":
@@ -119,6 +127,42 @@ def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...
             return [Unit(-1, -1, ent, -1, -1, [ent])]
         i -= 1
     return []
+
+
+BOTH_NOUNS = frozenset({"negara", "pihak", "pemimpin", "pemerintah", "menteri", "menlu", "presiden", "delegasi"})
+
+
+def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int, Entity]], starts: list[int],
+          article: Article, events: list[Event]) -> list[Unit]:
+    """For "kedua negara" as the subject: the two sides of the last two-sided event, else the last two
+    actors of different countries named before (the one named first leads)."""
+    floor = arguments._clause_start(low, m.start, s_tok)
+    at = next((k for k in range(floor, m.start - 1) if low[k] == "kedua" and low[k + 1] in BOTH_NOUNS), None)
+    if at is None:
+        return []
+    by_id = {e.id: e for e in article.entities}
+    # "kedua negara" are two states (three-letter codes), not ASEAN or NATO
+    fits = (lambda c: bool(c) and len(c) == 3) if low[at + 1] == "negara" else bool
+    for ev in reversed(events):
+        src, tgt = by_id.get(ev.source.entity or ""), by_id.get(ev.target.entity or "")
+        if src and tgt and arguments.country(src) != arguments.country(tgt) and all(
+                fits(arguments.country(e)) for e in (src, tgt)):
+            return [Unit(-1, -1, e, -1, -1, [e]) for e in (src, tgt)]
+    found: list[Entity] = []
+    i = bisect_left(mentions, starts[at], key=lambda x: x[0]) - 1
+    while i >= 0 and starts[at] - mentions[i][0] < ANAPHOR_REACH and len(found) < 2:
+        ent = mentions[i][1]
+        if (ent.type in ("PER", "GPE", "ORG") and fits(arguments.country(ent))
+                and all(arguments.country(e) != arguments.country(ent) for e in found)):
+            found.append(ent)
+        i -= 1
+    if len(found) < 2:
+        return []
+    # the one named first leads, as with "Blinken dan Lavrov akan bertemu" (a later "kata Kemlu India" does not)
+    window = [(a, x) for a, x in mentions if starts[at] - ANAPHOR_REACH < a < starts[at]]
+    first = {arguments.country(e): min(a for a, x in window if arguments.country(x) == arguments.country(e))
+             for e in found}
+    return [Unit(-1, -1, e, -1, -1, [e]) for e in sorted(found, key=lambda e: first[arguments.country(e)])]
 
 
 def _says_that_country(low: list[str], m: matcher.Match, e_tok: int) -> bool:

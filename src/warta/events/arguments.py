@@ -84,7 +84,9 @@ def country(ent: Entity) -> str | None:
     """The country (or organisation) of an entity: ``country``, else the actor code without its sector."""
     if ent.country:
         return ent.country
-    return ent.actor[:3] if ent.actor and len(ent.actor) > 3 and ent.actor[3:].isupper() and ent.actor[:3].isupper() else ent.actor
+    # a country code and one or more three-letter sectors (RUSGOV, USAMIL); ASEAN or NATO are whole codes
+    a = ent.actor
+    return a[:3] if a and len(a) >= 6 and len(a) % 3 == 0 and a.isalpha() and a.isupper() else a
 
 
 def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:

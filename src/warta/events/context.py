@@ -19,7 +19,7 @@ from warta.time import reference_date
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
 PLANNERS = frozenset({
     "akan", "hendak", "bakal", "berencana", "rencananya", "direncanakan", "dijadwalkan", "terjadwal", "siap", "berniat",
-    "ingin", "takkan", "mau", "bersiap",
+    "ingin", "takkan", "mau", "bersiap", "diperkirakan", "diharapkan",  # expected, not yet done
 })
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "andaikata"})  # not (yet) real: planned
 STOPPERS = frozenset({"berhenti", "menghentikan", "henti"})
