@@ -49,6 +49,11 @@ def _coded(body, **kw):
     ("Indonesia menandatangani perjanjian kerja sama pertahanan dengan Australia.", [("AGREE", "IDN", "AUS")]),
     # a ministry's protest is verbal (ACCUSE); ordering diplomats out is an expulsion
     ("Vietnam memprotes penangkapan nelayannya oleh Indonesia.", [("ACCUSE", "VNM", "IDN")]),
+    # saying a named party must act is a demand on it, and the act is part of it; a passive after
+    # the modal or a common noun before it is no demand
+    ("Juru bicara China mengatakan Washington harus berhenti menjual senjata kepada Taiwan.", [("REQUEST", "CHN", "USA")]),
+    ("Lavrov mengatakan masa depan Maduro harus diputuskan oleh rakyat Venezuela.", []),
+    ("Jokowi mengatakan semua pihak di Myanmar harus menahan diri.", []),
     # the threatened party is the subject of the condition; an embassy is its state, not a place;
     # aid "untuk korban ... di Turki" goes to Turki, while a plain place after "di" stays the location
     ("Korea Utara mengancam akan menyerang jika Jepang dan Korea Selatan menggelar latihan.",

@@ -21,6 +21,7 @@ CLAUSE_END = frozenset({".", ";", ":", "tetapi", "namun", "sedangkan", "sementar
 GAP_STOP = CLAUSE_END | {",", "(", ")", "yang"}
 # Absorption stops at a comma or a relative clause too: "..., yang ditangkap Rusia" is a fact.
 ABSORB_END = CLAUSE_END | {",", "yang", "(", ")"}
+MODALS = frozenset({"harus", "wajib", "mesti", "hendaknya"})  # a pattern ending on one needs a named subject before it
 MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang", "mengusulkan untuk bertemu"
 
 
@@ -98,6 +99,8 @@ def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
                 pos = _match_at(pattern, keys, low, i, len(tokens))
                 if pos is not None:
                     end = (pos[-1] + 1) if pattern.specs[-1].kind != "gap" else pos[-1]
+                    if not _modal_subject(tokens, low, end):
+                        continue
                     candidates.append(Match(offset + i, offset + end, offset + pos[pattern.head], pattern))
         if (not candidates or candidates[-1].start != offset + i) and _affixed(tokens[i]):
             for pattern in lexicon.by_root.get(tokens[i].lemma_.lower(), ()):  # the lemma of the trained pipeline
@@ -117,6 +120,14 @@ def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return [m for m in chosen if m.type != NONE]
+
+
+def _modal_subject(tokens, low: list[str], end: int) -> bool:
+    """False for "mengatakan ... harus" unless a name acts right before the modal: "Washington harus
+    berhenti", not "masa depan Maduro harus diputuskan" (a passive) nor "semua pihak harus"."""
+    if low[end - 1] not in MODALS:
+        return True
+    return end >= 2 and tokens[end - 2].text[:1].isupper() and not (end < len(low) and low[end].startswith("di"))
 
 
 def _affixed(token) -> bool:
