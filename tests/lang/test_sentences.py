@@ -29,6 +29,8 @@ def split(nlp, text):
         ("Jl. Sudirman No. 5 ditutup.", ["Jl. Sudirman No. 5 ditutup."]),
         ("Beras, gula, dll. Harga naik.", ["Beras, gula, dll.", "Harga naik."]),
         ("Budi dkk. ditahan.", ["Budi dkk. ditahan."]),
+        # a name suffix is no sentence end before a lower-case word (events lost a CONSULT here)
+        ("Ia bertemu Ferdinand Marcos Jr. dan Austin.", ["Ia bertemu Ferdinand Marcos Jr. dan Austin."]),
         ("Moskow, Jurnas.com - Presiden Rusia tiba. Ia disambut.", ["Moskow, Jurnas.com - Presiden Rusia tiba.", "Ia disambut."]),
         ("Judul tanpa titik\n\nParagraf pertama.", ["Judul tanpa titik", "Paragraf pertama."]),
         ("Benarkah? Ya!", ["Benarkah?", "Ya!"]),
