@@ -46,6 +46,8 @@ def test_bare_common_name_is_not_linked_to_a_foreign_official(people, text, surf
     ("Lavrov mengatakan Rusia siap berunding.", "Lavrov", "Sergey Lavrov"),
     ("Zakharova menyebut langkah itu provokatif.", "Zakharova", "Maria Zakharova"),
     ("Stoltenberg mengatakan NATO bersatu.", "Stoltenberg", "Jens Stoltenberg"),
+    # Indonesians are called by their first name too, once introduced (events lost a visit here)
+    ("Menlu Retno Marsudi tiba di Seoul. Retno lalu bertemu Park Jin.", "Retno", "Retno Marsudi"),
 ])
 def test_bare_name_links_when_distinctive_or_introduced_before(people, text, surface, name):
     assert people(text).get(surface) == name
@@ -56,3 +58,8 @@ def test_bare_common_name_before_the_full_name_is_not_linked(people):
     text = "Ali tiba pagi ini. Perdana Menteri Ethiopia Abiy Ahmed Ali kemudian berpidato."
     art = people(text)
     assert "Ali" not in art and art.get("Abiy Ahmed Ali") == "Abiy Ahmed"
+
+
+def test_foreigners_are_not_called_by_their_given_name(people):
+    # "Vladimir" after "Vladimir Putin" is not how the press refers to Putin: no partial link
+    assert "Vladimir" not in people("Presiden Rusia Vladimir Putin tiba. Vladimir tersenyum.")

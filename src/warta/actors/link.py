@@ -742,7 +742,10 @@ class Linker:
                 continue
             rec = self._rec(f.key)
             names = [rec.name] + rec.aliases if rec else self.new[f.key].names
-            if any(tok.lower == w.lower() for n in names for w in words_of(n)[1:] or words_of(n)):
+            # Indonesian news calls Indonesians by their first name too (Retno Marsudi ... Retno);
+            # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir)
+            skip = 0 if rec is not None and rec.country == "IDN" else 1
+            if any(tok.lower == w.lower() for n in names for w in words_of(n)[skip:] or words_of(n)):
                 hits.add(f.key)
         return hits.pop() if len(hits) == 1 else None
 
