@@ -42,6 +42,56 @@ def test_harmonise_old_scheme_auxiliaries_subordinators_names():
     assert rows[1][3] == "ADV"  # the input is not modified
 
 
+@pytest.mark.parametrize(
+    "rows,index,expected",
+    [
+        # pantai Losari: a name after a common noun was flat, now nmod
+        ([_row(1, "pantai", "NOUN", 0, "root"), _row(2, "Losari", "PROPN", 1, "flat")], 1, ("PROPN", "nmod")),
+        # rumah yang besar: a yang-clause on an adjective was amod, now acl:relcl
+        ([_row(1, "rumah", "NOUN", 0, "root"), _row(2, "yang", "PRON", 3, "nsubj"),
+          _row(3, "besar", "ADJ", 1, "amod")], 2, ("ADJ", "acl:relcl")),
+        # hari kedua: ordinals were NUM/nummod, now ADJ/amod
+        ([_row(1, "hari", "NOUN", 0, "root"), _row(2, "kedua", "NUM", 1, "nummod")], 1, ("ADJ", "amod")),
+        # dua hari: a cardinal stays a number
+        ([_row(1, "dua", "NUM", 2, "nummod"), _row(2, "hari", "NOUN", 0, "root")], 0, ("NUM", "nummod")),
+        # rumah mereka: a possessor pronoun was det, now nmod:poss
+        ([_row(1, "rumah", "NOUN", 0, "root"), _row(2, "mereka", "PRON", 1, "det")], 1, ("PRON", "nmod:poss")),
+    ],
+)
+def test_harmonise_old_scheme_nominal_modifiers(rows, index, expected):
+    out = corpora.harmonise_old(rows, aux=set(), sconj=set(), full=True)
+    assert (out[index][3], out[index][7]) == expected
+
+
+def _heads(rows):
+    return [int(r[6]) for r in corpora.fix_punct(rows)]
+
+
+def test_fix_punct_attaches_comma_before_yang_clause_to_the_clause():
+    # Rumah itu , yang dibangun 1900 , besar .  GSD 2.1 hung both commas on the previous word
+    rows = [
+        _row(1, "Rumah", "NOUN", 7, "nsubj"), _row(2, "itu", "DET", 1, "det"),
+        _row(3, ",", "PUNCT", 2, "punct"), _row(4, "yang", "PRON", 5, "nsubj:pass"),
+        _row(5, "dibangun", "VERB", 1, "acl:relcl"), _row(6, ",", "PUNCT", 5, "punct"),
+        _row(7, "besar", "ADJ", 0, "root"), _row(8, ".", "PUNCT", 7, "punct"),
+    ]
+    heads = _heads(rows)
+    assert heads[2] == 5  # the opening comma belongs to the relative clause
+    assert heads[5] == 5  # the closing comma too (its old head is on the path: kept)
+    assert heads[7] == 7  # the full stop stays on the root
+
+
+def test_fix_punct_attaches_brackets_to_the_enclosed_head():
+    # Jakarta ( ibu kota ) ramai .  brackets hung on the previous word go to the enclosed head
+    rows = [
+        _row(1, "Jakarta", "PROPN", 6, "nsubj"), _row(2, "(", "PUNCT", 1, "punct"),
+        _row(3, "ibu", "NOUN", 1, "appos"), _row(4, "kota", "NOUN", 3, "compound"),
+        _row(5, ")", "PUNCT", 4, "punct"), _row(6, "ramai", "ADJ", 0, "root"),
+        _row(7, ".", "PUNCT", 6, "punct"),
+    ]
+    assert _heads(rows)[1] == 3 and _heads(rows)[4] == 3
+
+
 def test_conllu_doc_keeps_gold_words_and_heads():
     rows = [_row(1, "Dia", "PRON", 2, "nsubj"), _row(2, "datang", "VERB", 0, "root")]
     doc = corpora.conllu_doc(rows, spacy.blank("id").vocab, features=False)
