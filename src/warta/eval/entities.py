@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from warta.article import Article, Entity, RawDocument, Source
 from warta.errors import InputError
@@ -65,14 +65,19 @@ class Result:
                 "surfaces": f"{self.surfaces.tp}/{self.surfaces.gold}", "common_word_people": self.common_people}
 
 
-def read_gold(path: str | Path) -> list[Gold]:
-    """The articles of a gold JSONL file; a malformed line stops with the file and line named."""
+def gold_rows(path: str | Path, items: str, folder: str | Path | None = None) -> Iterator[tuple[str, dict, Path | None]]:
+    """``(where, row, file)`` for each line of a seed-format gold JSONL file whose ``items`` is a list.
+
+    ``file`` is the article a row names, found in ``folder`` (default: beside the gold file). A
+    malformed line stops with an InputError naming the file and line.
+    """
     path = Path(path)
+    place = f"in {folder}" if folder else "beside the gold file"
+    folder = Path(folder) if folder else path.parent
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(str(path), f"cannot read the gold file ({error})") from None
-    out = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -81,16 +86,23 @@ def read_gold(path: str | Path) -> list[Gold]:
             row = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(where, f"not JSON ({error.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("entities"), list):
-            raise InputError(where, "expected an object with an `entities` list")
+        if not isinstance(row, dict) or not isinstance(row.get(items), list):
+            raise InputError(where, f"expected an object with an `{items}` list")
         if not (row.get("file") or row.get("text")):
             raise InputError(where, "needs `file` or `text`")
+        file = folder / row["file"] if row.get("file") else None
+        if file is not None and not file.is_file():
+            raise InputError(where, f"file {row['file']!r} not found {place}")
+        yield where, row, file
+
+
+def read_gold(path: str | Path) -> list[Gold]:
+    """The articles of a gold JSONL file; a malformed line stops with the file and line named."""
+    out = []
+    for where, row, file in gold_rows(path, "entities"):
         for k, ent in enumerate(row["entities"]):
             if not isinstance(ent, dict) or not ent.get("name") or set(ent) - GOLD_KEYS:
                 raise InputError(where, f"entity {k}: expected keys {sorted(GOLD_KEYS)}, got {ent!r:.80}")
-        file = path.parent / row["file"] if row.get("file") else None
-        if file is not None and not file.is_file():
-            raise InputError(where, f"file {row['file']!r} not found beside the gold file")
         out.append(Gold(where, row["entities"], file, row.get("text"), row.get("published")))
     return out
 

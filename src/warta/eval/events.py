@@ -12,14 +12,13 @@ the core events (the seeds) gives a meaningful recall only.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from warta.article import EVENT_TYPES, Article, Entity, Event, EventActor, RawDocument, Source
 from warta.errors import InputError
-from warta.eval.entities import Counts, Gold, _occurrences
+from warta.eval.entities import Counts, Gold, _occurrences, gold_rows
 
 EVENT_KEYS = {"type", "source_country", "target_country", "trigger", "negated", "planned",
               "mode", "source", "target", "date", "note"}
@@ -73,30 +72,10 @@ def _check_event(ev: object, k: int, where: str) -> None:
 
 def read_gold(path: str | Path, seeds: str | Path | None = None) -> list[EventGold]:
     """The articles of a gold JSONL file; a malformed line stops with the file and line named."""
-    path = Path(path)
-    folder = Path(seeds) if seeds else path.parent
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read the gold file ({error})") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not JSON ({error.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("events"), list):
-            raise InputError(where, "expected an object with an `events` list")
-        if not (row.get("file") or row.get("text")):
-            raise InputError(where, "needs `file` or `text`")
+    for where, row, file in gold_rows(path, "events", seeds):
         for k, ev in enumerate(row["events"]):
             _check_event(ev, k, where)
-        file = folder / row["file"] if row.get("file") else None
-        if file is not None and not file.is_file():
-            raise InputError(where, f"file {row['file']!r} not found in {folder}")
         out.append(EventGold(where, [], file, row.get("text"), row.get("published"), events=row["events"]))
     return out
 
