@@ -327,6 +327,16 @@ def entity(
     print_entity(detail)
 
 
+def _print_scores(result, format_report, *, json_output: bool, errors: int) -> None:
+    """A scorer's figures as a report (or JSON), then its first ``errors`` errors, one per line."""
+    if json_output:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_report(result) + "\n")
+    for e in result.errors[:errors]:
+        sys.stdout.write(" ".join(f"{k}={v}" for k, v in e.items()) + "\n")
+
+
 @eval_app.command("entities")
 def eval_entities(
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, entities [{name, type, country, surfaces}]."),
@@ -340,12 +350,7 @@ def eval_entities(
         result = entities_eval.evaluate(gold)
     except WartaError as error:
         fail(str(error))
-    if json_output:
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(entities_eval.format_report(result) + "\n")
-    for e in result.errors[:errors]:
-        sys.stdout.write(" ".join(f"{k}={v}" for k, v in e.items()) + "\n")
+    _print_scores(result, entities_eval.format_report, json_output=json_output, errors=errors)
 
 
 # ---------------------------------------------------------------- quotes and events (issue 6)
@@ -379,12 +384,7 @@ def eval_events(
         result = events_eval.evaluate(gold, seeds)
     except WartaError as error:
         fail(str(error))
-    if json_output:
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(events_eval.format_report(result) + "\n")
-    for e in result.errors[:errors]:
-        sys.stdout.write(" ".join(f"{k}={v}" for k, v in e.items()) + "\n")
+    _print_scores(result, events_eval.format_report, json_output=json_output, errors=errors)
 
 
 @app.command("events")
