@@ -51,9 +51,14 @@ def _stage(name: str):
 def process(raw: RawDocument, *, published: str | None = None, stages: Iterable[str] = STAGES) -> Article:
     """Extract one raw document and run the language layer and the document stages over it."""
     from warta.extract import extract
+
+    return annotate(extract(raw, published=published), stages=stages)
+
+
+def annotate(article: Article, *, stages: Iterable[str] = STAGES) -> Article:
+    """Run the language layer and the document ``stages`` over an extracted article."""
     from warta import lang
 
-    article = extract(raw, published=published)
     doc = lang.analyse(article)
     for name in stages:
         try:

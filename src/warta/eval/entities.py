@@ -107,25 +107,24 @@ def read_gold(path: str | Path) -> list[Gold]:
     return out
 
 
-def run_article(gold: Gold) -> Article:
-    """Extract (or take the text) and run lang → time → actors, as the pipeline does."""
-    from warta import lang, time
-    from warta.actors import annotate
+def gold_article(gold: Gold) -> Article:
+    """The gold row's article: its file extracted, or its text taken as the body."""
     from warta.extract import extract
 
-    if gold.path is not None:
-        text = gold.path.read_text(encoding="utf-8")
-        article = extract(RawDocument(Source(path=str(gold.path)), text=text, raw=text.encode()))
-        # the article's own date wins (seed 001 is mis-stamped on purpose); gold fills a missing one
-        article.published = article.published or gold.published
-    else:
-        article = Article(body=gold.text or "", published=gold.published)
-    doc = lang.analyse(article)
-    try:
-        article = time.annotate(article, doc)
-    except Exception:  # noqa: BLE001 - as in the pipeline, a failing time stage must not hide actors
-        pass
-    return annotate(article, doc)
+    if gold.path is None:
+        return Article(body=gold.text or "", published=gold.published)
+    text = gold.path.read_text(encoding="utf-8")
+    article = extract(RawDocument(Source(path=str(gold.path)), text=text, raw=text.encode()))
+    # the article's own date wins (seed 001 is mis-stamped on purpose); gold fills a missing one
+    article.published = article.published or gold.published
+    return article
+
+
+def run_article(gold: Gold) -> Article:
+    """The gold article through lang → time → actors, as the pipeline runs them."""
+    from warta import pipeline
+
+    return pipeline.annotate(gold_article(gold), stages=("time", "actors"))
 
 
 def _fold(name: str) -> str:

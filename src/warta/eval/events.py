@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from warta.article import EVENT_TYPES, Article, Entity, Event, EventActor, RawDocument, Source
+from warta.article import EVENT_TYPES, Article, Entity, Event, EventActor
 from warta.errors import InputError
-from warta.eval.entities import Counts, Gold, _occurrences, gold_rows
+from warta.eval.entities import Counts, Gold, _occurrences, gold_article, gold_rows
 
 EVENT_KEYS = {"type", "source_country", "target_country", "trigger", "negated", "planned",
               "mode", "source", "target", "date", "note"}
@@ -81,24 +81,10 @@ def read_gold(path: str | Path, seeds: str | Path | None = None) -> list[EventGo
 
 
 def run_article(gold: Gold) -> Article:
-    """Extract (or take the text as the body) and run lang and every document stage, as the pipeline does."""
-    from warta import lang, pipeline
-    from warta.extract import extract
+    """The gold article through lang and every document stage, as the pipeline runs them."""
+    from warta import pipeline
 
-    if gold.path is not None:
-        text = gold.path.read_text(encoding="utf-8")
-        article = extract(RawDocument(Source(path=str(gold.path)), text=text, raw=text.encode()))
-        # the article's own date wins (seed 001 is mis-stamped on purpose); gold fills a missing one
-        article.published = article.published or gold.published
-    else:
-        article = Article(body=gold.text or "", published=gold.published)
-    doc = lang.analyse(article)
-    for name in pipeline.STAGES:
-        try:
-            article = pipeline._stage(name).annotate(article, doc)
-        except Exception:  # noqa: BLE001 - as in the pipeline, a failing stage must not hide the others
-            pass
-    return article
+    return pipeline.annotate(gold_article(gold))
 
 
 def _strip_sector(code: str | None) -> str | None:
