@@ -109,3 +109,52 @@ def test_read_bio_names_the_bad_line(tmp_path):
     path.write_text("Joko\tB-PERSON\nWidodo\n", encoding="utf-8")
     with pytest.raises(WartaError, match="bad.tsv:2"):
         list(corpora.read_bio(path))
+
+
+def _triples(rows):
+    return [(r[1], r[3], int(r[6]), r[7]) for r in rows]
+
+
+KNOWN = {"rumah", "membeli", "dibeli", "kepada"}
+
+
+def test_split_clitics_possessive_after_a_noun():
+    rows = [_row(1, "Rumahnya", "NOUN", 2, "nsubj"), _row(2, "besar", "ADJ", 0, "root")]
+    out = corpora.split_clitics(rows, whole=set(), known=KNOWN)
+    assert _triples(out) == [("Rumah", "NOUN", 3, "nsubj"), ("nya", "PRON", 1, "nmod:poss"),
+                             ("besar", "ADJ", 0, "root")]
+    assert out[0][9] == "SpaceAfter=No" and [r[0] for r in out] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("verb,relation", [("membelinya", "obj"), ("dibelinya", "obl:agent")])
+def test_split_clitics_object_or_agent_after_a_verb(verb, relation):
+    rows = [_row(1, "Ia", "PRON", 2, "nsubj"), _row(2, verb, "VERB", 0, "root")]
+    out = corpora.split_clitics(rows, whole=set(), known=KNOWN)
+    assert _triples(out)[2] == ("nya", "PRON", 2, relation)
+
+
+def test_split_clitics_after_a_preposition_the_pronoun_heads():
+    # Ia bicara kepadanya: kepada becomes the case marker of nya, which takes its place as obl
+    rows = [_row(1, "Ia", "PRON", 2, "nsubj"), _row(2, "bicara", "VERB", 0, "root"),
+            _row(3, "kepadanya", "ADP", 2, "obl")]
+    out = corpora.split_clitics(rows, whole=set(), known=KNOWN)
+    assert _triples(out)[2:] == [("kepada", "ADP", 4, "case"), ("nya", "PRON", 2, "obl")]
+
+
+@pytest.mark.parametrize("form,upos,whole", [
+    ("lainnya", "NOUN", {"lainnya"}),  # kept whole by the current-scheme corpus
+    ("tanya", "NOUN", set()),  # host too short to be a word
+    ("akhirnya", "ADV", set()),  # adverbs in -nya are lexicalised
+    ("hidungnya", "NOUN", set()),  # host not a known word: leave it alone
+])
+def test_split_clitics_leaves_words_whose_nya_is_not_a_clitic(form, upos, whole):
+    rows = [_row(1, form, upos, 0, "root")]
+    assert _triples(corpora.split_clitics(rows, whole=whole, known=KNOWN | {"lain", "akhir"})) == _triples(rows)
+
+
+def test_harmonise_csui_possessive_nya_is_a_pronoun():
+    rows = [_row(1, "rumah", "NOUN", 0, "root"), _row(2, "nya", "DET", 1, "det"),
+            _row(3, "itu", "DET", 1, "det")]
+    out = corpora.harmonise_csui(rows)
+    assert (out[1][3], out[1][7]) == ("PRON", "nmod:poss")
+    assert (out[2][3], out[2][7]) == ("DET", "det")  # only the clitic changes

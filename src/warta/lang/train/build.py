@@ -66,11 +66,14 @@ def convert(plan: BuildPlan) -> dict[str, Path]:
     d, out = plan.datasets, plan.scratch / "corpus"
     vocab = spacy.blank("id").vocab
     files = {"train": out / "train.spacy", "train_ner2": out / "train_ner2.spacy", "dev": out / "dev.spacy"}
+    # word lists of the conversion, all from the training corpora (never from dev or test)
     aux = corpora.scheme_words(d / UD_TRAIN, "AUX")
     sconj = corpora.scheme_words(d / UD_TRAIN, "SCONJ")
+    whole = corpora.clitic_words(d / UD_TRAIN)
+    known = corpora.corpus_words(d / UD_TRAIN, d / UD_OLD_TRAIN)
     ud_train = list(chain(
-        corpora.conllu_docs(d / UD_TRAIN, vocab, features=False),
-        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj),
+        corpora.csui_docs(d / UD_TRAIN, vocab),
+        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj, full=True, whole=whole, known=known),
     ))
     ner_train = list(chain.from_iterable(
         corpora.bio_docs(d / "ner" / name / train, vocab) for name, (train, _) in corpora.NER_SPLITS.items()

@@ -304,9 +304,112 @@ def fix_punct(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str], full: bool = False) -> Iterator[Doc]:
-    """Docs of the GSD 2.1 corpus harmonised to the current scheme: words, POS and dependencies
-    (no lemmas; its features and XPOS follow the old scheme, so they are left out)."""
+def convert_old(rows: list[list[str]], aux: set[str], sconj: set[str], full: bool = False,
+                whole: set[str] | None = None, known: set[str] | None = None) -> list[list[str]]:
+    """One GSD 2.1 sentence in the current scheme: ``harmonise_old``, and with ``full`` also
+    ``fix_punct`` and (given the word lists ``whole`` and ``known``) ``split_clitics``."""
+    rows = harmonise_old(rows, aux, sconj, full)
+    if full:
+        rows = fix_punct(rows)
+        if whole is not None and known is not None:
+            rows = split_clitics(rows, whole, known)
+    return rows
+
+
+def corpus_words(*paths: Path | str, min_count: int = 2) -> set[str]:
+    """Lower-cased forms seen at least ``min_count`` times in the given CoNLL-U files."""
+    counts: dict[str, int] = {}
+    for path in paths:
+        for rows in read_conllu(path):
+            for r in rows:
+                counts[r[1].lower()] = counts.get(r[1].lower(), 0) + 1
+    return {w for w, n in counts.items() if n >= min_count}
+
+
+def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str], full: bool = False,
+             whole: set[str] | None = None, known: set[str] | None = None) -> Iterator[Doc]:
+    """Docs of the GSD 2.1 corpus converted to the current scheme (``convert_old``): words, POS and
+    dependencies (no lemmas; its features and XPOS follow the old scheme, so they are left out)."""
     for rows in read_conllu(path):
-        rows = harmonise_old(rows, aux, sconj, full)
-        yield conllu_doc(fix_punct(rows) if full else rows, vocab, features=False)
+        yield conllu_doc(convert_old(rows, aux, sconj, full, whole, known), vocab, features=False)
+
+
+# Hosts whose -nya is a clitic pronoun in the current scheme, and the relation the clitic gets.
+# GSD 2.1 wrote "rumahnya" as one word; GSD 2.17 and the held-out test split it into rumah + nya.
+NYA_RELATION = {"NOUN": "nmod:poss", "PROPN": "nmod:poss", "NUM": "nmod:poss", "PRON": "nmod:poss"}
+
+
+def clitic_words(path: Path | str) -> set[str]:
+    """Lower-cased words ending in -nya that the current-scheme corpus keeps whole (lainnya,
+    akhirnya, hanya ...): their -nya is part of the word, so the conversion must not split them."""
+    return {r[1].lower() for rows in read_conllu(path) for r in rows if r[1].lower().endswith("nya")}
+
+
+def split_clitics(rows: list[list[str]], whole: set[str], known: set[str]) -> list[list[str]]:
+    """Split the possessive/object clitic -nya off a GSD 2.1 word, as the current scheme does.
+
+    ``rumahnya`` (NOUN) becomes ``rumah`` + ``nya`` PRON nmod:poss; ``membelinya`` becomes
+    ``membeli`` + ``nya`` PRON obj; ``dibelinya`` ``dibeli`` + ``nya`` obl:agent; after a
+    preposition (``kepadanya``) the pronoun takes the word's place in the tree and the preposition
+    becomes its ``case``. A word is split only when its host is itself a word of the corpora
+    (``known``) and the current-scheme corpus does not keep the whole word (``whole``).
+    """
+    out: list[list[str]] = []
+    new_id: dict[str, int] = {}
+    splits: dict[int, str] = {}  # position in out of the host -> kind
+    for r in rows:
+        form, upos = r[1], r[3]
+        host = form[:-3]
+        kind = None
+        if (form.lower().endswith("nya") and len(host) >= 3 and host.lower() in known
+                and form.lower() not in whole):
+            if upos in NYA_RELATION:
+                kind = NYA_RELATION[upos]
+            elif upos == "VERB" and host.lower().startswith("di"):
+                kind = "obl:agent"
+            elif upos == "VERB" and host.lower().startswith("me"):
+                kind = "obj"
+            elif upos == "ADP":
+                kind = "case"
+        new_id[r[0]] = len(out) + 1
+        if kind is None:
+            out.append(list(r))
+            continue
+        misc = r[9]
+        out.append([r[0], host, "_", upos, r[4], r[5], r[6], r[7], r[8], "SpaceAfter=No"])
+        out.append([r[0] + "c", form[-3:], "_", "PRON", "_", "_", r[0], kind, "_", misc])
+        splits[len(out) - 2] = kind
+    for i, r in enumerate(out):
+        if r[0].endswith("c"):
+            r[6] = str(i)  # the clitic hangs on its host (the row before it)
+        else:
+            r[6] = str(new_id[r[6]]) if r[6] in new_id else "0"
+    for i, kind in splits.items():
+        if kind == "case":  # kepada|nya: the pronoun heads, the preposition is its case marker
+            host, clitic = out[i], out[i + 1]
+            clitic[6], clitic[7] = host[6], host[7]
+            host[6], host[7] = str(i + 2), "case"
+            for r in out:  # anything that hung on the preposition now hangs on the pronoun
+                if r is not clitic and r is not host and r[6] == str(i + 1):
+                    r[6] = str(i + 2)
+    for i, r in enumerate(out, 1):
+        r[0] = str(i)
+    return out
+
+
+def harmonise_csui(rows: list[list[str]]) -> list[list[str]]:
+    """CSUI tags a possessive -nya after a noun DET/det; GSD (the scheme of the held-out test) tags
+    it PRON/nmod:poss. Bring CSUI in line so the two corpora do not teach opposite labels."""
+    rows = [list(r) for r in rows]
+    by_id = {r[0]: r for r in rows}
+    for r in rows:
+        head = by_id.get(r[6])
+        if r[1].lower() == "nya" and r[3] == "DET" and head and head[3] in ("NOUN", "PROPN", "NUM"):
+            r[3], r[7] = "PRON", "nmod:poss"
+    return rows
+
+
+def csui_docs(path: Path | str, vocab: Vocab) -> Iterator[Doc]:
+    """Docs of the CSUI corpus, harmonised to GSD's current scheme (``harmonise_csui``)."""
+    for rows in read_conllu(path):
+        yield conllu_doc(harmonise_csui(rows), vocab, features=False)
