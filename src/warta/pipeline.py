@@ -3,20 +3,24 @@
 A document stage is a pure function ``annotate(article, doc) -> Article`` of one article and
 its parsed ``spacy.tokens.Doc``; the stages run in the order of ``STAGES``.  A failure of one
 stage on one document becomes a warning on that article; a document that cannot be read or
-extracted at all becomes a ``Failure``.  Neither stops the batch.
+extracted at all becomes a ``Failure``.  Neither stops the batch.  Documents travel in batches
+(``BATCH``): extracted one by one, parsed together through ``nlp.pipe``, then staged one by one.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from itertools import repeat
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice, repeat
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from warta.article import Article, RawDocument, Source
 from warta.errors import InputError, WartaError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Document stages after extraction and the language layer, in order.
 STAGES = ("time", "actors", "quotes", "events")
@@ -59,7 +63,12 @@ def annotate(article: Article, *, stages: Iterable[str] = STAGES) -> Article:
     """Run the language layer and the document ``stages`` over an extracted article."""
     from warta import lang
 
-    doc = lang.analyse(article)
+    return run_stages(article, lang.analyse(article), stages)
+
+
+def run_stages(article: Article, doc: Doc, stages: Iterable[str] = STAGES) -> Article:
+    """Run the document ``stages`` over an article and its parsed ``doc``; a failing stage
+    becomes a warning on the article."""
     for name in stages:
         try:
             article = _stage(name).annotate(article, doc)
@@ -70,17 +79,56 @@ def annotate(article: Article, *, stages: Iterable[str] = STAGES) -> Article:
     return article
 
 
-def _process_one(item: RawDocument | InputError | Failure, published: str | None) -> Processed | Failure:
+def _failure(item: RawDocument, err: Exception) -> Failure:
+    reason = str(err) if isinstance(err, WartaError) else f"{type(err).__name__}: {err}"
+    return Failure(item.source, reason, item.raw)
+
+
+def _extract_one(item: RawDocument | InputError | Failure, published: str | None) -> Article | Failure:
+    from warta.extract import extract
+
     if isinstance(item, Failure):
         return item
     if isinstance(item, InputError):
         return Failure(Source(path=item.where), item.reason)
     try:
-        return Processed(process(item, published=published), item)
-    except WartaError as err:
-        return Failure(item.source, str(err), item.raw)
+        return extract(item, published=published)
     except Exception as err:
-        return Failure(item.source, f"{type(err).__name__}: {err}", item.raw)
+        return _failure(item, err)
+
+
+def _process_batch(items: list[RawDocument | InputError | Failure], published: str | None) -> list[Processed | Failure]:
+    """Extract a batch, parse the extracted articles together (``lang.analyse_many``), then run
+    the stages on each. If the batched parse fails, each article is parsed alone, so one bad
+    document fails alone."""
+    from warta import lang
+
+    extracted = [_extract_one(item, published) for item in items]
+    articles = [a for a in extracted if isinstance(a, Article)]
+    try:
+        docs = dict(zip(map(id, articles), lang.analyse_many(articles)))
+    except Exception:
+        docs = {}
+    out: list[Processed | Failure] = []
+    for item, result in zip(items, extracted):
+        if isinstance(result, Failure):
+            out.append(result)
+            continue
+        try:
+            doc = docs.get(id(result))
+            if doc is None:
+                doc = lang.analyse(result)
+            out.append(Processed(run_stages(result, doc), item))
+        except Exception as err:
+            out.append(_failure(item, err))
+    return out
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def default_workers() -> int:
@@ -100,6 +148,11 @@ def _init_worker() -> None:
     lang.load()  # load the model once per worker, before the first document
 
 
+# Documents handed to a worker at once: enough for nlp.pipe to batch, few enough to keep
+# results flowing (and the progress bar moving) on small inputs.
+BATCH = 16
+
+
 def run(
     items: Iterable[RawDocument | InputError | Failure],
     *,
@@ -109,9 +162,10 @@ def run(
     """Process documents in input order, with ``workers`` processes (1 = in this process)."""
     workers = workers or default_workers()
     if workers <= 1:
-        for item in items:
-            yield _process_one(item, published)
+        for batch in batches(items, BATCH):
+            yield from _process_batch(batch, published)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        # map keeps input order; a modest chunk size amortises pickling without hurting order
-        yield from pool.map(_process_one, items, repeat(published), chunksize=4)
+        # map keeps input order
+        for results in pool.map(_process_batch, batches(items, BATCH), repeat(published)):
+            yield from results

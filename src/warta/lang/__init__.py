@@ -56,9 +56,8 @@ def load() -> Language:
     return _finish(spacy.load(path))
 
 
-def analyse(article: Article) -> Doc:
-    """Parse ``article.body`` and fill ``article.sentences`` with [start, end] character offsets."""
-    doc = load()(article.body)
+def sentence_offsets(doc: Doc) -> list[list[int]]:
+    """[start, end] character offsets of the sentences of ``doc``, without edge whitespace."""
     sentences = []
     for sent in doc.sents:
         text = sent.text
@@ -66,5 +65,20 @@ def analyse(article: Article) -> Doc:
         end = sent.start_char + len(text.rstrip())
         if end > start:  # whitespace between paragraphs is not a sentence
             sentences.append([start, end])
-    article.sentences = sentences
+    return sentences
+
+
+def analyse(article: Article) -> Doc:
+    """Parse ``article.body`` and fill ``article.sentences`` with [start, end] character offsets."""
+    doc = load()(article.body)
+    article.sentences = sentence_offsets(doc)
     return doc
+
+
+def analyse_many(articles: list[Article], batch_size: int = 32) -> list[Doc]:
+    """``analyse`` for many articles at once through ``nlp.pipe``, which batches the neural
+    components (about a quarter faster than one by one; README, Speed)."""
+    docs = list(load().pipe((article.body for article in articles), batch_size=batch_size))
+    for article, doc in zip(articles, docs):
+        article.sentences = sentence_offsets(doc)
+    return docs

@@ -1,0 +1,54 @@
+"""pipeline.run: input order, batches parsed together, one bad document never stops the rest."""
+
+from __future__ import annotations
+
+from warta import lang, pipeline
+from warta.article import Article, RawDocument, Source
+from warta.errors import InputError
+
+
+def _raw(name: str, text: str) -> RawDocument:
+    return RawDocument(raw=text.encode("utf-8"), source=Source(path=name), text=text)
+
+
+BODY = (
+    "JAKARTA - Presiden Joko Widodo bertemu Menteri Luar Negeri AS di Istana Merdeka, Jakarta, "
+    "Senin (3/3/2025). Keduanya membahas kerja sama perdagangan dan keamanan kawasan.\n\n"
+    "\"Kami sepakat memperkuat hubungan kedua negara,\" kata Jokowi kepada wartawan seusai pertemuan.\n\n"
+    "Pertemuan itu berlangsung sekitar dua jam dan dihadiri sejumlah menteri Kabinet Indonesia Maju."
+)
+
+
+def test_batches_split_an_iterable_in_order():
+    assert list(pipeline.batches(range(5), 2)) == [[0, 1], [2, 3], [4]]
+    assert list(pipeline.batches([], 3)) == []
+
+
+def test_analyse_many_matches_analyse_one_by_one():
+    articles = [Article(body=BODY), Article(body="Satu kalimat saja."), Article(body="")]
+    docs = lang.analyse_many(articles)
+    for article, doc in zip(articles, docs):
+        alone = Article(body=article.body)
+        single = lang.analyse(alone)
+        assert article.sentences == alone.sentences
+        assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in single.ents]
+
+
+def test_run_keeps_order_and_isolates_failures(monkeypatch):
+    items = [_raw(f"doc{i}.txt", BODY.replace("Senin", "Selasa") if i % 2 else BODY) for i in range(20)]
+    items.insert(3, InputError("broken.txt", "not UTF-8"))
+    results = list(pipeline.run(items, workers=1))
+    assert len(results) == 21
+    assert isinstance(results[3], pipeline.Failure) and results[3].where == "broken.txt"
+    processed = [r for r in results if isinstance(r, pipeline.Processed)]
+    assert [r.raw.source.path for r in processed] == [f"doc{i}.txt" for i in range(20)]
+    assert all(r.article.sentences for r in processed)
+
+
+def test_run_falls_back_to_one_by_one_when_the_batched_parse_fails(monkeypatch):
+    def broken(articles, batch_size=32):
+        raise RuntimeError("batch failed")
+
+    monkeypatch.setattr(lang, "analyse_many", broken)
+    results = list(pipeline.run([_raw("a.txt", BODY), _raw("b.txt", BODY)], workers=1))
+    assert all(isinstance(r, pipeline.Processed) and r.article.sentences for r in results)
