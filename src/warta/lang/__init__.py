@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from warta.article import Article
 from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim)
+from warta.lang import features as _features  # noqa: F401  (registers warta.affix_features.v1)
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
 from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
 from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
