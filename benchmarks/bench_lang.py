@@ -1,6 +1,6 @@
 """Throughput of the language layer: words/s of the full shipped pipeline on one core, and peak RSS.
 
-Usage: .venv/bin/python benchmarks/bench_lang.py [--words 60000] [FILES...]
+Usage: .venv/bin/python benchmarks/bench_lang.py [--words 60000] [--model DIR] [FILES...]
 Texts default to examples/ and ../shared/corpus/seeds/*.txt, repeated to reach --words.
 Throughput is words (punctuation and spaces excluded) per second of the process's CPU time on one
 pinned core and thread, so that other jobs on a shared machine do not distort it; wall time is shown too.
@@ -39,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*")
     parser.add_argument("--words", type=int, default=60000, help="Words to process (texts are repeated).")
+    parser.add_argument("--model", help="A pipeline folder to measure instead of the shipped one.")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # pin to one core
@@ -46,7 +47,7 @@ def main() -> None:
     from warta import lang
 
     start = time.perf_counter()
-    nlp = lang.load()
+    nlp = lang.load() if args.model is None else lang.load_from(Path(args.model))
     load_s = time.perf_counter() - start
     base = texts(args.files)
     nlp(base[0])  # warm up

@@ -188,20 +188,30 @@ def train(
         fail(str(error))
 
 
-def _gold_model(gold: Path):
+MODEL_OPTION = typer.Option(None, "--model", help="Pipeline folder to score instead of the shipped model.")
+
+
+def _gold_model(gold: Path, model: Optional[Path] = None):
     from warta import lang
 
     if not gold.is_file():
         fail(f"{gold}: gold file not found")
-    return lang.load()
+    if model is None:
+        return lang.load()
+    if not (model / "config.cfg").is_file():
+        fail(f"{model}: not a pipeline folder (no config.cfg)")
+    return lang.load_from(model)
 
 
 @eval_app.command("ner")
-def eval_ner(gold: Path = typer.Option(..., "--gold", help="Gold NER file: token TAB BIO-tag.")) -> None:
+def eval_ner(
+    gold: Path = typer.Option(..., "--gold", help="Gold NER file: token TAB BIO-tag."),
+    model: Optional[Path] = MODEL_OPTION,
+) -> None:
     """Span-level P/R/F1 per label and micro, on the gold tokens (labels the gold file uses)."""
     from warta.eval import ner
 
-    nlp = _gold_model(gold)
+    nlp = _gold_model(gold, model)
     try:
         table = ner.evaluate(nlp, gold)
     except WartaError as error:
@@ -210,11 +220,14 @@ def eval_ner(gold: Path = typer.Option(..., "--gold", help="Gold NER file: token
 
 
 @eval_app.command("ud")
-def eval_ud(gold: Path = typer.Option(..., "--gold", help="Gold CoNLL-U file.")) -> None:
+def eval_ud(
+    gold: Path = typer.Option(..., "--gold", help="Gold CoNLL-U file."),
+    model: Optional[Path] = MODEL_OPTION,
+) -> None:
     """UPOS, UAS, LAS (and lemma accuracy) on the gold tokens of a CoNLL-U file."""
     from warta.eval import ud
 
-    nlp = _gold_model(gold)
+    nlp = _gold_model(gold, model)
     try:
         scores = ud.evaluate(nlp, gold)
     except WartaError as error:

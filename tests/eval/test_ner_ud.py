@@ -85,3 +85,19 @@ def test_ud_read_gold_rejects_bad_columns(tmp_path):
     path.write_text("1\tDia\tdia\n", encoding="utf-8")
     with pytest.raises(InputError, match="bad.conllu:1"):
         ud.read_gold(path)
+
+
+def test_eval_cli_scores_a_candidate_model_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from warta import lang
+    from warta.cli import app
+
+    if not (lang.model_path() / "config.cfg").is_file():
+        pytest.skip("no shipped model")
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("Joko\tB-PER\nWidodo\tI-PER\nke\tO\nJakarta\tB-LOC\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "ner", "--gold", str(gold), "--model", str(lang.model_path())])
+    assert result.exit_code == 0 and "micro" in result.output
+    missing = CliRunner().invoke(app, ["eval", "ud", "--gold", str(gold), "--model", str(tmp_path)])
+    assert missing.exit_code != 0 and "not a pipeline folder" in missing.output

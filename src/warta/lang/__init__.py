@@ -54,6 +54,12 @@ def load() -> Language:
         log.warning("no trained model in %s: using the blank pipeline (tokens and sentences only); "
                     "run `warta train` to build it", path)
         return blank()
+    return load_from(path)
+
+
+def load_from(path: Path) -> Language:
+    """A pipeline folder (the shipped model or a candidate from ``warta train``) with Warta's
+    tokenizer rules and components, ready to use."""
     return _finish(spacy.load(path))
 
 
