@@ -168,8 +168,7 @@ def show(
 def train(
     datasets: Optional[Path] = typer.Option(None, help="Gold datasets folder (default: ../shared/datasets)."),
     scratch: Optional[Path] = typer.Option(None, help="Scratch folder (default: training/ in the repository)."),
-    steps: int = typer.Option(5600, help="Training steps of stage 1 (joint training)."),
-    ner_steps: int = typer.Option(3000, help="Training steps of stage 2 (NER sentences twice)."),
+    steps: int = typer.Option(5600, help="Training steps (the best checkpoint on dev is kept)."),
 ) -> None:
     """Rebuild the shipped language model from the gold datasets (see src/warta/lang/MODEL_CARD.md)."""
     from warta.lang.train import build
@@ -179,7 +178,6 @@ def train(
         scratch=scratch or build.default_scratch(),
         target=build.model_path(),
         steps=steps,
-        ner_steps=ner_steps,
         say=lambda text: err.print(text, highlight=False),
     )
     try:

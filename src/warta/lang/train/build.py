@@ -23,8 +23,7 @@ UD_TRAIN = "ud/csui_id_csui-ud-train.conllu"  # current scheme, news
 UD_OLD_TRAIN = "ud/old21_id-ud-train.conllu"  # GSD 2.1, harmonised to the current scheme
 UD_DEV = "ud/gsd_id_gsd-ud-dev.conllu"  # current scheme; its test split is held out
 NER_DEV = "ner/nerui/nerui_dev.01.tsv"
-CONFIG = "joint.cfg"  # pinned training configs, beside this module: stage 1, joint training
-CONFIG_NER = "joint_ner.cfg"  # stage 2: continue with the NER sentences given twice
+CONFIG = "joint.cfg"  # the pinned training config, beside this module
 
 
 @dataclass
@@ -34,8 +33,7 @@ class BuildPlan:
     datasets: Path
     scratch: Path
     target: Path
-    steps: int = 5600  # stage 1; dev scores had levelled off by then (MODEL_CARD.md)
-    ner_steps: int = 3000  # stage 2
+    steps: int = 5600  # dev scores had levelled off by then (MODEL_CARD.md)
     say: Callable[[str], None] = print
     outputs: dict[str, Path] = field(default_factory=dict)
 
@@ -65,7 +63,7 @@ def convert(plan: BuildPlan) -> dict[str, Path]:
     """Write the joint training and dev corpora as ``.spacy`` files in the scratch folder."""
     d, out = plan.datasets, plan.scratch / "corpus"
     vocab = spacy.blank("id").vocab
-    files = {"train": out / "train.spacy", "train_ner2": out / "train_ner2.spacy", "dev": out / "dev.spacy"}
+    files = {"train": out / "train.spacy", "dev": out / "dev.spacy"}
     # word lists of the conversion, all from the training corpora (never from dev or test)
     aux = corpora.scheme_words(d / UD_TRAIN, "AUX")
     sconj = corpora.scheme_words(d / UD_TRAIN, "SCONJ")
@@ -79,7 +77,6 @@ def convert(plan: BuildPlan) -> dict[str, Path]:
         corpora.bio_docs(d / "ner" / name / train, vocab) for name, (train, _) in corpora.NER_SPLITS.items()
     ))
     corpora.write_docbin(chain(ud_train, ner_train), files["train"])
-    corpora.write_docbin(chain(ud_train, ner_train, ner_train), files["train_ner2"])
     plan.say(f"train: {len(ud_train)} UD sentences ({UD_TRAIN} + {UD_OLD_TRAIN}, harmonised) "
              f"+ {len(ner_train)} NER sentences ({', '.join(corpora.NER_SPLITS)} train splits)")
     ud_dev = list(corpora.conllu_docs(d / UD_DEV, vocab, features=False))
@@ -93,33 +90,23 @@ def _config(name: str) -> Path:
     return Path(str(resources.files("warta.lang.train").joinpath(name)))
 
 
-def train_one(config: str, train: Path, dev: Path, output: Path, steps: int, base: Path | None = None) -> Path:
+def train_one(config: str, train: Path, dev: Path, output: Path, steps: int) -> Path:
     """Run ``spacy train`` through the Python API; return the best model's folder."""
     from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(train), "paths.dev": str(dev), "training.max_steps": steps}
-    if base is not None:
-        overrides["paths.base"] = str(base)
     spacy_train(_config(config), output, use_gpu=-1, overrides=overrides)
     return output / "model-best"
 
 
-def assemble(model: Path, ner_model: Path | None, target: Path) -> Path:
-    """One pipeline: the trained model (plus, if given, a separately trained NER with a private
-    copy of its tok2vec), Warta's sentence splitter first and the rule lemmatizer last."""
+def assemble(model: Path, target: Path) -> Path:
+    """One pipeline: the trained model with Warta's sentence splitter first and the rule lemmatizer last."""
     from warta import lang
 
     nlp = spacy.load(model)
-    if ner_model is not None:
-        ner_nlp = spacy.load(ner_model)
-        # NER listens to a tok2vec of its own training run: give it a private copy of it
-        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-        nlp.add_pipe("ner", source=ner_nlp)
     finals = [a.text for a in lang.load_abbreviations() if a.final]
     if "warta_sentences" not in nlp.pipe_names:
         nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
-    if "trainable_lemmatizer" in nlp.pipe_names:
-        nlp.remove_pipe("trainable_lemmatizer")  # the rule lemmatizer scores better (lemmas.py)
     nlp.add_pipe("warta_lemmas", last=True)
     nlp.meta.update({"name": "warta_id", "version": "0.1.0",
                      "description": "Warta's Indonesian news pipeline (see MODEL_CARD.md)"})
@@ -130,17 +117,14 @@ def assemble(model: Path, ner_model: Path | None, target: Path) -> Path:
 
 
 def build(plan: BuildPlan) -> Path:
-    """Convert, train the joint model in two stages, assemble and install it into ``plan.target``."""
+    """Convert, train the joint model, assemble and install it into ``plan.target``."""
     check_datasets(plan.datasets)
     plan.say(f"datasets: {plan.datasets}; scratch: {plan.scratch}")
     files = convert(plan)
-    plan.say(f"stage 1: morphologizer, parser and NER on one tok2vec ({plan.steps} steps; "
-             "about 30 minutes on a busy 2-core machine)")
-    stage1 = train_one(CONFIG, files["train"], files["dev"], plan.scratch / "joint", plan.steps)
-    plan.say(f"stage 2: the NER sentences twice, lower learning rate ({plan.ner_steps} steps)")
-    model = train_one(CONFIG_NER, files["train_ner2"], files["dev"], plan.scratch / "joint_ner",
-                      plan.ner_steps, base=stage1)
-    target = assemble(model, None, plan.target)
+    plan.say(f"training morphologizer, parser and NER on one tok2vec ({plan.steps} steps; "
+             "about 20 minutes on one core)")
+    model = train_one(CONFIG, files["train"], files["dev"], plan.scratch / "joint", plan.steps)
+    target = assemble(model, plan.target)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     plan.say(f"installed {target} ({size / 1e6:.1f} MB)")
     return target
