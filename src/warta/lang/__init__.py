@@ -16,6 +16,7 @@ from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim
 from warta.lang import features as _features  # noqa: F401  (registers warta.affix_features.v1)
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
 from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
+from warta.lang import titles as _titles  # noqa: F401  (registers warta_entity_split)
 from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ def _finish(nlp: Language) -> Language:
         nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
     if "ner" in nlp.pipe_names and "warta_entity_trim" not in nlp.pipe_names:
         nlp.add_pipe("warta_entity_trim", after="ner")
+    if "ner" in nlp.pipe_names and "warta_entity_split" not in nlp.pipe_names:
+        nlp.add_pipe("warta_entity_split", after="warta_entity_trim")
     return nlp
 
 

@@ -1,0 +1,131 @@
+"""Entity spans that news syntax says are two: a place and a person after an office title, a name
+and its bracketed acronym.
+
+Indonesian news names officials as title + place + name: "Gubernur Kalimantan Utara Irianto
+Lambrie", "Presiden Rusia Vladimir Putin". The statistical NER often returns the place and the
+name as one span, or labels the name as a place. After an office title (the role words of
+``warta/actors/roles.yaml``), a span that starts with a known country or place (the gazetteer)
+and goes on with capitalised words is split into that place (LOC) and a person (PER); a span
+right after title + place is a person. "Susilo Bambang Yudhoyono (SBY)" is two spans of the same
+label (a name and its acronym, as NER UI annotates them). The gazetteer and the role words are loaded the first time an entity needs them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# Gazetteer record kinds that are places: a span starting with one may go on with a name.
+PLACE_KINDS = ("country", "place")
+# Gazetteer kinds that are not people: a span that is one of them is never relabelled PER.
+NOT_PEOPLE = {"country", "place", "org"}
+# Names after the place are one to four capitalised words ("Vladimir Putin", "Jo-Wilfried Tsonga").
+MAX_NAME_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _knowledge():
+    from warta.actors import gazetteer, lexicon
+
+    return gazetteer.load(), lexicon.load()
+
+
+def _tokens(doc: Doc):
+    from warta.actors.text import Token, fold
+
+    return [Token(t.i, t.idx, t.idx + len(t.text), t.text, fold(t.text), fold(t.text).lower()) for t in doc]
+
+
+def _after_title(roles, tokens, start: int) -> bool:
+    """A role word (Presiden, Gubernur, Menlu ...) ends right before token ``start``."""
+    for n in range(1, min(start, roles.maxlen) + 1):
+        hit = roles.at(tokens, start - n, maxlen=n)
+        if hit and hit[0] == start:
+            return True
+    return False
+
+
+def _kinds(gaz, tokens, start: int, end: int) -> set[str]:
+    """Kinds of the gazetteer records whose surface is exactly tokens[start:end]."""
+    hit = gaz.aliases.at(tokens, start, maxlen=end - start)
+    if not hit or hit[0] != end:
+        return set()
+    return {gaz.records[target.id].kind for target in hit[1] if target.id in gaz.records}
+
+
+def _place_prefix(gaz, tokens, start: int, end: int) -> int | None:
+    """End of the longest country or place surface starting at ``start`` and ending before ``end``."""
+    for stop in range(end - 1, start, -1):
+        if _kinds(gaz, tokens, start, stop) & set(PLACE_KINDS):
+            return stop
+    return None
+
+
+def _is_name(doc: Doc, start: int, end: int) -> bool:
+    words = [t for t in doc[start:end] if t.text != "-"]
+    return 0 < len(words) <= MAX_NAME_WORDS and all(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
+def _is_acronym(words: Span) -> bool:
+    """One all-caps word of two or more letters: SBY, KPU, DK-PBB."""
+    letters = [c for c in words.text if c.isalpha()]
+    return len(words) == 1 and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def split_bracketed(span: Span) -> list[Span]:
+    """``Susilo Bambang Yudhoyono ( SBY )`` → the name and the acronym, same label (the closing
+    bracket may already be trimmed off the span)."""
+    doc = span.doc
+    words = [t.text for t in span]
+    if "(" not in words[1:]:
+        return [span]
+    open_at = span.start + words.index("(", 1)
+    close_at = span.end - 1 if words[-1] == ")" else span.end
+    if close_at == span.end and (span.end >= len(doc) or doc[span.end].text != ")"):
+        return [span]  # no closing bracket: not a name and its acronym
+    if open_at + 1 >= close_at or any(t.text in "()" for t in doc[open_at + 1:close_at]):
+        return [span]
+    if not (_is_acronym(doc[open_at + 1:close_at]) or _is_acronym(doc[span.start:open_at])):
+        return [span]  # "PT Pertamina (Persero)": a company form, not a second name
+    return [Span(doc, span.start, open_at, label=span.label), Span(doc, open_at + 1, close_at, label=span.label)]
+
+
+def split_titled(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Apply the title + place + name rule to ``spans`` (sorted, not overlapping)."""
+    gaz, lexicon = _knowledge()
+    tokens = None
+    out: list[Span] = []
+    for span in spans:
+        if span.start == 0 or not doc[span.start - 1].text[:1].isupper():
+            out.append(span)
+            continue
+        tokens = tokens or _tokens(doc)
+        previous = out[-1] if out and out[-1].end == span.start else None
+        if (previous is not None and previous.label_ == "LOC" and span.label_ != "PER"
+                and _after_title(lexicon.roles, tokens, previous.start) and _is_name(doc, span.start, span.end)
+                and not _kinds(gaz, tokens, span.start, span.end) & NOT_PEOPLE):
+            out.append(Span(doc, span.start, span.end, label="PER"))  # Presiden [Rusia] [Vladimir Putin]
+            continue
+        stop = _place_prefix(gaz, tokens, span.start, span.end) if _after_title(lexicon.roles, tokens, span.start) else None
+        if (stop is not None and _is_name(doc, stop, span.end)
+                and not _kinds(gaz, tokens, span.start, span.end) & NOT_PEOPLE
+                and not _kinds(gaz, tokens, stop, span.end) & NOT_PEOPLE):
+            out += [Span(doc, span.start, stop, label="LOC"), Span(doc, stop, span.end, label="PER")]
+            continue
+        out.append(span)
+    return out
+
+
+@Language.component("warta_entity_split", requires=["doc.ents"], assigns=["doc.ents"])
+def split_entities(doc: Doc) -> Doc:
+    """Split the entity spans of ``doc`` that are a name and its acronym, or a place and a person."""
+    if not doc.ents:
+        return doc
+    spans = [part for span in doc.ents for part in split_bracketed(span)]
+    if any(s.start > 0 and doc[s.start - 1].text[:1].isupper() for s in spans):
+        spans = split_titled(doc, spans)
+    if [(s.start, s.end, s.label) for s in spans] != [(e.start, e.end, e.label) for e in doc.ents]:
+        doc.ents = spans
+    return doc
