@@ -158,3 +158,17 @@ def test_harmonise_csui_possessive_nya_is_a_pronoun():
     out = corpora.harmonise_csui(rows)
     assert (out[1][3], out[1][7]) == ("PRON", "nmod:poss")
     assert (out[2][3], out[2][7]) == ("DET", "det")  # only the clitic changes
+
+
+def test_harmonise_words_salah_satu_and_pronouns():
+    # salah satu tokoh: GSD 2.1 hung satu on salah (fixed) and salah on the noun (det)
+    rows = [_row(1, "salah", "DET", 3, "det"), _row(2, "satu", "DET", 1, "fixed"),
+            _row(3, "tokoh", "NOUN", 0, "root"), _row(4, "apa", "NOUN", 3, "nmod")]
+    out = corpora.harmonise_words(rows, pron={"apa"})
+    assert _triples(out) == [("salah", "ADJ", 2, "advmod"), ("satu", "NUM", 3, "nummod"),
+                             ("tokoh", "NOUN", 0, "root"), ("apa", "PRON", 3, "nmod")]
+
+
+def test_harmonise_words_satu_as_a_determiner_is_a_numeral():
+    rows = [_row(1, "satu", "DET", 2, "det"), _row(2, "rumah", "NOUN", 0, "root")]
+    assert _triples(corpora.harmonise_words(rows, pron=set()))[0] == ("satu", "NUM", 2, "nummod")

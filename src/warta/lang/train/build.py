@@ -69,9 +69,10 @@ def convert(plan: BuildPlan) -> dict[str, Path]:
     sconj = corpora.scheme_words(d / UD_TRAIN, "SCONJ")
     whole = corpora.clitic_words(d / UD_TRAIN)
     known = corpora.corpus_words(d / UD_TRAIN, d / UD_OLD_TRAIN)
+    pron = corpora.scheme_words(d / UD_TRAIN, "PRON")
     ud_train = list(chain(
         corpora.csui_docs(d / UD_TRAIN, vocab),
-        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj, full=True, whole=whole, known=known),
+        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj, full=True, whole=whole, known=known, pron=pron),
     ))
     ner_train = list(chain.from_iterable(
         corpora.bio_docs(d / "ner" / name / train, vocab) for name, (train, _) in corpora.NER_SPLITS.items()

@@ -304,15 +304,40 @@ def fix_punct(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def harmonise_words(rows: list[list[str]], pron: set[str]) -> list[list[str]]:
+    """Word-level differences of the schemes: *salah satu X* (GSD 2.1: salah DET/det on X, satu
+    DET/fixed on salah; now satu NUM/nummod on X, salah ADJ/advmod on satu), *satu* as a determiner
+    (now NUM/nummod), and nouns the current-scheme corpus tags as pronouns (apa, diri: ``pron``)."""
+    rows = [list(r) for r in rows]
+    for i, r in enumerate(rows):
+        form = r[1].lower()
+        after = rows[i + 1] if i + 1 < len(rows) else None
+        if form == "salah" and r[3] == "DET" and after and after[1].lower() == "satu" and after[6] == r[0]:
+            after[3], after[6], after[7] = "NUM", r[6], "nummod" if r[7] == "det" else r[7]
+            for child in rows:
+                if child[6] == r[0] and child is not after:
+                    child[6] = after[0]
+            r[3], r[6], r[7] = "ADJ", after[0], "advmod"
+        elif form == "satu" and r[3] == "DET":
+            r[3], r[7] = "NUM", "nummod" if r[7] == "det" else r[7]
+        elif r[3] == "NOUN" and form in pron:
+            r[3] = "PRON"
+    return rows
+
+
 def convert_old(rows: list[list[str]], aux: set[str], sconj: set[str], full: bool = False,
-                whole: set[str] | None = None, known: set[str] | None = None) -> list[list[str]]:
+                whole: set[str] | None = None, known: set[str] | None = None,
+                pron: set[str] | None = None) -> list[list[str]]:
     """One GSD 2.1 sentence in the current scheme: ``harmonise_old``, and with ``full`` also
-    ``fix_punct`` and (given the word lists ``whole`` and ``known``) ``split_clitics``."""
+    ``fix_punct``, (given ``whole`` and ``known``) ``split_clitics`` and (given ``pron``)
+    ``harmonise_words``."""
     rows = harmonise_old(rows, aux, sconj, full)
     if full:
         rows = fix_punct(rows)
         if whole is not None and known is not None:
             rows = split_clitics(rows, whole, known)
+        if pron is not None:
+            rows = harmonise_words(rows, pron)
     return rows
 
 
@@ -327,11 +352,12 @@ def corpus_words(*paths: Path | str, min_count: int = 2) -> set[str]:
 
 
 def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str], full: bool = False,
-             whole: set[str] | None = None, known: set[str] | None = None) -> Iterator[Doc]:
+             whole: set[str] | None = None, known: set[str] | None = None,
+             pron: set[str] | None = None) -> Iterator[Doc]:
     """Docs of the GSD 2.1 corpus converted to the current scheme (``convert_old``): words, POS and
     dependencies (no lemmas; its features and XPOS follow the old scheme, so they are left out)."""
     for rows in read_conllu(path):
-        yield conllu_doc(convert_old(rows, aux, sconj, full, whole, known), vocab, features=False)
+        yield conllu_doc(convert_old(rows, aux, sconj, full, whole, known, pron), vocab, features=False)
 
 
 # Hosts whose -nya is a clitic pronoun in the current scheme, and the relation the clitic gets.
