@@ -108,11 +108,14 @@ def score(gold: Iterable[set[TokenSpan]], pred: Iterable[set[TokenSpan]], labels
 
 
 def predict(nlp, sentences: list[list[str]]) -> list[set[TokenSpan]]:
-    """Entity spans the pipeline finds in pre-tokenised sentences (its tokenizer is bypassed)."""
+    """Entity spans the pipeline finds in pre-tokenised sentences (its tokenizer is bypassed): the
+    statistical NER and the rules that correct its spans (``warta_entity_*``), as Warta uses them."""
     from spacy.tokens import Doc
 
     docs = (Doc(nlp.vocab, words=words) for words in sentences)
-    disable = [n for n in nlp.pipe_names if n not in ("tok2vec", "ner", "warta_sentences") and not n.startswith("ner")]
+    needed = ("tok2vec", "ner", "warta_sentences")
+    disable = [n for n in nlp.pipe_names
+               if n not in needed and not n.startswith("ner") and not n.startswith("warta_entity")]
     out = []
     with nlp.select_pipes(disable=disable):
         for doc in nlp.pipe(docs, batch_size=256):
