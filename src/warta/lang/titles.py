@@ -32,10 +32,29 @@ def _knowledge():
     return gazetteer.load(), lexicon.load()
 
 
-def _tokens(doc: Doc):
-    from warta.actors.text import Token, fold
+class _Tokens:
+    """The actors' ``Token`` view of a Doc (what the gazetteer and role indexes match on), built
+    only for the tokens a rule looks at: folding every token of every article would cost more
+    than the rule itself."""
 
-    return [Token(t.i, t.idx, t.idx + len(t.text), t.text, fold(t.text), fold(t.text).lower()) for t in doc]
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.cache: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.doc)))]
+        token = self.cache.get(key)
+        if token is None:
+            from warta.actors.text import Token, fold
+
+            word = self.doc[key]
+            norm = fold(word.text)
+            token = self.cache[key] = Token(word.i, word.idx, word.idx + len(word.text), word.text, norm, norm.lower())
+        return token
 
 
 def _after_title(roles, tokens, start: int) -> bool:
@@ -95,13 +114,12 @@ def split_bracketed(span: Span) -> list[Span]:
 def split_titled(doc: Doc, spans: list[Span]) -> list[Span]:
     """Apply the title + place + name rule to ``spans`` (sorted, not overlapping)."""
     gaz, lexicon = _knowledge()
-    tokens = None
+    tokens = _Tokens(doc)
     out: list[Span] = []
     for span in spans:
         if span.start == 0 or not doc[span.start - 1].text[:1].isupper():
             out.append(span)
             continue
-        tokens = tokens or _tokens(doc)
         previous = out[-1] if out and out[-1].end == span.start else None
         if (previous is not None and previous.label_ == "LOC" and span.label_ != "PER"
                 and _after_title(lexicon.roles, tokens, previous.start) and _is_name(doc, span.start, span.end)
