@@ -50,7 +50,8 @@ def main() -> None:
     nlp = lang.load() if args.model is None else lang.load_from(Path(args.model))
     load_s = time.perf_counter() - start
     base = texts(args.files)
-    nlp(base[0])  # warm up
+    for text in base:  # warm up: caches, and the gazetteer the entity rules load on first use
+        nlp(text)
     words_per_round = sum(len(text.split()) for text in base)
     rounds = max(1, -(-args.words // words_per_round))
     batch = base * rounds
