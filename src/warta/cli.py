@@ -168,7 +168,7 @@ def show(
 def train(
     datasets: Optional[Path] = typer.Option(None, help="Gold datasets folder (default: ../shared/datasets)."),
     scratch: Optional[Path] = typer.Option(None, help="Scratch folder (default: training/ in the repository)."),
-    steps: int = typer.Option(8000, help="Training steps at most (the best checkpoint on dev is kept)."),
+    steps: int = typer.Option(5600, help="Training steps (the best checkpoint on dev is kept)."),
 ) -> None:
     """Rebuild the shipped language model from the gold datasets (see src/warta/lang/MODEL_CARD.md)."""
     from warta.lang.train import build
