@@ -7,7 +7,8 @@ name as one span, or labels the name as a place. After an office title (the role
 ``warta/actors/roles.yaml``), a span that starts with a known country or place (the gazetteer)
 and goes on with capitalised words is split into that place (LOC) and a person (PER); a span
 right after title + place is a person. "Susilo Bambang Yudhoyono (SBY)" is two spans of the same
-label (a name and its acronym, as NER UI annotates them). The gazetteer and the role words are loaded the first time an entity needs them.
+label (a name and its acronym, as NER UI annotates them). The gazetteer and the role words are
+loaded the first time an entity needs them.
 """
 
 from __future__ import annotations
