@@ -12,8 +12,8 @@ from __future__ import annotations
 import importlib
 import os
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice, repeat
 from dataclasses import dataclass
+from itertools import islice, repeat
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from warta.article import Article, RawDocument, Source
