@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -147,14 +148,17 @@ def write_docbin(docs, path: Path) -> int:
     return count
 
 
+def corpus_words(*paths: Path | str, upos: str | None = None, min_count: int = 2) -> set[str]:
+    """Lower-cased forms seen at least ``min_count`` times in the given CoNLL-U files (only as
+    ``upos``, if given)."""
+    counts = Counter(r[1].lower() for path in paths for rows in read_conllu(path) for r in rows
+                     if upos is None or r[3] == upos)
+    return {w for w, n in counts.items() if n >= min_count}
+
+
 def scheme_words(path: Path | str, upos: str, min_count: int = 2) -> set[str]:
     """Lower-cased forms that the (current-scheme) corpus tags ``upos`` at least ``min_count`` times."""
-    counts: dict[str, int] = {}
-    for rows in read_conllu(path):
-        for r in rows:
-            if r[3] == upos:
-                counts[r[1].lower()] = counts.get(r[1].lower(), 0) + 1
-    return {w for w, n in counts.items() if n >= min_count}
+    return corpus_words(path, upos=upos, min_count=min_count)
 
 
 # Ordinal numerals: pertama, kedua ... kesepuluh, ke-3 / ke3.
@@ -341,16 +345,6 @@ def convert_old(rows: list[list[str]], aux: set[str], sconj: set[str], full: boo
     return rows
 
 
-def corpus_words(*paths: Path | str, min_count: int = 2) -> set[str]:
-    """Lower-cased forms seen at least ``min_count`` times in the given CoNLL-U files."""
-    counts: dict[str, int] = {}
-    for path in paths:
-        for rows in read_conllu(path):
-            for r in rows:
-                counts[r[1].lower()] = counts.get(r[1].lower(), 0) + 1
-    return {w for w, n in counts.items() if n >= min_count}
-
-
 def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str], full: bool = False,
              whole: set[str] | None = None, known: set[str] | None = None,
              pron: set[str] | None = None) -> Iterator[Doc]:
@@ -368,7 +362,7 @@ NYA_RELATION = {"NOUN": "nmod:poss", "PROPN": "nmod:poss", "NUM": "nmod:poss", "
 def clitic_words(path: Path | str) -> set[str]:
     """Lower-cased words ending in -nya that the current-scheme corpus keeps whole (lainnya,
     akhirnya, hanya ...): their -nya is part of the word, so the conversion must not split them."""
-    return {r[1].lower() for rows in read_conllu(path) for r in rows if r[1].lower().endswith("nya")}
+    return {word for word in corpus_words(path, min_count=1) if word.endswith("nya")}
 
 
 def split_clitics(rows: list[list[str]], whole: set[str], known: set[str]) -> list[list[str]]:
