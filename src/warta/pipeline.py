@@ -104,20 +104,17 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
     from warta import lang
 
     extracted = [_extract_one(item, published) for item in items]
-    articles = [a for a in extracted if isinstance(a, Article)]
-    try:
-        docs = dict(zip(map(id, articles), lang.analyse_many(articles)))
+    try:  # in the order of the extracted articles, which the loop below follows
+        docs = iter(lang.analyse_many([a for a in extracted if isinstance(a, Article)]))
     except Exception:
-        docs = {}
+        docs = None
     out: list[Processed | Failure] = []
     for item, result in zip(items, extracted):
         if isinstance(result, Failure):
             out.append(result)
             continue
         try:
-            doc = docs.get(id(result))
-            if doc is None:
-                doc = lang.analyse(result)
+            doc = next(docs) if docs is not None else lang.analyse(result)
             out.append(Processed(run_stages(result, doc), item))
         except Exception as err:
             out.append(_failure(item, err))
