@@ -13,21 +13,19 @@ loaded the first time an entity needs them.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 # Gazetteer record kinds that are places: a span starting with one may go on with a name.
-PLACE_KINDS = ("country", "place")
+PLACE_KINDS = {"country", "place"}
 # Gazetteer kinds that are not people: a span that is one of them is never relabelled PER.
 NOT_PEOPLE = {"country", "place", "org"}
 # Names after the place are one to four capitalised words ("Vladimir Putin", "Jo-Wilfried Tsonga").
 MAX_NAME_WORDS = 4
 
 
-@lru_cache(maxsize=1)
 def _knowledge():
+    """The gazetteer and the role words (each loaded once per process by its own module)."""
     from warta.actors import gazetteer, lexicon
 
     return gazetteer.load(), lexicon.load()
@@ -78,7 +76,7 @@ def _kinds(gaz, tokens, start: int, end: int) -> set[str]:
 def _place_prefix(gaz, tokens, start: int, end: int) -> int | None:
     """End of the longest country or place surface starting at ``start`` and ending before ``end``."""
     for stop in range(end - 1, start, -1):
-        if _kinds(gaz, tokens, start, stop) & set(PLACE_KINDS):
+        if _kinds(gaz, tokens, start, stop) & PLACE_KINDS:
             return stop
     return None
 
