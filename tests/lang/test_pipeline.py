@@ -21,8 +21,9 @@ def nlp():
 
 def test_pipeline_loads_once_with_all_components(nlp):
     assert lang.load() is nlp
-    for name in ("warta_sentences", "tok2vec", "morphologizer", "parser", "ner", "warta_entity_trim", "warta_lemmas"):
+    for name in ("warta_sentences", "tok2vec", "morphologizer", "ner", "warta_entity_trim", "warta_lemmas", "warta_parser"):
         assert name in nlp.pipe_names
+    assert "parser" in nlp.component_names  # run by warta_parser on the sentences that need it
 
 
 def test_pipeline_keeps_rule_sentences_when_parsing(nlp):
@@ -43,7 +44,7 @@ def test_lemmas(nlp, text, word, lemma):
 
 
 def test_pipeline_tags_verbs_and_parses_a_root(nlp):
-    doc = nlp("Presiden Joko Widodo meresmikan jalan tol baru di Semarang.")
+    doc = nlp("Presiden Joko Widodo meresmikan jalan tol baru di Semarang.", component_cfg=lang.PARSE_ALL)
     assert next(t for t in doc if t.text == "meresmikan").pos_ == "VERB"
     assert sum(1 for t in doc if t.dep_ == "ROOT") == 1
 

@@ -77,8 +77,11 @@ def score(gold: list[list[Word]], pred: list[list[Word]]) -> dict[str, float]:
 
 
 def predict(nlp, gold: list[list[Word]]) -> list[list[Word]]:
-    """Parse each gold sentence from its gold words, as one sentence (the tokenizer is bypassed)."""
+    """Parse each gold sentence from its gold words, as one sentence (the tokenizer is bypassed);
+    every sentence is parsed, not only those later stages need (``warta.lang.PARSE_ALL``)."""
     from spacy.tokens import Doc
+
+    from warta.lang import PARSE_ALL
 
     docs = (
         Doc(nlp.vocab, words=[w.form for w in s], spaces=[w.space_after for w in s],
@@ -88,7 +91,7 @@ def predict(nlp, gold: list[list[Word]]) -> list[list[Word]]:
     disable = [n for n in nlp.pipe_names if n == "ner" or n == "warta_sentences"]
     out = []
     with nlp.select_pipes(disable=disable):
-        for doc in nlp.pipe(docs, batch_size=256):
+        for doc in nlp.pipe(docs, batch_size=256, component_cfg=PARSE_ALL):
             out.append([
                 Word(t.text, t.pos_, 0 if t.head.i == t.i else t.head.i + 1,
                      "root" if t.head.i == t.i else t.dep_.lower(), t.lemma_)

@@ -11,9 +11,13 @@ desakan``), not an event of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.util import registry
+
 from warta.events.lexicon import GAP, NONE, Lexicon, Pattern
+from warta.events.lexicon import load as load_lexicon
 
 # Tokens that end a clause: a trigger's complement and its target do not reach past them.
 CLAUSE_END = frozenset({".", ";", ":", "tetapi", "namun", "sedangkan", "sementara", "padahal", '"', "“", "”", "?", "!"})
@@ -177,3 +181,11 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
             i += 1  # "menolak desakan X": the noun is the object of the verb
         i += 1
     return out
+
+
+@registry.misc("warta.event_sentences.v1")
+def event_sentences() -> Callable:
+    """The sentences whose parse the events stage reads: those with a verb trigger. The language
+    layer parses only these (``warta_parser``'s ``select``, ``warta.lang.PARSE["needed"]``)."""
+    lex = load_lexicon()
+    return lambda sent: any(m.pattern.pos == "verb" for m in find(lex, sent, offset=sent.start))

@@ -15,14 +15,18 @@ from warta.article import Article
 from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim)
 from warta.lang import features as _features  # noqa: F401  (registers warta.affix_features.v1)
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
+from warta.lang import parsing as _parsing  # noqa: F401  (registers warta_parser)
 from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
 from warta.lang import titles as _titles  # noqa: F401  (registers warta_entity_split)
 from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
 
 log = logging.getLogger(__name__)
 
-# Components later stages do not need are never run; nothing is disabled by default.
 MODEL_DIR = "model"
+# The dependency parser runs on the sentences a later stage reads the parse of: those with an event
+# verb (warta.events.matcher). ``nlp(text, component_cfg=PARSE_ALL)`` parses every sentence.
+PARSE_SELECT = {"@misc": "warta.event_sentences.v1"}
+PARSE_ALL = {"warta_parser": {"every_sentence": True}}
 
 
 def model_path() -> Path:
@@ -46,6 +50,11 @@ def _finish(nlp: Language) -> Language:
         nlp.add_pipe("warta_entity_trim", after="ner")
     if "ner" in nlp.pipe_names and "warta_entity_split" not in nlp.pipe_names:
         nlp.add_pipe("warta_entity_split", after="warta_entity_trim")
+    if "parser" in nlp.pipe_names:
+        from warta.events import matcher  # noqa: F401  (registers warta.event_sentences.v1)
+
+        nlp.disable_pipe("parser")
+        nlp.add_pipe("warta_parser", config={"select": PARSE_SELECT})  # last: the selection reads lemmas
     return nlp
 
 
