@@ -135,3 +135,40 @@ def test_entity_at_returns_tightest_covering_mention(run):
     assert entity_at(art, 0, 8).name == "Mike Pompeo"
     assert entity_at(art, 17, 23).name == "Sergey Lavrov"
     assert entity_at(art, 9, 16) is None  # "bertemu"
+
+
+@pytest.mark.parametrize("label", ["LOC", "ORG"])
+def test_link_a_misspelt_person_the_ner_typed_as_a_place(blank_nlp, label):
+    from spacy.tokens import Span
+
+    from warta.actors import link
+    from warta.article import Article
+
+    from tests.actors.conftest import FIXTURE
+
+    text = "Vladimir Putin tiba. Sebelum bertemu Pompeo, ternyata Puting juga mengatakan itu."
+    doc = blank_nlp(text)
+    k = next(t.i for t in doc if t.text == "Puting")
+    doc.ents = [Span(doc, k, k + 1, label=label)]
+    article = Article(body=text, published="2019-05-14")
+    article.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    art = link(article, doc, folder=FIXTURE)
+    assert mentions(art).get("Puting") == "Vladimir Putin"
+    assert not any(e.name == "Puting" for e in art.entities)
+
+
+def test_link_a_place_the_ner_found_is_not_a_person_by_similarity(blank_nlp):
+    from spacy.tokens import Span
+
+    from warta.actors import link
+    from warta.article import Article
+
+    from tests.actors.conftest import FIXTURE
+
+    text = "Vladimir Putin tiba di Putina kemarin."  # one letter from Putin, but no misspelling of him
+    doc = blank_nlp(text)
+    k = next(t.i for t in doc if t.text == "Putina")
+    doc.ents = [Span(doc, k, k + 1, label="LOC")]
+    article = Article(body=text, published="2019-05-14")
+    article.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    assert mentions(link(article, doc, folder=FIXTURE)).get("Putina") != "Vladimir Putin"

@@ -635,6 +635,13 @@ class Linker:
             if all(t.lower in self.common or self.lex.has("not_names", self.toks, t.i)
                    for t in self.toks[i:j] if t.is_word):
                 continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing
+            if j == i + 1 and typ != "PER" and not self._locative(i, j):
+                # one word typed as a place or body that is a misspelt person of this article:
+                # "ternyata Puting juga mengatakan" after "Vladimir Putin" (NER said LOC); "di Putina" stays
+                key, how = self._typo(self.toks[i], article_only=True)
+                if key is not None:
+                    self._add(i, j, key, how)
+                    continue
             self.resolve(i, j, typ, create=True, via="ner")
 
     def speech(self) -> None:
@@ -749,8 +756,9 @@ class Linker:
                 hits.add(f.key)
         return hits.pop() if len(hits) == 1 else None
 
-    def _typo(self, tok: Token) -> tuple[str | None, str | None]:
-        """A misspelt surname (Pomepo, Psekov, Puting): guarded Damerau (OSA) distance."""
+    def _typo(self, tok: Token, article_only: bool = False) -> tuple[str | None, str | None]:
+        """A misspelt surname (Pomepo, Psekov, Puting): guarded Damerau (OSA) distance, to a person
+        of this article first, then (unless ``article_only``) to the gazetteer's people."""
         word = tok.norm
         if len(word) < 5 or not word.isalpha() or tok.lower in self.common:
             return None, None
@@ -762,7 +770,7 @@ class Linker:
                 for name in ([rec.name] + rec.aliases if rec else self.new[f.key].names):
                     for w in words_of(name)[1:]:
                         article.setdefault(fold(w).lower(), set()).add(f.key)
-        for pool in (article, None):
+        for pool in (article,) if article_only else (article, None):
             choices = list(pool) if pool is not None else self.gaz.person_tokens
             hits = process.extract(tok.lower, choices, scorer=OSA.distance, score_cutoff=limit, limit=5)
             # typos keep the first letter; a tie between two people is no link
