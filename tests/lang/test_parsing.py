@@ -56,7 +56,7 @@ def test_the_selected_parse_is_the_sentence_parse(nlp):
 
 
 def test_a_custom_selection(nlp):
-    selective = SelectiveParser(nlp.get_pipe("parser"), select=lambda sent: "Jakarta" in sent.text)
+    selective = SelectiveParser(nlp.get_pipe("parser"), select=lambda doc: [s for s in doc.sents if "Jakarta" in s.text])
     with nlp.select_pipes(disable=["warta_parser"]):
         docs = list(nlp.pipe([TEXT, "Tidak ada apa-apa."]))
     first, second = selective.pipe(docs, batch_size=1)

@@ -26,6 +26,14 @@ def test_pipeline_loads_once_with_all_components(nlp):
     assert "parser" in nlp.component_names  # run by warta_parser on the sentences that need it
 
 
+def test_pipeline_multiplies_with_numpy_blas_on_one_thread(nlp):
+    from threadpoolctl import threadpool_info
+
+    for name in ("tok2vec", "morphologizer", "parser", "ner"):
+        assert nlp.get_pipe(name).model.ops.use_blis is False  # numpy's BLAS: faster for these shapes
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
 def test_pipeline_keeps_rule_sentences_when_parsing(nlp):
     doc = nlp('Dia datang ke Jakarta. "Kami siap," kata Pompeo kepada wartawan di Moskow.')
     assert [s.text for s in doc.sents] == ["Dia datang ke Jakarta.", '"Kami siap," kata Pompeo kepada wartawan di Moskow.']

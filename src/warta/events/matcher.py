@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.util import registry
 
 from warta.events.lexicon import GAP, NONE, Lexicon, Pattern
@@ -185,7 +188,17 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
 
 @registry.misc("warta.event_sentences.v1")
 def event_sentences() -> Callable:
-    """The sentences whose parse the events stage reads: those with a verb trigger. The language
-    layer parses only these (``warta_parser``'s ``select``, ``warta.lang.PARSE["needed"]``)."""
+    """The sentences of a Doc whose parse the events stage reads: those with a verb trigger. The
+    language layer parses only these (``warta_parser``'s ``select``). A vectorised look-up of the
+    words that can start a verb pattern (or be its root) picks candidates; ``find`` decides."""
     lex = load_lexicon()
-    return lambda sent: any(m.pattern.pos == "verb" for m in find(lex, sent, offset=sent.start))
+    words = {w for w, patterns in (*lex.index.items(), *lex.by_root.items()) if any(p.pos == "verb" for p in patterns)}
+    words |= {w + "nya" for w in words}  # token_keys strips an enclitic: "menolaknya"
+    hashes = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+    def select(doc) -> list:
+        hit = numpy.isin(doc.to_array([LOWER, LEMMA]), hashes).any(axis=1)
+        return [sent for sent in doc.sents if hit[sent.start:sent.end].any()
+                and any(m.pattern.pos == "verb" for m in find(lex, sent, offset=sent.start))]
+
+    return select

@@ -3,7 +3,7 @@
 The trained parser is the second most expensive component after the shared tok2vec, and Warta
 reads the parse in one place: the events stage uses it to find a trigger verb's subject and object
 when word order alone does not. ``warta_parser`` wraps the trained parser and runs it on the
-sentences a ``select`` predicate picks (``None``, or ``every_sentence=True`` in a call: every
+sentences a ``select`` function picks (``None``, or ``every_sentence=True`` in a call: every
 sentence); the others keep no heads and no labels (``token.dep_ == ""``) and the sentence
 boundaries of ``warta_sentences`` stay as they were.
 
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-SentenceFilter = Callable[[Span], bool]
+SentenceFilter = Callable[[Doc], list[Span]]  # the sentences of a Doc to parse
 
 
 def sentence_doc(doc: Doc, sent: Span) -> Doc:
@@ -60,7 +60,7 @@ class SelectiveParser:
             yield from self.parser.pipe(docs, batch_size=batch_size)
             return
         for batch in minibatch(docs, size=batch_size):
-            chosen = [(k, sent) for k, doc in enumerate(batch) for sent in doc.sents if self.select(sent)]
+            chosen = [(k, sent) for k, doc in enumerate(batch) for sent in self.select(doc)]
             subs = self.parser.pipe([sentence_doc(batch[k], sent) for k, sent in chosen], batch_size=256)
             parsed: list[list[tuple[Span, Doc]]] = [[] for _ in batch]
             for (k, sent), sub in zip(chosen, subs):
