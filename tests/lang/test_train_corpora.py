@@ -172,3 +172,32 @@ def test_harmonise_words_salah_satu_and_pronouns():
 def test_harmonise_words_satu_as_a_determiner_is_a_numeral():
     rows = [_row(1, "satu", "DET", 2, "det"), _row(2, "rumah", "NOUN", 0, "root")]
     assert _triples(corpora.harmonise_words(rows, pron=set()))[0] == ("satu", "NUM", 2, "nummod")
+
+
+def test_map_bio_can_leave_dropped_labels_unannotated():
+    assert corpora.map_bio(["B-IND", "I-IND", "O", "B-PPL"], dropped=None) == [None, None, "O", "B-PER"]
+    assert corpora.map_bio(["B-IND", "I-PPL"], dropped=None) == [None, "B-PER"]  # I after a gap starts a span
+
+
+def test_case_table_keeps_the_usual_spelling_and_skips_first_words():
+    table = corpora.case_table([["Kemarin", "DPR", "di", "Jakarta"], ["Dpr", "dpr", "DPR", "yang"], ["Yang", "lain"]])
+    assert table["dpr"] == "DPR" and table["jakarta"] == "Jakarta" and table["yang"] == "yang"
+    assert "kemarin" not in table  # only ever seen opening a sentence
+
+
+def test_truecase_a_lower_cased_sentence():
+    table = {"dpr": "DPR", "di": "di", "senin": "Senin", "pusat": "pusat"}
+    words = ["anggota", "dpr", "amos", "kenda", "tiba", "di", "jakarta", "pusat", "senin", ".", "ia", "pulang"]
+    tags = ["O", "B-IND", "B-PPL", "I-PPL", "O", "O", "B-PLC", "I-PLC", "O", "O", "O", "O"]
+    assert corpora.truecase(words, tags, table) == [
+        "Anggota", "DPR", "Amos", "Kenda", "tiba", "di", "Jakarta", "Pusat", "Senin", ".", "Ia", "pulang"]
+
+
+def test_lowercased_bio_docs_truecase_and_leave_unmapped_labels_open(tmp_path):
+    path = tmp_path / "nerp.txt"
+    path.write_text("presiden\tO\njokowi\tB-PPL\nmeluncurkan\tO\nandromax\tB-IND\ndi\tO\nbandung\tB-PLC\n", encoding="utf-8")
+    doc = next(corpora.lowercased_bio_docs(path, spacy.blank("id").vocab, {"di": "di"}))
+    assert doc.text.split() == ["Presiden", "Jokowi", "meluncurkan", "Andromax", "di", "Bandung"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jokowi", "PER"), ("Bandung", "LOC")]
+    assert doc[3].ent_iob_ == ""  # the product is neither an entity nor O: not annotated
+    assert doc[2].ent_iob_ == "O"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
@@ -52,9 +52,10 @@ def read_bio(path: Path | str) -> Iterator[tuple[list[str], list[str]]]:
         yield words, tags
 
 
-def map_bio(tags: list[str], mapping: dict[str, str | None] = NER_LABELS) -> list[str]:
-    """Raw BIO tags mapped to Warta's labels; unknown or dropped labels become O; I after O becomes B."""
-    out: list[str] = []
+def map_bio(tags: list[str], mapping: dict[str, str | None] = NER_LABELS, dropped: str | None = "O") -> list[str | None]:
+    """Raw BIO tags mapped to Warta's labels; unknown or dropped labels become ``dropped`` (O, or
+    None: not annotated, the NER learns nothing there); I after O becomes B."""
+    out: list[str | None] = []
     for tag in tags:
         if tag == "O" or "-" not in tag:
             out.append("O")
@@ -62,10 +63,10 @@ def map_bio(tags: list[str], mapping: dict[str, str | None] = NER_LABELS) -> lis
         prefix, label = tag.split("-", 1)
         new = mapping.get(label.upper())
         if new is None:
-            out.append("O")
+            out.append(dropped)
             continue
         prefix = prefix.upper()
-        if prefix in ("I", "L", "E") and (not out or out[-1] == "O" or out[-1][2:] != new):
+        if prefix in ("I", "L", "E") and (not out or out[-1] in ("O", None) or out[-1][2:] != new):
             prefix = "B"  # a span that starts with I- (or follows a different label) starts here
         out.append(f"{'B' if prefix in ('B', 'U', 'S') else 'I'}-{new}")
     return out
@@ -75,6 +76,38 @@ def bio_docs(path: Path | str, vocab: Vocab) -> Iterator[Doc]:
     """One Doc per sentence of a NER column file, entities mapped with ``NER_LABELS``."""
     for words, tags in read_bio(path):
         yield Doc(vocab, words=words, ents=map_bio(tags))
+
+
+def case_table(sentences: Iterable[list[str]]) -> dict[str, str]:
+    """The usual spelling of each word in cased text, by its lower-case form ("dpr" → "DPR",
+    "senin" → "Senin", "yang" → "yang"); a sentence's first word says nothing and is skipped."""
+    forms: dict[str, Counter] = {}
+    for words in sentences:
+        for word in words[1:]:
+            forms.setdefault(word.lower(), Counter())[word] += 1
+    return {low: counts.most_common(1)[0][0] for low, counts in forms.items()}
+
+
+def truecase(words: list[str], tags: list[str], table: dict[str, str]) -> list[str]:
+    """Restore the capitals of a lower-cased sentence: each word as ``table`` spells it, a word of
+    an entity with a capital at least ("manado" → "Manado"), a sentence's first word capitalised."""
+    out = []
+    for k, (word, tag) in enumerate(zip(words, tags)):
+        cased = table.get(word, word)
+        if tag != "O" and cased.islower() and word.isalpha():
+            cased = word.title()
+        if (k == 0 or out[-1] in (".", "?", "!")) and cased[:1].islower():
+            cased = cased[:1].upper() + cased[1:]
+        out.append(cased)
+    return out
+
+
+def lowercased_bio_docs(path: Path | str, vocab: Vocab, table: dict[str, str]) -> Iterator[Doc]:
+    """``bio_docs`` for a lower-cased corpus (NERP): words true-cased with ``table``; labels that
+    do not map (NERP's products and events, IND/EVT/FNB) are left unannotated, not O, since
+    the other corpora would call some of them ORG."""
+    for words, tags in read_bio(path):
+        yield Doc(vocab, words=truecase(words, tags, table), ents=map_bio(tags, dropped=None))
 
 
 def read_conllu(path: Path | str) -> Iterator[list[list[str]]]:
