@@ -1,21 +1,11 @@
 """Selective parsing: only sentences with an event verb are parsed, boundaries stay, all on request."""
 
-import os
 
-import pytest
 
 from warta import lang
 from warta.lang.parsing import SelectiveParser
 
 TEXT = "Rusia menyerang Ukraina pada Senin. Cuaca di Jakarta cerah sepanjang hari. Ia pulang ke rumah."
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    if not (lang.model_path() / "config.cfg").is_file():
-        pytest.skip("no shipped model; run `warta train`")
-    return lang.load()
 
 
 def labelled(sent) -> list[bool]:

@@ -1,6 +1,5 @@
 """The shipped pipeline: loads offline, tags, parses, lemmatises and finds people and places."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -9,14 +8,6 @@ from warta import lang
 from warta.article import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "../shared/corpus/seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    if not (lang.model_path() / "config.cfg").is_file():
-        pytest.skip("no shipped model; run `warta train`")
-    return lang.load()
 
 
 def test_pipeline_loads_once_with_all_components(nlp):
