@@ -1,7 +1,5 @@
 """Selective parsing: only sentences with an event verb are parsed, boundaries stay, all on request."""
 
-
-
 from warta import lang
 from warta.lang.parsing import SelectiveParser
 
