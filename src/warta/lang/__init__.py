@@ -76,8 +76,8 @@ def load_from(path: Path) -> Language:
     tokenizer rules and components, ready to use.
 
     Its layers multiply matrices with numpy's BLAS, not thinc's default blis: the same figures, and
-    the pipeline runs about a fifth faster (README, Speed). That BLAS is held to one thread, since
-    Warta runs documents in parallel by process, one core each.
+    the pipeline runs about half again as fast here (README, Speed). That BLAS is held to one
+    thread, since Warta runs documents in parallel by process, one core each.
     """
     threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
