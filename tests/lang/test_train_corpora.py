@@ -174,6 +174,30 @@ def test_harmonise_words_satu_as_a_determiner_is_a_numeral():
     assert _triples(corpora.harmonise_words(rows, pron=set()))[0] == ("satu", "NUM", 2, "nummod")
 
 
+def test_harmonise_classes_closed_words_ber_verbs_and_noun_determiners():
+    # namun dia sendiri berbeda dengan armada Jepang (GSD 2.1 tags)
+    rows = [_row(1, "namun", "SCONJ", 4, "mark"), _row(2, "dia", "PRON", 4, "nsubj"),
+            _row(3, "sendiri", "ADJ", 2, "amod"), _row(4, "berbeda", "ADJ", 0, "root"),
+            _row(5, "armada", "NOUN", 4, "obl"), _row(6, "Jepang", "PROPN", 5, "det"),
+            _row(7, "berat", "ADJ", 5, "amod")]
+    closed = {"namun": "CCONJ", "sendiri": "DET", "dia": "PRON"}
+    out = corpora.harmonise_classes(rows, closed, known={"beda", "armada", "at"})
+    assert _triples(out) == [("namun", "CCONJ", 4, "cc"), ("dia", "PRON", 4, "nsubj"),
+                             ("sendiri", "DET", 2, "det"), ("berbeda", "VERB", 0, "root"),
+                             ("armada", "NOUN", 4, "obl"), ("Jepang", "PROPN", 5, "nmod"),
+                             ("berat", "ADJ", 5, "amod")]  # ber- + a three-letter rest is no verb
+
+
+def test_closed_class_words_need_a_steady_majority(tmp_path):
+    lines = []
+    for n, (word, upos) in enumerate([("namun", "CCONJ")] * 6 + [("namun", "ADV")] + [("para", "DET")] * 3
+                                     + [("ini", "DET")] * 3 + [("ini", "PRON")] * 3 + [("rumah", "NOUN")] * 4, 1):
+        lines.append(f"{n}\t{word}\t{word}\t{upos}\t_\t_\t0\troot\t_\t_")
+    path = tmp_path / "ud.conllu"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    assert corpora.closed_class_words(path) == {"namun": "CCONJ", "para": "DET"}
+
+
 def test_map_bio_can_leave_dropped_labels_unannotated():
     assert corpora.map_bio(["B-IND", "I-IND", "O", "B-PPL"], dropped=None) == [None, None, "O", "B-PER"]
     assert corpora.map_bio(["B-IND", "I-PPL"], dropped=None) == [None, "B-PER"]  # I after a gap starts a span
@@ -201,3 +225,16 @@ def test_lowercased_bio_docs_truecase_and_leave_unmapped_labels_open(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("Jokowi", "PER"), ("Bandung", "LOC")]
     assert doc[3].ent_iob_ == ""  # the product is neither an entity nor O: not annotated
     assert doc[2].ent_iob_ == "O"
+
+
+def test_pretraining_texts_true_case_lowercased_sentences_and_drop_repeats(tmp_path):
+    conllu = tmp_path / "ud.conllu"
+    conllu.write_text("# text = DPR rapat .\n1\tDPR\tDPR\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+                      "2\trapat\trapat\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n",
+                      encoding="utf-8")
+    cased = tmp_path / "ner.tsv"
+    cased.write_text("Kemarin\tO\nDPR\tB-ORG\nrapat\tO\n\nDPR\tB-ORG\nrapat\tO\n.\tO\n", encoding="utf-8")
+    lower = tmp_path / "nerp.txt"
+    lower.write_text("ketua\tO\ndpr\tB-IND\ntiba\tO\n", encoding="utf-8")
+    texts = corpora.pretraining_texts([conllu], [cased], [lower])
+    assert texts == ["DPR rapat .", "Kemarin DPR rapat", "Ketua DPR tiba"]

@@ -1,4 +1,5 @@
-"""`warta train`: convert the corpora, train one joint model, assemble the pipeline, install it."""
+"""`warta train`: convert the corpora, (optionally) pretrain the tok2vec on their raw text, train one
+joint model, assemble the pipeline, install it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 import spacy
+import srsly
 
 from warta.errors import WartaError
 from warta.lang.train import corpora
@@ -23,6 +25,7 @@ UD_TRAIN = "ud/csui_id_csui-ud-train.conllu"  # current scheme, news
 UD_OLD_TRAIN = "ud/old21_id-ud-train.conllu"  # GSD 2.1, harmonised to the current scheme
 UD_DEV = "ud/gsd_id_gsd-ud-dev.conllu"  # current scheme; its test split is held out
 NER_DEV = "ner/nerui/nerui_dev.01.tsv"
+NERP_TRAIN = "ner/nerp/nerp_ner-prosa_train_preprocess.txt"  # lower-cased: raw text for pretraining only
 CONFIG = "joint.cfg"  # the pinned training config, beside this module
 
 
@@ -34,6 +37,8 @@ class BuildPlan:
     scratch: Path
     target: Path
     steps: int = 5600  # dev scores have levelled off by then (MODEL_CARD.md)
+    harmonise: bool = False  # harmonise_words + harmonise_classes in the GSD 2.1 conversion
+    pretrain: bool = False  # pretrain the tok2vec on the raw text first (``spacy pretrain``)
     say: Callable[[str], None] = print
     outputs: dict[str, Path] = field(default_factory=dict)
 
@@ -52,7 +57,7 @@ def check_datasets(datasets: Path) -> None:
     """Raise a clear error naming the first missing file the build needs."""
     if not datasets.is_dir():
         raise WartaError(f"{datasets}: datasets folder not found; pass --datasets DIR (see MODEL_CARD.md)")
-    needed = [UD_TRAIN, UD_OLD_TRAIN, UD_DEV, NER_DEV]
+    needed = [UD_TRAIN, UD_OLD_TRAIN, UD_DEV, NER_DEV, NERP_TRAIN]
     needed += [f"ner/{name}/{train}" for name, (train, _) in corpora.NER_SPLITS.items()]
     for rel in needed:
         if not (datasets / rel).is_file():
@@ -69,11 +74,14 @@ def convert(plan: BuildPlan) -> dict[str, Path]:
     sconj = corpora.scheme_words(d / UD_TRAIN, "SCONJ")
     whole = corpora.clitic_words(d / UD_TRAIN)
     known = corpora.corpus_words(d / UD_TRAIN, d / UD_OLD_TRAIN)
-    # corpora.harmonise_words (pron=...) is left out: two seeds with it gained 0.6 UPOS but lost
-    # 1.5 NER F1 on dev, a worse weighted score (MODEL_CARD.md, runs K and K0)
+    # harmonise_words (pron=) and harmonise_classes (closed=) are off until a run shows their gain
+    # on the model (MODEL_CARD.md, runs K, K0)
+    extra = {}
+    if plan.harmonise:
+        extra = {"pron": corpora.scheme_words(d / UD_TRAIN, "PRON"), "closed": corpora.closed_class_words(d / UD_TRAIN)}
     ud_train = list(chain(
         corpora.csui_docs(d / UD_TRAIN, vocab),
-        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj, full=True, whole=whole, known=known),
+        corpora.old_docs(d / UD_OLD_TRAIN, vocab, aux, sconj, full=True, whole=whole, known=known, **extra),
     ))
     # NERP (lower-cased; corpora.lowercased_bio_docs true-cases it) is left out: with it ORG recall
     # fell from 0.80 to 0.71 on dev and NER F1 from 0.883 to 0.874 (MODEL_CARD.md, run NP)
@@ -90,15 +98,43 @@ def convert(plan: BuildPlan) -> dict[str, Path]:
     return files
 
 
+def write_pretraining_text(plan: BuildPlan) -> Path:
+    """The raw text of every train split (labels ignored; NERP true-cased) as JSONL for ``pretrain``."""
+    d = plan.datasets
+    texts = corpora.pretraining_texts(
+        conllu=[d / UD_TRAIN, d / UD_OLD_TRAIN],
+        cased=[d / "ner" / name / train for name, (train, _) in corpora.NER_SPLITS.items()],
+        lowercased=[d / NERP_TRAIN],
+    )
+    path = plan.scratch / "corpus" / "pretrain.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    srsly.write_jsonl(path, ({"text": text} for text in texts))
+    plan.say(f"pretraining text: {len(texts)} sentences, {sum(len(t.split()) for t in texts)} words "
+             f"(train splits of UD, {', '.join(corpora.NER_SPLITS)} and NERP)")
+    return path
+
+
 def _config(name: str) -> Path:
     return Path(str(resources.files("warta.lang.train").joinpath(name)))
 
 
-def train_one(config: str, train: Path, dev: Path, output: Path, steps: int) -> Path:
+def pretrain(config: str, text: Path, output: Path) -> Path:
+    """Run ``spacy pretrain`` (the config's ``[pretraining]``) on ``text``; return the weights of its
+    last epoch, which ``train_one`` starts the tok2vec from."""
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+
+    settings = spacy.util.load_config(_config(config), overrides={"paths.raw_text": str(text)}, interpolate=True)
+    output.mkdir(parents=True, exist_ok=True)
+    spacy_pretrain(settings, output, use_gpu=-1, silent=False)
+    return output / "model-last.bin"
+
+
+def train_one(config: str, train: Path, dev: Path, output: Path, steps: int, init_tok2vec: Path | None = None) -> Path:
     """Run ``spacy train`` through the Python API; return the best model's folder."""
     from spacy.cli.train import train as spacy_train
 
-    overrides = {"paths.train": str(train), "paths.dev": str(dev), "training.max_steps": steps}
+    overrides = {"paths.train": str(train), "paths.dev": str(dev), "training.max_steps": steps,
+                 "paths.init_tok2vec": str(init_tok2vec) if init_tok2vec else None}
     spacy_train(_config(config), output, use_gpu=-1, overrides=overrides)
     return output / "model-best"
 
@@ -125,9 +161,14 @@ def build(plan: BuildPlan) -> Path:
     check_datasets(plan.datasets)
     plan.say(f"datasets: {plan.datasets}; scratch: {plan.scratch}")
     files = convert(plan)
+    weights = None
+    if plan.pretrain:
+        text = write_pretraining_text(plan)
+        plan.say("pretraining the tok2vec on that text (about 35 minutes on one core)")
+        weights = pretrain(CONFIG, text, plan.scratch / "pretrain")
     plan.say(f"training morphologizer, parser and NER on one tok2vec ({plan.steps} steps; "
              "about 20 minutes on one core)")
-    model = train_one(CONFIG, files["train"], files["dev"], plan.scratch / "joint", plan.steps)
+    model = train_one(CONFIG, files["train"], files["dev"], plan.scratch / "joint", plan.steps, weights)
     target = assemble(model, plan.target)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     plan.say(f"installed {target} ({size / 1e6:.1f} MB)")

@@ -110,6 +110,17 @@ def lowercased_bio_docs(path: Path | str, vocab: Vocab, table: dict[str, str]) -
         yield Doc(vocab, words=truecase(words, tags, table), ents=map_bio(tags, dropped=None))
 
 
+def pretraining_texts(conllu: Iterable[Path], cased: Iterable[Path], lowercased: Iterable[Path]) -> list[str]:
+    """Unlabelled sentences for pretraining the tok2vec (``spacy pretrain``): the words of every
+    sentence of the CoNLL-U and cased column files, then of the lower-cased column files true-cased
+    with the spellings of the cased ones (``case_table``); each sentence once, words joined by spaces."""
+    sentences = [[row[1] for row in rows] for path in conllu for rows in read_conllu(path)]
+    sentences += [words for path in cased for words, _ in read_bio(path)]
+    table = case_table(sentences)
+    sentences += [truecase(words, tags, table) for path in lowercased for words, tags in read_bio(path)]
+    return list(dict.fromkeys(" ".join(words) for words in sentences))
+
+
 def read_conllu(path: Path | str) -> Iterator[list[list[str]]]:
     """Sentences of a CoNLL-U file as lists of the 10 columns of each syntactic word."""
     path = Path(path)
@@ -362,12 +373,53 @@ def harmonise_words(rows: list[list[str]], pron: set[str]) -> list[list[str]]:
     return rows
 
 
+# The relation a word takes when its class changes to the current corpus's: coordinators join
+# clauses with ``cc`` (GSD 2.1 treated namun/tapi as subordinators, ``mark``), determiners
+# attach with ``det`` (GSD 2.1: sendiri as an adjective, ``amod``).
+CLASS_RELATION = {("CCONJ", "mark"): "cc", ("DET", "amod"): "det", ("DET", "advmod"): "det"}
+
+
+def closed_class_words(path: Path | str, classes=("CCONJ", "DET", "PRON"), min_count: int = 3,
+                       share: float = 0.85) -> dict[str, str]:
+    """Words the (current-scheme) corpus tags with one closed class nearly always (``share`` of at
+    least ``min_count`` uses): namun → CCONJ, sendiri → DET, demikian → PRON."""
+    tags: dict[str, Counter] = {}
+    for rows in read_conllu(path):
+        for r in rows:
+            if r[1].isalpha():
+                tags.setdefault(r[1].lower(), Counter())[r[3]] += 1
+    out = {}
+    for word, counts in tags.items():
+        upos, n = counts.most_common(1)[0]
+        if upos in classes and n >= min_count and n >= share * sum(counts.values()):
+            out[word] = upos
+    return out
+
+
+def harmonise_classes(rows: list[list[str]], closed: dict[str, str], known: set[str]) -> list[list[str]]:
+    """Word classes the revised GSD changed: a word of ``closed`` (``closed_class_words``) takes that
+    class (``CLASS_RELATION`` its relation); a *ber-* adjective whose stem is a word of the corpora
+    (``known``: berbeda, berumur, bermanfaat) is a verb; a noun or name attached as ``det``
+    (armada Jepang, sahabat Locke) is ``nmod``: only determiners are ``det`` now."""
+    rows = [list(r) for r in rows]
+    for r in rows:
+        form = r[1].lower()
+        if form in closed and r[3] != closed[form] and r[3] not in ("PUNCT", "SYM"):
+            r[3] = closed[form]
+            r[7] = CLASS_RELATION.get((r[3], r[7]), r[7])
+        elif r[3] == "ADJ" and form.startswith("ber") and len(form) >= 7 and form[3:] in known:
+            r[3] = "VERB"
+        if r[7] == "det" and r[3] in ("NOUN", "PROPN"):
+            r[7] = "nmod"
+    return rows
+
+
 def convert_old(rows: list[list[str]], aux: set[str], sconj: set[str], full: bool = False,
                 whole: set[str] | None = None, known: set[str] | None = None,
-                pron: set[str] | None = None) -> list[list[str]]:
+                pron: set[str] | None = None, closed: dict[str, str] | None = None) -> list[list[str]]:
     """One GSD 2.1 sentence in the current scheme: ``harmonise_old``, and with ``full`` also
-    ``fix_punct``, (given ``whole`` and ``known``) ``split_clitics`` and (given ``pron``)
-    ``harmonise_words``."""
+    ``fix_punct``, (given ``whole`` and ``known``) ``split_clitics``, (given ``pron``)
+    ``harmonise_words`` and (given ``closed`` and ``known``) ``harmonise_classes``."""
     rows = harmonise_old(rows, aux, sconj, full)
     if full:
         rows = fix_punct(rows)
@@ -375,16 +427,18 @@ def convert_old(rows: list[list[str]], aux: set[str], sconj: set[str], full: boo
             rows = split_clitics(rows, whole, known)
         if pron is not None:
             rows = harmonise_words(rows, pron)
+        if closed is not None and known is not None:
+            rows = harmonise_classes(rows, closed, known)
     return rows
 
 
 def old_docs(path: Path | str, vocab: Vocab, aux: set[str], sconj: set[str], full: bool = False,
              whole: set[str] | None = None, known: set[str] | None = None,
-             pron: set[str] | None = None) -> Iterator[Doc]:
+             pron: set[str] | None = None, closed: dict[str, str] | None = None) -> Iterator[Doc]:
     """Docs of the GSD 2.1 corpus converted to the current scheme (``convert_old``): words, POS and
     dependencies (no lemmas; its features and XPOS follow the old scheme, so they are left out)."""
     for rows in read_conllu(path):
-        yield conllu_doc(convert_old(rows, aux, sconj, full, whole, known, pron), vocab, features=False)
+        yield conllu_doc(convert_old(rows, aux, sconj, full, whole, known, pron, closed), vocab, features=False)
 
 
 # Hosts whose -nya is a clitic pronoun in the current scheme, and the relation the clitic gets.
