@@ -160,6 +160,14 @@ def test_harmonise_csui_possessive_nya_is_a_pronoun():
     assert (out[2][3], out[2][7]) == ("DET", "det")  # only the clitic changes
 
 
+def test_harmonise_csui_attaches_punctuation_as_gsd():
+    # Ia datang , lalu pergi : CSUI hangs the comma on the previous word, GSD on the next conjunct
+    rows = [_row(1, "Ia", "PRON", 2, "nsubj"), _row(2, "datang", "VERB", 0, "root"),
+            _row(3, ",", "PUNCT", 2, "punct"), _row(4, "lalu", "ADV", 5, "advmod"),
+            _row(5, "pergi", "VERB", 2, "conj")]
+    assert [int(r[6]) for r in corpora.harmonise_csui(rows)] == [2, 0, 5, 5, 2]
+
+
 def test_harmonise_words_salah_satu_and_pronouns():
     # salah satu tokoh: GSD 2.1 hung satu on salah (fixed) and salah on the noun (det)
     rows = [_row(1, "salah", "DET", 3, "det"), _row(2, "satu", "DET", 1, "fixed"),

@@ -18,6 +18,7 @@ from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim
 from warta.lang import features as _features  # noqa: F401  (registers warta.affix_features.v1)
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
 from warta.lang import parsing as _parsing  # noqa: F401  (registers warta_parser)
+from warta.lang import punct_heads as _punct_heads  # noqa: F401  (registers warta_punct_heads)
 from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
 from warta.lang import titles as _titles  # noqa: F401  (registers warta_entity_split)
 from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
@@ -56,7 +57,9 @@ def _finish(nlp: Language) -> Language:
         from warta.events import matcher  # noqa: F401  (registers warta.event_sentences.v1)
 
         nlp.disable_pipe("parser")
-        nlp.add_pipe("warta_parser", config={"select": PARSE_SELECT})  # last: the selection reads lemmas
+        nlp.add_pipe("warta_parser", config={"select": PARSE_SELECT})  # late: the selection reads lemmas
+    if "warta_parser" in nlp.pipe_names and "warta_punct_heads" not in nlp.pipe_names:
+        nlp.add_pipe("warta_punct_heads", after="warta_parser")
     return nlp
 
 
