@@ -14,9 +14,10 @@ applies it to the trained parser's output, whose punctuation heads are its least
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, SENT_START
+from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START
+from spacy.symbols import PUNCT
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 PAIRED = {"(": ")", "[": "]", "{": "}", '"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
 
@@ -29,10 +30,14 @@ def _ancestors(head: list[int], i: int) -> list[int]:
     return out
 
 
-def _span(head: list[int], i: int) -> tuple[int, int]:
-    """First and last position of the subtree of ``i``."""
-    inside = [j for j in range(1, len(head)) if j == i or i in _ancestors(head, j)]
-    return min(inside), max(inside)
+def _spans(head: list[int]) -> list[tuple[int, int]]:
+    """First and last position of the subtree of every node (item 0 unused)."""
+    spans = [(j, j) for j in range(len(head))]
+    for j in range(1, len(head)):
+        for a in _ancestors(head, j):
+            lo, hi = spans[a]
+            spans[a] = (min(lo, j), max(hi, j))
+    return spans
 
 
 def _pair_punct(head: list[int], upos: list[str], form: list[str]) -> list[str | None]:
@@ -91,6 +96,7 @@ def attach_punct(head: list[int], upos: list[str], form: list[str]) -> list[int]
                 break
             head[i] = head[head[i]]
     kind = _pair_punct(head, upos, form)
+    spans = _spans(head)  # recomputed only when a head changes
     for i in range(1, n + 1):
         if upos[i] != "PUNCT" or kind[i]:
             continue
@@ -98,11 +104,11 @@ def attach_punct(head: list[int], upos: list[str], form: list[str]) -> list[int]
         lpath = [left] if left is not None else []  # the paths include the nearest words
         rpath = [right] if right is not None else []
         if left is not None:
-            while head[left] and head[left] < i and _span(head, left)[1] <= i:
+            while head[left] and head[left] < i and spans[left][1] <= i:
                 left = head[left]
                 lpath.append(left)
         if right is not None:
-            while head[right] and head[right] > i and _span(head, right)[0] >= i:
+            while head[right] and head[right] > i and spans[right][0] >= i:
                 right = head[right]
                 rpath.append(right)
         if left is not None and form[i] == "." and i < n:
@@ -115,40 +121,45 @@ def attach_punct(head: list[int], upos: list[str], form: list[str]) -> list[int]
             cand, path = (left, lpath + rpath) if left is not None else (right, lpath + rpath)
         if cand is not None and head[i] not in path:
             head[i] = cand  # keep the old head when it is on the path: it was a guideline choice
+            spans = _spans(head)
     return head
 
 
-def sentence_heads(sent: Span) -> list[int] | None:
-    """The sentence's heads re-attached by ``attach_punct`` (absolute token indices in the Doc), or
-    None when it has no parse or its root is a punctuation mark (nothing to hang the marks on)."""
-    tokens = list(sent)
-    if not any(t.dep_ for t in tokens) or any(t.head.i == t.i and t.pos_ == "PUNCT" for t in tokens):
+def sentence_heads(heads: list[int], pos: list[int], forms: list[str]) -> list[int] | None:
+    """``attach_punct`` on one parsed sentence given as absolute head indices (0-based, the root its
+    own head), universal POS ids and forms; None when its root is a punctuation mark (nothing to
+    hang the marks on) or a head lies outside it."""
+    n = len(heads)
+    head = [0] + [0 if h == i else h + 1 for i, h in enumerate(heads)]
+    if any(not 0 <= h <= n for h in head) or any(h == i and p == PUNCT for i, (h, p) in enumerate(zip(heads, pos))):
         return None
-    start = sent.start
-    head = [0] + [0 if t.head.i == t.i else t.head.i - start + 1 for t in tokens]
-    if any(not 0 <= h <= len(tokens) for h in head):  # a head outside the sentence: leave it alone
-        return None
-    new = attach_punct(head, [""] + [t.pos_ for t in tokens], [""] + [t.text for t in tokens])
-    return [start + i - 1 if h == 0 else start + h - 1 for i, h in enumerate(new[1:], 1)]
+    new = attach_punct(head, [""] + ["PUNCT" if p == PUNCT else "" for p in pos], [""] + forms)
+    return [i - 1 if h == 0 else h - 1 for i, h in enumerate(new[1:], 1)]
 
 
 def reattach_punct(doc: Doc) -> Doc:
-    """``attach_punct`` on every parsed sentence of ``doc``; sentence boundaries stay as they were."""
-    array = doc.to_array([HEAD, DEP]).astype("int64")  # heads as relative offsets; labels unchanged
-    heads = array[:, 0]
-    changed = False
-    for sent in doc.sents:
-        new = sentence_heads(sent)
-        if new is None:
-            continue
-        for t, h in zip(sent, new):
-            if h - t.i != heads[t.i]:
-                heads[t.i] = h - t.i
+    """``attach_punct`` on every parsed sentence of ``doc``; sentence boundaries stay as they were.
+    Works on the Doc's arrays: creating a Token per word would cost more than the rule itself."""
+    if not len(doc):
+        return doc
+    array = doc.to_array([HEAD, DEP, POS, SENT_START]).astype("int64")  # offsets and -1 come back signed
+    offsets, deps, pos, starts = (array[:, k].tolist() for k in range(4))
+    bounds = [i for i, flag in enumerate(starts) if flag == 1 or i == 0] + [len(doc)]
+    changed, orths = False, None
+    for a, b in zip(bounds, bounds[1:]):
+        if not any(deps[a:b]) or PUNCT not in pos[a:b]:
+            continue  # unparsed, or nothing to attach
+        heads = [i - a + offsets[i] for i in range(a, b)]
+        orths = orths or doc.to_array(ORTH).tolist()
+        forms = [doc.vocab.strings[orth] for orth in orths[a:b]]
+        new = sentence_heads(heads, pos[a:b], forms)
+        for i, h in enumerate(new or (), a):
+            if h + a - i != offsets[i]:
+                array[i, 0] = h + a - i  # heads are stored as offsets
                 changed = True
     if changed:
-        starts = doc.to_array([SENT_START])
-        doc.from_array([HEAD, DEP], array.astype("uint64"))
-        doc.from_array([SENT_START], starts)
+        doc.from_array([HEAD, DEP], array[:, :2].astype("uint64"))
+        doc.from_array([SENT_START], array[:, 3].astype("uint64"))
     return doc
 
 
