@@ -169,6 +169,9 @@ def train(
     datasets: Optional[Path] = typer.Option(None, help="Gold datasets folder (default: ../shared/datasets)."),
     scratch: Optional[Path] = typer.Option(None, help="Scratch folder (default: training/ in the repository)."),
     steps: int = typer.Option(5600, help="Training steps (the best checkpoint on dev is kept)."),
+    pretrained: Optional[Path] = typer.Option(
+        None, help="Start from these pretrained tok2vec weights (an earlier run's pretrain/model20.bin) "
+        "instead of pretraining again."),
 ) -> None:
     """Rebuild the shipped language model from the gold datasets (see src/warta/lang/MODEL_CARD.md)."""
     from warta.lang.train import build
@@ -178,6 +181,7 @@ def train(
         scratch=scratch or build.default_scratch(),
         target=build.model_path(),
         steps=steps,
+        pretrained=pretrained,
         say=lambda text: err.print(text, highlight=False),
     )
     try:

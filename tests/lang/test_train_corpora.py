@@ -104,6 +104,20 @@ def test_build_fails_clearly_without_datasets(tmp_path):
         build.check_datasets(tmp_path / "missing")
 
 
+def test_build_fails_clearly_on_missing_pretrained_weights(tmp_path):
+    datasets = tmp_path / "datasets"
+    needed = [build.UD_TRAIN, build.UD_OLD_TRAIN, build.UD_DEV, build.NER_DEV, build.NERP_TRAIN]
+    needed += [f"ner/{name}/{train}" for name, (train, _) in corpora.NER_SPLITS.items()]
+    for rel in needed:
+        (datasets / rel).parent.mkdir(parents=True, exist_ok=True)
+        (datasets / rel).write_text("", encoding="utf-8")
+    plan = build.BuildPlan(datasets=datasets, scratch=tmp_path / "scratch", target=tmp_path / "model",
+                           pretrained=tmp_path / "none.bin", say=lambda text: None)
+    with pytest.raises(WartaError, match="none.bin: pretrained weights not found"):
+        build.build(plan)
+    assert not (tmp_path / "model").exists()
+
+
 def test_read_bio_names_the_bad_line(tmp_path):
     path = tmp_path / "bad.tsv"
     path.write_text("Joko\tB-PERSON\nWidodo\n", encoding="utf-8")
