@@ -81,3 +81,35 @@ def test_seed_entities_have_offsets_into_the_body(nlp):
     assert article.sentences and all(0 <= s < e <= len(text) for s, e in article.sentences)
     for ent in doc.ents:
         assert text[ent.start_char:ent.end_char] == ent.text
+
+
+NO_NETWORK = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise OSError("network access attempted while loading or running the pipeline")
+
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+
+from warta import lang
+nlp = lang.load()
+assert nlp.has_pipe("ner"), nlp.pipe_names
+doc = nlp("Menlu AS Mike Pompeo bertemu Presiden Rusia Vladimir Putin di Sochi, Selasa (14/5).")
+print(sorted((ent.text, ent.label_) for ent in doc.ents))
+"""
+
+
+def test_pipeline_loads_and_runs_with_the_network_refused(nlp, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-c", NO_NETWORK], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "('Vladimir Putin', 'PER')" in done.stdout
+    assert "network access attempted" not in done.stderr

@@ -29,7 +29,24 @@ def test_name_labelled_as_a_place_after_title_and_country_becomes_a_person(vocab
     assert _split(vocab, words, ents) == [("Rusia", "LOC"), ("Vladimir Putin", "PER"), ("Moskwa", "LOC")]
 
 
+def test_untagged_name_after_title_and_country_becomes_a_person(vocab):
+    words = "bertemu Presiden Rusia Vladimir Putin di Sochi".split()
+    ents = ["O", "O", "B-LOC", "O", "O", "O", "B-LOC"]
+    assert _split(vocab, words, ents) == [("Rusia", "LOC"), ("Vladimir Putin", "PER"), ("Sochi", "LOC")]
+
+
 @pytest.mark.parametrize("words,ents", [
+    # after title + place, a day or a month is not a name
+    ("Presiden AS Senin mengatakan".split(), ["O", "B-LOC", "O", "O"]),
+    ("Menlu Rusia Mei lalu datang".split(), ["O", "B-LOC", "O", "O", "O"]),
+    # nor a frequent common word that is capitalised in a headline
+    ("Presiden Rusia Akan Datang".split(), ["O", "B-LOC", "O", "O"]),
+    # nor a known place
+    ("Presiden Rusia Moskwa".split(), ["O", "B-LOC", "O"]),
+    # without a title before the place, capitalised words are left to the model
+    ("warga Rusia Vladimir Putin".split(), ["O", "B-LOC", "O", "O"]),
+    # a run longer than a name is left to the model
+    ("Presiden Rusia Vladimir Vladimirovich Putin Ivanov Petrov".split(), ["O", "B-LOC", "O", "O", "O", "O", "O"]),
     # no title before the span: "Jawa Barat Selatan" style names are left to the model
     ("warga Jawa Barat Ridwan datang".split(), ["O", "B-LOC", "I-LOC", "I-LOC", "O"]),
     # the whole span is a known place: not split

@@ -6,7 +6,9 @@ Lambrie", "Presiden Rusia Vladimir Putin". The statistical NER often returns the
 name as one span, or labels the name as a place. After an office title (the role words of
 ``warta/actors/roles.yaml``), a span that starts with a known country or place (the gazetteer)
 and goes on with capitalised words is split into that place (LOC) and a person (PER); a span
-right after title + place is a person. "Susilo Bambang Yudhoyono (SBY)" is two spans of the same
+right after title + place is a person, and so are the capitalised words right after title + place
+that the NER left untagged ("bertemu Presiden Rusia Vladimir Putin di Sochi"), unless they are a
+day, a month, a known place or organisation, or a frequent common word. "Susilo Bambang Yudhoyono (SBY)" is two spans of the same
 label (a name and its acronym, as NER UI annotates them). The gazetteer and the role words are
 loaded the first time an entity needs them.
 """
@@ -86,6 +88,31 @@ def _is_name(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
+def _calendar_words() -> set[str]:
+    """Lower-cased weekday and month names (``warta/data/timex/words.yaml``): "Presiden AS Senin"
+    is a title, a place and a day, not a person."""
+    from warta.time.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return {form for section in ("weekdays", "months") for form in lexicon.value_map(section)}
+
+
+def _untagged_name(doc: Doc, start: int, taken: set[int]) -> int | None:
+    """End of the run of capitalised words starting at ``start`` when it can be a person's name:
+    one to four words, none inside another entity, none a day, month or frequent common word."""
+    from warta.actors.text import common_words
+
+    end = start
+    while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    if not 0 < end - start <= MAX_NAME_WORDS or (end < len(doc) and end in taken):
+        return None
+    calendar, common = _calendar_words(), common_words()
+    if any(t.lower_ in calendar or t.lower_ in common for t in doc[start:end]):
+        return None
+    return end
+
+
 def _is_acronym(words: Span) -> bool:
     """One all-caps word of two or more letters: SBY, KPU, DK-PBB."""
     letters = [c for c in words.text if c.isalpha()]
@@ -132,7 +159,23 @@ def split_titled(doc: Doc, spans: list[Span]) -> list[Span]:
             out += [Span(doc, span.start, stop, label="LOC"), Span(doc, stop, span.end, label="PER")]
             continue
         out.append(span)
-    return out
+    return _add_untagged_names(doc, out, gaz, lexicon, tokens)
+
+
+def _add_untagged_names(doc: Doc, spans: list[Span], gaz, lexicon, tokens) -> list[Span]:
+    """Title + place + capitalised words the NER left out: the words are a person ("Presiden Rusia
+    [Vladimir Putin]")."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    added = []
+    for span in spans:
+        if (span.label_ != "LOC" or span.end in taken or span.start == 0
+                or not _kinds(gaz, tokens, span.start, span.end) & PLACE_KINDS
+                or not _after_title(lexicon.roles, tokens, span.start)):
+            continue
+        end = _untagged_name(doc, span.end, taken)
+        if end is not None and not _kinds(gaz, tokens, span.end, end) & NOT_PEOPLE:
+            added.append(Span(doc, span.end, end, label="PER"))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 @Language.component("warta_entity_split", requires=["doc.ents"], assigns=["doc.ents"])
