@@ -260,3 +260,30 @@ def test_pretraining_texts_true_case_lowercased_sentences_and_drop_repeats(tmp_p
     lower.write_text("ketua\tO\ndpr\tB-IND\ntiba\tO\n", encoding="utf-8")
     texts = corpora.pretraining_texts([conllu], [cased], [lower])
     assert texts == ["DPR rapat .", "Kemarin DPR rapat", "Ketua DPR tiba"]
+
+
+CONLLU = ("1\tDia\tdia\tPRON\t_\t_\t2\tnsubj\t_\t_\n"
+          "2\tdatang\tdatang\tVERB\t_\t_\t0\troot\t_\t_\n\n")
+
+
+def test_convert_counts_the_target_ner_corpus_twice(tmp_path):
+    from spacy.tokens import DocBin
+
+    datasets = tmp_path / "datasets"
+    for rel in (build.UD_TRAIN, build.UD_OLD_TRAIN, build.UD_DEV):
+        (datasets / rel).parent.mkdir(parents=True, exist_ok=True)
+        (datasets / rel).write_text(CONLLU, encoding="utf-8")
+    for name, (train, dev) in corpora.NER_SPLITS.items():
+        (datasets / "ner" / name).mkdir(parents=True, exist_ok=True)
+        for split in (train, dev):
+            (datasets / "ner" / name / split).write_text(f"{name.title()}\tB-PERSON\ndatang\tO\n\n", encoding="utf-8")
+    plan = build.BuildPlan(datasets=datasets, scratch=tmp_path / "scratch", target=tmp_path / "model",
+                           say=lambda text: None)
+    files = build.convert(plan)
+    vocab = spacy.blank("id").vocab
+    names = [doc[0].text for doc in DocBin().from_disk(files["train"]).get_docs(vocab) if doc.ents]
+    assert sorted(names) == ["Nergrit", "Nerugm", "Nerui", "Nerui"]
+    plan.ner_repeat = {}
+    files = build.convert(plan)
+    names = [doc[0].text for doc in DocBin().from_disk(files["train"]).get_docs(vocab) if doc.ents]
+    assert sorted(names) == ["Nergrit", "Nerugm", "Nerui"]
