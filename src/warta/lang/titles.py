@@ -15,6 +15,8 @@ loaded the first time an entity needs them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -88,13 +90,14 @@ def _is_name(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
-def _calendar_words() -> set[str]:
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
     """Lower-cased weekday and month names (``warta/data/timex/words.yaml``): "Presiden AS Senin"
     is a title, a place and a day, not a person."""
     from warta.time.lexicon import load_lexicon
 
     lexicon = load_lexicon()
-    return {form for section in ("weekdays", "months") for form in lexicon.value_map(section)}
+    return frozenset(form for section in ("weekdays", "months") for form in lexicon.value_map(section))
 
 
 def _untagged_name(doc: Doc, start: int, taken: set[int]) -> int | None:
@@ -168,12 +171,12 @@ def _add_untagged_names(doc: Doc, spans: list[Span], gaz, lexicon, tokens) -> li
     taken = {i for span in spans for i in range(span.start, span.end)}
     added = []
     for span in spans:
-        if (span.label_ != "LOC" or span.end in taken or span.start == 0
-                or not _kinds(gaz, tokens, span.start, span.end) & PLACE_KINDS
-                or not _after_title(lexicon.roles, tokens, span.start)):
-            continue
+        if span.label_ != "LOC" or span.end in taken or span.end == len(doc) or not doc[span.end].text[:1].isupper():
+            continue  # the cheap tests first: most places are not followed by a capitalised word
         end = _untagged_name(doc, span.end, taken)
-        if end is not None and not _kinds(gaz, tokens, span.end, end) & NOT_PEOPLE:
+        if (end is not None and _kinds(gaz, tokens, span.start, span.end) & PLACE_KINDS
+                and _after_title(lexicon.roles, tokens, span.start)
+                and not _kinds(gaz, tokens, span.end, end) & NOT_PEOPLE):
             added.append(Span(doc, span.end, end, label="PER"))
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
