@@ -1,0 +1,121 @@
+"""Discovery passes of the actors linker: actors found by surface evidence, not by alias or title.
+
+``DiscoveryRules`` links long forms before an acronym (``Dewan Keamanan PBB (DK PBB)``), organisation
+heads (``Dewan Arktik``), the language layer's NER spans, names next to speech verbs (``kata Price``)
+and, last, leftover capitalised words, which only ever link to actors already known.
+"""
+
+from __future__ import annotations
+
+NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
+             "GPE": "GPE", "LOC": "LOC", "PLACE": "LOC", "EVT": "EVT", "EVENT": "EVT"}
+
+
+class DiscoveryRules:
+    """The organisation, NER, speech and leftover passes of ``Linker`` (a mixin: state and helpers are its)."""
+
+    # ------------------------------------------------------------------ pass 3: organisations
+
+    def organisations(self) -> None:
+        """``Dewan Keamaan Perserikatan Bangsa-Bangsa (DK PBB)`` and ``Dewan Arktik``."""
+        for k in range(2, self.n):
+            if self.toks[k - 1].text != "(" or k not in self.starts:
+                continue
+            inner = self.starts[k]
+            if inner.j >= self.n or self.toks[inner.j].text != ")" or not self.toks[k].text.isupper():
+                continue
+            s = k - 1
+            while s > 0 and (self.toks[s - 1].is_cap or (self.toks[s - 1].text == "-" and s > 1)) \
+                    and s - 1 not in self.sentence_initial:
+                s -= 1
+            if s > 0 and s - 1 in self.sentence_initial and self.toks[s - 1].is_cap:
+                s -= 1
+            if k - 1 - s >= 2 and not any(f.i == s and f.j == k - 1 for f in self.found):
+                for f in [f for f in self.found if s <= f.i and f.j <= k - 1 and not self._is_person(f.key)]:
+                    self._drop(f)  # "Dewan Keamaan [Perserikatan Bangsa-Bangsa] (DK PBB)": the parent is part of the name
+                self._add(s, k - 1, inner.key, "long-form", inner.actor)
+        for k in range(self.n):
+            t = self.toks[k]
+            if self.taken[k] or not t.is_cap or not self.lex.has("org_heads", self.toks, k):
+                continue
+            j = self.lex.has("org_heads", self.toks, k)
+            while j < self.n and j - k < 6 and (
+                    (self.toks[j].is_cap and self.toks[j].is_word and self.toks[j].lower not in self.common)
+                    or (self.toks[j].text == "-" and self.toks[j].start == self.toks[j - 1].end)):
+                place = self.starts.get(j)
+                if place and self._kind(place.key) in ("country", "place"):
+                    j = place.j  # "Universitas Indonesia [Hikmahanto Juwana]": a place closes the name
+                    break
+                j += 1
+            if self.toks[j - 1].text == "-":
+                j -= 1
+            if j > k + 1:  # the head alone ("Dewan") names nothing
+                for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
+                    self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
+                self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
+
+    # ------------------------------------------------------------------ pass 4: NER, speech and leftovers
+
+    def ner(self) -> None:
+        """Spans of the trained NER that no earlier pass claimed."""
+        if self.doc is None:
+            return
+        for ent in getattr(self.doc, "ents", ()):
+            typ = NER_TYPES.get(ent.label_)
+            if typ is None:
+                continue
+            idx = [t.i for t in self.toks if t.start >= ent.start_char and t.end <= ent.end_char]
+            free = [i for i in idx if not self.taken[i]]
+            if not free or free != list(range(free[0], free[-1] + 1)):
+                continue
+            i, j = free[0], free[-1] + 1
+            while i < j and not self.toks[i].is_word:
+                i += 1
+            while j > i and not self.toks[j - 1].is_word:
+                j -= 1
+            if j <= i or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i):
+                continue
+            if any(self.toks[m].text in ".!?" and len(self.toks[m - 1].text) > 2 and self.toks[m + 1].start > self.toks[m].end
+                   for m in range(i + 1, j - 1)):
+                continue  # a span across a sentence end ("di Teluk. Sekretaris AS") is a tagging slip
+            if j == i + 1 and (self.toks[i].lower in self.common or self.lex.has("not_names", self.toks, i)
+                               or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j))):
+                continue  # one capitalised word opening a sentence (Melansir) is too weak alone
+            if all(t.lower in self.common or self.lex.has("not_names", self.toks, t.i)
+                   for t in self.toks[i:j] if t.is_word):
+                continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing
+            if j == i + 1 and typ != "PER" and not self._locative(i, j):
+                # one word typed as a place or body that is a misspelt person of this article:
+                # "ternyata Puting juga mengatakan" after "Vladimir Putin" (NER said LOC); "di Putina" stays
+                key, how = self._typo(self.toks[i], article_only=True)
+                if key is not None:
+                    self._add(i, j, key, how)
+                    continue
+            self.resolve(i, j, typ, create=True, via="ner")
+
+    def speech(self) -> None:
+        """Names right before a speech verb (``Price mengatakan``) or after a cue (``kata Price``)."""
+        for k in range(self.n):
+            if self.lex.has("speech_after", self.toks, k) and self.toks[k].text.islower():
+                s = k
+                while s > 0 and k - s < 4 and self._nameish(self.toks[s - 1], False):
+                    s -= 1
+                while s < k and not self._nameish(self.toks[s], True):
+                    s += 1
+                if s < k:
+                    self.resolve(s, k, "PER", create=True, via="speech")
+            elif self.lex.has("speech_before", self.toks, k) and self.toks[k].text.islower():
+                span = self.name_span(k + 1, limit=4) if k + 1 < self.n else None
+                if span:
+                    self.resolve(*span, "PER", create=True, via="speech")
+
+    def leftovers(self) -> None:
+        """Capitalised tokens still unclaimed: link surnames, partial names and typos, create nothing."""
+        k = 0
+        while k < self.n:
+            span = self.name_span(k, limit=4)
+            if span is None:
+                k += 1
+                continue
+            self.resolve(*span, "PER", create=False, via="leftover")
+            k = span[1]

@@ -1,0 +1,159 @@
+"""Person-name rules of the actors linker: which known or new person a name is.
+
+``NameRules`` resolves a name by transliteration, by a partial name already in the article, by a
+gazetteer surname or by a guarded typo distance; decides when one bare word may name a gazetteer
+person; joins a misspelt given name to the linked surname after it; and merges an unknown surname
+into the unknown full name of the same article.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from warta.actors.index import translit_key
+from warta.actors.text import Token, fold, root_words, words_of
+
+
+class NameRules:
+    """Person-name resolution of ``Linker`` (a mixin: state and shared helpers are the Linker's)."""
+
+    def given_names(self) -> None:
+        """``Dmitro Kuleba``: a misspelt or transliterated given name before a linked surname joins it."""
+        for f in list(self.found):
+            k = f.i - 1
+            rec = self._rec(f.key)
+            if k < 0 or rec is None or rec.kind != "official" or not self._nameish(self.toks[k], True):
+                continue
+            if any((hit := self.lex.roles.at(self.toks, s)) and hit[0] > k for s in range(max(0, k - 5), k)):
+                continue  # the end of a title: Menteri Luar [Negeri] Lavrov
+            if self.toks[f.i].start - self.toks[k].end != 1:
+                continue
+            given, rest = translit_key(self.toks[k].text), fold(self._text(f.i, f.j)).lower()
+            for name in [rec.name] + rec.aliases:
+                words = words_of(name)
+                if len(words) > 1 and " ".join(words[1:]).lower() == rest and (
+                        translit_key(words[0]) == given or OSA.distance(translit_key(words[0]), given) <= 1):
+                    self._drop(f)
+                    self._add(k, f.j, f.key, "translit", f.actor)
+                    break
+            else:
+                # "Hunter Biden" is not Joe Biden: another given name before a bare surname is someone else;
+                # a sentence's first word is capitalised anyway, so an Indonesian word there (Adapun) is no name
+                if k in self.sentence_initial and self.toks[k].lower in root_words():
+                    continue
+                if f.j - f.i == 1 and fold(self.toks[f.i].text).lower() != fold(rec.name).lower():
+                    self._drop(f)
+                    self._add(k, f.j, self._new("PER", self._text(k, f.j)), "name")
+
+    # ------------------------------------------------------------------ resolving a person's name
+
+    def _person(self, i: int, j: int, text: str, via: str = "") -> tuple[str | None, str | None]:
+        words = [t for t in self.toks[i:j] if t.is_word and t.is_cap]
+        if not words:
+            return None, None
+        ids = self.gaz.translit.get(translit_key(text))
+        if ids and len(ids) == 1:
+            key, how = next(iter(ids)), "translit"
+        else:
+            last = words[-1]
+            key, how = self._partial(last), "partial"
+            if key is None:
+                rec = self.gaz.by_surname(last.text)
+                key, how = (rec.id, "surname") if rec else self._typo(last)
+        if key is not None and len(words) == 1 and self._rec(key) is not None:
+            # one bare word names a gazetteer person only when distinctive or introduced before
+            role_ok = via == "role" and any(t.role == self.pending_role for t in self._rec(key).tenures)
+            if not role_ok and not self._bare_name_ok(key, words[0].i, derived=how != "translit"):
+                return None, None
+        if key is None or len(words) == 1 or how == "translit":
+            return key, how
+        # "Hunter Biden" is not Joe Biden: the given name must agree (up to a transliteration or typo)
+        first = translit_key(words[0].text)
+        names = self._rec(key).aliases + [self._rec(key).name] if self._rec(key) else self.new[key].names
+        for name in names:
+            toks = words_of(name)
+            if toks and (translit_key(toks[0]) == first or OSA.distance(translit_key(toks[0]), first) <= 1):
+                return key, how
+        return None, None
+
+    def _bare_name_ok(self, key: str, i: int, *, derived: bool) -> bool:
+        """May the one word at ``i`` name gazetteer person ``key`` alone? Distinctive, or introduced before.
+
+        A word is distinctive unless it is a common given or family name (``given_names`` of
+        lexicon.yaml: Ali, Budi, Kim); a surname derived from a full name (not a curated alias such as
+        Putin or Modi) must also have five letters or more. Otherwise the person's fuller name, or an
+        office with their name, must come earlier in the article ("Abiy Ahmed Ali ... Ali").
+        """
+        tok = self.toks[i]
+        common = self.lex.has("given_names", self.toks, i) == i + 1
+        if not common and (not derived or len(tok.norm) >= 5):
+            return True
+        if self.role_intro.get(key, self.n) < i:
+            return True
+        return any(f.key == key and f.i < i and (f.via in ("role", "role-list")
+                                                 or sum(t.is_word for t in self.toks[f.i:f.j]) > 1)
+                   for f in self.found)
+
+    def _partial(self, tok: Token) -> str | None:
+        """The one person already found in this article with this word in their name."""
+        hits = set()
+        for f in self.found:
+            if not self._is_person(f.key):
+                continue
+            rec = self._rec(f.key)
+            names = [rec.name] + rec.aliases if rec else self.new[f.key].names
+            # Indonesian news calls Indonesians by their first name too (Retno Marsudi ... Retno);
+            # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir)
+            skip = 0 if rec is not None and rec.country == "IDN" else 1
+            if any(tok.lower == w.lower() for n in names for w in words_of(n)[skip:] or words_of(n)):
+                hits.add(f.key)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _typo(self, tok: Token, article_only: bool = False) -> tuple[str | None, str | None]:
+        """A misspelt surname (Pomepo, Psekov, Puting): guarded Damerau (OSA) distance, to a person
+        of this article first, then (unless ``article_only``) to the gazetteer's people."""
+        word = tok.norm
+        if len(word) < 5 or not word.isalpha() or tok.lower in self.common:
+            return None, None
+        limit = 1 if len(word) <= 6 else 2
+        article = {}
+        for f in self.found:
+            if self._is_person(f.key):
+                rec = self._rec(f.key)
+                for name in ([rec.name] + rec.aliases if rec else self.new[f.key].names):
+                    for w in words_of(name)[1:]:
+                        article.setdefault(fold(w).lower(), set()).add(f.key)
+        for pool in (article,) if article_only else (article, None):
+            choices = list(pool) if pool is not None else self.gaz.person_tokens
+            hits = process.extract(tok.lower, choices, scorer=OSA.distance, score_cutoff=limit, limit=5)
+            # typos keep the first letter; a tie between two people is no link
+            hits = [h for h in hits if h[0][:1] == tok.lower[:1] and h[0] != tok.lower]
+            if not hits:
+                continue
+            best = min(h[1] for h in hits)
+            keys = set()
+            for name, dist, _ in hits:
+                if dist == best:
+                    keys |= pool[name] if pool is not None else self.gaz.surnames[name]
+            if len(keys) == 1:
+                return keys.pop(), "typo"
+            return None, None
+        return None, None
+
+    # ------------------------------------------------------------------ merging
+
+    def merge_partials(self) -> None:
+        """An unknown one-word person (``Price``) merges into the unknown full name (``Ned Price``)."""
+        people = {k: e for k, e in self.new.items() if e.type == "PER"}
+        for key, ent in people.items():
+            if any(len(words_of(n)) > 1 for n in ent.names):
+                continue
+            word = words_of(ent.names[0])[0].lower()
+            into = [k for k, e in people.items() if k != key and
+                    any(word in [w.lower() for w in words_of(n)] and len(words_of(n)) > 1 for n in e.names)]
+            if len(into) == 1:
+                for f in self.found:
+                    if f.key == key:
+                        f.key, f.via = into[0], "partial"
+                self.roles.setdefault(into[0], []).extend(self.roles.pop(key, []))

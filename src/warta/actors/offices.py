@@ -1,0 +1,297 @@
+"""Office rules of the actors linker: titles with their holders, and states acting through their bodies.
+
+``OfficeRules`` links ``Menlu AS, Mike Pompeo`` (the role goes on the person), ``Menlu AS`` alone
+(the holder on the date) and one office of several states (``Presiden Rusia dan Tiongkok``), and warns
+when the publication date is outside a stated tenure. It makes ``Kementerian Luar Negeri Rusia`` and
+``militer Rusia`` the state acting (RUSGOV, RUSMIL) and gives a bare ``Kementerian Pertahanan`` the
+state last named with it (or a foreign dateline's).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from warta.actors.gazetteer import Record
+from warta.actors.index import covers
+from warta.actors.text import words_of
+from warta.article import Role
+
+if TYPE_CHECKING:
+    from warta.actors.link import Found
+
+TENURE_MARGIN = timedelta(days=366)  # "Menlu AS Pompeo" a year after he left may still be loose usage
+
+
+class OfficeRules:
+    """The role and state-body passes of ``Linker`` (a mixin: state and shared helpers are the Linker's)."""
+
+    # ------------------------------------------------------------------ pass 2: roles
+
+    def roles_pass(self) -> None:
+        """``Menlu AS, Mike Pompeo`` → role on the person; ``Menlu AS`` alone → the office holder."""
+        i = 0
+        while i < self.n:
+            hit = None if self.taken[i] else self.lex.roles.at(self.toks, i)
+            if hit is None or not self.toks[i].is_word:
+                i += 1
+                continue
+            j, defs = hit
+            for k in range(i, j):
+                self.taken[k] = True  # the role words are no name (nor an NER organisation)
+            i = self._role_at(i, j, defs[0])
+
+    def _role_at(self, i: int, j: int, rdef) -> int:
+        k, country, org, implied = j, None, None, None
+        # a ministry alias across the role words ("Juru bicara [Departemen Luar Negeri AS]") is part
+        # of the office: drop it, keep its country, and re-link what follows the role words (AS)
+        for f in [f for f in self.found if f.i < j and f.j > i and self._kind(f.key) == "org"]:
+            rec = self._rec(f.key)
+            if rec.country is None and f.i > i and f.j <= j:
+                org = rec.actor  # an international body named by the title stays an actor: Presiden [Komisi Eropa]
+                continue
+            self._drop(f)
+            country = implied = rec.country  # "juru bicara Kemlu": the ministry's state, unless a country follows
+            if f.j > j:
+                for t in range(j, f.j):
+                    self.taken[t] = False
+                t = j
+                while t < f.j:
+                    hit = self.gaz.aliases.at(self.toks, t)
+                    if hit and hit[0] <= f.j:
+                        self._link_alias(t, hit[0], self._choose(hit[1], t))
+                        t = hit[0]
+                    else:
+                        t += 1
+        for f in self.found:  # a seat inside the role words: Juru Bicara Kremlin, Gedung Putih
+            if i <= f.i < j and self._kind(f.key) == "country":
+                country = self._rec(f.key).country
+        if k < self.n and self.toks[k].text == "(":  # "Menteri Luar Negeri (Menlu) Amerika Serikat"
+            close = next((m for m in range(k + 1, min(self.n, k + 5)) if self.toks[m].text == ")"), None)
+            if close and self.lex.roles.at(self.toks, k + 1):
+                k = close + 1
+        f = self.starts.get(k)
+        if f and self._kind(f.key) in ("country", "org"):
+            rec = self._rec(f.key)
+            country, org = (rec.country, None) if rec.kind == "country" else (None, rec.actor)
+            k = f.j
+            if k + 2 < self.n and self.toks[k].text == "(" and self.starts.get(k + 1):
+                inner = self.starts[k + 1]
+                if inner.key == f.key and inner.j < self.n and self.toks[inner.j].text == ")":
+                    k = inner.j + 1  # Amerika Serikat (AS)
+        listed = self._coordinated(k, "org" if org else "country") if (country or org) else []
+        if listed:
+            return self._role_list(i, k, rdef, country, org, listed)
+        while k < self.n:  # ranks between the office and the name: Panglima TNI Jenderal Agus
+            rank = self.lex.roles.at(self.toks, k)
+            if not rank or rank[1][0].office or self.taken[k]:
+                break
+            k = rank[0]
+        comma = k < self.n and self.toks[k].text == ","
+        m = k + 1 if comma else k
+        person = None
+        f = self.starts.get(m)
+        if f and self._is_person(f.key):
+            person, end = f.key, f.j
+        elif m < self.n and not self.taken[m]:
+            span = self.name_span(m)
+            if span:
+                self.pending_role = rdef.role if rdef.office else None
+                person = self.resolve(*span, "PER", create=True, via="role")
+                self.pending_role = None
+                end = span[1]
+        former = self.lex.ends_before("former", self.toks, i)
+        if person and country and country == implied and self._rec(person) and self._rec(person).country != country:
+            country = None  # "juru bicara Kementerian Luar Negeri Maria Zakharova": the ministry is hers, not Kemlu
+        if person:
+            self._attach(person, rdef, country, org, stated=country or org, former=former, at=i)
+            return end
+        if rdef.office and (country or org) and not former and not comma:
+            on = self._date_at(i)
+            holders = self.gaz.holders(rdef.role, country=country, org=org, on=on) if on else []
+            if len(holders) == 1:
+                self._add(i, k, holders[0].id, "role")
+                self._attach(holders[0].id, rdef, country, org, stated=None, former=False, at=i)
+        return max(k, i + 1)
+
+    def _coordinated(self, k: int, kind: str) -> list[Found]:
+        """Countries (or organisations) coordinated after the first: ``Menlu AS [dan Rusia]``."""
+        out: list[Found] = []
+        while k < self.n:
+            t = k
+            if self.toks[t].text == ",":
+                t += 1
+            if t < self.n and self.lex.has("coordinators", self.toks, t) and self.toks[t].text.islower():
+                t = self.lex.has("coordinators", self.toks, t)
+            elif t == k:
+                break
+            f = self.starts.get(t)
+            if f is None or self._kind(f.key) != kind or f.via == "seat":
+                break
+            out.append(f)
+            k = f.j
+        # "Presiden Rusia dan Tiongkok, Vladimir Putin dan Xi Jinping": the names carry the link
+        nxt = k + 1 if k < self.n and self.toks[k].text == "," else k
+        f = self.starts.get(nxt)
+        if out and nxt < self.n and ((f and self._is_person(f.key)) or self.name_span(nxt)):
+            return []
+        return out
+
+    def _role_list(self, i: int, k: int, rdef, country, org, listed: list[Found]) -> int:
+        """One office of several states: each holder on the date (``Presiden Rusia dan Tiongkok``)."""
+        former = self.lex.ends_before("former", self.toks, i)
+        places = [(country, org, k)] + [
+            ((self._rec(f.key).country, None) if self._kind(f.key) == "country" else (None, self._rec(f.key).actor))
+            + (f.j,) for f in listed]
+        if not rdef.office or former:
+            return listed[-1].j
+        on = self._date_at(i)
+        for n, (c, o, end) in enumerate(places):
+            holders = self.gaz.holders(rdef.role, country=c, org=o, on=on) if on else []
+            if len(holders) == 1:
+                # the first holder's evidence is "Menlu AS"; a later one's is the whole "Menlu AS dan Rusia",
+                # so the country alone ("Rusia") stays the tightest mention of the state for entity_at
+                self._add(i, end, holders[0].id, "role" if n == 0 else "role-list")
+                self._attach(holders[0].id, rdef, c, o, stated=None, former=False, at=i)
+        return listed[-1].j
+
+    def _attach(self, key: str, rdef, country, org, *, stated, former: bool, at: int) -> None:
+        """Record the role on the entity and check it against the official's tenures."""
+        if not rdef.office:
+            return
+        self.role_intro[key] = min(at, self.role_intro.get(key, at))
+        rec = self._rec(key)
+        where = org or country
+        if where is None and rec is not None:
+            ten = next((t for t in rec.tenures if t.role == rdef.role), None)
+            where = (ten.organisation or ten.country) if ten else rec.country
+        role = Role(rdef.role, where)
+        if role not in self.roles.setdefault(key, []):
+            self.roles[key].append(role)
+        if rec is None:
+            ent = self.new[key]
+            ent.country = ent.country or country
+            ent.actor = ent.actor or (org or (country + (rdef.sector or "") if country else None))
+            return
+        if stated and not former and self.date:
+            self._check_tenure(rec, rdef.role, country, org, at)
+
+    def _check_tenure(self, rec: Record, role: str, country, org, at: int) -> None:
+        tenures = [t for t in rec.tenures if t.role == role and
+                   ((country and t.country == country) or (org and t.organisation == org))]
+        if not tenures or any(covers(t, self.date, margin_after=TENURE_MARGIN) for t in tenures):
+            return
+        spans = ", ".join(f"{t.start or '?'} to {t.end or 'now'}" for t in tenures)
+        msg = (f"publication date {self.date} is outside the tenure of {rec.name} as {role}"
+               f" ({org or country}: {spans}), stated at offset {self.toks[at].start}; the date may be wrong")
+        if msg not in self.warnings:
+            self.warnings.append(msg)
+
+    # ------------------------------------------------------------------ pass 3: state bodies
+
+    def state_bodies(self) -> None:
+        """``Kementerian Luar Negeri Rusia``, ``militer Rusia``: the state acting (actor RUSGOV, RUSMIL)."""
+        for f in list(self.found):
+            # an Indonesian ministry's bare name followed by another country is that country's ministry
+            rec, nxt = self._rec(f.key), self.starts.get(f.j)
+            if rec and rec.kind == "org" and rec.country and nxt and self._kind(nxt.key) == "country" \
+                    and self._rec(nxt.key).country != rec.country and self.lex.has("government", self.toks, f.i):
+                self._drop(f)
+                sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
+                self._add(f.i, nxt.j, nxt.key, "government", self._rec(nxt.key).country + sector)
+        for f in list(self.found):
+            # a foreign ministry known by name ("Departemen Luar Negeri AS", "Militer Rusia") is the state
+            # acting, as "Kementerian Luar Negeri Rusia" is: the body word, then the country's own alias
+            rec = self._rec(f.key)
+            if not (rec and rec.kind == "org" and rec.country in self.gaz.countries and rec.actor
+                    and rec.actor.startswith(rec.country) and len(rec.actor) > len(rec.country)):
+                continue
+            head = self.lex.has("military", self.toks, f.i) or self.lex.has("government", self.toks, f.i)
+            hit = self.gaz.aliases.at(self.toks, head) if head else None
+            gov = self.lex.has("government", self.toks, f.i)
+            if hit is None and gov:  # a portfolio between: Departemen [Luar Negeri] AS; not Pasukan Pertahanan Israel
+                tail = next((t for t in range(gov, f.j) if self.gaz.aliases.at(self.toks, t)), None)
+                hit = self.gaz.aliases.at(self.toks, tail) if tail is not None else None
+            if hit and hit[0] == f.j and any(self.gaz.records[t.id].id == self.gaz.countries[rec.country].id
+                                             for t in hit[1]):
+                self._drop(f)
+                self._add(f.i, f.j, self.gaz.countries[rec.country].id, "government", rec.actor)
+        for k in range(self.n):
+            if self.taken[k]:
+                continue
+            mil = self.lex.has("military", self.toks, k)
+            j = mil or self.lex.has("government", self.toks, k)
+            if j is None:
+                continue
+            while j < self.n and j - k < 6 and j not in self.starts and self.toks[j].is_cap and not self.taken[j]:
+                j += 1
+            f = self.starts.get(j)
+            if f is None or self._kind(f.key) != "country" or f.via == "seat":
+                continue
+            sector = "MIL" if mil and self.toks[k].is_cap or mil and j == mil else "GOV"
+            self._add(k, f.j, f.key, "government", self._rec(f.key).country + sector)
+
+    def bare_institutions(self) -> None:
+        """``Kementerian Pertahanan`` without a state: the state last named with it, else a foreign dateline's.
+
+        The shipped record of a bare ministry name is Indonesia's. After ``Kementerian Pertahanan Rusia``
+        a bare ``Kementerian Pertahanan`` is Russia's; with no such mention, a full name (not the
+        Indonesian abbreviations Kemlu, Kemhan) in a story datelined abroad that names no Indonesian
+        actor is the dateline state's; otherwise it stays Indonesia's.
+        """
+        bare = [f for f in self.found if self._bare_ministry(f)]
+        if not bare:
+            return
+        abroad = self._dateline_country()
+        if abroad and any(f not in bare and self._rec(f.key) and self._rec(f.key).country == "IDN" for f in self.found):
+            abroad = None  # the story names Indonesia itself: a bare ministry is most likely Indonesia's
+        for f in bare:
+            country = self._last_stated(self._rec(f.key), f.i)
+            if country is None and f.j - f.i > 1:
+                country = abroad
+            if country is None or country == self._rec(f.key).country or country not in self.gaz.countries:
+                continue
+            self._drop(f)
+            sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
+            self._add(f.i, f.j, self.gaz.countries[country].id, "government", country + sector)
+
+    def _bare_ministry(self, f: Found) -> bool:
+        """An Indonesian government body named without a state (``Kementerian Pertahanan``, not ``Kemhan RI``)."""
+        rec = self._rec(f.key)
+        if not (rec and rec.kind == "org" and rec.country == "IDN" and self.lex.has("government", self.toks, f.i)):
+            return False
+        return not any(self._country_at(t) for t in range(f.i, f.j))
+
+    def _country_at(self, t: int) -> str | None:
+        """The country code of a country alias starting at token ``t`` (``Rusia``, ``RI``), or None."""
+        hit = self.gaz.aliases.at(self.toks, t) if t < self.n and self.toks[t].is_cap else None
+        if hit:
+            rec = self.gaz.records[hit[1][0].id]
+            if rec.kind == "country":
+                return rec.country
+        return None
+
+    def _last_stated(self, rec: Record, i: int) -> str | None:
+        """The state named right after the nearest earlier mention of the same body (any of its names)."""
+        forms = set()
+        for name in [rec.name] + rec.aliases:
+            words = tuple(w.lower() for w in words_of(name))
+            forms.add(words)
+            swap = {"kementerian": "departemen", "departemen": "kementerian"}.get(words[0]) if words else None
+            if swap:  # the press writes Departemen and Kementerian alike for a foreign ministry
+                forms.add((swap,) + words[1:])
+        for k in range(i - 1, -1, -1):
+            for form in forms:
+                end = k + len(form)
+                if end < i and tuple(t.lower for t in self.toks[k:end]) == form:
+                    country = self._country_at(end)
+                    if country:
+                        return country
+        return None
+
+    def _dateline_country(self) -> str | None:
+        """The country of the dateline's place when it is abroad (``MOSKWA, KOMPAS.com -`` → RUS)."""
+        place = self.article.dateline.place if self.article.dateline else None
+        targets = self.gaz.aliases.get(place) if place else []
+        country = self.gaz.records[targets[0].id].country if targets else None
+        return country if country and country != "IDN" else None
