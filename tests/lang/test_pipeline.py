@@ -1,5 +1,8 @@
 """The shipped pipeline: loads offline, tags, parses, lemmatises and finds people and places."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,10 +106,6 @@ print(sorted((ent.text, ent.label_) for ent in doc.ents))
 
 
 def test_pipeline_loads_and_runs_with_the_network_refused(nlp, tmp_path):
-    import os
-    import subprocess
-    import sys
-
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     done = subprocess.run([sys.executable, "-c", NO_NETWORK], capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=300)

@@ -108,7 +108,7 @@ def _untagged_name(doc: Doc, start: int, taken: set[int]) -> int | None:
     end = start
     while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper():
         end += 1
-    if not 0 < end - start <= MAX_NAME_WORDS or (end < len(doc) and end in taken):
+    if not _is_name(doc, start, end) or (end < len(doc) and end in taken):
         return None
     calendar, common = _calendar_words(), common_words()
     if any(t.lower_ in calendar or t.lower_ in common for t in doc[start:end]):
@@ -171,9 +171,8 @@ def _add_untagged_names(doc: Doc, spans: list[Span], gaz, lexicon, tokens) -> li
     taken = {i for span in spans for i in range(span.start, span.end)}
     added = []
     for span in spans:
-        if span.label_ != "LOC" or span.end in taken or span.end == len(doc) or not doc[span.end].text[:1].isupper():
-            continue  # the cheap tests first: most places are not followed by a capitalised word
-        end = _untagged_name(doc, span.end, taken)
+        # the cheap test first: most places are not followed by an untagged capitalised word
+        end = _untagged_name(doc, span.end, taken) if span.label_ == "LOC" else None
         if (end is not None and _kinds(gaz, tokens, span.start, span.end) & PLACE_KINDS
                 and _after_title(lexicon.roles, tokens, span.start)
                 and not _kinds(gaz, tokens, span.end, end) & NOT_PEOPLE):
