@@ -8,7 +8,7 @@ from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Ro
 
 # The keys DESIGN.md lists for the article record.
 DESIGN_KEYS = [
-    "id", "source", "outlet", "title", "published", "published_inferred", "dateline", "authors",
+    "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline", "authors",
     "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
     "entities", "timex", "quotes", "events",
 ]

@@ -186,6 +186,10 @@ class Article:
     title: str | None = None
     published: str | None = None  # ISO 8601 with the printed zone
     published_inferred: bool = False
+    # the one day the article's relative dates, office tenures and event dates are read against:
+    # the publication day, or the day the time stage re-anchored it to (with a warning); set by the
+    # time stage alone, read by every stage through ``reference_day``
+    reference_date: str | None = None
     dateline: Dateline | None = None
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
@@ -223,6 +227,13 @@ class Article:
         return art
 
 
+def reference_day(article: Article) -> str | None:
+    """``article.reference_date`` (YYYY-MM-DD); before the time stage has run, the publication day."""
+    if article.reference_date:
+        return article.reference_date
+    return article.published[:10] if article.published else None
+
+
 def normalise_for_id(text: str) -> str:
     """Unicode NFC, collapsed whitespace, lower case: what the id is a hash of."""
     return " ".join(unicodedata.normalize("NFC", text).split()).lower()
@@ -236,8 +247,8 @@ def article_id(body: str) -> str:
 # The keys of the article record in the order of DESIGN.md: metadata first, then the body, then
 # what the stages extracted from it.
 RECORD_ORDER = (
-    "id", "source", "outlet", "title", "published", "published_inferred", "dateline", "authors",
-    "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
+    "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline",
+    "authors", "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
     "entities", "timex", "quotes", "events",
 )
 

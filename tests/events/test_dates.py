@@ -6,7 +6,6 @@ import pytest
 
 from warta import time as time_stage
 from warta.events import code_events
-from warta.time import reference_date
 
 from tests.events.conftest import make_article
 
@@ -31,10 +30,16 @@ def test_event_date_falls_back_on_the_time_stage_reference(body, published, date
     assert [(e.date, e.date_precision) for e in events] == dates
 
 
-def test_reference_date_reads_the_time_stage_warning():
+def test_reference_date_is_set_by_the_time_stage():
     art, _ = make_article("Pompeo bertemu Lavrov, Selasa (14/5).", published="2024-04-25T20:06:00+07:00")
-    assert reference_date(art) == "2024-04-25"
+    assert art.reference_date is None
     time_stage.annotate(art)
-    # pins the wording of warta.time's re-anchoring warning that the events stage relies on
     assert any(w.startswith("time: publication date 2024-04-25 conflicts") for w in art.warnings)
-    assert reference_date(art) == "2019-05-14"
+    assert art.reference_date == "2019-05-14"
+
+
+def test_events_read_the_reference_date_not_the_warning_text():
+    # the reference date travels in its field: the warning's wording is free to change
+    art, doc = make_article("Putin mengecam NATO.", published="2024-04-25T20:06:00+07:00")
+    art.reference_date = "2019-05-14"
+    assert [(e.date, e.date_precision) for e in code_events(art, doc)] == [("2019-05-14", "published")]

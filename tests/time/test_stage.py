@@ -45,3 +45,12 @@ def test_cli_time_rejects_bad_dct():
     result = CliRunner().invoke(app, ["time", "kemarin", "--dct", "12/05/2019"])
     assert result.exit_code == 1
     assert "--dct must be a date" in " ".join(result.output.split())
+
+
+def test_annotate_sets_the_reference_date():
+    stated = annotate(Article(body="Dia tiba kemarin.", published="2019-05-12T09:04:00+07:00"))
+    assert stated.reference_date == "2019-05-12"
+    # "Selasa (14/5)" fits 2019 only, going back from 25 April 2024: the content's day is the reference
+    moved = annotate(Article(body="Pompeo bertemu Lavrov, Selasa (14/5).", published="2024-04-25"))
+    assert moved.reference_date == "2019-05-14"
+    assert annotate(Article(body="Dia tiba kemarin.", published="kemarin sore")).reference_date is None

@@ -25,7 +25,7 @@ from warta.actors.lexicon import Lexicon
 from warta.actors.names import NameRules
 from warta.actors.offices import OfficeRules
 from warta.actors.text import Token, common_words, fold, tokenise, words_of
-from warta.article import Article, Entity, Mention, Role
+from warta.article import Article, Entity, Mention, Role, reference_day
 
 
 @dataclass(slots=True)
@@ -55,10 +55,9 @@ def new_id(type_: str, name: str) -> str:
     return f"{type_.lower()}:{hashlib.sha256(f'{type_}|{norm}'.encode()).hexdigest()[:12]}"
 
 
-def published_date(article: Article) -> date | None:
-    """The article's publication date, if it parses."""
+def _day(value: str | None) -> date | None:
     try:
-        return date.fromisoformat((article.published or "")[:10])
+        return date.fromisoformat((value or "")[:10])
     except ValueError:
         return None
 
@@ -79,7 +78,10 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
         self.warnings: list[str] = []
         self.role_intro: dict[str, int] = {}  # person key → first token of a role stated with them
         self.pending_role: str | None = None  # the office whose holder ``resolve`` is looking for
-        self.date = published_date(article)
+        # office holders and tenures are read on the reference date (set by the time stage); the
+        # stated publication date is kept to check it against stated offices
+        self.date = _day(reference_day(article))
+        self.published = _day(article.published)
         self.common = common_words()
         bounds = article.sentences or [[0, len(self.body)]]
         self.sent_starts = [s for s, _ in bounds]

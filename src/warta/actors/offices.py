@@ -1,7 +1,7 @@
 """Office rules of the actors linker: titles with their holders, and states acting through their bodies.
 
 ``OfficeRules`` links ``Menlu AS, Mike Pompeo`` (the role goes on the person), ``Menlu AS`` alone
-(the holder on the date) and one office of several states (``Presiden Rusia dan Tiongkok``), and warns
+(the holder on the article's reference date) and one office of several states (``Presiden Rusia dan Tiongkok``), and warns
 when the publication date is outside a stated tenure. It makes ``Kementerian Luar Negeri Rusia`` and
 ``militer Rusia`` the state acting (RUSGOV, RUSMIL) and gives a bare ``Kementerian Pertahanan`` the
 state last named with it (or a foreign dateline's).
@@ -173,16 +173,17 @@ class OfficeRules:
             ent.country = ent.country or country
             ent.actor = ent.actor or (org or (country + (rdef.sector or "") if country else None))
             return
-        if stated and not former and self.date:
+        if stated and not former and self.published:
             self._check_tenure(rec, rdef.role, country, org, at)
 
     def _check_tenure(self, rec: Record, role: str, country, org, at: int) -> None:
         tenures = [t for t in rec.tenures if t.role == role and
                    ((country and t.country == country) or (org and t.organisation == org))]
-        if not tenures or any(covers(t, self.date, margin_after=TENURE_MARGIN) for t in tenures):
+        # a check of the stated publication date (even when the time stage re-anchored the article)
+        if not tenures or any(covers(t, self.published, margin_after=TENURE_MARGIN) for t in tenures):
             return
         spans = ", ".join(f"{t.start or '?'} to {t.end or 'now'}" for t in tenures)
-        msg = (f"publication date {self.date} is outside the tenure of {rec.name} as {role}"
+        msg = (f"publication date {self.published} is outside the tenure of {rec.name} as {role}"
                f" ({org or country}: {spans}), stated at offset {self.toks[at].start}; the date may be wrong")
         if msg not in self.warnings:
             self.warnings.append(msg)

@@ -2,19 +2,18 @@
 
 Negation and planning are read from the words just before the trigger (``tidak akan menarik``,
 ``dijadwalkan bertemu``), stopping at an actor or the clause start. The date is the time
-expression of the same sentence nearest to the trigger; the publication date stands in, marked
-``published``, only when the sentence has none. When the time stage found the stated publication
-date wrong (a weekday-checked date far from it) and resolved relative dates against the content's
-own date, that date stands in instead (still marked ``published``: it is the fallback, not a date
-stated for the event).
+expression of the same sentence nearest to the trigger; the article's reference date stands in,
+marked ``published``, only when the sentence has none. The reference date is the publication date,
+or the content's own date when the time stage found the stated publication date wrong (a
+weekday-checked date far from it) and re-anchored on it (still marked ``published``: it is the
+fallback, not a date stated for the event).
 """
 
 from __future__ import annotations
 
 import re
 
-from warta.article import Article, Timex
-from warta.time import reference_date
+from warta.article import Article, Timex, reference_day
 
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
 PLANNERS = frozenset({
@@ -60,7 +59,7 @@ def precision(value: str | None) -> str | None:
 
 
 def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigger_end: int) -> tuple[str | None, str | None]:
-    """(date, precision): the nearest dated timex of the sentence, else the publication date."""
+    """(date, precision): the nearest dated timex of the sentence, else the reference date."""
     best = None
     for tx in timexes:
         prec = precision(tx.value)
@@ -71,7 +70,7 @@ def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigg
             best = (distance, tx.value, prec)
     if best:
         return best[1], best[2]
-    fallback = reference_date(article)
+    fallback = reference_day(article)
     return (fallback, "published") if fallback else (None, None)
 
 

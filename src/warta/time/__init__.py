@@ -19,7 +19,7 @@ from warta.time.lexicon import Lexicon, load_lexicon
 from warta.time.normalise import Context
 from warta.time.rules import HANDLERS, date_direction
 
-__all__ = ["find_timex", "annotate", "infer_published", "load_lexicon"]
+__all__ = ["find_timex", "resolve", "annotate", "infer_published", "load_lexicon"]
 
 # A weekday-checked date this far from the stated publication date means the stated date is wrong.
 ANCHOR_CONFLICT_DAYS = 180
@@ -38,17 +38,8 @@ def _cue_pattern(lex: Lexicon) -> re.Pattern[str]:
     return cached[1]
 
 
-# The words of the warning written when the stated publication date is re-anchored; the warning is
-# the record of it in the article, and `reference_date` reads the day back from it.
+# The words of the warning written when the stated publication date is re-anchored.
 REANCHOR_NOTE = "resolved relative dates against "
-
-
-def reference_date(article: Article) -> str | None:
-    """The day relative dates were resolved against: the content's date if re-anchored, else the publication date."""
-    for warning in article.warnings:
-        if warning.startswith("time: ") and REANCHOR_NOTE in warning:
-            return warning.rsplit(REANCHOR_NOTE, 1)[1][:10]
-    return article.published[:10] if article.published else None
 
 
 def _anchor(ctx: Context, matches: list[Match]) -> None:
@@ -75,6 +66,16 @@ def _anchor(ctx: Context, matches: list[Match]) -> None:
 def find_timex(text: str, dct: str | date | datetime | None, *, lexicon: Lexicon | None = None,
                warnings: list[str] | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, normalised against ``dct``; problems go to ``warnings``."""
+    found, notes, _ = resolve(text, dct, lexicon=lexicon)
+    if warnings is not None:
+        warnings.extend(notes)
+    return found
+
+
+def resolve(text: str, dct: str | date | datetime | None, *,
+            lexicon: Lexicon | None = None) -> tuple[list[Timex], list[str], date | None]:
+    """(timexes, warnings, reference day): ``find_timex`` plus the day the text was read against,
+    ``dct``'s day unless a weekday-checked date re-anchored it."""
     lex = lexicon or load_lexicon()
     ref, hour = cal.parse_dct(dct)
     ctx = Context(text, ref, hour, lex, _cue_pattern(lex))
@@ -99,9 +100,7 @@ def find_timex(text: str, dct: str | date | datetime | None, *, lexicon: Lexicon
                 if m.rule in ("numdate", "textdate", "iso") and ctx.ref and abs((day - ctx.ref).days) <= 6:
                     ctx.dated_weekdays.setdefault(day.isoweekday(), day)
     _clock_before_date(text, out)
-    if warnings is not None:
-        warnings.extend(ctx.warnings)
-    return out
+    return out, ctx.warnings, ctx.ref
 
 
 def _clock_before_date(text: str, found: list[Timex]) -> None:
@@ -130,7 +129,8 @@ def infer_published(text: str, *, paragraphs: int = LEAD_PARAGRAPHS, lexicon: Le
 
 
 def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> Article:
-    """Fill ``article.timex`` (offsets into the body); infer ``published`` from the lead if missing."""
+    """Fill ``article.timex`` (offsets into the body) and ``article.reference_date``; infer
+    ``published`` from the lead if missing."""
     if not article.published:
         inferred = infer_published(article.body, lexicon=lexicon)
         if inferred:
@@ -142,8 +142,8 @@ def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> A
     except ValueError:
         article.warnings.append(f"time: publication date {article.published!r} is not a date; relative dates left unresolved")
         dct = None
-    warnings: list[str] = []
-    article.timex = find_timex(article.body, dct, lexicon=lexicon, warnings=warnings)
+    article.timex, warnings, ref = resolve(article.body, dct, lexicon=lexicon)
+    article.reference_date = ref.isoformat() if ref else None
     article.warnings.extend(f"time: {w}" for w in warnings)
     return article
 
