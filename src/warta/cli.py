@@ -285,13 +285,16 @@ def time_command(
 
 @eval_app.command("timex")
 def eval_timex(
-    gold: Path = typer.Option(..., "--gold", help="Folder of TimeML .tml files (or one file)."),
+    gold: Path = typer.Option(..., "--gold", help="Folder of TimeML .tml files (or one file), or a real-news gold JSONL file."),
     errors: int = typer.Option(0, "--errors", help="Also list this many errors (missed, spurious, value)."),
     json_output: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
 ) -> None:
-    """Strict/relaxed span P/R/F1, type and value accuracy against TimeML gold (TempEval-3 style)."""
+    """Strict/relaxed span P/R/F1, type and value accuracy against TimeML gold (TempEval-3 style);
+    on a real-news gold file, the share of gold values resolved right."""
     from warta.eval import timex as timex_eval
 
+    if _realnews(gold, "timex", errors=errors, json_output=json_output):
+        return
     try:
         result = timex_eval.evaluate(gold)
     except WartaError as error:
@@ -342,6 +345,20 @@ def entity(
     print_entity(detail)
 
 
+def _realnews(gold: Path, stage: str, *, errors: int, json_output: bool) -> bool:
+    """Score ``stage`` on ``gold`` when it is a real-news gold file (and say so); False otherwise."""
+    from warta.eval import realnews
+
+    if not realnews.is_realnews(gold):
+        return False
+    try:
+        result = realnews.evaluate(gold, stage)
+    except WartaError as error:
+        fail(str(error))
+    _print_scores(result, realnews.format_report, json_output=json_output, errors=errors)
+    return True
+
+
 def _print_scores(result, format_report, *, json_output: bool, errors: int) -> None:
     """A scorer's figures as a report (or JSON), then its first ``errors`` errors, one per line."""
     if json_output:
@@ -354,13 +371,16 @@ def _print_scores(result, format_report, *, json_output: bool, errors: int) -> N
 
 @eval_app.command("entities")
 def eval_entities(
-    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, entities [{name, type, country, surfaces}]."),
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, entities [{name, type, country, surfaces}]; or a real-news gold file."),
     errors: int = typer.Option(0, "--errors", help="Also list this many errors (missed, spurious, country, surface)."),
     json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """Entity-set P/R/F1 on canonical names and on (name, country), and gold surface recall."""
+    """Entity-set P/R/F1 on canonical names and on (name, country), and gold surface recall
+    (on a real-news gold file: P/R/F1 on canonical names, per type)."""
     from warta.eval import entities as entities_eval
 
+    if _realnews(gold, "entities", errors=errors, json_output=json_output):
+        return
     try:
         result = entities_eval.evaluate(gold)
     except WartaError as error:
@@ -373,11 +393,16 @@ def eval_entities(
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold: Path = typer.Option(..., "--gold", help="PFSA-ID file: token TAB BILOU tag, blank line between sentences."),
+    gold: Path = typer.Option(..., "--gold", help="PFSA-ID file: token TAB BILOU tag, blank line between sentences; or a real-news gold file."),
+    errors: int = typer.Option(0, "--errors", help="Real-news gold: also list this many wrong speakers."),
+    json_output: bool = typer.Option(False, "--json", help="Real-news gold: print the figures as JSON."),
 ) -> None:
-    """Score quotations on PFSA-ID: statement spans (exact, token) and speaker accuracy, as JSON."""
+    """Score quotations on PFSA-ID: statement spans (exact, token) and speaker accuracy, as JSON
+    (on a real-news gold file: the share of gold quotes whose speaker is right)."""
     from warta.eval.quotes import score_pfsa
 
+    if _realnews(gold, "quotes", errors=errors, json_output=json_output):
+        return
     try:
         score = score_pfsa(gold)
     except WartaError as error:
@@ -387,14 +412,17 @@ def eval_quotes(
 
 @eval_app.command("events")
 def eval_events(
-    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, events [{type, source_country, target_country, trigger, ...}]."),
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file or text, published, events [{type, source_country, target_country, trigger, ...}]; or a real-news gold file."),
     seeds: Optional[Path] = typer.Option(None, "--seeds", help="Folder of the `file` articles (default: the gold file's folder)."),
     errors: int = typer.Option(0, "--errors", help="Also list this many errors (missed, spurious, trigger, flags)."),
     json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """Event P/R/F1 on (type, source country, target country) per document, trigger overlap and flags."""
+    """Event P/R/F1 on (type, source country, target country) per document, trigger overlap and flags
+    (on a real-news gold file: P/R/F1 per type, negated events left out)."""
     from warta.eval import events as events_eval
 
+    if _realnews(gold, "events", errors=errors, json_output=json_output):
+        return
     try:
         result = events_eval.evaluate(gold, seeds)
     except WartaError as error:
