@@ -104,7 +104,7 @@ def ingest(
     retry: bool = typer.Option(False, "--retry", help="Also re-run documents that failed before."),
 ) -> None:
     """Process inputs and store them in the database; re-ingesting an article is a no-op."""
-    from warta.store.ingest import ingest_paths
+    from warta.ingestion import ingest_paths
 
     published = _check_date(published)
     if not paths and not retry:
@@ -317,7 +317,7 @@ def entities(
     limit: int = typer.Option(50, help="Show at most this many entities."),
 ) -> None:
     """List the stored entities with their mention and article counts."""
-    from warta.actors.queries import list_entities, print_entities
+    from warta.store.entities import list_entities, print_entities
     from warta.store import Store
 
     try:
@@ -334,7 +334,7 @@ def entity(
     db: str = DB_OPTION,
 ) -> None:
     """Show one entity: its surfaces, roles and articles."""
-    from warta.actors.queries import find_entity, print_entity
+    from warta.store.entities import find_entity, print_entity
     from warta.store import Store
 
     try:
@@ -446,7 +446,7 @@ def events_command(
 
     from rich.table import Table
 
-    from warta.events.query import query
+    from warta.store.events import query
 
     with open_store(db) as store:
         try:

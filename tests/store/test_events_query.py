@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from warta.article import RawDocument, Source
 from warta.cli import app
 from warta.events import annotate
-from warta.events.query import first_day
+from warta.store.events import first_day
 from warta.store import Store
 
 from tests.events.conftest import make_article

@@ -1,4 +1,4 @@
-"""Queries and views over the store for `warta entities` and `warta entity`."""
+"""Queries and views over the stored entities for `warta entities` and `warta entity`."""
 
 from __future__ import annotations
 
