@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-
+from warta.actors.index import Gazetteer
+from warta.actors.records import Record, Tenure
 from warta.errors import ResourceError
 from warta.resources import read_yaml
 
@@ -41,50 +41,6 @@ ORG_KINDS = {"igo", "bloc", "agency", "ngo", "armed-group", "media", "party", "c
 _CODE3 = re.compile(r"^[A-Z]{3}$")
 _ACTOR = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,15}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@dataclass(slots=True)
-class Tenure:
-    """One office held by an official, with its dates (``end`` None while in office)."""
-
-    role: str
-    sector: str | None
-    start: date | None
-    end: date | None
-    country: str | None
-    organisation: str | None
-
-
-@dataclass(slots=True)
-class Record:
-    """One gazetteer actor: a country, place, organisation or official."""
-
-    id: str
-    kind: str  # country | place | org | official
-    name: str
-    type: str  # GPE, LOC, ORG, PER
-    country: str | None
-    actor: str | None  # event actor code: RUS, NATO, IDNMIL; officials get theirs from their office
-    aliases: list[str] = field(default_factory=list)
-    epithets: list[str] = field(default_factory=list)
-    demonyms: list[str] = field(default_factory=list)
-    seats: list[tuple[str, str]] = field(default_factory=list)  # (name, sector) metonyms of a state
-    capital: str | None = None  # countries: the capital's name; places: "yes" when a seat of government
-    organisation: str | None = None
-    tenures: list[Tenure] = field(default_factory=list)
-    source: str = ""
-
-    def surfaces(self) -> Iterable[tuple[str, str]]:
-        """Every (surface, how) this record may be written as."""
-        yield self.name, "name"
-        for a in self.aliases:
-            yield a, "alias"
-        for a in self.epithets:
-            yield a, "epithet"
-        for a in self.demonyms:
-            yield a, "demonym"
-        for name, sector in self.seats:
-            yield name, f"seat:{sector}"
 
 
 def slug(text: str) -> str:
@@ -301,8 +257,6 @@ def load_records(folder: Path | None = None, extra: str | Path | None = None) ->
 
 @lru_cache(maxsize=8)
 def _cached(folder: str | None, extra: str | None):
-    from warta.actors.index import Gazetteer
-
     return Gazetteer(load_records(Path(folder) if folder else None, extra))
 
 

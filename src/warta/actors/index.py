@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from warta.actors.gazetteer import Record, Tenure
+from warta.actors.records import Record, Tenure
 from warta.actors.text import NgramIndex, common_words, fold, words_of
 
 # which target wins when one alias names several actors: countries before organisations before

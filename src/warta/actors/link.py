@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from datetime import date
 
 from warta.actors.aliases import AliasRules
 from warta.actors.discovery import DiscoveryRules
+from warta.actors.found import Found, NewEntity
 from warta.actors.gazetteer import Record
 from warta.actors.index import Gazetteer, covers
 from warta.actors.lexicon import Lexicon
@@ -26,27 +26,6 @@ from warta.actors.names import NameRules
 from warta.actors.offices import OfficeRules
 from warta.actors.text import Token, common_words, fold, tokenise, words_of
 from warta.article import Article, Entity, Mention, Role, reference_day
-
-
-@dataclass(slots=True)
-class Found:
-    """A mention: token span, entity key and how it was linked."""
-
-    i: int
-    j: int
-    key: str
-    via: str
-    actor: str | None = None
-
-
-@dataclass(slots=True)
-class NewEntity:
-    """An actor the gazetteer does not know."""
-
-    type: str
-    names: list[str] = field(default_factory=list)
-    country: str | None = None
-    actor: str | None = None
 
 
 def new_id(type_: str, name: str) -> str:

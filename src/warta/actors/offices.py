@@ -10,15 +10,12 @@ state last named with it (or a foreign dateline's).
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
+from warta.actors.found import Found
 from warta.actors.gazetteer import Record
 from warta.actors.index import covers
 from warta.actors.text import words_of
 from warta.article import Role
-
-if TYPE_CHECKING:
-    from warta.actors.link import Found
 
 TENURE_MARGIN = timedelta(days=366)  # "Menlu AS Pompeo" a year after he left may still be loose usage
 
