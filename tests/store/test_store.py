@@ -1,14 +1,13 @@
-"""The SQLite store: idempotent re-ingest, updates without duplicates, failures kept, derived rows."""
+"""The store, on SQLite and PostgreSQL: idempotent re-ingest, updates without duplicates, shared articles, failures kept."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlalchemy import select, update
 
 from warta.article import Article, Entity, Event, EventActor, Mention, RawDocument, Source, Span, Timex
 from warta.errors import WartaError
-from warta.store import Store
+from warta.store import Store, schema
 from warta.store.schema import SCHEMA_VERSION
 
 
@@ -21,8 +20,8 @@ def make_raw(path: str, text: str) -> RawDocument:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "w.db") as store:
+def store(db_target):
+    with Store.open(db_target) as store:
         yield store
 
 
@@ -35,15 +34,11 @@ def test_store_refuses_missing_database_when_not_creating(tmp_path):
         Store.open(tmp_path / "absent.db", create=False)
 
 
-def test_store_refuses_newer_schema(tmp_path):
-    path = tmp_path / "w.db"
-    Store.open(path).close()
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
-    con.commit()
-    con.close()
+def test_store_refuses_newer_schema(db_target):
+    with Store.open(db_target) as store, store.engine.begin() as conn:
+        conn.execute(update(schema.meta).values(value=str(SCHEMA_VERSION + 1)))
     with pytest.raises(WartaError, match="newer than this Warta"):
-        Store.open(path)
+        Store.open(db_target)
 
 
 def test_store_reingest_of_same_input_is_noop(store):
@@ -60,6 +55,17 @@ def test_store_changed_article_is_updated_not_duplicated(store):
     assert outcome == "updated"
     assert store.count() == 1
     assert store.articles()[0].title == "Versi kedua berita"
+
+
+def _documents(store) -> dict[str, str | None]:
+    d = schema.documents
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(d.c.key, d.c.article_id)).all())
+
+
+def _article_ids(store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(schema.articles.c.id)).scalars())
 
 
 def test_store_same_story_from_two_files_is_kept_once(store):
@@ -110,3 +116,54 @@ def test_store_success_after_failure_clears_the_failure(store):
     store.save_failure(Source(path="a.txt"), "empty file", b"")
     store.save(make_article("Sekarang ada isinya."), make_raw("a.txt", "Sekarang ada isinya."))
     assert store.failures() == []
+
+
+def test_store_editing_one_copy_of_a_shared_story_keeps_both_articles(store):
+    # issue 15: a.txt and b.txt hold the same story; a.txt is edited: b's article stays, a's is added
+    shared, edited = make_article("Berita yang sama."), make_article("Berita yang sama, diperbarui.")
+    store.save(shared, make_raw("a.txt", "Berita yang sama."))
+    store.save(shared, make_raw("b.txt", "Berita yang sama."))
+    assert store.save(edited, make_raw("a.txt", "Berita yang sama, diperbarui.")) == "updated"
+    assert _article_ids(store) == {shared.id, edited.id}
+    assert _documents(store) == {"a.txt": edited.id, "b.txt": shared.id}
+    assert store.get(shared.id).body == "Berita yang sama."
+
+
+def test_store_shared_story_is_deleted_after_the_last_document_moves_away(store):
+    first, second = make_article("Berita lama."), make_article("Berita baru sekali.")
+    for path in ("a.txt", "b.txt", "c.txt"):
+        store.save(first, make_raw(path, "Berita lama."))
+    for n, path in enumerate(("a.txt", "b.txt", "c.txt")):
+        store.save(second, make_raw(path, f"Berita baru sekali. {n}"))
+        # while one document still holds the old story, it stays
+        assert (first.id in _article_ids(store)) is (path != "c.txt")
+    assert _article_ids(store) == {second.id}
+    assert set(_documents(store).values()) == {second.id}
+
+
+def test_store_no_document_points_at_nothing_after_any_sequence_of_edits(store):
+    bodies = ["Satu berita.", "Dua berita.", "Tiga berita."]
+    steps = [("a.txt", 0), ("b.txt", 0), ("a.txt", 1), ("c.txt", 1), ("b.txt", 2), ("a.txt", 0), ("c.txt", 2),
+             ("b.txt", 0)]
+    for n, (path, which) in enumerate(steps):
+        store.save(make_article(bodies[which]), make_raw(path, f"{bodies[which]} {n}"))
+        documents, ids = _documents(store), _article_ids(store)
+        assert set(documents.values()) == ids  # every document's article exists, no article without a document
+
+
+def test_store_article_row_follows_a_document_that_still_holds_it(store):
+    shared = make_article("Berita bersama.")
+    store.save(shared, make_raw("a.txt", "Berita bersama."))
+    store.save(shared, make_raw("b.txt", "Berita bersama."))
+    store.save(make_article("Lain sama sekali."), make_raw("a.txt", "Lain sama sekali."))
+    with store.engine.connect() as conn:
+        owner = conn.execute(select(schema.articles.c.document).where(schema.articles.c.id == shared.id)).scalar()
+    assert owner == "b.txt"
+
+
+def test_store_failed_reread_keeps_the_article(store):
+    article = make_article("Isi berita yang baik.")
+    store.save(article, make_raw("a.txt", "Isi berita yang baik."))
+    store.save_failure(Source(path="a.txt"), "empty file", b"")
+    assert _article_ids(store) == {article.id}
+    assert [f.key for f in store.failures()] == ["a.txt"]

@@ -7,6 +7,7 @@ the query commands can use plain SQL.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -14,12 +15,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from warta.article import Article, RawDocument, Source
 from warta.errors import WartaError
-from warta.store import schema
-from warta.store.schema import SCHEMA_VERSION
+from warta.store import migrate, schema
+from warta.store.connect import database_errors, display_name, engine_for, writing
 
 __all__ = ["Store", "StoredArticle", "StoredFailure", "document_key", "raw_sha"]
 
@@ -62,50 +63,47 @@ class StoredFailure:
     updated_at: str
 
 
-def _engine_for(target: str) -> Engine:
-    url = target if "://" in target else f"sqlite:///{target}"
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
+def _guarded(method):
+    """Run a store method with database errors turned into one-line `WartaError`s."""
 
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(conn, _record):  # foreign keys for cascades; WAL for readers during ingest
-            cur = conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.close()
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with database_errors(self.target):
+            return method(self, *args, **kwargs)
 
-    return engine
+    return wrapper
 
 
 class Store:
     """The article store; use as a context manager: ``with Store.open("warta.db") as store``."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, target: str = ""):
         self.engine = engine
+        self.target = target or str(engine.url)
 
     # ------------------------------------------------------------------ opening and schema
 
     @classmethod
     def open(cls, target: str | Path = "warta.db", *, create: bool = True) -> "Store":
-        """Open (and create or migrate) the store at a path or SQLAlchemy URL."""
+        """Open the store at a path or URL: check it, then create or migrate it (see `warta.store.migrate`)."""
         target = str(target)
-        if "://" not in target and not create and not Path(target).exists():
-            raise WartaError(f"no database at {target}; run `warta ingest PATH` first or pass --db")
-        store = cls(_engine_for(target))
-        store._ensure_schema(target)
-        return store
+        name = display_name(target)
+        if "://" not in target:
+            path = Path(target)
+            if not create and not path.exists():
+                raise WartaError(f"no database at {target}; run `warta ingest PATH` first or pass --db")
+            if path.is_dir():
+                raise WartaError(f"{target} is a folder, not a database file; give a file name with --db")
+        engine = engine_for(target)
+        try:
+            with database_errors(target):
+                migrate.prepare(engine, name, create=create)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, target)
 
-    def _ensure_schema(self, target: str) -> None:
-        schema.metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
-            row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first()
-            if row is None:
-                conn.execute(insert(schema.meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row.value) > SCHEMA_VERSION:
-                raise WartaError(
-                    f"{target} has schema version {row.value}, newer than this Warta ({SCHEMA_VERSION}); upgrade Warta"
-                )
-
+    @_guarded
     def schema_version(self) -> int:
         """The schema version recorded in the database."""
         with self.engine.connect() as conn:
@@ -122,6 +120,7 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
+    @_guarded
     def is_unchanged(self, raw: RawDocument) -> bool:
         """True when this exact input was already stored successfully (re-ingest is a no-op)."""
         key = document_key(raw.source)
@@ -131,53 +130,77 @@ class Store:
             ).first()
         return row is not None and row.status == "ok" and row.raw_sha == raw_sha(raw.raw)
 
+    @_guarded
     def save(self, article: Article, raw: RawDocument) -> str:
-        """Store an article and its raw input; returns ``added``, ``updated`` or ``unchanged``."""
+        """Store an article and its raw input; returns ``added``, ``updated`` or ``unchanged``.
+
+        Several documents may hold the same story (one article row, found by its id); an article is
+        kept until the last document pointing at it moves to another article.
+        """
         key = document_key(raw.source)
         sha = raw_sha(raw.raw)
         now = _now()
-        with self.engine.begin() as conn:
-            doc = conn.execute(select(schema.documents).where(schema.documents.c.key == key)).first()
-            same_article = conn.execute(
-                select(schema.articles.c.document).where(schema.articles.c.id == article.id)
-            ).first()
+        d, a = schema.documents, schema.articles
+        with writing(self.engine) as conn:
+            doc = conn.execute(select(d.c.status, d.c.raw_sha, d.c.article_id).where(d.c.key == key)).first()
             if doc is not None and doc.status == "ok" and doc.raw_sha == sha:
                 return "unchanged"
-            if same_article is not None and same_article.document != key:
-                # the same story reached us from another place: keep one copy
-                outcome = "unchanged"
-            else:
-                outcome = "updated" if doc is not None and doc.article_id else "added"
+            previous = doc.article_id if doc is not None else None
+            stored = conn.execute(select(a.c.document).where(a.c.id == article.id)).first()
             values = dict(
                 path=raw.source.path, url=raw.source.url, line=raw.source.line, raw=raw.raw, raw_sha=sha,
                 status="ok", error=None, article_id=article.id, updated_at=now,
             )
             if doc is None:
-                conn.execute(insert(schema.documents).values(key=key, ingested_at=now, **values))
+                conn.execute(insert(d).values(key=key, ingested_at=now, **values))
             else:
-                conn.execute(update(schema.documents).where(schema.documents.c.key == key).values(**values))
-            if outcome == "unchanged":
-                return outcome
-            if doc is not None and doc.article_id and doc.article_id != article.id:
-                self._delete_article(conn, doc.article_id)  # the article changed: replace, not duplicate
-            self._delete_article(conn, article.id)
-            self._insert_article(conn, article, key, now)
+                conn.execute(update(d).where(d.c.key == key).values(**values))
+            if stored is None:
+                self._insert_article(conn, article, key, now)
+                outcome = "updated" if previous else "added"
+            elif stored.document == key or previous == article.id:
+                # this document's own article, re-extracted (e.g. a new title over the same body): replace it
+                self._delete_article(conn, article.id)
+                self._insert_article(conn, article, stored.document or key, now)
+                outcome = "updated"
+            else:
+                outcome = "unchanged"  # the same story, already stored from another document: kept once
+            if previous and previous != article.id:
+                self._release(conn, previous, key)
         return outcome
 
+    @_guarded
     def save_failure(self, source: Source, reason: str, raw: bytes = b"") -> None:
-        """Record a document that failed, keeping its bytes so it can be retried."""
+        """Record a document that failed, keeping its bytes so it can be retried.
+
+        An article the document held before stays (and the document keeps pointing at it): a failed
+        re-read loses nothing.
+        """
         key = document_key(source)
         now = _now()
-        with self.engine.begin() as conn:
-            exists = conn.execute(select(schema.documents.c.key).where(schema.documents.c.key == key)).first()
+        d = schema.documents
+        with writing(self.engine) as conn:
+            exists = conn.execute(select(d.c.key).where(d.c.key == key)).first()
             values = dict(
                 path=source.path, url=source.url, line=source.line, raw=raw, raw_sha=raw_sha(raw),
                 status="failed", error=reason, updated_at=now,
             )
             if exists:
-                conn.execute(update(schema.documents).where(schema.documents.c.key == key).values(**values))
+                conn.execute(update(d).where(d.c.key == key).values(**values))
             else:
-                conn.execute(insert(schema.documents).values(key=key, ingested_at=now, article_id=None, **values))
+                conn.execute(insert(d).values(key=key, ingested_at=now, article_id=None, **values))
+
+    @classmethod
+    def _release(cls, conn, article_id: str, moved: str) -> None:
+        """Document ``moved`` no longer holds ``article_id``: delete the article if no other document does."""
+        d, a = schema.documents, schema.articles
+        holder = conn.execute(
+            select(d.c.key).where(d.c.article_id == article_id, d.c.key != moved).order_by(d.c.key).limit(1)
+        ).scalar()
+        if holder is None:
+            cls._delete_article(conn, article_id)
+        else:  # the article stays; it now belongs to a document that still holds it
+            conn.execute(update(a).where(a.c.id == article_id, a.c.document == moved).values(document=holder))
 
     @staticmethod
     def _delete_article(conn, article_id: str) -> None:
@@ -200,11 +223,13 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
+    @_guarded
     def count(self) -> int:
         """Number of stored articles."""
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
 
+    @_guarded
     def articles(self, *, limit: int = 50) -> list[StoredArticle]:
         """The newest articles first, with their entity and event counts."""
         a, e, v = schema.articles, schema.entities, schema.events
@@ -218,6 +243,7 @@ class Store:
         with self.engine.connect() as conn:
             return [StoredArticle(*row) for row in conn.execute(query)]
 
+    @_guarded
     def get(self, id_prefix: str) -> Article:
         """The article whose id starts with ``id_prefix`` (must be unique)."""
         with self.engine.connect() as conn:
@@ -234,10 +260,11 @@ class Store:
 
     def iter_articles(self) -> Iterator[Article]:
         """Every stored article record, for corpus stages and exports."""
-        with self.engine.connect() as conn:
+        with database_errors(self.target), self.engine.connect() as conn:
             for row in conn.execute(select(schema.articles.c.record).order_by(schema.articles.c.id)):
                 yield Article.from_dict(json.loads(row.record))
 
+    @_guarded
     def failures(self, *, limit: int | None = None) -> list[StoredFailure]:
         """Documents that failed, newest first."""
         d = schema.documents
@@ -247,6 +274,7 @@ class Store:
         with self.engine.connect() as conn:
             return [StoredFailure(*row) for row in conn.execute(query)]
 
+    @_guarded
     def failed_documents(self) -> list[tuple[Source, bytes]]:
         """Source and raw bytes of every failed document, for `warta ingest --retry`."""
         d = schema.documents

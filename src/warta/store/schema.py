@@ -16,8 +16,9 @@ from sqlalchemy import (
     Text,
 )
 
-# Bump when a table changes; `Store.open` refuses a database newer than the code and migrates older ones.
-SCHEMA_VERSION = 1
+# The number of the newest migration in migrations/versions/ (each revision records its number in
+# meta.schema_version): `Store.open` refuses a database newer than the code and migrates older ones.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -44,6 +45,7 @@ documents = Table(
     Column("ingested_at", String, nullable=False),
     Column("updated_at", String, nullable=False),
 )
+Index("documents_article", documents.c.article_id)  # who else points at this article? (kept until the last)
 
 articles = Table(
     "articles",
