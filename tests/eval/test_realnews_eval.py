@@ -146,3 +146,16 @@ def test_eval_events_cli_reads_the_realnews_format(gold_file, monkeypatch):
     assert out.exit_code == 0, out.output
     assert "P 0.6667  R 1.0000  F1 0.8000" in out.output
     assert "kind=spurious event=ACCUSE:IDN>RUS" in out.output
+
+
+@pytest.mark.parametrize("events,cause", [
+    ([], "no trigger"),
+    ([{"type": "ACCUSE", "trigger": {"start": 7, "end": 14}, "source": {"actor": "RUS"}, "target": {"actor": "UKR"}}], "wrong type"),
+    ([{"type": "CONSULT", "trigger": {"start": 7, "end": 14}, "source": {"actor": "RUS"}, "target": {}}], "no argument"),
+    ([{"type": "CONSULT", "trigger": {"start": 7, "end": 14}, "source": {"actor": "RUS"}, "target": {"actor": "CHN"}}], "wrong argument"),
+    ([{"type": "CONSULT", "trigger": {"start": 7, "end": 14}, "negated": True, "source": {"actor": "RUS"}, "target": {"actor": "UKR"}}], "negated"),
+])
+def test_realnews_miss_cause_looks_at_the_events_at_the_gold_trigger(events, cause):
+    record = {"body": "Rusia, bertemu Ukraina.", "events": events}
+    assert realnews.miss_cause(("CONSULT", "RUS", "UKR"), "bertemu", record) == cause
+    assert realnews.miss_cause(("CONSULT", "RUS", "UKR"), "berunding", record) == "not in body"

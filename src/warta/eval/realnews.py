@@ -156,6 +156,7 @@ class Result:
     passages: int = 0
     counts: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=dict)
+    causes: dict[str, int] = field(default_factory=dict)  # events: missed gold events by cause
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -166,6 +167,8 @@ class Result:
             d.update(c.prf())
         else:
             d["accuracy"] = round(c.tp / c.gold, 4) if c.gold else 0.0
+        if self.causes:
+            d["missed_by_cause"] = {c: self.causes[c] for c in CAUSES if c in self.causes}
         if self.by_type:
             d["by_type"] = {t: {"gold": k.gold, "predicted": k.predicted, **k.prf()} for t, k in sorted(self.by_type.items())}
         return d
@@ -227,6 +230,7 @@ def score_events(passages: list[Passage], records: list[dict]) -> Result:
     result = Result("events", len(passages))
     for p, r in zip(passages, records):
         gold, left = gold_events(p), predicted_events(r)
+        trigger = {g: e.get("trigger") for g, e in zip(gold, (e for e in p.gold["events"] if not e.get("negated")))}
         for t in left:
             _type(result.by_type, t[0]).predicted += 1
         result.counts.predicted += len(left)
@@ -235,13 +239,48 @@ def score_events(passages: list[Passage], records: list[dict]) -> Result:
             _type(result.by_type, g[0]).gold += 1
             j = next((j for j, t in enumerate(left) if t[0] == g[0] and _same(g[1], t[1]) and _same(g[2], t[2])), None)
             if j is None:
-                result.errors.append({"doc": p.id, "kind": "missed", "event": _show(g)})
+                cause = miss_cause(g, trigger.get(g), r)
+                result.causes[cause] = result.causes.get(cause, 0) + 1
+                result.errors.append({"doc": p.id, "kind": "missed", "event": _show(g), "cause": cause,
+                                      "trigger": trigger.get(g)})
             else:
                 left.pop(j)
                 result.counts.tp += 1
                 _type(result.by_type, g[0]).tp += 1
         result.errors += [{"doc": p.id, "kind": "spurious", "event": _show(t)} for t in left]
     return result
+
+
+CAUSES = ("not in body", "no trigger", "negated", "wrong type", "no argument", "wrong argument")
+
+
+def miss_cause(gold: tuple[str, str, str], trigger: str | None, record: dict) -> str:
+    """Why a gold event was missed, looking at the predicted events at its trigger text.
+
+    ``not in body``: the trigger is not in the extracted body (removed as page furniture);
+    ``no trigger``: no event at the trigger; ``negated``: one of the gold type but marked negated;
+    ``no argument``: one of the gold type that lacks a side the gold has; ``wrong argument``: one of
+    the gold type with a wrong side; ``wrong type``: events there, none of the gold type.
+    """
+    body = record.get("body") or ""
+    places = [m.start() for m in re.finditer(re.escape(trigger), body)] if trigger else []
+    if not places:
+        return "not in body"
+    n = len(trigger)
+    there = [e for e in record.get("events") or []
+             if any(at < (e.get("trigger") or {}).get("end", -1) and (e.get("trigger") or {}).get("start", -1) < at + n
+                    for at in places)]
+    if not there:
+        return "no trigger"
+    typed = [e for e in there if e.get("type") == gold[0]]
+    if not typed:
+        return "wrong type"
+    if all(e.get("negated") for e in typed):
+        return "negated"
+    sides = [((e.get("source") or {}).get("actor") or "", (e.get("target") or {}).get("actor") or "") for e in typed]
+    if any((gold[1] and not s) or (gold[2] and not t) for s, t in sides):
+        return "no argument"
+    return "wrong argument"
 
 
 def _show(t: tuple[str, str, str]) -> str:
@@ -314,6 +353,8 @@ def format_report(result: Result) -> str:
         lines.append(f"P {d['p']:.4f}  R {d['r']:.4f}  F1 {d['f1']:.4f}")
     else:
         lines.append(f"accuracy {d['accuracy']:.4f} ({d['right']}/{d['gold']})")
+    if d.get("missed_by_cause"):
+        lines.append("missed by cause: " + ", ".join(f"{c} {n}" for c, n in d["missed_by_cause"].items()))
     if d.get("by_type"):
         lines.append("type        gold  pred  P       R       F1")
         for name, s in d["by_type"].items():
