@@ -134,3 +134,19 @@ def test_text_copy_keeps_subheading_only_when_about_the_story(line, kept):
     text = "\n\n".join(SUB_STORY).replace("{line}", line)
     cleaned = _clean(text.split("\n\n"))
     assert (line.split("\n\n")[0] in cleaned.paragraphs) is kept
+
+
+@pytest.mark.parametrize("first,title", [
+    ("Judul Berita Hari Ini Di Sini", "Judul Berita Hari Ini Di Sini"),
+    ("Menlu RI Bertemu Menlu Rusia di New York, Bahas Apa?", "Menlu RI Bertemu Menlu Rusia di New York, Bahas Apa?"),
+    # an excerpt copied from the middle of a page opens with a story line: no title, the line stays
+    (STORY, None),
+    ("Warta.id, Jakarta - " + STORY, None),
+    # a headline of more than 20 words is a lead paragraph without its final period
+    ("Para pemimpin negara anggota kelompok itu sepakat untuk melanjutkan pembicaraan soal perdagangan "
+     "dan keamanan kawasan pada pertemuan berikutnya di ibu kota", None),
+])
+def test_first_line_is_the_title_only_when_it_reads_as_a_headline(first, title):
+    cleaned = clean("\n\n".join([first, MORE]), registry())
+    assert cleaned.title == title
+    assert (first in cleaned.paragraphs) is (title is None)

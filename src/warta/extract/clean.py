@@ -150,11 +150,25 @@ def _drop_caption_around(items: list[Item], i: int) -> None:
             break
 
 
+# A headline is short and does not end like a sentence; an excerpt copied from the middle of a
+# page starts with a story line instead ("Liputan6.com, Abu Dhabi - Rusia dan Ukraina menukar …
+# melalui perantara UEA."): 46 of 140 real passages (realnews dev + train) did.
+_TITLE_MAX_WORDS = 20
+_STORY_END = re.compile(r"[.!][\"”’')]*\s*$")
+_STORY_END_MIN_WORDS = 8
+
+
+def _story_line(text: str) -> bool:
+    """True when a line reads as a story sentence, not a headline: long, or a sentence of 8+ words."""
+    words = len(text.split())
+    return words > _TITLE_MAX_WORDS or (words >= _STORY_END_MIN_WORDS and bool(_STORY_END.search(text)))
+
+
 def _find_title(items: list[Item]) -> str | None:
-    """The first substantial kept line: plain-text copies start with the headline."""
+    """The first substantial kept line when it reads as a headline: plain-text copies start with it."""
     for item in items:
         if item.reason is None and len(item.text.split()) >= 2:
-            return item.text
+            return None if _story_line(item.text) else item.text
     return None
 
 
