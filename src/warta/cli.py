@@ -468,6 +468,99 @@ def events_command(
     err.print(f"{len(rows)} events", highlight=False)
 
 
+# ---------------------------------------------------------------- serving, search and exports (issue 19)
+
+
+@app.command()
+def serve(
+    db: str = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 opens it to the network)."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+) -> None:
+    """Run the REST API (/api/, schema at /openapi.json) and the web UI (/); WARTA_TOKEN enables ingest over HTTP."""
+    import uvicorn
+
+    from warta.serve import ServeConfig, create_app
+
+    try:
+        config = ServeConfig.from_env(db)
+        application = create_app(config)
+    except (WartaError, ValueError) as error:
+        fail(str(error))
+    ingest_state = "ingest over HTTP enabled" if config.token else "read-only (set WARTA_TOKEN to enable ingest)"
+    err.print(f"Warta on http://{host}:{port}/ ({ingest_state})", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command("search")
+def search_command(
+    query: str = typer.Argument(..., help="Words to find; each must occur (matched by root: temu finds bertemu)."),
+    db: str = DB_OPTION,
+    outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
+    since: Optional[str] = typer.Option(None, help="Published on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Published on or before YYYY-MM-DD."),
+    actor: Optional[str] = typer.Option(None, help="Only articles with this actor code (RUS also matches RUSGOV)."),
+    limit: int = typer.Option(10, help="Show at most this many articles."),
+    json_output: bool = typer.Option(False, "--json", help="One JSON object per line instead of text."),
+) -> None:
+    """Full-text search over titles and bodies, best first, with a snippet of each article."""
+    import html
+    import re
+    from dataclasses import asdict
+
+    from warta.store.search import ArticleFilter, search
+
+    def plain(fragment: str) -> str:  # the hits' HTML as text, the matched words between asterisks
+        return html.unescape(re.sub(r"</?mark>", "*", fragment))
+
+    with open_store(db) as store:
+        try:
+            result = search(store.engine, query, filters=ArticleFilter(outlet, since, until, actor), limit=limit)
+        except WartaError as error:
+            fail(str(error))
+    if json_output:
+        for hit in result.hits:
+            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+        return
+    for hit in result.hits:
+        sys.stdout.write(f"{hit.id}  {(hit.published or '')[:10]}  {hit.outlet or ''}  {plain(hit.title_html)}\n")
+        sys.stdout.write("    " + " ".join(plain(hit.snippet).split()) + "\n")
+    err.print(f"{result.total} article(s); roots searched: {', '.join(result.terms)}", highlight=False)
+
+
+@app.command()
+def export(
+    kind: str = typer.Argument(..., help="articles, entities, quotes, events or stories."),
+    db: str = DB_OPTION,
+    format: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, or gdelt (events only)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output)."),
+) -> None:
+    """Write every stored article, entity, quote, event or story as JSONL, CSV, Parquet or a GDELT-style table."""
+    import os
+
+    from warta import exports
+
+    if format not in exports.FORMATS:
+        fail(f"unknown --format {format!r}; use one of {', '.join(exports.FORMATS)}")
+    with open_store(db) as store:
+        try:
+            rows = exports.rows(store.engine, kind, format=format)
+            if out is None:
+                n = exports.write(rows, format, sys.stdout.buffer, exports.columns(kind, format))
+                sys.stdout.flush()
+            else:
+                with open(out, "wb") as handle:
+                    n = exports.write(rows, format, handle, exports.columns(kind, format))
+        except WartaError as error:
+            fail(str(error))
+        except BrokenPipeError:  # `warta export … | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0)
+        except OSError as error:
+            fail(f"{out}: cannot write: {error.strerror}")
+    err.print(f"{n} {kind} written" + (f" to {out}" if out else ""), highlight=False)
+
+
 def run() -> None:
     """Entry point that turns Warta's own errors into one-line messages."""
     try:

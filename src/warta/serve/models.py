@@ -1,0 +1,213 @@
+"""The typed responses of the REST API (pydantic): what `/openapi.json` describes."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: the items, how many match in all, and where the page starts."""
+
+    items: list[T]
+    total: int = Field(description="How many items match the filters in all.")
+    limit: int
+    offset: int
+
+
+class Error(BaseModel):
+    """Every error: ``{"ok": false, "error": "one line", "status": 404}``."""
+
+    ok: bool = False
+    error: str
+    status: int
+
+
+class ArticleSummary(BaseModel):
+    """One article in a list, with the number of items extracted from it."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    entities: int
+    quotes: int
+    events: int
+
+
+class EntitySummary(BaseModel):
+    """One entity across the store, with the number of articles and mentions."""
+
+    id: str
+    name: str
+    type: str | None
+    country: str | None
+    actor: str | None
+    articles: int
+    mentions: int
+
+
+class ArticleRef(BaseModel):
+    """A link to an article."""
+
+    id: str
+    title: str | None
+    outlet: str | None = None
+    published: str | None = None
+
+
+class EntityDetail(EntitySummary):
+    """One entity: its surfaces with their counts, roles, articles, and its numbers of quotes and events."""
+
+    surfaces: dict[str, int]
+    roles: list[str]
+    quotes: int
+    events: int
+    articles: list[ArticleRef]
+
+
+class QuoteRow(BaseModel):
+    """A quote with its article."""
+
+    article_id: str
+    article_title: str | None
+    outlet: str | None
+    published: str | None
+    speaker: str | None = Field(description="Entity id of the speaker, when linked.")
+    speaker_text: str | None
+    text: str
+    start: int
+    end: int
+    direct: bool | None
+    cue: str | None
+    via: str | None
+
+
+class EventRow(BaseModel):
+    """A PLOVER event with its article."""
+
+    article_id: str
+    article_title: str | None
+    outlet: str | None
+    url: str | None
+    date: str | None
+    date_precision: str | None
+    type: str
+    mode: str | None
+    quad_class: str | None
+    source_entity: str | None
+    source_name: str | None
+    source_actor: str | None
+    target_entity: str | None
+    target_name: str | None
+    target_actor: str | None
+    location: str | None
+    negated: bool | None
+    planned: bool | None
+    trigger_text: str | None
+    start: int | None
+    end: int | None
+    confidence: float | None
+
+
+class SearchHit(BaseModel):
+    """An article found by search; ``title_html`` and ``snippet`` are escaped HTML with ``<mark>`` around hits."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    title_html: str
+    snippet: str
+
+
+class SearchPage(Page[SearchHit]):
+    """A page of search hits, with the query's word roots."""
+
+    query: str
+    terms: list[str]
+
+
+class Period(BaseModel):
+    """Events of one period by quad class, and the signed intensity (cooperation +, conflict −)."""
+
+    period: str
+    verbal_cooperation: int = Field(alias="verbal-cooperation")
+    material_cooperation: int = Field(alias="material-cooperation")
+    verbal_conflict: int = Field(alias="verbal-conflict")
+    material_conflict: int = Field(alias="material-conflict")
+    events: int
+    intensity: int
+
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}
+
+
+class Timeline(BaseModel):
+    """Event counts by quad class and intensity per period for an actor or a dyad."""
+
+    actor: str | None
+    dyad: str | None
+    by: str
+    events: int
+    undated: int
+    periods: list[Period]
+
+
+class VolumePoint(BaseModel):
+    """Articles published in one period."""
+
+    period: str
+    articles: int
+
+
+class Volume(BaseModel):
+    """Articles by publication day (or month)."""
+
+    by: str
+    undated: int
+    points: list[VolumePoint]
+
+
+class ActorCount(BaseModel):
+    """An actor code and the number of its events."""
+
+    actor: str
+    name: str | None
+    events: int
+
+
+class DyadLine(BaseModel):
+    """A source-target pair, its number of events and its cooperation–conflict line."""
+
+    dyad: str
+    source: str
+    target: str
+    events: int
+    intensity: int
+    periods: list[Period]
+
+
+class Dashboard(BaseModel):
+    """Totals, volume by day, top actors and top dyads."""
+
+    totals: dict[str, int]
+    volume: Volume
+    top_actors: list[ActorCount]
+    top_dyads: list[DyadLine]
+
+
+class IngestReport(BaseModel):
+    """What an ingest over HTTP did."""
+
+    ok: bool = True
+    added: int
+    updated: int
+    unchanged: int
+    failed: int
+    articles: list[str] = Field(description="Ids of the articles stored (added, updated or unchanged).")
+    errors: list[str]

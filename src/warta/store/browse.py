@@ -1,0 +1,266 @@
+"""Read queries over the store for the API, the web UI and the exports: filtered, counted, one page at a time.
+
+Every function takes an engine (or store) and plain filter values and returns plain data (dicts and
+lists), so the API can type it, the pages can render it and the exports can write it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, and_, distinct, func, or_, select
+
+from warta.article import EVENT_TYPES, QUAD_CLASS, Article
+from warta.errors import WartaError
+from warta.events.query import first_day
+from warta.store import schema
+from warta.store.search import ArticleFilter, check_day, matching
+
+QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
+
+
+class NotFound(WartaError):
+    """The thing asked for is not in the store."""
+
+
+def _code(column, code: str):
+    # an actor code matches itself and its sectors: RUS matches RUSGOV and RUSMIL
+    return column.startswith(code, autoescape=True)
+
+
+# ---------------------------------------------------------------- articles
+
+
+def article_rows(engine: Engine, filters: ArticleFilter, *, text: str | None = None,
+                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Articles matching the filters (and the words of ``text``), newest first, with their item counts."""
+    a, e, v, q, d = schema.articles, schema.entities, schema.events, schema.quotes, schema.documents
+    where = filters.clauses()
+    if text:
+        where.append(matching(engine, text))
+    counts = [select(func.count()).where(t.c.article_id == a.c.id).scalar_subquery().label(name)
+              for t, name in ((e, "entities"), (q, "quotes"), (v, "events"))]
+    query = (select(a.c.id, a.c.title, a.c.outlet, a.c.published, d.c.url, *counts)
+             .select_from(a.outerjoin(d, d.c.key == a.c.document)).where(*where))
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(a).where(*where)).scalar_one()
+        rows = conn.execute(query.order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset))
+        return total, [dict(row._mapping) for row in rows]
+
+
+def get_article(engine: Engine, id_prefix: str) -> Article:
+    """The article whose id is ``id_prefix`` or starts with it (the prefix must be unique)."""
+    a = schema.articles
+    with engine.connect() as conn:
+        rows = conn.execute(select(a.c.id, a.c.record).where(a.c.id.startswith(id_prefix, autoescape=True))
+                            .order_by(a.c.id != id_prefix).limit(2)).all()
+    if not rows:
+        raise NotFound(f"no article with id {id_prefix!r}")
+    if len(rows) > 1 and rows[0].id != id_prefix:
+        raise WartaError(f"id prefix {id_prefix!r} is ambiguous; give more characters")
+    return Article.from_dict(json.loads(rows[0].record))
+
+
+def outlets(engine: Engine) -> list[str]:
+    """The outlets in the store, by name."""
+    a = schema.articles
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(select(a.c.outlet).distinct().where(a.c.outlet.is_not(None)).order_by(a.c.outlet))]
+
+
+def article_url(engine: Engine, article_id: str) -> str | None:
+    """The URL the article was read from, when it had one."""
+    a, d = schema.articles, schema.documents
+    with engine.connect() as conn:
+        return conn.execute(select(d.c.url).join(a, a.c.document == d.c.key).where(a.c.id == article_id)).scalar()
+
+
+# ---------------------------------------------------------------- entities
+
+
+ENTITY_COLUMNS = ("id", "name", "type", "country", "actor", "articles", "mentions")
+
+
+def entity_rows(engine: Engine, *, type: str | None = None, country: str | None = None, name: str | None = None,
+                limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Entities by number of articles, then mentions, with the filters given."""
+    e = schema.entities
+    where = []
+    if type:
+        where.append(e.c.type == type.upper())
+    if country:
+        where.append(e.c.country == country.upper())
+    if name:
+        where.append(func.lower(e.c.name).contains(name.lower(), autoescape=True))
+    n_articles = func.count(distinct(e.c.article_id))
+    n_mentions = func.coalesce(func.sum(e.c.mention_count), 0)
+    query = (select(e.c.entity_id.label("id"), func.max(e.c.name).label("name"), func.max(e.c.type).label("type"),
+                    func.max(e.c.country).label("country"), func.max(e.c.actor).label("actor"),
+                    n_articles.label("articles"), n_mentions.label("mentions"))
+             .where(*where).group_by(e.c.entity_id))
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count(distinct(e.c.entity_id))).where(*where)).scalar_one()
+        rows = conn.execute(query.order_by(n_articles.desc(), n_mentions.desc(), e.c.entity_id).limit(limit).offset(offset))
+        return total, [dict(r._mapping) | {"mentions": int(r.mentions)} for r in rows]
+
+
+def entity_detail(engine: Engine, entity_id: str) -> dict:
+    """One entity: counts, surfaces, roles, its articles, and how many quotes and events it has."""
+    e, m, a, q, v = schema.entities, schema.mentions, schema.articles, schema.quotes, schema.events
+    _total, rows = entity_rows_by_id(engine, entity_id)
+    if not rows:
+        raise NotFound(f"no entity with id {entity_id!r}")
+    detail = rows[0] | {"surfaces": {}, "roles": [], "articles": []}
+    with engine.connect() as conn:
+        surfaces = conn.execute(select(m.c.text, func.count()).where(m.c.entity_id == entity_id)
+                                .group_by(m.c.text).order_by(func.count().desc(), m.c.text))
+        detail["surfaces"] = {text: n for text, n in surfaces}
+        arts = conn.execute(select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.record)
+                            .join(e, e.c.article_id == a.c.id).where(e.c.entity_id == entity_id)
+                            .order_by(a.c.published.desc().nulls_last(), a.c.id)).all()
+        detail["quotes"] = conn.execute(select(func.count()).where(q.c.speaker == entity_id)).scalar_one()
+        detail["events"] = conn.execute(select(func.count()).where(
+            or_(v.c.source_entity == entity_id, v.c.target_entity == entity_id))).scalar_one()
+    for row in arts:
+        detail["articles"].append({"id": row.id, "title": row.title, "outlet": row.outlet, "published": row.published})
+        for ent in json.loads(row.record).get("entities", []):
+            if ent.get("id") != entity_id:
+                continue
+            for role in ent.get("roles") or []:
+                label = role.get("role") + (f" ({role['country']})" if role.get("country") else "")
+                if label not in detail["roles"]:
+                    detail["roles"].append(label)
+    return detail
+
+
+def entity_rows_by_id(engine: Engine, entity_id: str) -> tuple[int, list[dict]]:
+    """The summary row of one entity id (empty when unknown)."""
+    e = schema.entities
+    query = (select(e.c.entity_id.label("id"), func.max(e.c.name).label("name"), func.max(e.c.type).label("type"),
+                    func.max(e.c.country).label("country"), func.max(e.c.actor).label("actor"),
+                    func.count(distinct(e.c.article_id)).label("articles"),
+                    func.coalesce(func.sum(e.c.mention_count), 0).label("mentions"))
+             .where(e.c.entity_id == entity_id).group_by(e.c.entity_id))
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) | {"mentions": int(r.mentions)} for r in conn.execute(query)]
+    return len(rows), rows
+
+
+# ---------------------------------------------------------------- quotes
+
+
+QUOTE_COLUMNS = ("article_id", "article_title", "outlet", "published", "speaker", "speaker_text", "text", "start",
+                 "end", "direct", "cue", "via")
+
+
+def quote_rows(engine: Engine, *, speaker: str | None = None, text: str | None = None, article: str | None = None,
+               limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Quotes by speaker (entity id or the name as written) and by words of their text, newest article first."""
+    q, a = schema.quotes, schema.articles
+    where = []
+    if speaker:
+        where.append(or_(q.c.speaker == speaker, func.lower(q.c.speaker_text).contains(speaker.lower(), autoescape=True)))
+    if text:
+        where.append(func.lower(q.c.text).contains(text.lower(), autoescape=True))
+    if article:
+        where.append(q.c.article_id == article)
+    query = (select(q.c.article_id, a.c.title.label("article_title"), a.c.outlet, a.c.published, q.c.speaker,
+                    q.c.speaker_text, q.c.text, q.c.start, q.c.end, q.c.direct, q.c.cue, q.c.via)
+             .join(a, a.c.id == q.c.article_id).where(*where))
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(q).where(*where)).scalar_one()
+        rows = conn.execute(query.order_by(a.c.published.desc().nulls_last(), q.c.article_id, q.c.start)
+                            .limit(limit).offset(offset))
+        return total, [dict(r._mapping) for r in rows]
+
+
+# ---------------------------------------------------------------- events
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """Filters on events: actor (source or target), dyad SRC-TGT, PLOVER type, quad class, date range, article."""
+
+    actor: str | None = None
+    dyad: str | None = None
+    type: str | None = None
+    quad_class: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: str | None = None
+
+    def __post_init__(self) -> None:
+        self.since = check_day("since", self.since)
+        self.until = check_day("until", self.until)
+        if self.type and self.type.upper() not in EVENT_TYPES:
+            raise WartaError(f"type {self.type!r} is not a PLOVER type; use one of {', '.join(EVENT_TYPES)}")
+        if self.quad_class and self.quad_class not in QUAD_CLASSES:
+            raise WartaError(f"quad_class {self.quad_class!r} is not one of {', '.join(QUAD_CLASSES)}")
+        if self.dyad:
+            source, sep, target = self.dyad.partition("-")
+            if not sep or not source or not target:
+                raise WartaError(f"dyad must look like RUS-USA (source-target), not {self.dyad!r}")
+
+    def clauses(self) -> list:
+        """SQL conditions on ``schema.events`` (the date range is applied after, on the first day of each date)."""
+        v = schema.events
+        where = []
+        if self.type:
+            where.append(v.c.type == self.type.upper())
+        if self.quad_class:
+            where.append(v.c.type.in_([t for t, c in QUAD_CLASS.items() if c == self.quad_class]))
+        if self.actor:
+            code = self.actor.upper()
+            where.append(or_(_code(v.c.source_actor, code), _code(v.c.target_actor, code)))
+        if self.dyad:
+            source, _, target = self.dyad.upper().partition("-")
+            where.append(and_(_code(v.c.source_actor, source), _code(v.c.target_actor, target)))
+        if self.article:
+            where.append(v.c.article_id == self.article)
+        return where
+
+    def in_range(self, value: str | None) -> bool:
+        """True when the event's date falls in the range (any date when no range is given)."""
+        if not self.since and not self.until:
+            return True
+        day = first_day(value)
+        return day is not None and (not self.since or day >= date.fromisoformat(self.since)) and (
+            not self.until or day <= date.fromisoformat(self.until))
+
+
+EVENT_COLUMNS = ("article_id", "date", "date_precision", "type", "mode", "quad_class", "source_entity", "source_name",
+                 "source_actor", "target_entity", "target_name", "target_actor", "location", "negated", "planned",
+                 "trigger_text", "start", "end", "confidence")
+
+
+def all_events(engine: Engine, filters: EventFilter) -> list[dict]:
+    """Every event matching the filters, oldest first (undated last), with its article's title and URL."""
+    v, a, d = schema.events, schema.articles, schema.documents
+    query = (select(*(v.c[name] for name in EVENT_COLUMNS), a.c.title.label("article_title"), a.c.outlet, d.c.url)
+             .join(a, a.c.id == v.c.article_id).outerjoin(d, d.c.key == a.c.document).where(*filters.clauses()))
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    rows = [r for r in rows if filters.in_range(r["date"])]
+    for r in rows:
+        r["quad_class"] = r["quad_class"] or QUAD_CLASS.get(r["type"])
+    # dates are TimeML values of several precisions: order by the first day each one covers
+    rows.sort(key=lambda r: (first_day(r["date"]) or date.max, r["article_id"], r["start"] or 0))
+    return rows
+
+
+def event_rows(engine: Engine, filters: EventFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """One page of the events matching the filters."""
+    rows = all_events(engine, filters)
+    return len(rows), rows[offset:offset + limit]
+
+
+def event_types() -> list[str]:
+    """The PLOVER types, in PLOVER order."""
+    return list(EVENT_TYPES)
+
+
+def all_stories(engine: Engine) -> list[dict]:
+    """Every story of the store (see ``warta.stories``), largest first."""
+    raise WartaError("stories are not built in this store yet")

@@ -1,0 +1,249 @@
+"""Full-text search over titles and bodies: SQLite FTS5 by default, PostgreSQL full text on PostgreSQL.
+
+Both back ends index the Indonesian roots of the words (``searchtext.roots``), so the stemming is the
+same everywhere, and both rank (FTS5 ``bm25`` with the title weighted 4:1; PostgreSQL ``ts_rank_cd``
+with the title in weight A). The index is kept beside the store's tables and brought up to date
+before each search (``sync``): articles stored, replaced or deleted since are indexed or dropped, so
+nothing at ingest time has to know about search.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Engine, column, exists, func, literal_column, or_, select, table, text
+
+from warta.errors import WartaError
+from warta.store import schema
+from warta.store.searchtext import highlight, index_text, query_terms, snippet
+
+TITLE_WEIGHT = 4.0  # a query word in the title counts four body words (bm25 column weight)
+BATCH = 200  # articles indexed per transaction
+
+_SQLITE_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_docs (rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE,"
+    " stored_at TEXT NOT NULL)",
+    # contentful FTS5 table of roots; unicode61 splits on what searchtext.WORD splits on
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
+)
+_POSTGRES_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_docs (article_id TEXT PRIMARY KEY, stored_at TEXT NOT NULL, tsv tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)",
+)
+
+docs = table("search_docs", column("rowid"), column("article_id"), column("stored_at"), column("tsv"))
+fts = table("search_fts", column("rowid"))
+
+
+# ---------------------------------------------------------------- filters shared with the article list
+
+
+def check_day(name: str, value: str | None) -> str | None:
+    """``value`` if it is a YYYY-MM-DD date, else a one-line error naming the parameter."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise WartaError(f"{name} must be a date like 2019-05-12, not {value!r}") from None
+
+
+@dataclass(slots=True)
+class ArticleFilter:
+    """Filters on articles: outlet (case-insensitive), publication day range, an actor code in the article."""
+
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+
+    def __post_init__(self) -> None:
+        self.since = check_day("since", self.since)
+        self.until = check_day("until", self.until)
+
+    def clauses(self) -> list:
+        """SQL conditions on ``schema.articles`` for the filters given."""
+        a, e = schema.articles, schema.entities
+        where = []
+        if self.outlet:
+            where.append(func.lower(a.c.outlet) == self.outlet.lower())
+        day = func.substr(a.c.published, 1, 10)
+        if self.since:
+            where.append(day >= self.since)
+        if self.until:
+            where.append(day <= self.until)
+        if self.actor:
+            code = self.actor.upper()
+            # RUS matches the entity coded RUS, RUSGOV, RUSMIL and any entity of Russia
+            where.append(exists().where(e.c.article_id == a.c.id).where(
+                or_(e.c.actor.startswith(code, autoescape=True), e.c.country == code)))
+        return where
+
+
+# ---------------------------------------------------------------- the index
+
+_locks: "weakref.WeakKeyDictionary[Engine, threading.Lock]" = weakref.WeakKeyDictionary()
+_seen: "weakref.WeakKeyDictionary[Engine, tuple]" = weakref.WeakKeyDictionary()
+_guard = threading.Lock()
+
+
+def _lock(engine: Engine) -> threading.Lock:
+    with _guard:
+        return _locks.setdefault(engine, threading.Lock())
+
+
+def ensure_index(engine: Engine) -> None:
+    """Create the index tables if they are missing (idempotent)."""
+    ddl = _POSTGRES_DDL if engine.dialect.name == "postgresql" else _SQLITE_DDL
+    with engine.begin() as conn:
+        for statement in ddl:
+            conn.execute(text(statement))
+
+
+def _fingerprint(conn) -> tuple:
+    a = schema.articles
+    return tuple(conn.execute(select(func.count(), func.max(a.c.stored_at)).select_from(a)).one())
+
+
+def sync(engine: Engine) -> int:
+    """Index the articles stored since the last sync and drop the stale entries; returns how many were indexed."""
+    with _lock(engine):
+        with engine.connect() as conn:
+            mark = _fingerprint(conn)
+        if _seen.get(engine) == mark:
+            return 0  # nothing stored or deleted since: the common case, one cheap query
+        ensure_index(engine)
+        _drop_stale(engine)
+        added = _add_missing(engine)
+        # stored_at counts seconds: an article replaced within the newest second leaves the mark as it
+        # was, so a mark is trusted only once its second is over
+        if mark[1] is None or mark[1] < datetime.now(timezone.utc).isoformat(timespec="seconds"):
+            _seen[engine] = mark
+        return added
+
+
+def _drop_stale(engine: Engine) -> None:
+    a = schema.articles
+    current = exists().where(a.c.id == docs.c.article_id).where(a.c.stored_at == docs.c.stored_at)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(docs.delete().where(~current))
+            return
+        stale = [r[0] for r in conn.execute(select(docs.c.rowid).where(~current))]
+        for start in range(0, len(stale), 500):
+            chunk = stale[start:start + 500]
+            conn.execute(fts.delete().where(fts.c.rowid.in_(chunk)))
+            conn.execute(docs.delete().where(docs.c.rowid.in_(chunk)))
+
+
+def _add_missing(engine: Engine) -> int:
+    a = schema.articles
+    missing = select(a.c.id).where(~exists().where(docs.c.article_id == a.c.id))
+    with engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(missing)]
+    added = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        with engine.begin() as conn:
+            rows = conn.execute(select(a.c.id, a.c.title, a.c.record, a.c.stored_at).where(a.c.id.in_(chunk))).all()
+            for row in rows:
+                body = json.loads(row.record).get("body") or ""
+                added += _insert(conn, engine.dialect.name, row.id, row.stored_at, row.title, body)
+    return added
+
+
+def _insert(conn, dialect: str, article_id: str, stored_at: str, title: str | None, body: str) -> int:
+    values = dict(id=article_id, at=stored_at, title=index_text(title), body=index_text(body))
+    if dialect == "postgresql":
+        result = conn.execute(text(
+            "INSERT INTO search_docs (article_id, stored_at, tsv) VALUES (:id, :at,"
+            " setweight(to_tsvector('simple', :title), 'A') || setweight(to_tsvector('simple', :body), 'B'))"
+            " ON CONFLICT (article_id) DO NOTHING"), values)
+        return result.rowcount
+    # another process may have indexed it meanwhile: the UNIQUE id makes the second insert a no-op
+    result = conn.execute(text("INSERT OR IGNORE INTO search_docs (article_id, stored_at) VALUES (:id, :at)"), values)
+    if result.rowcount != 1:
+        return 0
+    conn.execute(text("INSERT INTO search_fts (rowid, title, body) VALUES (last_insert_rowid(), :title, :body)"), values)
+    return 1
+
+
+# ---------------------------------------------------------------- querying
+
+
+@dataclass(slots=True)
+class Hit:
+    """One article found: its metadata, its score and highlighted title and snippet (escaped HTML, ``<mark>``)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    title_html: str
+    snippet: str
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """One page of hits and the total number of matching articles."""
+
+    query: str
+    terms: list[str]
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _match(engine: Engine, terms: list[str]):
+    """The match condition and the score (higher is better) for the back end."""
+    if engine.dialect.name == "postgresql":
+        tsq = func.plainto_tsquery("simple", " ".join(terms))
+        return docs.c.tsv.op("@@")(tsq), func.ts_rank_cd(docs.c.tsv, tsq)
+    expression = " ".join('"' + t.replace('"', '""') + '"' for t in terms)  # every term must occur
+    condition = text("search_fts MATCH :match").bindparams(match=expression)
+    return condition, -literal_column(f"bm25(search_fts, {TITLE_WEIGHT}, 1.0)")
+
+
+def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
+           limit: int = 20, offset: int = 0) -> SearchResult:
+    """Articles whose title or body has every word of ``query`` (by root), best first, with snippets."""
+    terms = query_terms(query)
+    if not terms:
+        raise WartaError(f"the query {query!r} has no words to search for")
+    sync(engine)
+    a = schema.articles
+    condition, score = _match(engine, terms)
+    base = select(a.c.id, a.c.title, a.c.outlet, a.c.published, score.label("score"))
+    if engine.dialect.name == "postgresql":
+        base = base.select_from(docs.join(a, a.c.id == docs.c.article_id))
+    else:
+        base = base.select_from(fts.join(docs, docs.c.rowid == fts.c.rowid).join(a, a.c.id == docs.c.article_id))
+    base = base.where(condition, *(filters or ArticleFilter()).clauses())
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        rows = conn.execute(base.order_by(literal_column("score").desc(), a.c.id).limit(limit).offset(offset)).all()
+        bodies = {r.id: r.record for r in conn.execute(select(a.c.id, a.c.record).where(a.c.id.in_([r.id for r in rows])))}
+    result = SearchResult(query=query, terms=terms, total=total)
+    for row in rows:
+        body = json.loads(bodies[row.id]).get("body") or ""
+        result.hits.append(Hit(row.id, row.title, row.outlet, row.published, round(float(row.score), 4),
+                               highlight(row.title, terms), snippet(body, terms)))
+    return result
+
+
+def matching(engine: Engine, query: str):
+    """A condition on ``schema.articles``: the article has every word of ``query`` (by root)."""
+    terms = query_terms(query)
+    if not terms:
+        raise WartaError(f"the query {query!r} has no words to search for")
+    sync(engine)
+    condition, _score = _match(engine, terms)
+    if engine.dialect.name == "postgresql":
+        ids = select(docs.c.article_id).where(condition)
+    else:
+        ids = select(docs.c.article_id).select_from(fts.join(docs, docs.c.rowid == fts.c.rowid)).where(condition)
+    return schema.articles.c.id.in_(ids)

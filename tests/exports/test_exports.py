@@ -1,0 +1,98 @@
+"""Exports: every kind in JSONL, CSV and Parquet with the right row counts; events as a GDELT-style table; CLI and API."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from tests.serve.corpus import build
+from warta import exports
+from warta.cli import app
+from warta.store import Store
+
+COUNTS = {"articles": 5, "entities": 7, "quotes": 2, "events": 6}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("exports") / "w.db")
+
+
+def _export(db, kind, format) -> bytes:
+    out = io.BytesIO()
+    with Store.open(db, create=False) as store:
+        exports.export(store.engine, kind, format, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", sorted(COUNTS))
+def test_export_jsonl_csv_parquet_have_one_row_per_item(db, kind):
+    lines = _export(db, kind, "jsonl").decode().splitlines()
+    assert len(lines) == COUNTS[kind] and all(json.loads(line) for line in lines)
+    rows = list(csv.DictReader(io.StringIO(_export(db, kind, "csv").decode())))
+    assert len(rows) == COUNTS[kind]
+    table = pq.read_table(io.BytesIO(_export(db, kind, "parquet")))
+    assert table.num_rows == COUNTS[kind] and table.column_names == exports.columns(kind, "parquet")
+
+
+def test_export_articles_jsonl_are_full_records(db):
+    first = json.loads(_export(db, "articles", "jsonl").decode().splitlines()[0])
+    assert {"body", "entities", "quotes", "events", "timex"} <= set(first)
+
+
+def test_export_csv_keeps_markup_and_lists_as_text(db):
+    rows = list(csv.DictReader(io.StringIO(_export(db, "articles", "csv").decode())))
+    script = next(r for r in rows if r["title"].startswith("<script>"))
+    assert "<b>Tebal</b>" in script["body"] and script["outlet"] == "Tribunnews.com"
+
+
+def test_export_gdelt_has_one_row_per_event_with_date_actors_codes_and_url(db):
+    text = _export(db, "events", "gdelt").decode()
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    assert len(rows) == COUNTS["events"]
+    sanction = next(r for r in rows if r["EventCode"] == "SANCTION")
+    assert (sanction["SQLDATE"], sanction["Actor1Code"], sanction["Actor2Code"], sanction["QuadClass"],
+            sanction["SOURCEURL"]) == ("20230223", "EU", "RUS", "4", "https://example.id/detik/sanksi")
+    month = next(r for r in rows if r["Date"] == "2022-10")
+    assert month["SQLDATE"] == "20221001" and month["DatePrecision"] == "month"
+
+
+def test_export_gdelt_is_for_events_only(db):
+    with pytest.raises(Exception, match="gdelt format is a table of events"):
+        _export(db, "quotes", "gdelt")
+
+
+def test_warta_export_writes_a_file(db, tmp_path):
+    out = tmp_path / "events.parquet"
+    result = CliRunner().invoke(app, ["export", "events", "--db", db, "--format", "parquet", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "6 events written" in result.output and pq.read_table(out).num_rows == 6
+
+
+@pytest.mark.parametrize("args,message", [
+    (["export", "events", "--format", "xlsx"], "unknown --format 'xlsx'"),
+    (["export", "people"], "unknown export 'people'"),
+    (["export", "quotes", "--format", "gdelt"], "gdelt format is a table of events"),
+])
+def test_warta_export_bad_arguments_fail_in_one_line(db, args, message):
+    result = CliRunner().invoke(app, [*args, "--db", db])
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_api_export_events_csv_follows_the_filters(db):
+    from fastapi.testclient import TestClient
+
+    from warta.serve import create_app
+
+    with TestClient(create_app(db)) as client:
+        response = client.get("/api/export/events?format=csv&dyad=RUS-UKR")
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+        assert 'filename="warta-events.csv"' in response.headers["content-disposition"]
+        assert len(list(csv.DictReader(io.StringIO(response.text)))) == 3
+        parquet = client.get("/api/export/quotes?format=parquet")
+        assert pq.read_table(io.BytesIO(parquet.content)).num_rows == COUNTS["quotes"]

@@ -1,0 +1,170 @@
+"""The REST API over a hand-made store: lists with filters and pages, one item, errors in one JSON shape, ingest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.serve.conftest import TOKEN
+from tests.serve.corpus import SCRIPT_TITLE, by_title
+
+
+def titles(page: dict) -> set[str]:
+    return {row.get("title") or row.get("article_title") for row in page["items"]}
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("", {"Menlu Retno Bertemu Menlu Australia", "Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia",
+          "Ukraina Minta Bantuan Pertahanan Udara", SCRIPT_TITLE, "Berita Tanpa Tanggal"}),
+    ("outlet=kompas.com", {"Menlu Retno Bertemu Menlu Australia"}),  # outlets match in any case
+    ("since=2023-02-20&until=2023-03-01", {"Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia"}),
+    ("actor=RUS", {"Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia", "Ukraina Minta Bantuan Pertahanan Udara"}),
+    ("actor=IDN", {"Menlu Retno Bertemu Menlu Australia", SCRIPT_TITLE}),  # IDN matches IDNGOV (Retno)
+    ("q=sanksi", {"Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia"}),
+    ("q=temu&since=2023-01-01", {"Menlu Retno Bertemu Menlu Australia", "Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia"}),
+])
+def test_api_articles_filters(client, query, expected):
+    response = client.get(f"/api/articles?{query}")
+    assert response.status_code == 200, response.text
+    assert titles(response.json()) == expected
+
+
+def test_api_articles_are_paginated_newest_first(client):
+    first = client.get("/api/articles?limit=2").json()
+    second = client.get("/api/articles?limit=2&offset=2").json()
+    assert first["total"] == second["total"] == 5 and (first["limit"], second["offset"]) == (2, 2)
+    assert [r["published"][:10] for r in first["items"]] == ["2023-03-14", "2023-02-23"]
+    assert not {r["id"] for r in first["items"]} & {r["id"] for r in second["items"]}
+
+
+def test_api_article_has_every_extracted_item(client):
+    art = by_title("Menlu Retno Bertemu Menlu Australia")
+    got = client.get(f"/api/articles/{art.id[:6]}").json()  # a unique prefix is enough
+    assert got["id"] == art.id and got["body"] == art.body
+    assert [e["name"] for e in got["entities"]] == ["Retno Marsudi", "Penny Wong"]
+    event = got["events"][0]
+    assert (event["type"], got["body"][event["trigger"]["start"]:event["trigger"]["end"]]) == ("CONSULT", "bertemu")
+    assert got["quotes"][0]["speaker"] == "per:retno-marsudi" and got["timex"][0]["value"] == "2023-03-14"
+
+
+def test_api_entities_and_one_entity(client):
+    page = client.get("/api/entities?type=GPE").json()
+    assert {r["id"] for r in page["items"]} == {"gpe:RUS", "gpe:UKR", "gpe:IDN", "gpe:JPN"}
+    assert page["items"][0]["articles"] == 2  # the most-cited first
+    one = client.get("/api/entities/per:retno-marsudi").json()
+    assert one["surfaces"] == {"Retno Marsudi": 1} and one["quotes"] == 1 and one["events"] == 1
+    assert [a["title"] for a in one["articles"]] == ["Menlu Retno Bertemu Menlu Australia"]
+
+
+@pytest.mark.parametrize("query,count", [
+    ("speaker=per:retno-marsudi", 1), ("speaker=retno", 1), ("q=MARITIM", 1), ("speaker=jepang", 1), ("q=tidak-ada", 0),
+])
+def test_api_quotes_by_speaker_and_text(client, query, count):
+    assert client.get(f"/api/quotes?{query}").json()["total"] == count
+
+
+@pytest.mark.parametrize("query,types", [
+    ("dyad=RUS-UKR", ["ASSAULT", "ACCUSE", "ASSAULT"]),  # oldest first: 2022-10 counts from its first day
+    ("dyad=IDN-AUS", ["CONSULT"]),  # country codes match their sectors: IDN-AUS finds IDNGOV-AUSGOV
+    ("actor=eu", ["SANCTION"]),
+    ("type=assault", ["ASSAULT", "ASSAULT"]),
+    ("quad_class=verbal-conflict", ["REQUEST", "ACCUSE"]),  # same day: in body order
+    ("since=2023-01-01&until=2023-02-22", ["ASSAULT"]),
+])
+def test_api_events_filters(client, query, types):
+    page = client.get(f"/api/events?{query}").json()
+    assert [e["type"] for e in page["items"]] == types and page["total"] == len(types)
+
+
+def test_api_timeline_of_a_dyad(client):
+    got = client.get("/api/timeline?dyad=RUS-UKR&by=month").json()
+    assert [(p["period"], p["events"], p["intensity"]) for p in got["periods"]] == [
+        ("2022-10", 2, -3), ("2023-02", 1, -2)]  # ASSAULT -2, ACCUSE -1
+
+
+def test_api_dashboard(client):
+    got = client.get("/api/dashboard").json()
+    assert got["totals"] == {"articles": 5, "quotes": 2, "events": 6, "entities": 7}
+    assert got["top_dyads"][0]["dyad"] == "RUS-UKR" and got["top_dyads"][0]["events"] == 3
+    assert got["volume"]["undated"] == 1 and got["top_actors"][0]["actor"] in ("RUS", "UKR")
+
+
+def test_api_search_ranks_and_highlights(client):
+    got = client.get("/api/search?q=pertemuan").json()  # pertemuan → temu: finds bertemu and Pertemuan
+    assert got["terms"] == ["temu"] and got["total"] == 3
+    assert got["items"][0]["title"] == "Menlu Retno Bertemu Menlu Australia"  # the title counts more
+    assert "<mark>bertemu</mark>" in got["items"][0]["snippet"]
+
+
+def test_api_search_snippets_are_escaped(client):
+    got = client.get("/api/search?q=tebal").json()
+    hit = got["items"][0]
+    assert "&lt;script&gt;" in hit["title_html"] and "<script>" not in hit["title_html"]
+    assert "&lt;b&gt;<mark>Tebal</mark>&lt;/b&gt;" in hit["snippet"]
+
+
+@pytest.mark.parametrize("path,status,message", [
+    ("/api/articles/ffffffffffff", 404, "no article with id"),
+    ("/api/entities/per:nobody", 404, "no entity with id"),
+    ("/api/events?type=MEET", 400, "not a PLOVER type"),
+    ("/api/events?dyad=RUS", 400, "dyad must look like RUS-USA"),
+    ("/api/articles?since=kemarin", 400, "since must be a date"),
+    ("/api/articles?limit=501", 422, "limit: Input should be less than or equal to 500"),
+    ("/api/search?q=%21%21", 400, "no words to search for"),
+    ("/api/search", 422, "q: Field required"),
+    ("/api/nowhere", 404, "nothing at /api/nowhere"),
+    ("/api/articles?outlet=a%00b", 400, "NUL characters"),
+    ("/api/export/quotes?format=gdelt", 400, "gdelt format is a table of events"),
+])
+def test_api_errors_have_one_json_shape(client, path, status, message):
+    response = client.get(path)
+    body = response.json()
+    assert response.status_code == status and body["status"] == status and body["ok"] is False
+    assert message in body["error"] and "Traceback" not in response.text
+
+
+def test_api_openapi_lists_the_endpoints(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/entities", "/api/quotes", "/api/events",
+                 "/api/timeline", "/api/search", "/api/export/{kind}", "/api/ingest"):
+        assert path in paths
+
+
+# ---------------------------------------------------------------- ingest over HTTP
+
+
+def test_api_ingest_is_disabled_without_a_configured_token(client):
+    response = client.post("/api/ingest", content=b"Teks berita.", headers={"Authorization": "Bearer x"})
+    assert response.status_code == 403 and "WARTA_TOKEN" in response.json()["error"]
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer salah"}, {"Authorization": f"Basic {TOKEN}"}])
+def test_api_ingest_without_the_token_is_401(writable, headers):
+    response = writable.post("/api/ingest", content=b"Teks berita.", headers=headers)
+    assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+
+
+def test_api_ingest_over_the_size_limit_is_413(writable):
+    response = writable.post("/api/ingest", content=b"x" * 20_001, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 413 and "limit" in response.json()["error"]
+
+
+def test_api_ingest_empty_body_is_400(writable):
+    response = writable.post("/api/ingest", content=b"  \n", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 400
+
+
+def test_api_ingest_stores_jsonl_articles_and_they_are_searchable(writable):
+    body = ('{"url": "https://example.id/a", "title": "Prabowo Kunjungi Beijing", "published": "2024-04-01",'
+            ' "text": "BEIJING - Menteri Pertahanan Prabowo Subianto bertemu Presiden Xi Jinping di Beijing."}\n'
+            '{"url": "https://example.id/b", "text": ""}\n')
+    response = writable.post("/api/ingest", content=body.encode(),
+                             headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
+    report = response.json()
+    assert response.status_code == 200, report
+    assert (report["added"], report["failed"], report["ok"]) == (1, 1, False)
+    assert "missing article content" in report["errors"][0]
+    hits = writable.get("/api/search?q=prabowo").json()
+    assert [h["title"] for h in hits["items"]] == ["Prabowo Kunjungi Beijing"]
+    again = writable.post("/api/ingest", content=body.encode(), headers={"X-Warta-Token": TOKEN,
+                                                                         "Content-Type": "application/x-ndjson"})
+    assert again.json()["unchanged"] == 1  # posting the same article again is a no-op
