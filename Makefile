@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/warta list
 	$(BIN)/warta entities --limit 10
 	$(BIN)/warta events --limit 10
+	@echo "Browse them: $(BIN)/warta serve   (then open http://127.0.0.1:8000/)"
 
 ## Run the test suite.
 test: $(STAMP)

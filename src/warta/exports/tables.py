@@ -8,7 +8,7 @@ from typing import Iterator
 from sqlalchemy import Engine, select
 
 from warta.errors import WartaError
-from warta.events.query import first_day
+from warta.store.events import first_day
 from warta.store import browse as queries
 from warta.store import schema
 

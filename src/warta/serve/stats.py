@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Engine, distinct, func, select
 
 from warta.article import QUAD_CLASS
-from warta.events.query import first_day
+from warta.store.events import first_day
 from warta.store.browse import QUAD_CLASSES, EventFilter, all_events
 from warta.store import schema
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, and_, distinct, func, or_, select
 
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
-from warta.events.query import first_day
+from warta.store.events import first_day
 from warta.store import schema
 from warta.store.search import ArticleFilter, check_day, matching
 

@@ -2,7 +2,7 @@
 
 Both back ends index the Indonesian roots of the words (``searchtext.roots``), so the stemming is the
 same everywhere, and both rank (FTS5 ``bm25`` with the title weighted 4:1; PostgreSQL ``ts_rank_cd``
-with the title in weight A). The index is kept beside the store's tables and brought up to date
+with the title in weight A). The index tables come with the store's schema (revision 0003) and are brought up to date
 before each search (``sync``): articles stored, replaced or deleted since are indexed or dropped, so
 nothing at ingest time has to know about search.
 """
@@ -23,17 +23,6 @@ from warta.store.searchtext import highlight, index_text, query_terms, snippet
 
 TITLE_WEIGHT = 4.0  # a query word in the title counts four body words (bm25 column weight)
 BATCH = 200  # articles indexed per transaction
-
-_SQLITE_DDL = (
-    "CREATE TABLE IF NOT EXISTS search_docs (rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE,"
-    " stored_at TEXT NOT NULL)",
-    # contentful FTS5 table of roots; unicode61 splits on what searchtext.WORD splits on
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
-)
-_POSTGRES_DDL = (
-    "CREATE TABLE IF NOT EXISTS search_docs (article_id TEXT PRIMARY KEY, stored_at TEXT NOT NULL, tsv tsvector NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)",
-)
 
 docs = table("search_docs", column("rowid"), column("article_id"), column("stored_at"), column("tsv"))
 fts = table("search_fts", column("rowid"))
@@ -96,14 +85,6 @@ def _lock(engine: Engine) -> threading.Lock:
         return _locks.setdefault(engine, threading.Lock())
 
 
-def ensure_index(engine: Engine) -> None:
-    """Create the index tables if they are missing (idempotent)."""
-    ddl = _POSTGRES_DDL if engine.dialect.name == "postgresql" else _SQLITE_DDL
-    with engine.begin() as conn:
-        for statement in ddl:
-            conn.execute(text(statement))
-
-
 def _fingerprint(conn) -> tuple:
     a = schema.articles
     return tuple(conn.execute(select(func.count(), func.max(a.c.stored_at)).select_from(a)).one())
@@ -116,7 +97,6 @@ def sync(engine: Engine) -> int:
             mark = _fingerprint(conn)
         if _seen.get(engine) == mark:
             return 0  # nothing stored or deleted since: the common case, one cheap query
-        ensure_index(engine)
         _drop_stale(engine)
         added = _add_missing(engine)
         # stored_at counts seconds: an article replaced within the newest second leaves the mark as it
