@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from warta import lang
+from warta import pipeline
 from warta.actors import annotate, gazetteer, lexicon
 from warta.article import RawDocument, Source
 from warta.extract import extract
@@ -20,17 +20,17 @@ SEEDS = Path(__file__).resolve().parents[1] / "../shared/corpus/seeds"
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     t0 = time.perf_counter()
-    gazetteer.load(), lexicon.load(), lang.load()
+    gazetteer.load(), lexicon.load(), pipeline.nlp()
     print(f"load: gazetteer, lexicon and language pipeline {time.perf_counter() - t0:.2f} s")
     articles = []
     for path in sorted(SEEDS.glob("*.txt")):
         articles.append(extract(RawDocument(Source(path=str(path)), text=path.read_text(encoding="utf-8"))))
-    annotate(articles[0], lang.analyse(articles[0]))  # warm caches (common words, fuzzy tables)
+    annotate(articles[0], pipeline.analyse(articles[0]))  # warm caches (common words, fuzzy tables)
     t_lang = t_actors = 0.0
     for _ in range(repeats):
         for art in articles:
             t = time.perf_counter()
-            doc = lang.analyse(art)
+            doc = pipeline.analyse(art)
             t_lang += time.perf_counter() - t
             t = time.perf_counter()
             annotate(art, doc)

@@ -50,7 +50,9 @@ def main() -> None:
     from warta import lang
 
     start = time.perf_counter()
-    nlp = lang.load() if args.model is None else lang.load_from(Path(args.model))
+    from warta import pipeline
+
+    nlp = pipeline.nlp() if args.model is None else pipeline.build_nlp(Path(args.model))
     load_s = time.perf_counter() - start
     cfg = lang.PARSE_ALL if args.parse_all else {}
     base = texts(args.files)

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from warta import lang
+from warta import pipeline
 from warta.article import RawDocument
 from warta.extract import extract
 from warta.ingest import read_inputs
@@ -34,7 +34,7 @@ def _one(raw: RawDocument, stages, clock: dict[str, float]) -> None:
     t0 = time.perf_counter()
     article = extract(raw)
     t1 = time.perf_counter()
-    doc = lang.analyse(article)
+    doc = pipeline.analyse(article)
     t2 = time.perf_counter()
     clock["extract"] += t1 - t0
     clock["lang"] += t2 - t1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warta import lang, pipeline
+from warta import pipeline
 from warta.article import Article, RawDocument, Source
 from warta.errors import InputError
 
@@ -26,10 +26,10 @@ def test_batches_split_an_iterable_in_order():
 
 def test_analyse_many_matches_analyse_one_by_one():
     articles = [Article(body=BODY), Article(body="Satu kalimat saja."), Article(body="")]
-    docs = lang.analyse_many(articles)
+    docs = pipeline.analyse_many(articles)
     for article, doc in zip(articles, docs):
         alone = Article(body=article.body)
-        single = lang.analyse(alone)
+        single = pipeline.analyse(alone)
         assert article.sentences == alone.sentences
         assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in single.ents]
 
@@ -49,6 +49,6 @@ def test_run_falls_back_to_one_by_one_when_the_batched_parse_fails(monkeypatch):
     def broken(articles, batch_size=32):
         raise RuntimeError("batch failed")
 
-    monkeypatch.setattr(lang, "analyse_many", broken)
+    monkeypatch.setattr(pipeline, "analyse_many", broken)
     results = list(pipeline.run([_raw("a.txt", BODY), _raw("b.txt", BODY)], workers=1))
     assert all(isinstance(r, pipeline.Processed) and r.article.sentences for r in results)

@@ -194,15 +194,15 @@ MODEL_OPTION = typer.Option(None, "--model", help="Pipeline folder to score inst
 
 
 def _gold_model(gold: Path, model: Optional[Path] = None):
-    from warta import lang
+    from warta import pipeline
 
     if not gold.is_file():
         fail(f"{gold}: gold file not found")
     if model is None:
-        return lang.load()
+        return pipeline.nlp()
     if not (model / "config.cfg").is_file():
         fail(f"{model}: not a pipeline folder (no config.cfg)")
-    return lang.load_from(model)
+    return pipeline.build_nlp(model)
 
 
 @eval_app.command("ner")

@@ -5,6 +5,8 @@ its parsed ``spacy.tokens.Doc``; the stages run in the order of ``STAGES``.  A f
 stage on one document becomes a warning on that article; a document that cannot be read or
 extracted at all becomes a ``Failure``.  Neither stops the batch.  Documents travel in batches
 (``BATCH``): extracted one by one, parsed together through ``nlp.pipe``, then staged one by one.
+The spaCy pipeline they are parsed with is built here (``build_nlp``): the language layer plus
+the components the document stages run inside it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import importlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice, repeat
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -20,6 +23,9 @@ from warta.article import Article, RawDocument, Source
 from warta.errors import InputError, WartaError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 # Document stages after extraction and the language layer, in order.
@@ -52,6 +58,39 @@ def _stage(name: str):
     return importlib.import_module(f"warta.{name}")
 
 
+def build_nlp(path: Path | None = None) -> Language:
+    """The spaCy pipeline of ``path`` (default: the shipped model) with what the document stages
+    run inside it: the actors' ``warta_entity_split`` after the NER (with the time stage's day and
+    month names, never a person's name), and the parser only on the sentences events reads."""
+    from warta import actors, events, lang, time  # noqa: F401  (actors registers warta_entity_split)
+
+    pipes = (lang.Pipe("warta_entity_split", after="warta_entity_trim", needs="ner",
+                       config={"calendar_words": time.calendar_words()}),)
+    if path is None:
+        return lang.load_shipped(pipes, events.PARSE_SELECT)
+    return lang.load_from(path, pipes, events.PARSE_SELECT)
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """Warta's spaCy pipeline (``build_nlp``), loaded once per process."""
+    return build_nlp()
+
+
+def analyse(article: Article) -> Doc:
+    """Parse ``article.body`` with Warta's pipeline; fills ``article.sentences``."""
+    from warta import lang
+
+    return lang.analyse(article, nlp())
+
+
+def analyse_many(articles: list[Article]) -> list[Doc]:
+    """``analyse`` for many articles at once (``nlp.pipe`` batches the neural components)."""
+    from warta import lang
+
+    return lang.analyse_many(articles, nlp())
+
+
 def process(raw: RawDocument, *, published: str | None = None, stages: Iterable[str] = STAGES) -> Article:
     """Extract one raw document and run the language layer and the document stages over it."""
     from warta.extract import extract
@@ -61,9 +100,7 @@ def process(raw: RawDocument, *, published: str | None = None, stages: Iterable[
 
 def annotate(article: Article, *, stages: Iterable[str] = STAGES) -> Article:
     """Run the language layer and the document ``stages`` over an extracted article."""
-    from warta import lang
-
-    return run_stages(article, lang.analyse(article), stages)
+    return run_stages(article, analyse(article), stages)
 
 
 def run_stages(article: Article, doc: Doc, stages: Iterable[str] = STAGES) -> Article:
@@ -98,14 +135,12 @@ def _extract_one(item: RawDocument | InputError | Failure, published: str | None
 
 
 def _process_batch(items: list[RawDocument | InputError | Failure], published: str | None) -> list[Processed | Failure]:
-    """Extract a batch, parse the extracted articles together (``lang.analyse_many``), then run
+    """Extract a batch, parse the extracted articles together (``analyse_many``), then run
     the stages on each. If the batched parse fails, each article is parsed alone, so one bad
     document fails alone."""
-    from warta import lang
-
     extracted = [_extract_one(item, published) for item in items]
     try:  # in the order of the extracted articles, which the loop below follows
-        docs = iter(lang.analyse_many([a for a in extracted if isinstance(a, Article)]))
+        docs = iter(analyse_many([a for a in extracted if isinstance(a, Article)]))
     except Exception:
         docs = None
     out: list[Processed | Failure] = []
@@ -114,7 +149,7 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
             out.append(result)
             continue
         try:
-            doc = next(docs) if docs is not None else lang.analyse(result)
+            doc = next(docs) if docs is not None else analyse(result)
             out.append(Processed(run_stages(result, doc), item))
         except Exception as err:
             out.append(_failure(item, err))
@@ -140,9 +175,7 @@ def default_workers() -> int:
 
 
 def _init_worker() -> None:
-    from warta import lang
-
-    lang.load()  # load the model once per worker, before the first document
+    nlp()  # load the model once per worker, before the first document
 
 
 # Documents handed to a worker at once: enough for nlp.pipe to batch, few enough to keep

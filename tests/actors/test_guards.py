@@ -21,9 +21,9 @@ OPENERS = ["Pantas", "Sempat", "Kemudian", "Namun", "Selain", "Menurut", "Sement
 
 @pytest.fixture(scope="module")
 def nlp():
-    from warta import lang
+    from warta import pipeline
 
-    return lang.load()
+    return pipeline.nlp()
 
 
 def _link(nlp, text: str, published: str = "2019-05-14") -> Article:

@@ -30,14 +30,14 @@ def records():
 
 
 def _process(name: str):
-    from warta import lang, time
+    from warta import pipeline, time
     from warta.actors import annotate
     from warta.extract import extract
 
     path = SEEDS / name
     raw = RawDocument(Source(path=str(path)), text=path.read_text(encoding="utf-8"), raw=path.read_bytes())
     article = extract(raw)
-    doc = lang.analyse(article)
+    doc = pipeline.analyse(article)
     try:
         article = time.annotate(article, doc)
     except Exception:  # noqa: BLE001 - as in the pipeline, a failing earlier stage must not hide ours

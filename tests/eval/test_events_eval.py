@@ -134,9 +134,9 @@ def test_events_file_rows_resolve_against_the_seeds_folder(tmp_path):
 
 def _pipeline_or_skip():
     try:
-        from warta import lang
+        from warta import pipeline
 
-        lang.load()
+        pipeline.nlp()
     except Exception as error:  # the trained pipeline is built concurrently: skip while it is broken
         pytest.skip(f"the language layer does not load: {type(error).__name__}")
 

@@ -26,9 +26,9 @@ def _process(name: str) -> Article:
     from warta import ingest, pipeline
 
     try:
-        from warta import lang
+        from warta import pipeline
 
-        lang.load()
+        pipeline.nlp()
     except Exception as error:  # the trained pipeline is built concurrently: skip, do not fail, while it is broken
         pytest.skip(f"the language layer does not load: {type(error).__name__}")
     (raw,) = list(ingest.read_inputs([str(SEEDS / name)]))

@@ -1,6 +1,8 @@
 """Selective parsing: only sentences with an event verb are parsed, boundaries stay, all on request."""
 
-from warta import lang
+import pytest
+
+from warta import lang, pipeline
 from warta.lang.parsing import SelectiveParser
 
 TEXT = "Rusia menyerang Ukraina pada Senin. Cuaca di Jakarta cerah sepanjang hari. Ia pulang ke rumah."
@@ -8,6 +10,17 @@ TEXT = "Rusia menyerang Ukraina pada Senin. Cuaca di Jakarta cerah sepanjang har
 
 def labelled(sent) -> list[bool]:
     return [bool(t.dep_) for t in sent if not t.is_space]
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp):
+    """Warta's pipeline (``pipeline.nlp``): the parser runs on the sentences the events stage reads."""
+    return pipeline.nlp()
+
+
+def test_the_language_layer_alone_parses_every_sentence(nlp):
+    # no stage chose the sentences: lang.load() parses them all
+    assert all(all(labelled(s)) for s in lang.load()(TEXT).sents)
 
 
 def test_only_the_sentence_with_an_event_verb_is_parsed(nlp):

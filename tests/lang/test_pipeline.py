@@ -58,7 +58,7 @@ def _seed_bodies():
 
 
 def _ents(nlp, text):
-    doc = lang.analyse(Article(body=text))
+    doc = lang.analyse(Article(body=text), nlp)
     return {(e.text, e.label_) for e in doc.ents}
 
 
@@ -80,7 +80,7 @@ def test_seed_articles_yield_people_and_countries(nlp):
 def test_seed_entities_have_offsets_into_the_body(nlp):
     text = next(iter(_seed_bodies().values()))
     article = Article(body=text)
-    doc = lang.analyse(article)
+    doc = lang.analyse(article, nlp)
     assert article.sentences and all(0 <= s < e <= len(text) for s, e in article.sentences)
     for ent in doc.ents:
         assert text[ent.start_char:ent.end_char] == ent.text
@@ -97,8 +97,8 @@ socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 
-from warta import lang
-nlp = lang.load()
+from warta import pipeline
+nlp = pipeline.nlp()
 assert nlp.has_pipe("ner"), nlp.pipe_names
 doc = nlp("Menlu AS Mike Pompeo bertemu Presiden Rusia Vladimir Putin di Sochi, Selasa (14/5).")
 print(sorted((ent.text, ent.label_) for ent in doc.ents))

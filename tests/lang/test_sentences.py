@@ -44,5 +44,5 @@ def test_sentences_respect_quotes_abbreviations_and_paragraphs(nlp, text, senten
 def test_analyse_fills_trimmed_sentence_offsets():
     body = "Judul\n\nDia datang.  Mereka pergi."
     article = Article(body=body)
-    lang.analyse(article)
+    lang.analyse(article, lang.load())
     assert [body[s:e] for s, e in article.sentences] == ["Judul", "Dia datang.", "Mereka pergi."]

@@ -3,7 +3,8 @@
 ``annotate`` fills ``article.entities`` (gazetteer actors with stable ids such as ``per:mike-pompeo``,
 ``gpe:RUS``, ``org:NATO``; unknown actors with an id hashed from type and name) and adds a warning
 when the publication date contradicts the tenure of an official named with their office.
-``entity_at`` gives later stages the entity of an offset range.
+``entity_at`` gives later stages the entity of an offset range. Inside the spaCy pipeline the stage
+runs ``warta_entity_split`` (``titles``), which the pipeline builder adds after the NER.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from warta.actors import gazetteer as _gazetteer
 from warta.actors import lexicon as _lexicon
+from warta.actors import titles as _titles  # noqa: F401  (registers the warta_entity_split factory)
 from warta.actors.link import Linker
 from warta.article import Article, Entity
 

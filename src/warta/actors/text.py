@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Generic, Iterable, TypeVar
 
+from warta.lang.words import common_words  # noqa: F401  (the actors' stop list is the language layer's)
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 T = TypeVar("T")
 
@@ -104,13 +106,6 @@ class NgramIndex(Generic[T]):
         """Exact lookup of a whole phrase."""
         toks = tuple(words_of(phrase))
         return self.exact.get(toks) or self.folded.get(tuple(t.lower() for t in toks)) or []
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Frequent Indonesian words (lower case) that are never a person's name."""
-    text = resources.files("warta.actors").joinpath("common_words.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -45,9 +45,9 @@ class Suite:
 
 
 def _model():
-    from warta import lang
+    from warta import pipeline
 
-    return lang.load()
+    return pipeline.nlp()
 
 
 def run_ner(path: Path) -> Figures:

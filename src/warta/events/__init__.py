@@ -16,7 +16,11 @@ from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span
 from warta.events import arguments, context, lexicon, matcher
 from warta.events.arguments import SYMMETRIC, Found, Unit
 
-__all__ = ["annotate", "code_events", "ONE_SIDED"]
+__all__ = ["annotate", "code_events", "ONE_SIDED", "PARSE_SELECT"]
+
+# The sentences whose parse this stage reads (those with a verb trigger, ``matcher.event_sentences``):
+# the language layer's parser runs on those only; the pipeline builder passes it as ``parse_select``.
+PARSE_SELECT = {"@misc": "warta.event_sentences.v1"}
 
 # Types coded with a single actor. Others need both: a request, a meeting or an accusation without
 # its other party is usually a target named elsewhere, and a one-sided guess counts as wrong.

@@ -1,8 +1,15 @@
-"""Indonesian language layer: the shipped spaCy pipeline (tokens, sentences, POS, lemmas, parse, NER)."""
+"""Indonesian language layer: the shipped spaCy pipeline (tokens, sentences, POS, lemmas, parse, NER).
+
+The layer knows no document stage. A stage that runs a rule inside spaCy declares it as a ``Pipe``
+(and may choose the sentences the parser reads, ``parse_select``); the pipeline builder
+(``warta.pipeline.build_nlp``) hands those to ``load_from`` or ``blank``. ``load()`` is the language
+layer alone.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,16 +27,26 @@ from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lem
 from warta.lang import parsing as _parsing  # noqa: F401  (registers warta_parser)
 from warta.lang import punct_heads as _punct_heads  # noqa: F401  (registers warta_punct_heads)
 from warta.lang import sentences as _sentences  # noqa: F401  (registers warta_sentences)
-from warta.lang import titles as _titles  # noqa: F401  (registers warta_entity_split)
 from warta.lang.tokenizer import customise_tokenizer, load_abbreviations
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = "model"
-# The dependency parser runs on the sentences a later stage reads the parse of: those with an event
-# verb (warta.events.matcher). ``nlp(text, component_cfg=PARSE_ALL)`` parses every sentence.
-PARSE_SELECT = {"@misc": "warta.event_sentences.v1"}
+# The dependency parser runs on the sentences ``parse_select`` picks (a registered function; every
+# sentence without one). ``nlp(text, component_cfg=PARSE_ALL)`` parses every sentence anyway.
 PARSE_ALL = {"warta_parser": {"every_sentence": True}}
+
+
+@dataclass(frozen=True)
+class Pipe:
+    """A spaCy component a document stage runs inside the language pipeline: its registered
+    factory, the component it follows, the trained component it needs (skipped without it, as in
+    the blank pipeline) and its settings."""
+
+    factory: str
+    after: str | None = None
+    needs: str | None = None
+    config: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def model_path() -> Path:
@@ -37,13 +54,13 @@ def model_path() -> Path:
     return Path(str(resources.files("warta.lang").joinpath(MODEL_DIR)))
 
 
-def blank() -> Language:
+def blank(pipes: tuple[Pipe, ...] = ()) -> Language:
     """The blank Indonesian pipeline with Warta's tokenizer rules and sentence splitter."""
     nlp = spacy.blank("id")
-    return _finish(nlp)
+    return _finish(nlp, pipes)
 
 
-def _finish(nlp: Language) -> Language:
+def _finish(nlp: Language, pipes: tuple[Pipe, ...] = (), parse_select: dict | None = None) -> Language:
     abbreviations = load_abbreviations()
     customise_tokenizer(nlp, abbreviations)
     if "warta_sentences" not in nlp.pipe_names:
@@ -51,13 +68,12 @@ def _finish(nlp: Language) -> Language:
         nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
     if "ner" in nlp.pipe_names and "warta_entity_trim" not in nlp.pipe_names:
         nlp.add_pipe("warta_entity_trim", after="ner")
-    if "ner" in nlp.pipe_names and "warta_entity_split" not in nlp.pipe_names:
-        nlp.add_pipe("warta_entity_split", after="warta_entity_trim")
+    for pipe in pipes:
+        if (pipe.needs is None or pipe.needs in nlp.pipe_names) and pipe.factory not in nlp.pipe_names:
+            nlp.add_pipe(pipe.factory, after=pipe.after, config=pipe.config)
     if "parser" in nlp.pipe_names:
-        from warta.events import matcher  # noqa: F401  (registers warta.event_sentences.v1)
-
         nlp.disable_pipe("parser")
-        nlp.add_pipe("warta_parser", config={"select": PARSE_SELECT})  # late: the selection reads lemmas
+        nlp.add_pipe("warta_parser", config={"select": parse_select})  # late: the selection reads lemmas
     if "warta_parser" in nlp.pipe_names and "warta_punct_heads" not in nlp.pipe_names:
         nlp.add_pipe("warta_punct_heads", after="warta_parser")
     return nlp
@@ -65,18 +81,24 @@ def _finish(nlp: Language) -> Language:
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The shipped pipeline, loaded once per process, offline; the blank pipeline if it is missing."""
+    """The shipped language pipeline alone (no stage's components), loaded once per process,
+    offline; the blank pipeline if it is missing."""
+    return load_shipped()
+
+
+def load_shipped(pipes: tuple[Pipe, ...] = (), parse_select: dict | None = None) -> Language:
+    """The shipped pipeline with the stages' ``pipes``; the blank pipeline if it is missing."""
     path = model_path()
     if not (path / "config.cfg").is_file():
         log.warning("no trained model in %s: using the blank pipeline (tokens and sentences only); "
                     "run `warta train` to build it", path)
-        return blank()
-    return load_from(path)
+        return blank(pipes)
+    return load_from(path, pipes, parse_select)
 
 
-def load_from(path: Path) -> Language:
+def load_from(path: Path, pipes: tuple[Pipe, ...] = (), parse_select: dict | None = None) -> Language:
     """A pipeline folder (the shipped model or a candidate from ``warta train``) with Warta's
-    tokenizer rules and components, ready to use.
+    tokenizer rules and components and the stages' ``pipes``, ready to use.
 
     Its layers multiply matrices with numpy's BLAS, not thinc's default blis: the same figures, and
     the pipeline runs about half again as fast here (README, Speed). That BLAS is held to one
@@ -84,7 +106,7 @@ def load_from(path: Path) -> Language:
     """
     threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
-        return _finish(spacy.load(path))
+        return _finish(spacy.load(path), pipes, parse_select)
 
 
 def sentence_offsets(doc: Doc) -> list[list[int]]:
@@ -99,17 +121,17 @@ def sentence_offsets(doc: Doc) -> list[list[int]]:
     return sentences
 
 
-def analyse(article: Article) -> Doc:
+def analyse(article: Article, nlp: Language) -> Doc:
     """Parse ``article.body`` and fill ``article.sentences`` with [start, end] character offsets."""
-    doc = load()(article.body)
+    doc = nlp(article.body)
     article.sentences = sentence_offsets(doc)
     return doc
 
 
-def analyse_many(articles: list[Article], batch_size: int = 32) -> list[Doc]:
+def analyse_many(articles: list[Article], nlp: Language, batch_size: int = 32) -> list[Doc]:
     """``analyse`` for many articles at once through ``nlp.pipe``, which batches the neural
     components (about a quarter faster than one by one; README, Speed)."""
-    docs = list(load().pipe((article.body for article in articles), batch_size=batch_size))
+    docs = list(nlp.pipe((article.body for article in articles), batch_size=batch_size))
     for article, doc in zip(articles, docs):
         article.sentences = sentence_offsets(doc)
     return docs

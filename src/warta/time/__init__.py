@@ -19,7 +19,7 @@ from warta.time.lexicon import Lexicon, load_lexicon
 from warta.time.normalise import Context
 from warta.time.rules import HANDLERS, date_direction
 
-__all__ = ["find_timex", "resolve", "annotate", "infer_published", "load_lexicon"]
+__all__ = ["find_timex", "resolve", "annotate", "infer_published", "load_lexicon", "calendar_words"]
 
 # A weekday-checked date this far from the stated publication date means the stated date is wrong.
 ANCHOR_CONFLICT_DAYS = 180
@@ -40,6 +40,13 @@ def _cue_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 # The words of the warning written when the stated publication date is re-anchored.
 REANCHOR_NOTE = "resolved relative dates against "
+
+
+def calendar_words(lexicon: Lexicon | None = None) -> list[str]:
+    """The weekday and month names of the time words (``warta/data/timex/words.yaml``), sorted:
+    what the actors' entity split must not take for a person's name ("Presiden AS Senin")."""
+    lex = lexicon or load_lexicon()
+    return sorted({form for section in ("weekdays", "months") for form in lex.value_map(section)})
 
 
 def _anchor(ctx: Context, matches: list[Match]) -> None:

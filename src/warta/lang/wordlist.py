@@ -1,6 +1,6 @@
 """Builds ``common_words.txt``: frequent Indonesian words that must never be linked to a person.
 
-Run at build time, not at run time: ``python -m warta.actors.wordlist ../shared/datasets``.
+Run at build time, not at run time: ``python -m warta.lang.wordlist ../shared/datasets``.
 A word is kept when it is frequent in the training corpora, written in lower case most of the
 time (so names such as Rusia or Jokowi, almost always capitalised, stay out) and rarely inside a
 gold NER span.  Only the derived word list ships, not the corpora.

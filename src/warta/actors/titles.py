@@ -11,14 +11,18 @@ that the NER left untagged ("bertemu Presiden Rusia Vladimir Putin di Sochi"), u
 day, a month, a known place or organisation, or a frequent common word. "Susilo Bambang Yudhoyono (SBY)" is two spans of the same
 label (a name and its acronym, as NER UI annotates them). The gazetteer and the role words are
 loaded the first time an entity needs them.
+
+The rule runs inside the spaCy pipeline as the component ``warta_entity_split`` of the actors
+stage; the pipeline builder (``warta.pipeline.build_nlp``) adds it after the language layer's
+``warta_entity_trim`` and gives it the calendar words (weekdays and months) of the time stage.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from warta.lang.words import common_words
 
 # Gazetteer record kinds that are places: a span starting with one may go on with a name.
 PLACE_KINDS = {"country", "place"}
@@ -90,27 +94,16 @@ def _is_name(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """Lower-cased weekday and month names (``warta/data/timex/words.yaml``): "Presiden AS Senin"
-    is a title, a place and a day, not a person."""
-    from warta.time.lexicon import load_lexicon
-
-    lexicon = load_lexicon()
-    return frozenset(form for section in ("weekdays", "months") for form in lexicon.value_map(section))
-
-
-def _untagged_name(doc: Doc, start: int, taken: set[int]) -> int | None:
+def _untagged_name(doc: Doc, start: int, taken: set[int], calendar: frozenset[str]) -> int | None:
     """End of the run of capitalised words starting at ``start`` when it can be a person's name:
-    one to four words, none inside another entity, none a day, month or frequent common word."""
-    from warta.actors.text import common_words
-
+    one to four words, none inside another entity, none a day or month (``calendar``: "Presiden AS
+    Senin" is a title, a place and a day, not a person) or frequent common word."""
     end = start
     while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper():
         end += 1
     if not _is_name(doc, start, end) or (end < len(doc) and end in taken):
         return None
-    calendar, common = _calendar_words(), common_words()
+    common = common_words()
     if any(t.lower_ in calendar or t.lower_ in common for t in doc[start:end]):
         return None
     return end
@@ -140,8 +133,9 @@ def split_bracketed(span: Span) -> list[Span]:
     return [Span(doc, span.start, open_at, label=span.label), Span(doc, open_at + 1, close_at, label=span.label)]
 
 
-def split_titled(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Apply the title + place + name rule to ``spans`` (sorted, not overlapping)."""
+def split_titled(doc: Doc, spans: list[Span], calendar: frozenset[str] = frozenset()) -> list[Span]:
+    """Apply the title + place + name rule to ``spans`` (sorted, not overlapping); ``calendar``
+    holds the lower-cased day and month names."""
     gaz, lexicon = _knowledge()
     tokens = _Tokens(doc)
     out: list[Span] = []
@@ -162,17 +156,17 @@ def split_titled(doc: Doc, spans: list[Span]) -> list[Span]:
             out += [Span(doc, span.start, stop, label="LOC"), Span(doc, stop, span.end, label="PER")]
             continue
         out.append(span)
-    return _add_untagged_names(doc, out, gaz, lexicon, tokens)
+    return _add_untagged_names(doc, out, gaz, lexicon, tokens, calendar)
 
 
-def _add_untagged_names(doc: Doc, spans: list[Span], gaz, lexicon, tokens) -> list[Span]:
+def _add_untagged_names(doc: Doc, spans: list[Span], gaz, lexicon, tokens, calendar: frozenset[str]) -> list[Span]:
     """Title + place + capitalised words the NER left out: the words are a person ("Presiden Rusia
     [Vladimir Putin]")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     added = []
     for span in spans:
         # the cheap test first: most places are not followed by an untagged capitalised word
-        end = _untagged_name(doc, span.end, taken) if span.label_ == "LOC" else None
+        end = _untagged_name(doc, span.end, taken, calendar) if span.label_ == "LOC" else None
         if (end is not None and _kinds(gaz, tokens, span.start, span.end) & PLACE_KINDS
                 and _after_title(lexicon.roles, tokens, span.start)
                 and not _kinds(gaz, tokens, span.end, end) & NOT_PEOPLE):
@@ -180,14 +174,25 @@ def _add_untagged_names(doc: Doc, spans: list[Span], gaz, lexicon, tokens) -> li
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
-@Language.component("warta_entity_split", requires=["doc.ents"], assigns=["doc.ents"])
-def split_entities(doc: Doc) -> Doc:
+def split_entities(doc: Doc, calendar: frozenset[str] = frozenset()) -> Doc:
     """Split the entity spans of ``doc`` that are a name and its acronym, or a place and a person."""
     if not doc.ents:
         return doc
     spans = [part for span in doc.ents for part in split_bracketed(span)]
     if any(s.start > 0 and doc[s.start - 1].text[:1].isupper() for s in spans):
-        spans = split_titled(doc, spans)
+        spans = split_titled(doc, spans, calendar)
     if [(s.start, s.end, s.label) for s in spans] != [(e.start, e.end, e.label) for e in doc.ents]:
         doc.ents = spans
     return doc
+
+
+@Language.factory("warta_entity_split", default_config={"calendar_words": []},
+                  requires=["doc.ents"], assigns=["doc.ents"])
+def make_entity_split(nlp: Language, name: str, calendar_words: list[str]):
+    """The ``warta_entity_split`` component; ``calendar_words`` are day and month names, never a name."""
+    calendar = frozenset(w.lower() for w in calendar_words)
+
+    def split(doc: Doc) -> Doc:
+        return split_entities(doc, calendar)
+
+    return split

@@ -4,7 +4,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from warta.lang import titles
+from warta.actors import titles
+from warta.time import calendar_words
+
+CALENDAR = frozenset(calendar_words())
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +17,7 @@ def vocab():
 
 def _split(vocab, words, ents):
     doc = Doc(vocab, words=words, ents=ents)
-    return [(e.text, e.label_) for e in titles.split_entities(doc).ents]
+    return [(e.text, e.label_) for e in titles.split_entities(doc, CALENDAR).ents]
 
 
 def test_place_and_name_after_a_title_become_loc_and_per(vocab):
@@ -58,7 +61,7 @@ def test_spans_the_rule_does_not_touch(vocab, words, ents):
     before = [(" ".join(words[i:i + 1]), e) for i, e in enumerate(ents)]
     doc = Doc(vocab, words=words, ents=ents)
     spans = [(e.start, e.end, e.label_) for e in doc.ents]
-    assert [(e.start, e.end, e.label_) for e in titles.split_entities(doc).ents] == spans, before
+    assert [(e.start, e.end, e.label_) for e in titles.split_entities(doc, CALENDAR).ents] == spans, before
 
 
 def test_name_and_bracketed_acronym_are_two_spans(vocab):
