@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.extract.dates import parse_date_line, pick_published, FoundDate
+from warta.extract.dates import FoundDate, date_from_url, parse_date_line, pick_published
 
 T = "2019-03-28T23:08:00+07:00"
 
@@ -66,3 +66,16 @@ def test_first_publication_wins_over_update():
     ]
     assert pick_published(found) == "2019-05-12T09:04:00+07:00"
     assert parse_date_line("oleh Liputan6.com diperbarui 12 Mei 2019, 09:04 WIB").kind == "updated"
+
+
+@pytest.mark.parametrize("url,value", [
+    ("https://rmol.id/dunia/read/2022/10/30/552363/judul", "2022-10-30"),
+    ("https://www.cnbcindonesia.com/news/20240503132707-4-123/judul", "2024-05-03T13:27:07+07:00"),
+    ("https://example.id/20220327/judul", "2022-03-27"),
+    ("https://news.detik.com/berita/d-7560273/judul", None),  # an article number, not a date
+    ("https://example.id/read/2023/02/30/judul", None),  # no such day
+    ("https://example.id/judul?date=2023/07/30/", None),  # the query is not the path
+    (None, None),
+])
+def test_date_from_url(url, value):
+    assert date_from_url(url) == value

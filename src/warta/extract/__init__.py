@@ -13,7 +13,7 @@ import re
 from warta.article import Article, RawDocument, Source, article_id
 from warta.errors import InputError
 from warta.extract.clean import Cleaned, clean
-from warta.extract.dates import FoundDate, parse_date, pick_published
+from warta.extract.dates import FoundDate, date_from_url, parse_date, pick_published
 from warta.extract.html import Page, read_page
 from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_tags
 from warta.extract.outlets import Registry, registry
@@ -25,7 +25,8 @@ _OUTLET_HINTS = ("dateline-date", "byline", "site-name", "footer", "promo", "tit
 
 
 def extract(raw: RawDocument, *, published: str | None = None) -> Article:
-    """The clean article of ``raw``; ``published`` (from ``--published``) overrides every date."""
+    """The clean article of ``raw``; ``published`` (from ``--published``) overrides every date; the
+    URL's date (``/read/2023/07/30/``, ``/20240503132707-…``) is the last resort."""
     outlets = registry()
     page = Page()
     if raw.html is not None:
@@ -47,7 +48,7 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     )
     article.outlet = _outlet(source.url, article, cleaned, page, outlets)
     article.title = _clean_title(raw.title or cleaned.title, outlets)
-    article.published = _published(published, raw.published, cleaned.dates, page)
+    article.published = _published(published, raw.published, cleaned.dates, page) or date_from_url(source.url)
     page_authors: list[str] = []
     page_editors: list[str] = []
     for value in page.authors + page.bylines:

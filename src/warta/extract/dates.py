@@ -194,3 +194,32 @@ def pick_published(found: list[FoundDate]) -> str | None:
 def _sort_key(value: str) -> str:
     # a date-only value sorts after a full timestamp of the same day (the time is more precise)
     return value if "T" in value else value + "T99"
+
+
+# Dates that outlets put in their article URLs (path segments only, never the query):
+# /read/2023/07/30/…, /2020/07/16/152537/… (year/month/day segments), and a 14-digit stamp opening
+# a segment, /20251125174025-131-…/ (CNN Indonesia, CNBC Indonesia: date and WIB time) or its
+# 8-digit date part. Detik's "d-7560273" and Kompas's article numbers are ids, not dates.
+_URL_YMD = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)")
+_URL_STAMP = re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)"
+                        r"(?:(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)(?P<second>[0-5]\d))?(?=[-_/]|$)")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The publication date an article URL carries (``YYYY-MM-DD``, or with the WIB time of a
+    14-digit stamp), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0].split("#", 1)[0], flags=re.I)
+    for pattern in (_URL_YMD, _URL_STAMP):
+        m = pattern.search(path)
+        if m is None:
+            continue
+        try:
+            day = date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            continue
+        if m.groupdict().get("hour") and int(m["hour"]) < 24:
+            return f"{day.isoformat()}T{m['hour']}:{m['minute']}:{m['second']}{DEFAULT_ZONE}"
+        return day.isoformat()
+    return None
