@@ -146,9 +146,32 @@ def test_timex_ignores_non_temporal_lookalikes(text):
     assert [(t.text, t.value) for t in find_timex(text, DCT)] == []
 
 
-def test_timex_range_gives_two_dates():
-    found = find_timex("pada 12-14 Mei 2019", DCT)
-    assert [(t.text, t.value) for t in found] == [("12", "2019-05-12"), ("14 Mei 2019", "2019-05-14")]
+@pytest.mark.parametrize("text,value", [
+    ("pada 12-14 Mei 2019", "2019-05-12/2019-05-14"),
+    ("pada 16 dan 17 Maret 2019 di Tokyo", "2019-03-16/2019-03-17"),
+    ("sejak 1 hingga 3 Januari 2019", "2019-01-01/2019-01-03"),
+    ("pada 30 April-2 Mei 2019", "2019-04-30/2019-05-02"),
+    ("pada 5-6 November 2018", "2018-11-05/2018-11-06"),
+    ("pada 5-6 November", "2018-11-05/2018-11-06"),  # the grammar sees the month alone; the days join it
+    ("periode 2008 – 2012", "2008/2012"),
+])
+def test_timex_range_is_one_expression(text, value):
+    found = find_timex(text, DCT)
+    assert [t.value for t in found] == [value]
+    assert text.endswith(found[0].text) or found[0].text in text and not found[0].text[0].isalpha()
+
+
+@pytest.mark.parametrize("text,values", [
+    ("pada 2 Mei dan 5 Juni 2019", ["2019-05-02", "2019-06-05"]),  # a list, not a range
+    ("tahun 2019 dan 2020", ["2019", "2020"]),
+])
+def test_timex_lists_stay_apart(text, values):
+    assert [t.value for t in find_timex(text, DCT)] == values
+
+
+def test_timex_without_dct_takes_the_year_of_the_nearest_full_date():
+    text = "Rapat digelar 23 Januari 2015. Pada Sabtu (30/5) ia kembali."
+    assert [t.value for t in find_timex(text, None)] == ["2015-01-23", "2015-05-30"]
 
 
 def test_timex_resolves_selasa_against_published():
@@ -179,6 +202,17 @@ def test_timex_typo_weekday_keeps_dct_year():
     assert "weekday conflict" in warnings[0]
 
 
+@pytest.mark.parametrize("text,dct,value", [
+    # 28 October 2022 was a Friday; two days before a Sunday paper the day is right, the weekday slipped
+    ("diserang pada Sabtu (28/10).", "2022-10-30", "2022-10-28"),
+    ("tiba Selasa (2/3).", "2021-03-05", "2021-03-02"),  # a Tuesday in 2021: fits
+])
+def test_timex_weekday_slip_near_the_dct_keeps_its_year(text, dct, value):
+    warnings: list[str] = []
+    assert find_timex(text, dct, warnings=warnings)[0].value == value
+    assert not any("conflicts with" in w for w in warnings)
+
+
 @pytest.mark.parametrize(
     "text,dct,value",
     [
@@ -195,8 +229,10 @@ def test_timex_direction_from_tense_and_minggu_sense(text, dct, value):
 
 
 def test_timex_without_dct_resolves_only_absolute_values():
-    found = find_timex("Rabu, 1 Februari 2023 dan Selasa (14/5) lalu kemarin", None)
-    assert [t.value for t in found] == ["2023-02-01", "XXXX-05-14", None]
+    found = find_timex("Rabu, 1 Februari 2023 dan kemarin", None)
+    assert [t.value for t in found] == ["2023-02-01", None]
+    # nothing anchors the year of a day and month when no date of the text is written in full
+    assert [t.value for t in find_timex("Selasa (14/5) lalu", None)] == ["XXXX-05-14"]
 
 
 def test_timex_bare_weekday_takes_the_date_the_article_gave_it():

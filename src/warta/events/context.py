@@ -62,12 +62,13 @@ def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigg
     """(date, precision): the nearest dated timex of the sentence, else the reference date."""
     best = None
     for tx in timexes:
-        prec = precision(tx.value)
+        value = (tx.value or "").split("/")[0]  # a range ("11-14 Oktober 2019") dates the event by its start
+        prec = precision(value)
         if prec is None or tx.type not in ("DATE", "TIME"):
             continue
         distance = tx.start - trigger_end if tx.start >= trigger_end else trigger_start - tx.end
         if best is None or distance < best[0]:
-            best = (distance, tx.value, prec)
+            best = (distance, value, prec)
     if best:
         return best[1], best[2]
     fallback = reference_day(article)

@@ -4,7 +4,9 @@
 follow TimeML (``2019-05-14``, ``2019-W12-WE``, ``P3D``, ``PRESENT_REF``). Dates without a year
 are resolved nearest the publication date in the direction the tense implies; a weekday given
 with a date is a checksum: it picks the year and, when it contradicts the stated publication
-date by far, the content's own date becomes the reference (with a warning).
+date by far, the content's own date becomes the reference (with a warning). Without a publication
+date, a day and month take the year of the nearest fully written date of the text. Ranges ("11-14
+Oktober 2019") are one expression with an ``A/B`` value (``ranges``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from warta.time import calendar as cal
 from warta.time.grammar import Match, grammar
 from warta.time.lexicon import Lexicon, load_lexicon
 from warta.time.normalise import Context
+from warta.time.ranges import join_ranges
 from warta.time.rules import HANDLERS, date_direction
 
 __all__ = ["find_timex", "resolve", "annotate", "infer_published", "load_lexicon", "calendar_words"]
@@ -107,7 +110,24 @@ def resolve(text: str, dct: str | date | datetime | None, *,
                 if m.rule in ("numdate", "textdate", "iso") and ctx.ref and abs((day - ctx.ref).days) <= 6:
                     ctx.dated_weekdays.setdefault(day.isoweekday(), day)
     _clock_before_date(text, out)
-    return out, ctx.warnings, ctx.ref
+    if ctx.ref is None:
+        _years_from_dates(out)
+    return join_ranges(text, out), ctx.warnings, ctx.ref
+
+
+_NO_YEAR = re.compile(r"^XXXX(?=-\d\d)")
+
+
+def _years_from_dates(found: list[Timex]) -> None:
+    """With no publication date, "Sabtu (30/5)" takes the year of the nearest fully written date
+    of the same text ("23 Januari 2015"): a story is told within its own year."""
+    dated = [(t.start, t.value[:4]) for t in found if t.value and _FULL_DAY.match(t.value[:10])]
+    if not dated:
+        return
+    for t in found:
+        if t.value and _NO_YEAR.match(t.value):
+            year = min(dated, key=lambda d: abs(d[0] - t.start))[1]
+            t.value = _NO_YEAR.sub(year, t.value)
 
 
 def _clock_before_date(text: str, found: list[Timex]) -> None:

@@ -16,6 +16,9 @@ NEUTRAL_MONTHS_AHEAD = 2
 NEUTRAL_WEEKDAY_DAYS_AHEAD = 7
 # Years searched for a weekday that matches a day and month (the calendar repeats within 11).
 WEEKDAY_SEARCH_YEARS = 11
+# A day and month this close to the reference, in the tense's direction, keep the reference's year
+# even when the weekday printed with them does not fit it (a weekday slip, not a years-old story).
+WEEKDAY_TYPO_DAYS = 31
 
 
 def parse_dct(dct: str | date | datetime | None) -> tuple[date | None, int | None]:
@@ -96,6 +99,10 @@ def resolve_weekday_date(month: int, day: int, weekday: int, ref: date, directio
     day falls on that weekday; ``(date, True)``, or ``(plain guess, False)`` when the weekday
     fits no year near ``ref`` (then the weekday is most likely a typo)."""
     plain = safe_date(choose_year_for_day(month, day, ref, direction), month, day)
+    if plain and plain.isoweekday() != weekday and abs((plain - ref).days) <= WEEKDAY_TYPO_DAYS:
+        # "Sabtu (28/10)" two days before a paper of Sunday 30 October 2022, a Friday: a date this
+        # close to the publication date is the reporter's day; the weekday is the slip
+        return plain, False
     near = [safe_date(ref.year + k, month, day) for k in (-1, 0, 1)]
     if not any(d and d.isoweekday() == weekday for d in near):
         return plain or date(ref.year, month, min(day, 28)), False
