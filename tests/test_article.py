@@ -10,7 +10,7 @@ from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Ro
 DESIGN_KEYS = [
     "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline", "authors",
     "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
-    "entities", "timex", "quotes", "events",
+    "entities", "timex", "quotes", "events", "summary",
 ]
 
 
@@ -18,7 +18,7 @@ def test_record_has_every_design_key_in_order_and_none_missing():
     record = Article(body="Teks.").to_dict()
     assert list(record) == DESIGN_KEYS
     # fields a stage has not filled are empty lists or null, never missing
-    assert record["entities"] == [] and record["title"] is None
+    assert record["entities"] == [] and record["title"] is None and record["summary"] is None
 
 
 def test_record_roundtrips_through_json():

@@ -203,6 +203,8 @@ class Article:
     timex: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # extractive summary: {"text": "…", "sentences": [[start, end], …]}, chosen sentences in body order
+    summary: dict | None = None
 
     def __post_init__(self) -> None:
         if not self.id and self.body:
@@ -249,7 +251,7 @@ def article_id(body: str) -> str:
 RECORD_ORDER = (
     "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline",
     "authors", "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
-    "entities", "timex", "quotes", "events",
+    "entities", "timex", "quotes", "events", "summary",
 )
 
 # PLOVER's four quad classes, by event type.

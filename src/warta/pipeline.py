@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Document stages after extraction and the language layer, in order.
-STAGES = ("time", "actors", "quotes", "events")
+STAGES = ("time", "actors", "quotes", "events", "summary")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,55 @@
+"""Near-duplicates: syndicated and lightly edited copies, found by MinHash LSH over word 3-grams."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from warta.stories.features import PERMUTATIONS, SCHEME, Features
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """MinHash estimate of the Jaccard similarity of two 3-gram sets."""
+    return float(np.mean(a == b))
+
+
+def containment(jac: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller set inside the other, from the Jaccard estimate and the set sizes."""
+    if not size_a or not size_b:
+        return 0.0
+    inter = jac * (size_a + size_b) / (1 + jac)
+    return min(1.0, inter / min(size_a, size_b))
+
+
+class NearDuplicateIndex:
+    """Fingerprints seen so far; ``find`` names the copy a new article repeats, if any."""
+
+    def __init__(self, *, lsh_threshold: float, min_containment: float):
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=lsh_threshold, num_perm=PERMUTATIONS)
+        self.min_containment = min_containment
+        self.items: dict[str, Features] = {}
+
+    def add(self, feats: Features) -> None:
+        if feats.minhash is None or feats.id in self.items or feats.shingles == 0:
+            return
+        self.lsh.insert(feats.id, self._minhash(feats))
+        self.items[feats.id] = feats
+
+    def find(self, feats: Features) -> tuple[str, float] | None:
+        """The stored article this one copies (highest containment at or above the bar), or None."""
+        if feats.minhash is None or feats.shingles == 0:
+            return None
+        best = None
+        for other_id in sorted(self.lsh.query(self._minhash(feats))):
+            other = self.items[other_id]
+            score = containment(jaccard(feats.minhash, other.minhash), feats.shingles, other.shingles)
+            if score >= self.min_containment and (best is None or score > best[1]):
+                best = (other_id, score)
+        return best
+
+    @staticmethod
+    def _minhash(feats: Features):
+        from datasketch import LeanMinHash
+
+        return LeanMinHash(seed=1, hashvalues=feats.minhash, scheme=SCHEME)

@@ -1,0 +1,83 @@
+"""Text similarity for story matching: TF-IDF (log tf × idf) over stemmed words, with a date gate."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date
+
+from warta.stories.features import Features
+
+
+class Idf:
+    """Inverse document frequencies from document counts (the store's archive plus the new batch)."""
+
+    def __init__(self, df: dict[str, int], n_docs: int):
+        self.df = df
+        self.n = max(n_docs, 1)
+
+    def weight(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
+
+    def vector(self, feats: Features) -> dict[str, float]:
+        """The unit-length TF-IDF vector of an article."""
+        vec = {t: (1 + math.log(c)) * self.weight(t) for t, c in feats.terms.items() if c > 0}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: w / norm for t, w in vec.items() if w > 0}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _near(a: date, b: date, window: float) -> bool:
+    return abs((a - b).days) <= window
+
+
+def _month_day_near(month_days: frozenset[str], day: date, window: float) -> bool:
+    for md in month_days:
+        try:
+            cand = date(day.year, int(md[:2]), int(md[3:5]))
+        except ValueError:
+            continue
+        if _near(cand, day, window):
+            return True
+    return False
+
+
+def compatible(x: Features, y: Features, window: float) -> bool:
+    """False when the dates say two articles report different occasions."""
+    if x.day is not None and y.day is not None:
+        return _near(x.day, y.day, window)
+    if x.day is None and y.day is not None and x.month_days:
+        return _month_day_near(x.month_days, y.day, window)
+    if y.day is None and x.day is not None and y.month_days:
+        return _month_day_near(y.month_days, x.day, window)
+    return True  # nothing to compare: the text decides
+
+
+def main_event_conflict(x: Features, y: Features) -> bool:
+    """Both main events have the same type and source but another target: two occasions."""
+    return bool(x.main and y.main and x.main[:2] == y.main[:2] and x.main[2] != y.main[2])
+
+
+class Index:
+    """An inverted index of unit vectors, for the dot products of one new article with all members."""
+
+    def __init__(self):
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+
+    def add(self, slot: int, vec: dict[str, float]) -> None:
+        for t, w in vec.items():
+            self.postings[t].append((slot, w))
+
+    def scores(self, vec: dict[str, float]) -> dict[int, float]:
+        """Cosine of ``vec`` with every indexed vector that shares a term."""
+        acc: dict[int, float] = defaultdict(float)
+        for t, w in vec.items():
+            for slot, wm in self.postings.get(t, ()):
+                acc[slot] += w * wm
+        return acc
