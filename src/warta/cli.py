@@ -43,7 +43,7 @@ def main(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="-v 
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _check_date(value: Optional[str]) -> Optional[str]:
+def _check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
     if value is None:
         return None
     from datetime import date
@@ -51,7 +51,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     try:
         date.fromisoformat(value[:10])
     except ValueError:
-        fail(f"--published must be a date like 2019-05-12, not {value!r}")
+        fail(f"{option} must be a date like 2019-05-12, not {value!r}")
     return value
 
 
@@ -114,6 +114,7 @@ def ingest(
     except WartaError as error:
         fail(str(error))
     err.print(summary.describe(), highlight=False)
+    _update_stories(db)  # corpus stages: new articles join stories (docs/stories.md)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -559,6 +560,151 @@ def export(
         except OSError as error:
             fail(f"{out}: cannot write: {error.strerror}")
     err.print(f"{n} {kind} written" + (f" to {out}" if out else ""), highlight=False)
+
+
+# ---------------------------------------------------------------- stories, timelines, summaries (issue 18)
+
+
+def _update_stories(db: str) -> None:
+    """Assign the store's new articles to stories and say what changed."""
+    from warta import stories
+    from warta.store import Store
+
+    try:
+        with Store.open(db, create=False) as store:
+            result = stories.update(store.engine)
+    except WartaError as error:
+        fail(str(error))
+    if result.assigned or result.dropped:
+        err.print(result.describe(), highlight=False)
+
+
+@app.command("stories")
+def stories_command(
+    db: str = DB_OPTION,
+    json_output: bool = typer.Option(False, "--json", help="One JSON object per story and line (DESIGN.md shape)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Stories seen on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Stories seen on or before YYYY-MM-DD."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Stories with an event or entity of this actor code (RUS matches RUSGOV)."),
+    limit: Optional[int] = typer.Option(None, help="Show at most this many stories."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Forget the stories and assign every stored article again."),
+) -> None:
+    """List the stories: one real-world event across outlets, latest first (an article alone is a story of one)."""
+    from warta import stories
+    from warta.stories.views import print_story_table
+
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    with open_store(db) as store:
+        try:
+            if rebuild:
+                err.print(stories.rebuild(store.engine).describe(), highlight=False)
+            elif not stories.has_stories(store.engine):
+                stories.update(store.engine)  # a store ingested before the corpus stages existed
+            found = stories.list_stories(store.engine, since=since, until=until, actor=actor, limit=limit)
+        except WartaError as error:
+            fail(str(error))
+    if json_output:
+        for story in found:
+            sys.stdout.write(json.dumps(story, ensure_ascii=False) + "\n")
+    else:
+        print_story_table(found)
+
+
+@app.command("story")
+def story_command(
+    story_id: str = typer.Argument(..., help="Story id (a unique prefix is enough)."),
+    db: str = DB_OPTION,
+    json_output: bool = typer.Option(False, "--json", help="Print the story as JSON."),
+) -> None:
+    """Show one story: summary, articles (near-duplicates marked) and merged events with their evidence."""
+    from warta import stories
+    from warta.stories.views import print_story
+
+    with open_store(db) as store:
+        try:
+            story = stories.get_story(store.engine, story_id)
+        except WartaError as error:
+            fail(str(error))
+    if json_output:
+        sys.stdout.write(json.dumps(story, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_story(story)
+
+
+@app.command("timeline")
+def timeline_command(
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code as source or target, e.g. RUS."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Source-target actor codes, e.g. IDN-RUS."),
+    by: str = typer.Option("month", "--by", help="Period: day, week or month."),
+    format: str = typer.Option("table", "--format", help="table, csv, json, png or svg."),
+    out: Optional[Path] = typer.Option(None, "--out", help="File to write (png/svg default: timeline.FORMAT)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY-MM-DD."),
+    db: str = DB_OPTION,
+) -> None:
+    """Merged events of an actor or dyad per period: counts per PLOVER quad class and signed intensity."""
+    from warta.stories import timeline as tl
+    from warta.stories import views
+
+    if format not in ("table", "csv", "json", "png", "svg"):
+        fail(f"unknown --format {format!r}; use table, csv, json, png or svg")
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    with open_store(db) as store:
+        try:
+            buckets = tl.timeline(store.engine, actor=actor, dyad=dyad, by=by, since=since, until=until)
+        except WartaError as error:
+            fail(str(error))
+    title = f"{'actor ' + actor.upper() if actor else 'dyad ' + (dyad or '').upper()}, merged events by {by}"
+    if format in ("png", "svg"):
+        from warta.stories.plot import render
+
+        target = out or Path(f"timeline.{format}")
+        if target.suffix.lower() != f".{format}":
+            fail(f"--out {target} must end in .{format} for --format {format}")
+        render(buckets, target, title=title)
+        err.print(f"wrote {target} ({len(buckets)} periods)", highlight=False)
+        return
+    text = views.timeline_csv(buckets) if format == "csv" else views.timeline_json(buckets) if format == "json" else None
+    if text is None:
+        if out:
+            fail("--out is for csv, json, png and svg")
+        views.timeline_table(buckets, title=title)
+    elif out:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out} ({len(buckets)} periods)", highlight=False)
+    else:
+        sys.stdout.write(text)
+
+
+@eval_app.command("stories")
+def eval_stories(
+    gold: Path = typer.Option(..., "--gold", help="Passages grouped into stories (JSONL: id, url, published, text, story, …)."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many errors (near-misses joined to a story)."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """B-cubed P/R/F1 of story clustering, near-misses kept apart, near-duplicates, split-half threshold check."""
+    from warta.stories import evaluate as stories_eval
+
+    try:
+        result = stories_eval.evaluate(gold)
+    except WartaError as error:
+        fail(str(error))
+    _print_scores(result, stories_eval.format_report, json_output=json_output, errors=errors)
+
+
+@eval_app.command("summaries")
+def eval_summaries(
+    gold: Path = typer.Option(..., "--gold", help="CSV with the article text (isi_berita), title (judul) and reference (Summary)."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """ROUGE-1/2/L F1 of the article summaries and of LEAD-3 against human-written summaries."""
+    from warta.eval import summaries as summaries_eval
+
+    try:
+        result = summaries_eval.evaluate(gold)
+    except WartaError as error:
+        fail(str(error))
+    sys.stdout.write((json.dumps(result, ensure_ascii=False) if json_output else summaries_eval.format_report(result)) + "\n")
 
 
 def run() -> None:

@@ -84,7 +84,7 @@ class Clusterer:
         if feats.id in self.by_id:  # already placed: re-ingesting moves nothing
             m = self.members[self.by_id[feats.id]]
             return Assignment(feats.id, m.story, False, 1.0, m.near_duplicate_of)
-        dup = self.near.find(feats)
+        dup = self.near.find(feats, lambda other: compatible(feats, other, self.window))
         if dup is not None:
             original = self.members[self.by_id[dup[0]]]
             first = original.near_duplicate_of or original.features.id  # link to the first copy

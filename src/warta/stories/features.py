@@ -9,7 +9,7 @@ from datetime import date
 
 import numpy as np
 
-from warta.article import Article
+from warta.article import Article, reference_day
 from warta.stories.text import shingles, terms
 
 # Entity types whose names identify a story's participants and places.
@@ -96,7 +96,7 @@ def _title_timex(article: Article):
     from warta.time import find_timex
 
     try:
-        return find_timex(article.title, article.published)
+        return find_timex(article.title, reference_day(article) or article.published)
     except Exception:  # a title the time grammar cannot read only loses its dates
         return []
 
@@ -115,7 +115,7 @@ def _dates(article: Article) -> tuple[date | None, frozenset[date], frozenset[st
     for ev in article.events:
         if ev.date_precision == "day" and (d := _parse_day(ev.date)) is not None:
             mentioned[d] += 1
-    own = _parse_day(article.published)
+    own = _parse_day(reference_day(article) or article.published)
     if own is None and mentioned:
         # the latest of the most cited dates: news reports what happened last
         top = max(mentioned.values())

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from warta.article import QUAD_CLASS, Article, Event
 
 # How precise a report's date is: the best-dated report gives the merged event its date.
-PRECISION_RANK = {"day": 4, "month": 3, "year": 2, "published": 1}
+PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "year": 2, "published": 1}
 
 
 @dataclass(slots=True)
@@ -47,11 +48,32 @@ def _party(actor, name) -> str:
     return actor or (name or "").lower()
 
 
+def _interval(value: str) -> tuple[date, date] | None:
+    """The days a TimeML date value covers: a day, an ISO week, a month or a year."""
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            d = date.fromisoformat(value[:10])
+            return d, d
+        if len(value) >= 8 and value[5] == "W":
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return monday, monday + timedelta(days=6)
+        if len(value) == 7 and value[4] == "-":
+            first = date(int(value[:4]), int(value[5:7]), 1)
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
 def _dates_agree(a: str | None, b: str | None) -> bool:
-    """Undated, or one date a prefix of the other (2019-05 and 2019-05-14 agree; two days must be equal)."""
-    if not a or not b:
+    """Undated, unreadable, or the days they cover overlap (2019-05 and 2019-05-14 agree; two days must be equal)."""
+    span_a, span_b = _interval(a or ""), _interval(b or "")
+    if span_a is None or span_b is None:
         return True
-    return a.startswith(b) or b.startswith(a)
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
 
 
 def _rank(ev: Event) -> int:
@@ -66,7 +88,7 @@ def merge_events(articles: list[Article], duplicate_of: dict[str, str | None], s
             key = (ev.type, _party(ev.source.actor, ev.source.name), _party(ev.target.actor, ev.target.name),
                    ev.negated, ev.planned)
             for gkey, reports in groups:
-                if gkey == key and all(_dates_agree(ev.date, other.date) for _, other in reports if _rank(other) >= 3 and _rank(ev) >= 3):
+                if gkey == key and all(_dates_agree(ev.date, other.date) for _, other in reports if min(_rank(other), _rank(ev)) >= 2):
                     reports.append((art, ev))
                     break
             else:

@@ -36,15 +36,16 @@ class NearDuplicateIndex:
         self.lsh.insert(feats.id, self._minhash(feats))
         self.items[feats.id] = feats
 
-    def find(self, feats: Features) -> tuple[str, float] | None:
-        """The stored article this one copies (highest containment at or above the bar), or None."""
+    def find(self, feats: Features, accept=None) -> tuple[str, float] | None:
+        """The stored article this one copies (highest containment at or above the bar), or None;
+        ``accept(other_features)`` can veto a candidate (a copy is published within days)."""
         if feats.minhash is None or feats.shingles == 0:
             return None
         best = None
         for other_id in sorted(self.lsh.query(self._minhash(feats))):
             other = self.items[other_id]
             score = containment(jaccard(feats.minhash, other.minhash), feats.shingles, other.shingles)
-            if score >= self.min_containment and (best is None or score > best[1]):
+            if score >= self.min_containment and (best is None or score > best[1]) and (accept is None or accept(other)):
                 best = (other_id, score)
         return best
 

@@ -9,8 +9,9 @@ matches source SRC and target TGT. Each merged event counts once however many ar
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -75,18 +76,32 @@ def weights(user_file: str | None = None) -> dict[str, float]:
     return table
 
 
-def period_of(day: str, by: str) -> str | None:
-    """The period label of an ISO date (``None`` for a date less precise than the period)."""
-    if by == "month":
-        return day[:7] if len(day) >= 7 and day[4] == "-" else None
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)")
+_MONTH = re.compile(r"^\d{4}-\d\d(?!\d)")
+
+
+def period_of(value: str, by: str) -> str | None:
+    """The period label of a TimeML date value (``None`` when the value is less precise than the period)."""
+    week = _WEEK.match(value)
+    if week:  # 2019-W20: a week, counted in the month of its Thursday
+        if by == "day":
+            return None
+        if by == "week":
+            return f"{week.group(1)}-W{week.group(2)}"
+        try:
+            return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4).isoformat()[:7]
+        except ValueError:
+            return None
     try:
-        d = date.fromisoformat(day[:10])
+        d = date.fromisoformat(value[:10])
     except ValueError:
-        return None
+        return value[:7] if by == "month" and _MONTH.match(value) else None
     if by == "day":
         return d.isoformat()
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
+    if by == "month":
+        return d.isoformat()[:7]
+    year, number, _ = d.isocalendar()
+    return f"{year}-W{number:02d}"
 
 
 def _filter(actor: str | None, dyad: str | None):
@@ -129,4 +144,32 @@ def timeline(engine: Engine, *, actor: str | None = None, dyad: str | None = Non
             b.events += 1
             b.sources += row.sources or 0
             b.intensity += table.get(row.type, 0.0)
-    return [buckets[k] for k in sorted(buckets)]
+    return fill_gaps([buckets[k] for k in sorted(buckets)], by)
+
+
+MAX_FILLED = 500  # a longer series keeps only its non-empty periods
+
+
+def _next(label: str, by: str) -> str:
+    if by == "day":
+        return (date.fromisoformat(label) + timedelta(days=1)).isoformat()
+    if by == "week":
+        year, week = int(label[:4]), int(label[6:])
+        monday = date.fromisocalendar(year, week, 1) + timedelta(days=7)
+        y, w, _ = monday.isocalendar()
+        return f"{y}-W{w:02d}"
+    year, month = int(label[:4]), int(label[5:7])
+    return f"{year + month // 12}-{month % 12 + 1:02d}"
+
+
+def fill_gaps(buckets: list[Bucket], by: str) -> list[Bucket]:
+    """The series with empty periods between its first and last one, so that time runs evenly."""
+    if len(buckets) < 2:
+        return buckets
+    have = {b.period: b for b in buckets}
+    labels = [buckets[0].period]
+    while labels[-1] < buckets[-1].period and len(labels) <= MAX_FILLED:
+        labels.append(_next(labels[-1], by))
+    if len(labels) > MAX_FILLED:
+        return buckets
+    return [have.get(label) or Bucket(label) for label in labels]

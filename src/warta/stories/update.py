@@ -24,6 +24,7 @@ from warta.stories.merged import merge_events
 from warta.stories.similarity import Idf
 from warta.stories.summary import story_summary
 from warta.store import schema as store_schema
+from warta.store.connect import writing
 
 RECENT_UNDATED = 5000  # undated archive articles compared with a new batch (the latest assigned)
 
@@ -46,11 +47,6 @@ class UpdateSummary:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def ensure_tables(engine: Engine) -> None:
-    """Create the corpus stages' tables if they are missing."""
-    t.metadata.create_all(engine)
 
 
 def _unassigned(conn) -> list[Article]:
@@ -129,10 +125,9 @@ def _members(conn, new: list[Features], window: float) -> list[Member]:
 
 def update(engine: Engine, overrides: dict | None = None) -> UpdateSummary:
     """Assign every unassigned article of the store to a story and refresh the stories that changed."""
-    ensure_tables(engine)
     summary = UpdateSummary()
     now = _now()
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         _drop_orphans(conn, summary)
         new_articles = _unassigned(conn)
         feats = [features(a) for a in new_articles]
@@ -159,8 +154,7 @@ def update(engine: Engine, overrides: dict | None = None) -> UpdateSummary:
 
 def rebuild(engine: Engine, overrides: dict | None = None) -> UpdateSummary:
     """Forget every story and assign the whole store again (stories keep their ids when their first article does)."""
-    ensure_tables(engine)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         for table in t.TABLES:
             conn.execute(delete(table))
     return update(engine, overrides)

@@ -20,9 +20,9 @@ def print_story_table(stories: list[dict]) -> None:
     table.add_column("id", no_wrap=True)
     table.add_column("first", no_wrap=True)
     table.add_column("last", no_wrap=True)
-    table.add_column("art.", justify="right")
-    table.add_column("ev.", justify="right")
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 52))
+    table.add_column("art.", justify="right", min_width=4)
+    table.add_column("ev.", justify="right", min_width=3)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 60))
     for s in stories:
         table.add_row(s["id"], s["first_seen"] or "", s["last_seen"] or "", str(len(s["articles"])),
                       str(len(s["events"])), s["title"] or "")
