@@ -86,6 +86,9 @@ def test_api_dashboard(client):
     assert got["totals"] == {"articles": 5, "quotes": 2, "events": 6, "entities": 7}
     assert got["top_dyads"][0]["dyad"] == "RUS-UKR" and got["top_dyads"][0]["events"] == 3
     assert got["volume"]["undated"] == 1 and got["top_actors"][0]["actor"] in ("RUS", "UKR")
+    days, months = got["volume"]["days"], got["volume"]["months"]
+    assert len(days) == 90 and days[-1] == {"period": "2023-03-14", "articles": 1}  # the last 90 days, empty ones too
+    assert [m["articles"] for m in months] == [1, 0, 0, 0, 2, 1]  # 2022-10 … 2023-03
 
 
 def test_api_search_ranks_and_highlights(client):

@@ -45,13 +45,13 @@ def line(points: list[tuple[str, int]], *, width: int = 240, height: int = 48, l
     if not points:
         return _svg(width, height, f'<line x1="0" y1="{height / 2}" x2="{width}" y2="{height / 2}" stroke="#ccc"/>', label)
     span = max(abs(v) for _, v in points) or 1
-    mid = height / 2
-    step = width / max(len(points) - 1, 1)
+    mid, pad = height / 2, 5  # the end points' dots stay inside the box
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
 
     def y(v: int) -> float:
         return mid - (mid - 4) * v / span
 
-    coords = [(i * step if len(points) > 1 else width / 2, y(v)) for i, (_, v) in enumerate(points)]
+    coords = [(pad + i * step if len(points) > 1 else width / 2, y(v)) for i, (_, v) in enumerate(points)]
     parts = [f'<line x1="0" y1="{mid}" x2="{width}" y2="{mid}" stroke="#bbb" stroke-dasharray="3 3"/>']
     if len(coords) > 1:
         path = " ".join(f"{x:.1f},{yy:.1f}" for x, yy in coords)

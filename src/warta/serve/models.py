@@ -166,11 +166,11 @@ class VolumePoint(BaseModel):
 
 
 class Volume(BaseModel):
-    """Articles by publication day (or month)."""
+    """Articles by publication day over the store's last 90 days, and by month over all of it."""
 
-    by: str
     undated: int
-    points: list[VolumePoint]
+    days: list[VolumePoint]
+    months: list[VolumePoint]
 
 
 class ActorCount(BaseModel):

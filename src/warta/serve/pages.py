@@ -50,10 +50,11 @@ def _page(request: Request, name: str, **context) -> HTMLResponse:
 def dashboard(request: Request):
     """Totals, volume by day, top actors, top dyads with their cooperation–conflict line."""
     data = stats.dashboard(_engine(request))
-    volume_points = [(p["period"], p["articles"]) for p in data["volume"]["points"]]
+    days = [(p["period"], p["articles"]) for p in data["volume"]["days"]]
+    months = [(p["period"], p["articles"]) for p in data["volume"]["months"]]
     for dyad in data["top_dyads"]:
         dyad["line"] = [(p["period"], p["intensity"]) for p in dyad["periods"]]
-    return _page(request, "dashboard.html", data=data, volume_points=volume_points, title="Dashboard")
+    return _page(request, "dashboard.html", data=data, days=days, months=months, title="Dashboard")
 
 
 @router.get("/articles", response_class=HTMLResponse)

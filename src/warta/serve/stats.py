@@ -7,7 +7,7 @@ counts up, conflict down, material acts twice as much as words (``INTENSITY``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Engine, distinct, func, select
 
@@ -19,7 +19,7 @@ from warta.store import schema
 # Signed weight of one event of each quad class in the intensity series.
 INTENSITY = {"verbal-cooperation": 1, "material-cooperation": 2, "verbal-conflict": -1, "material-conflict": -2}
 PERIODS = ("day", "week", "month")
-MAX_DAYS = 120  # more distinct days than this and the volume chart counts months
+MAX_DAYS = 90  # the dashboard counts articles by day over the store's last 90 days
 
 
 def period_of(day: date, by: str) -> str:
@@ -60,22 +60,46 @@ def timeline(engine: Engine, filters: EventFilter, by: str = "month") -> dict:
             "undated": len(events) - sum(p["events"] for p in periods), "periods": periods}
 
 
+def _labels(first: date, last: date, by: str):
+    """The labels of every day (or month) from ``first`` to ``last``."""
+    if by == "day":
+        for n in range((last - first).days + 1):
+            yield (first + timedelta(days=n)).isoformat()
+        return
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        yield f"{year}-{month:02d}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def volume(engine: Engine) -> dict:
-    """Articles per publication day (per month when the store spans too many days)."""
+    """Articles per publication day over the store's last ``MAX_DAYS`` days, and per month over all of it.
+
+    Empty periods are included, so that time runs evenly along the chart.
+    """
     a = schema.articles
     day = func.substr(a.c.published, 1, 10)
     with engine.connect() as conn:
-        rows = conn.execute(select(day, func.count()).where(a.c.published.is_not(None)).group_by(day).order_by(day)).all()
+        rows = conn.execute(select(day, func.count()).where(a.c.published.is_not(None)).group_by(day)).all()
         undated = conn.execute(select(func.count()).where(a.c.published.is_(None))).scalar_one()
-    by = "day"
-    counts = [(d, n) for d, n in rows if d]
-    if len(counts) > MAX_DAYS:
-        by = "month"
-        months: Counter = Counter()
-        for d, n in counts:
-            months[d[:7]] += n
-        counts = sorted(months.items())
-    return {"by": by, "undated": undated, "points": [{"period": d, "articles": n} for d, n in counts]}
+    counts: Counter = Counter()
+    for value, n in rows:
+        try:
+            counts[date.fromisoformat(value)] += n
+        except (TypeError, ValueError):
+            undated += n  # a publication date that is no day
+    if not counts:
+        return {"undated": undated, "days": [], "months": []}
+    first, last = min(counts), max(counts)
+    start = max(first, last - timedelta(days=MAX_DAYS - 1))
+    months: Counter = Counter()
+    for d, n in counts.items():
+        months[period_of(d, "month")] += n
+    return {
+        "undated": undated,
+        "days": [{"period": p, "articles": counts.get(date.fromisoformat(p), 0)} for p in _labels(start, last, "day")],
+        "months": [{"period": p, "articles": months.get(p, 0)} for p in _labels(first, last, "month")],
+    }
 
 
 def top_actors(engine: Engine, limit: int = 10) -> list[dict]:

@@ -21,13 +21,13 @@ depends_on = None
 
 SQLITE = (
     # search_docs.rowid is the FTS5 rowid of the article's entry
-    "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, stored_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_docs (rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, stored_at TEXT NOT NULL)",
     # roots of the title and body; unicode61 splits words where warta.store.searchtext.WORD does
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
 )
 POSTGRES = (
-    "CREATE TABLE search_docs (article_id TEXT PRIMARY KEY, stored_at TEXT NOT NULL, tsv tsvector NOT NULL)",
-    "CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)",
+    "CREATE TABLE IF NOT EXISTS search_docs (article_id TEXT PRIMARY KEY, stored_at TEXT NOT NULL, tsv tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)",
 )
 
 
