@@ -23,14 +23,14 @@ BODIES = [
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "w.db"
-    with Store.open(path) as store:
+def db(db_target):
+    # on SQLite and on PostgreSQL (tests/store/conftest.py)
+    with Store.open(db_target) as store:
         for name, body, timex in BODIES:
             art, doc = make_article(body, timex=timex)
             art.entities[0].actor = art.entities[0].country + "GOV" if art.entities[0].type == "PER" else art.entities[0].actor
             store.save(annotate(art, doc), RawDocument(Source(path=name), text=body, raw=body.encode()))
-    return str(path)
+    return db_target
 
 
 def _run(*args):
@@ -45,6 +45,9 @@ def _run(*args):
     (["--type", "consult"], ["CONSULT"]),
     (["--since", "2019-04-01", "--until", "2019-12-31"], ["CONSULT"]),
     (["--since", "2020-01-01"], ["SANCTION"]),  # a year value counts from its first day
+    (["--actor", "%"], []),  # LIKE wildcards are literal: not every event (issue 15)
+    (["--actor", "_US"], []),
+    (["--dyad", "%-%"], []),
 ])
 def test_warta_events_filters_stored_events(db, args, expected):
     result = _run("--db", db, "--json", *args)

@@ -58,7 +58,8 @@ def _day(option: str, value: str | None) -> date | None:
 
 def _code(column, code: str):
     # an actor code matches itself and its sectors: RUS matches RUSGOV and RUSMIL
-    return or_(column == code, column.like(f"{code}%"))
+    # startswith escapes LIKE's wildcards: --actor % matches an actor code "%…", i.e. nothing (issue 15)
+    return or_(column == code, column.startswith(code, autoescape=True))
 
 
 def query(engine: Engine, *, actor: str | None = None, dyad: str | None = None, type: str | None = None,
