@@ -92,12 +92,21 @@ def _described(obj, name, type_, reflected, compare_to) -> bool:
     return not (table or "").startswith(schema.UNDESCRIBED_TABLES) and name != "alembic_version"
 
 
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrate_chain_builds_exactly_the_tables_of_schema_py(db_target):
     # schema.py (what the code queries) and the revisions (what databases get) must never disagree
     with Store.open(db_target) as store, store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": _described})
         diff = compare_metadata(context, schema.metadata)
+        # expression indexes (lower(name)) are not compared by Alembic on SQLite: check their names at least
+        if conn.dialect.name == "sqlite":
+            names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
+        else:
+            names = set(conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+                        .scalars())
     assert diff == []
+    assert {index.name for table in schema.metadata.tables.values() for index in table.indexes} <= names
 
 
 def test_migrate_from_baseline_keeps_rows_on_both_backends(db_target):

@@ -22,7 +22,7 @@ from warta.errors import WartaError
 from warta.store import migrate, schema
 from warta.store.connect import database_errors, display_name, engine_for, writing
 
-__all__ = ["Store", "StoredArticle", "StoredFailure", "document_key", "raw_sha"]
+__all__ = ["Store", "StoredArticle", "StoredFailure", "derived_rows", "document_key", "raw_sha"]
 
 
 def _now() -> str:
@@ -217,7 +217,7 @@ class Store:
                 record=json.dumps(article.to_dict(), ensure_ascii=False), stored_at=now,
             )
         )
-        for table, rows in _derived_rows(article):
+        for table, rows in derived_rows(article):
             if rows:
                 conn.execute(insert(table), rows)
 
@@ -233,25 +233,26 @@ class Store:
     def articles(self, *, limit: int = 50) -> list[StoredArticle]:
         """The newest articles first, with their entity and event counts."""
         a, e, v = schema.articles, schema.entities, schema.events
-        n_ent = select(func.count()).where(e.c.article_id == a.c.id).scalar_subquery()
-        n_ev = select(func.count()).where(v.c.article_id == a.c.id).scalar_subquery()
-        query = (
-            select(a.c.id, a.c.outlet, a.c.title, a.c.published, n_ent, n_ev)
-            .order_by(a.c.published.desc().nulls_last(), a.c.id)
-            .limit(limit)
-        )
+        # the page first, then the counts for its rows only (not for every article before the sort)
+        order = (a.c.published.desc().nulls_last(), a.c.id)
+        page = select(a.c.id, a.c.outlet, a.c.title, a.c.published).order_by(*order).limit(limit).subquery()
+        n_ent = select(func.count()).where(e.c.article_id == page.c.id).scalar_subquery()
+        n_ev = select(func.count()).where(v.c.article_id == page.c.id).scalar_subquery()
+        query = select(page.c.id, page.c.outlet, page.c.title, page.c.published, n_ent, n_ev).order_by(
+            page.c.published.desc().nulls_last(), page.c.id)
         with self.engine.connect() as conn:
             return [StoredArticle(*row) for row in conn.execute(query)]
 
     @_guarded
     def get(self, id_prefix: str) -> Article:
         """The article whose id starts with ``id_prefix`` (must be unique)."""
+        a = schema.articles
+        prefix = id_prefix.strip().lower()  # ids are lower-case hex
+        where = [a.c.id.startswith(prefix, autoescape=True)]
+        if prefix:  # the same rows as a range of the primary key, which the index finds (LIKE it cannot)
+            where += [a.c.id >= prefix, a.c.id < prefix[:-1] + chr(ord(prefix[-1]) + 1)]
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(schema.articles.c.id, schema.articles.c.record)
-                .where(schema.articles.c.id.startswith(id_prefix, autoescape=True))
-                .limit(2)
-            ).all()
+            rows = conn.execute(select(a.c.id, a.c.record).where(*where).limit(2)).all()
         if not rows:
             raise WartaError(f"no article with id {id_prefix!r}; `warta list` shows the ids")
         if len(rows) > 1:
@@ -283,8 +284,8 @@ class Store:
         return [(Source(path=r.path, url=r.url, line=r.line), r.raw or b"") for r in rows]
 
 
-def _derived_rows(article: Article) -> list[tuple]:
-    """Rows of the derived tables for one article."""
+def derived_rows(article: Article) -> list[tuple]:
+    """Rows of the derived tables for one article: ``[(table, [row dict, …]), …]``."""
     aid = article.id
     ents = [
         dict(article_id=aid, entity_id=e.id, name=e.name, type=e.type, country=e.country, actor=e.actor,

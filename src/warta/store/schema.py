@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 # The number of the newest migration in migrations/versions/ (each revision records its number in
@@ -46,6 +47,7 @@ documents = Table(
     Column("updated_at", String, nullable=False),
 )
 Index("documents_article", documents.c.article_id)  # who else points at this article? (kept until the last)
+Index("documents_status", documents.c.status, documents.c.updated_at)  # `warta list --failed`, newest first
 
 articles = Table(
     "articles",
@@ -75,6 +77,7 @@ entities = Table(
 )
 Index("entities_entity", entities.c.entity_id)
 Index("entities_name", entities.c.name)
+Index("entities_name_lower", func.lower(entities.c.name))  # `warta entity NAME`, any case
 
 mentions = Table(
     "mentions",
@@ -86,6 +89,7 @@ mentions = Table(
     Column("text", String, nullable=False),
 )
 Index("mentions_entity", mentions.c.entity_id)
+Index("mentions_text_lower", func.lower(mentions.c.text))  # `warta entity` by a surface seen in the text
 
 timex = Table(
     "timex",
@@ -143,6 +147,8 @@ Index("events_type_date", events.c.type, events.c.date)
 
 # Tables holding items derived from an article record, rebuilt whenever the article is stored.
 DERIVED = (entities, mentions, timex, quotes, events)
+for _table in DERIVED:  # an article's rows: counted by `warta list`, deleted when the article changes
+    Index(f"{_table.name}_article", _table.c.article_id)
 
 # ---- corpus stages (warta.stories, revision 0004): derived data only; `warta stories --rebuild` restores
 # them from the articles. No foreign keys to `articles`: warta.stories.update drops the assignment of a
