@@ -4,8 +4,8 @@ Measured with benchmarks/bench_store.py: without an index on ``article_id``, cou
 entities and events for `warta list` and deleting an article's rows on update scanned the whole
 tables, so both grew with the store (list at 3,000 articles: 157 ms on SQLite, 329 ms on PostgreSQL).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-07
 """
 
@@ -16,8 +16,8 @@ from alembic import op
 
 from warta.store.migrations import set_schema_version
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -31,7 +31,7 @@ def upgrade() -> None:
     op.create_index("documents_status", "documents", ["status", "updated_at"])
     op.create_index("entities_name_lower", "entities", [sa.func.lower(sa.column("name"))])
     op.create_index("mentions_text_lower", "mentions", [sa.func.lower(sa.column("text"))])
-    set_schema_version(4)
+    set_schema_version(5)
 
 
 def downgrade() -> None:
@@ -41,4 +41,4 @@ def downgrade() -> None:
     op.drop_index("documents_status", table_name="documents")
     for table in DERIVED:
         op.drop_index(f"{table}_article", table_name=table)
-    set_schema_version(3)
+    set_schema_version(4)
