@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warta.quotes.speakers import WORD, Context, Speaker, speaker_after, speaker_before
+from warta.quotes.speakers import WINDOW, WORD, Context, Speaker, speaker_after, speaker_before, window_start
 
 DOUBLE = set('"“”„«»')
 SINGLE_OPEN = set("‘'")
 SINGLE_CLOSE = set("’'")
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’']|$)|\n")
 MAX_SINGLE = 400  # a single-quoted span longer than this is more likely two apostrophes
+MARKS = re.compile("[%s]" % re.escape("".join(sorted(DOUBLE))))
+SINGLE_MARKS = re.compile("[%s]" % re.escape("".join(sorted(SINGLE_OPEN | SINGLE_CLOSE))))
 
 
 @dataclass(slots=True)
@@ -37,10 +39,8 @@ def _pairs(text: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
     """Opening and closing quote positions in one paragraph; ``None`` when it stays open."""
     pairs: list[tuple[int, int | None]] = []
     opened: int | None = None
-    for i in range(ps, pe):
-        c = text[i]
-        if c not in DOUBLE:
-            continue
+    for m in MARKS.finditer(text, ps, pe):
+        i, c = m.start(), m.group()
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
         if opened is None:
@@ -59,11 +59,14 @@ def _pairs(text: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
 
 def _single_pairs(text: str, ps: int, pe: int, doubles: list[tuple[int, int | None]]) -> list[tuple[int, int]]:
     """‘…’ and '…' outside double quotes, told apart from apostrophes (Ma’ruf, Qur'an)."""
+    # the double pairs come in text order and do not overlap: one pointer walks along them
     covered = [(o, c if c is not None else pe) for o, c in doubles]
-    pairs, opened = [], None
-    for i in range(ps, pe):
-        c = text[i]
-        if c not in SINGLE_OPEN and c not in SINGLE_CLOSE or any(o <= i <= e for o, e in covered):
+    pairs, opened, k = [], None, 0
+    for m in SINGLE_MARKS.finditer(text, ps, pe):
+        i, c = m.start(), m.group()
+        while k < len(covered) and covered[k][1] < i:
+            k += 1
+        if k < len(covered) and covered[k][0] <= i:
             continue
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
@@ -93,7 +96,7 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
 def _after(ctx: Context, close: int, limit: int) -> tuple[str | None, Speaker, int]:
     """The cue after a closing mark: ``," kata Pompeo``, ``," ujarnya``, ``," Pompeo menambahkan``."""
     text, lex = ctx.text, ctx.lex
-    end = _sentence_end(text, close + 1, limit)
+    end = _sentence_end(text, close + 1, min(limit, close + 1 + WINDOW))
     words = list(WORD.finditer(text, close + 1, end))
     gap = text[close + 1 : words[0].start()] if words else ""
     if not words or gap.strip(" ,.!?") or len(gap) > 4:
@@ -121,6 +124,7 @@ def _after(ctx: Context, close: int, limit: int) -> tuple[str | None, Speaker, i
 def _before(ctx: Context, start: int, opening: int) -> tuple[str | None, Speaker]:
     """The cue before an opening mark: ``Pompeo mengatakan, "``, ``kata Pompeo: "``, ``menurut X, "``."""
     text, lex = ctx.text, ctx.lex
+    start = window_start(text, start, opening)
     clause = text[start:opening]
     cut = max(clause.rfind(". "), clause.rfind("! "), clause.rfind("? "))
     clause_start = start + cut + 2 if cut >= 0 else start
@@ -146,8 +150,10 @@ def _before(ctx: Context, start: int, opening: int) -> tuple[str | None, Speaker
 
 def _statement_like(text: str, ps: int, opening: int, start: int, end: int) -> bool:
     """A quote with no cue is kept only when it reads as speech, not a title or scare quote."""
-    before = text[ps:opening].rstrip()
-    opens_sentence = not before or before[-1] in ".!?:”\"’"
+    i = opening - 1
+    while i >= ps and text[i].isspace():  # the last character before the mark (rstrip, in place)
+        i -= 1
+    opens_sentence = i < ps or text[i] in ".!?:”\"’"
     return opens_sentence and len(text[start:end].split()) >= 3
 
 
@@ -178,7 +184,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
             follows = False
             if cue is None:
                 # second part of one statement: '"…," kata X, "…"' — nothing but the cue in between
-                between = text[prev_close + 1 : o] if prev_close is not None else ""
+                between = text[max(prev_close + 1, o - WINDOW) : o] if prev_close is not None else ""
                 if prev_cand is not None and prev_cand.cue and not SENTENCE_END.search(between.rstrip()[:-1] or " "):
                     follows = True
                 elif k == 0 and continues:
@@ -186,7 +192,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
                 elif not _statement_like(text, ps, o, s, e):
                     ctx.quoted.pop()
                     continue
-            via_end = _sentence_end(text, c + 1, pe) if c is not None else pe
+            via_end = _sentence_end(text, c + 1, min(pe, c + 1 + WINDOW)) if c is not None else pe
             cand = Candidate(s, e, True, cue, sp, anchor, (o, via_end), follows)
             out.append(cand)
             prev_close = c if c is not None else pe

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from warta.quotes.direct import DOUBLE, Candidate, paragraphs
-from warta.quotes.speakers import WORD, Context, Speaker, speaker_after, speaker_before
+from warta.quotes.direct import MARKS, Candidate, paragraphs
+from warta.quotes.speakers import WINDOW, WORD, Context, Speaker, speaker_after, speaker_before, window_start
 
 # Words after a reporting verb that open an adverbial before the reported content:
 # "mengatakan kepada wartawan di Jakarta, …", "mengatakan dalam konferensi pers, …".
@@ -71,7 +72,7 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
         cue, back = lex.forms[low]
         found = None
         if cue.position == "prep":  # "Menurut Peskov, …", "menurutnya, …"
-            sp = Speaker("pronoun", w.start(), w.end(), w.group()) if back else speaker_after(ctx, w.end(), e)
+            sp = Speaker("pronoun", w.start(), w.end(), w.group()) if back else speaker_after(ctx, w.end(), min(e, w.end() + WINDOW))
             if sp.kind == "none" or (sp.text or "").lower() in lex.kind("outlet"):
                 continue  # "Menurut TASS, …" cites an outlet: the statement is elsewhere
             comma = text.find(",", sp.end if sp.end > 0 else w.end(), e)
@@ -80,7 +81,7 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
             else:
                 found = (s, e, sp)
         elif cue.position == "before":
-            sp = speaker_before(ctx, s, w.start())
+            sp = speaker_before(ctx, window_start(text, s, w.start()), w.start())
             if sp.kind == "none":
                 continue
             found = (_content_after_verb(text, w.end(), e), e, sp)
@@ -90,7 +91,7 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
                 found = (w.end() + 1, e, Speaker("pronoun", w.start(), w.end(), w.group()))
             elif i >= MIN_WORDS and "," in before:  # "…, ujar Peskov." / "Rusia, lanjut dia, …"
                 sp = (Speaker("pronoun", w.start(), w.end(), w.group()) if back
-                      else speaker_after(ctx, w.end(), e))
+                      else speaker_after(ctx, w.end(), min(e, w.end() + WINDOW)))
                 if sp.kind == "none":
                     continue
                 tail = text[max(sp.end, w.end()) : e]
@@ -121,12 +122,17 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
 
 def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[Candidate]) -> list[Candidate]:
     """Reported statements in sentences that hold no direct quotation."""
-    inner = [(c.start, c.end) for c in direct]
+    inner = sorted((c.start, c.end) for c in direct)
+    starts, reach = [s for s, _ in inner], []  # reach: the furthest end of the spans so far
+    for _, qe in inner:
+        reach.append(max(qe, reach[-1] if reach else qe))
     out = []
     for s, e in sentence_spans(ctx.text, sentences):
-        if any(qs < e and s < qe for qs, qe in inner):
+        k = bisect_left(starts, e)
+        if k and reach[k - 1] > s:
             continue  # direct speech and its cue are the direct finder's
-        mark = next((i for i in range(s, e) if ctx.text[i] in DOUBLE), e)
+        found = MARKS.search(ctx.text, s, e)
+        mark = found.start() if found else e
         s, e = s, mark  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         cand = _reported(ctx, s, e)
         if cand is not None:
