@@ -7,6 +7,8 @@ and, last, leftover capitalised words, which only ever link to actors already kn
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
              "GPE": "GPE", "LOC": "LOC", "PLACE": "LOC", "EVT": "EVT", "EVENT": "EVT"}
 
@@ -64,7 +66,10 @@ class DiscoveryRules:
             typ = NER_TYPES.get(ent.label_)
             if typ is None:
                 continue
-            idx = [t.i for t in self.toks if t.start >= ent.start_char and t.end <= ent.end_char]
+            # the tokens inside the span: tokens are in text order, so bisect rather than scan them all
+            lo = bisect_left(self.tok_starts, ent.start_char)
+            hi = bisect_right(self.tok_starts, ent.end_char)
+            idx = [t.i for t in self.toks[lo:hi] if t.end <= ent.end_char]
             free = [i for i in idx if not self.taken[i]]
             if not free or free != list(range(free[0], free[-1] + 1)):
                 continue

@@ -52,6 +52,13 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
         self.taken = [False] * self.n
         self.found: list[Found] = []
         self.starts: dict[int, Found] = {}
+        self.tok_starts = [t.start for t in self.toks]
+        # indexes of ``found`` kept up to date by _add, _drop and _new, so that a name is resolved
+        # in time independent of how many mentions the article has (NameRules)
+        self.by_key: dict[str, list[Found]] = {}
+        self.part_index: dict[str, dict[str, None]] = {}  # word of a person's name → person keys
+        self.typo_index: dict[str, dict[str, None]] = {}  # word after the first → person keys
+        self.indexed: dict[str, int] = {}  # person key → how many of its names are indexed
         self.new: dict[str, NewEntity] = {}
         self.roles: dict[str, list[Role]] = {}
         self.warnings: list[str] = []
@@ -83,6 +90,9 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
     def _add(self, i: int, j: int, key: str, via: str, actor: str | None = None) -> Found:
         f = Found(i, j, key, via, actor)
         self.found.append(f)
+        self.by_key.setdefault(key, []).append(f)
+        if len(self.by_key[key]) == 1:
+            self._index_person(key)
         self.starts.setdefault(i, f)
         for k in range(i, j):
             self.taken[k] = True
@@ -90,6 +100,11 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
 
     def _drop(self, f: Found) -> None:
         self.found.remove(f)
+        founds = self.by_key.get(f.key, [])
+        if f in founds:
+            founds.remove(f)
+            if not founds:
+                self._unindex_person(f.key)
         if self.starts.get(f.i) is f:
             del self.starts[f.i]
 
@@ -157,6 +172,8 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
         ent = self.new.setdefault(key, NewEntity(type_))
         if name not in ent.names:
             ent.names.append(name)
+            if self.by_key.get(key):
+                self._index_person(key)
         return key
 
     def resolve(self, i: int, j: int, type_: str, *, create: bool, via: str) -> str | None:
@@ -182,10 +199,11 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
             by_key.setdefault(f.key, []).append(f)
         out = []
         for key, founds in by_key.items():
-            mentions = []
+            mentions, seen = [], set()  # a set: an entity can have thousands of mentions
             for f in founds:
                 m = Mention(self.toks[f.i].start, self.toks[f.j - 1].end, self._text(f.i, f.j), f.via, f.actor)
-                if m not in mentions:
+                if (m.start, m.end, m.text, m.via, m.actor) not in seen:
+                    seen.add((m.start, m.end, m.text, m.via, m.actor))
                     mentions.append(m)
             rec = self._rec(key)
             roles = list(self.roles.get(key, []))

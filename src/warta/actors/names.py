@@ -77,6 +77,46 @@ class NameRules:
                 return key, how
         return None, None
 
+    # ------------------------------------------------------------------ indexes of the persons found
+
+    def _person_names(self, key: str) -> list[str]:
+        rec = self._rec(key)
+        return [rec.name] + rec.aliases if rec else self.new[key].names
+
+    def _name_words(self, key: str, name: str) -> tuple[list[str], list[str]]:
+        """The words of ``name`` that a partial mention may use, and those a typo may be of."""
+        rec = self._rec(key)
+        # Indonesian news calls Indonesians by their first name too (Retno Marsudi ... Retno);
+        # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir)
+        skip = 0 if rec is not None and rec.country == "IDN" else 1
+        words = words_of(name)
+        return [w.lower() for w in words[skip:] or words], [fold(w).lower() for w in words[1:]]
+
+    def _index_person(self, key: str) -> None:
+        """Index the (new) names of a person now in ``found``: _partial and _typo look words up."""
+        if not self._is_person(key):
+            return
+        names = self._person_names(key)
+        for name in names[self.indexed.get(key, 0):]:
+            partial, typo = self._name_words(key, name)
+            for w in partial:
+                self.part_index.setdefault(w, {})[key] = None
+            for w in typo:
+                self.typo_index.setdefault(w, {})[key] = None
+        self.indexed[key] = len(names)
+
+    def _unindex_person(self, key: str) -> None:
+        """A person no longer in ``found`` leaves the indexes."""
+        if key not in self.indexed:
+            return
+        for name in self._person_names(key)[: self.indexed.pop(key)]:
+            partial, typo = self._name_words(key, name)
+            for index, words in ((self.part_index, partial), (self.typo_index, typo)):
+                for w in words:
+                    index.get(w, {}).pop(key, None)
+                    if w in index and not index[w]:
+                        del index[w]
+
     def _bare_name_ok(self, key: str, i: int, *, derived: bool) -> bool:
         """May the one word at ``i`` name gazetteer person ``key`` alone? Distinctive, or introduced before.
 
@@ -91,24 +131,13 @@ class NameRules:
             return True
         if self.role_intro.get(key, self.n) < i:
             return True
-        return any(f.key == key and f.i < i and (f.via in ("role", "role-list")
-                                                 or sum(t.is_word for t in self.toks[f.i:f.j]) > 1)
-                   for f in self.found)
+        return any(f.i < i and (f.via in ("role", "role-list") or sum(t.is_word for t in self.toks[f.i:f.j]) > 1)
+                   for f in self.by_key.get(key, ()))
 
     def _partial(self, tok: Token) -> str | None:
         """The one person already found in this article with this word in their name."""
-        hits = set()
-        for f in self.found:
-            if not self._is_person(f.key):
-                continue
-            rec = self._rec(f.key)
-            names = [rec.name] + rec.aliases if rec else self.new[f.key].names
-            # Indonesian news calls Indonesians by their first name too (Retno Marsudi ... Retno);
-            # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir)
-            skip = 0 if rec is not None and rec.country == "IDN" else 1
-            if any(tok.lower == w.lower() for n in names for w in words_of(n)[skip:] or words_of(n)):
-                hits.add(f.key)
-        return hits.pop() if len(hits) == 1 else None
+        hits = self.part_index.get(tok.lower, {})  # see _name_words for which words count
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def _typo(self, tok: Token, article_only: bool = False) -> tuple[str | None, str | None]:
         """A misspelt surname (Pomepo, Psekov, Puting): guarded Damerau (OSA) distance, to a person
@@ -117,13 +146,7 @@ class NameRules:
         if len(word) < 5 or not word.isalpha() or tok.lower in self.common:
             return None, None
         limit = 1 if len(word) <= 6 else 2
-        article = {}
-        for f in self.found:
-            if self._is_person(f.key):
-                rec = self._rec(f.key)
-                for name in ([rec.name] + rec.aliases if rec else self.new[f.key].names):
-                    for w in words_of(name)[1:]:
-                        article.setdefault(fold(w).lower(), set()).add(f.key)
+        article = self.typo_index  # the words after the first of the persons found so far
         for pool in (article,) if article_only else (article, None):
             choices = list(pool) if pool is not None else self.gaz.person_tokens
             hits = process.extract(tok.lower, choices, scorer=OSA.distance, score_cutoff=limit, limit=5)
@@ -135,7 +158,7 @@ class NameRules:
             keys = set()
             for name, dist, _ in hits:
                 if dist == best:
-                    keys |= pool[name] if pool is not None else self.gaz.surnames[name]
+                    keys |= set(pool[name]) if pool is not None else self.gaz.surnames[name]
             if len(keys) == 1:
                 return keys.pop(), "typo"
             return None, None

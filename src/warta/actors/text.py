@@ -56,9 +56,11 @@ def tokenise(text: str) -> list[Token]:
     return out
 
 
-def words_of(phrase: str) -> list[str]:
-    """The folded tokens of a phrase, cut like ``tokenise``."""
-    return _TOKEN.findall(fold(phrase))
+@lru_cache(maxsize=65536)
+def words_of(phrase: str) -> tuple[str, ...]:
+    """The folded tokens of a phrase, cut like ``tokenise`` (cached: the linker asks for the same
+    names' words once per candidate, thousands of times in a long text)."""
+    return tuple(_TOKEN.findall(fold(phrase)))
 
 
 def is_acronym(phrase: str) -> bool:
