@@ -28,6 +28,14 @@ DB_OPTION = typer.Option("warta.db", "--db", envvar="WARTA_DB", help="SQLite dat
 WORKERS_OPTION = typer.Option(
     None, "--workers", "-w", envvar="WARTA_WORKERS", help="Processes to use (default: one per core)."
 )
+ENGINE_OPTION = typer.Option(
+    "local", "--engine", envvar="WARTA_ENGINE",
+    help="Where the document stages run: local (this machine's processes) or ray (docs/engines.md).",
+)
+ADDRESS_OPTION = typer.Option(
+    None, "--address", envvar="WARTA_RAY_ADDRESS",
+    help="With --engine ray: the Ray cluster to use (default: a local Ray started for the run).",
+)
 
 
 def fail(message: str) -> None:
@@ -74,16 +82,20 @@ def extract(
     published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
     workers: Optional[int] = WORKERS_OPTION,
     format: str = typer.Option("jsonl", help="Output format (jsonl)."),
+    engine: str = ENGINE_OPTION,
+    address: Optional[str] = ADDRESS_OPTION,
 ) -> None:
     """Print the article record of each input as one JSON line, in input order."""
-    from warta import ingest, pipeline
+    from warta import engines, ingest, pipeline
 
     if format != "jsonl":
         fail(f"unknown --format {format!r}; use jsonl")
     published = _check_date(published)
     failed = 0
     try:
-        for result in pipeline.run(ingest.read_inputs(paths), published=published, workers=workers):
+        engines.check(engine, address)
+        for result in pipeline.run(ingest.read_inputs(paths), published=published, workers=workers,
+                                   engine=engine, address=address):
             if isinstance(result, pipeline.Failure):
                 failed += 1
                 err.print(f"[red]Error:[/red] {result.where}: {result.reason}", highlight=False)
@@ -102,15 +114,20 @@ def ingest(
     published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
     workers: Optional[int] = WORKERS_OPTION,
     retry: bool = typer.Option(False, "--retry", help="Also re-run documents that failed before."),
+    engine: str = ENGINE_OPTION,
+    address: Optional[str] = ADDRESS_OPTION,
 ) -> None:
     """Process inputs and store them in the database; re-ingesting an article is a no-op."""
+    from warta import engines
     from warta.ingestion import ingest_paths
 
     published = _check_date(published)
     if not paths and not retry:
         fail("give files or directories to ingest, - for stdin, or --retry to re-run failed documents")
     try:
-        summary = ingest_paths(paths or [], db, published=published, workers=workers, retry=retry, console=err)
+        engines.check(engine, address)
+        summary = ingest_paths(paths or [], db, published=published, workers=workers, retry=retry, console=err,
+                               engine=engine, address=address)
     except WartaError as error:
         fail(str(error))
     err.print(summary.describe(), highlight=False)

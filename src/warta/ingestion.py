@@ -45,8 +45,11 @@ def ingest_paths(
     workers: int | None = None,
     retry: bool = False,
     console: Console | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestSummary:
-    """Ingest files, directories or stdin into the store at ``db``; one bad document never stops the batch."""
+    """Ingest files, directories or stdin into the store at ``db``; one bad document never stops the batch.
+    ``engine`` and ``address`` choose where the document stages run (``pipeline.run``)."""
     from warta import ingest, pipeline
 
     console = console or Console(stderr=True, soft_wrap=True)
@@ -67,7 +70,7 @@ def ingest_paths(
         )
         with progress:
             task = progress.add_task("ingest", total=len(todo))
-            for result in pipeline.run(todo, published=published, workers=workers):
+            for result in pipeline.run(todo, published=published, workers=workers, engine=engine, address=address):
                 if isinstance(result, pipeline.Failure):
                     summary.failed += 1
                     store.save_failure(result.source, result.reason, result.raw)

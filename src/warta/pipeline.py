@@ -15,7 +15,7 @@ import importlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, repeat
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -178,6 +178,15 @@ def _init_worker() -> None:
     nlp()  # load the model once per worker, before the first document
 
 
+def _crashed(item: RawDocument | InputError | Failure) -> Failure:
+    """The failure of a document whose worker process died while it ran alone."""
+    if isinstance(item, Failure):
+        return item
+    if isinstance(item, InputError):
+        return Failure(Source(path=item.where), item.reason)
+    return Failure(item.source, "the worker process died on this document (out of memory or a crash)", item.raw)
+
+
 # Documents handed to a worker at once: enough for nlp.pipe to batch, few enough to keep
 # results flowing (and the progress bar moving) on small inputs.
 BATCH = 16
@@ -188,8 +197,25 @@ def run(
     *,
     published: str | None = None,
     workers: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> Iterator[Processed | Failure]:
-    """Process documents in input order, with ``workers`` processes (1 = in this process)."""
+    """Process documents in input order, with ``workers`` processes (1 = in this process).
+
+    ``engine="ray"`` runs the same batches as Ray tasks instead (``warta.engines``), on a local
+    Ray started for the run or on the cluster at ``address``; the records are the same.
+    """
+    if engine != "local" or address:
+        from warta.engines import batch_map
+
+        ordered_map = batch_map(engine, address=address)
+        # an unreadable input becomes its failure here: InputError does not travel between processes
+        items = (Failure(Source(path=i.where), i.reason) if isinstance(i, InputError) else i for i in items)
+        work = partial(_process_batch, published=published)
+        for results in ordered_map(work, batches(items, BATCH), workers=workers, crashed=_crashed,
+                                   initializer=_init_worker):
+            yield from results
+        return
     workers = workers or default_workers()
     if workers <= 1:
         for batch in batches(items, BATCH):
