@@ -1,9 +1,10 @@
 """Runs the document stages over inputs, in one process or a pool, in input order.
 
 A document stage is a pure function ``annotate(article, doc) -> Article`` of one article and
-its parsed ``spacy.tokens.Doc``; the stages run in the order of ``STAGES``.  A failure of one
-stage on one document becomes a warning on that article; a document that cannot be read or
-extracted at all becomes a ``Failure``.  Neither stops the batch.  Documents travel in batches
+its parsed ``spacy.tokens.Doc``, registered with what it requires and fills (``warta.stage``);
+the stages, their order and settings are the plan of ``pipeline.yaml`` (``warta.plan``).  A
+failure of one stage on one document becomes a warning on that article and the stages that need
+its output are skipped; a document that cannot be read or extracted at all becomes a ``Failure``.  Neither stops the batch.  Documents travel in batches
 (``BATCH``): extracted one by one, parsed together through ``nlp.pipe``, then staged one by one.
 The spaCy pipeline they are parsed with is built here (``build_nlp``): the language layer plus
 the components the document stages run inside it.
@@ -11,7 +12,6 @@ the components the document stages run inside it.
 
 from __future__ import annotations
 
-import importlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from functools import lru_cache, partial
 from itertools import islice, repeat
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from warta import plan as _plan
 from warta.article import Article, RawDocument, Source
 from warta.errors import InputError, WartaError
 
@@ -28,8 +29,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Document stages after extraction and the language layer, in order.
-STAGES = ("time", "actors", "quotes", "events", "summary")
+
+
+def __getattr__(name: str):
+    # STAGES: the document stages of the shipped plan, in order (read when first asked for, so that
+    # importing the pipeline does not import every stage)
+    if name == "STAGES":
+        return _plan.load(_plan.SHIPPED).names
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(slots=True)
@@ -52,10 +59,6 @@ class Processed:
 
     article: Article
     raw: RawDocument
-
-
-def _stage(name: str):
-    return importlib.import_module(f"warta.{name}")
 
 
 def build_nlp(path: Path | None = None) -> Language:
@@ -91,29 +94,28 @@ def analyse_many(articles: list[Article]) -> list[Doc]:
     return lang.analyse_many(articles, nlp())
 
 
-def process(raw: RawDocument, *, published: str | None = None, stages: Iterable[str] = STAGES) -> Article:
+def process(raw: RawDocument, *, published: str | None = None,
+            stages: Iterable[str] | _plan.Plan | None = None) -> Article:
     """Extract one raw document and run the language layer and the document stages over it."""
     from warta.extract import extract
 
     return annotate(extract(raw, published=published), stages=stages)
 
 
-def annotate(article: Article, *, stages: Iterable[str] = STAGES) -> Article:
-    """Run the language layer and the document ``stages`` over an extracted article."""
+def annotate(article: Article, *, stages: Iterable[str] | _plan.Plan | None = None) -> Article:
+    """Run the language layer and the document ``stages`` (default: the plan) over an extracted article."""
     return run_stages(article, analyse(article), stages)
 
 
-def run_stages(article: Article, doc: Doc, stages: Iterable[str] = STAGES) -> Article:
-    """Run the document ``stages`` over an article and its parsed ``doc``; a failing stage
-    becomes a warning on the article."""
-    for name in stages:
-        try:
-            article = _stage(name).annotate(article, doc)
-        except WartaError as err:
-            article.warnings.append(f"stage {name} failed: {err}")
-        except Exception as err:  # a bug in one stage must not lose the document
-            article.warnings.append(f"stage {name} failed: {type(err).__name__}: {err}")
-    return article
+def run_stages(article: Article, doc: Doc, stages: Iterable[str] | _plan.Plan | None = None) -> Article:
+    """Run the document ``stages`` (names, a plan, or by default ``plan.load()``: the shipped
+    ``pipeline.yaml`` or ``WARTA_PIPELINE``) over an article and its parsed ``doc``. A failing
+    stage becomes a warning on the article; the stages that need its output are skipped."""
+    if stages is None:
+        stages = _plan.load()
+    elif not isinstance(stages, _plan.Plan):
+        stages = _plan.build(stages)
+    return stages.run(article, doc)
 
 
 def _failure(item: RawDocument, err: Exception) -> Failure:

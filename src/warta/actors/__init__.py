@@ -16,6 +16,7 @@ from warta.actors import lexicon as _lexicon
 from warta.actors import titles as _titles  # noqa: F401  (registers the warta_entity_split factory)
 from warta.actors.link import Linker
 from warta.article import Article, Entity
+from warta.stage import stage
 
 __all__ = ["annotate", "entity_at", "link"]
 
@@ -30,9 +31,11 @@ def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
     return article
 
 
-def annotate(article: Article, doc) -> Article:
-    """Fill ``article.entities`` (and tenure warnings); ``doc`` may come from the blank pipeline."""
-    return link(article, doc)
+@stage("actors", requires=["timex", "reference_date"], fills=["entities"], settings={"gazetteer": None})
+def annotate(article: Article, doc, *, gazetteer: str | Path | None = None) -> Article:
+    """Fill ``article.entities`` (and tenure warnings); ``doc`` may come from the blank pipeline.
+    ``gazetteer``: a user file or folder of actors added to the shipped ones (or ``WARTA_GAZETTEER``)."""
+    return link(article, doc, gazetteer=gazetteer)
 
 
 def entity_at(article: Article, start: int, end: int) -> Entity | None:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span
 from warta.events import arguments, context, lexicon, matcher
 from warta.events.arguments import SYMMETRIC, Found, Unit
+from warta.stage import stage
 
 __all__ = ["annotate", "code_events", "ONE_SIDED", "PARSE_SELECT"]
 
@@ -253,6 +254,7 @@ def _location(places: list[Unit], m: matcher.Match) -> str | None:
     return nearest.entity.name
 
 
+@stage("events", requires=["entities", "quotes", "timex", "reference_date"], fills=["events"])
 def annotate(article: Article, doc) -> Article:
     """Fill ``article.events`` with the PLOVER events of the article."""
     article.events = code_events(article, doc)

@@ -7,6 +7,7 @@ from warta.quotes.direct import find_direct
 from warta.quotes.indirect import find_indirect
 from warta.quotes.lexicon import Lexicon, default_lexicon, load_lexicon
 from warta.quotes.speakers import Context, Speaker, entity_mentions, find_via, resolve
+from warta.stage import stage
 
 __all__ = ["annotate", "find_quotes", "load_lexicon", "Lexicon"]
 
@@ -48,6 +49,7 @@ def find_quotes(
     return quotes
 
 
+@stage("quotes", requires=["entities"], fills=["quotes"])
 def annotate(article: Article, doc) -> Article:
     """Fill ``article.quotes`` from the body, its sentences and the entities of the actors stage."""
     sentences = article.sentences or ([[s.start_char, s.end_char] for s in doc.sents] if doc is not None else None)

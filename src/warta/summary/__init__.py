@@ -10,11 +10,13 @@ taken greedily, skipping one that repeats a chosen sentence, until about 50 word
 from __future__ import annotations
 
 from warta.article import Article
+from warta.stage import stage
 from warta.summary.select import summarise
 
 __all__ = ["annotate", "summarise"]
 
 
+@stage("summary", fills=["summary"])
 def annotate(article: Article, doc=None) -> Article:
     """Fill ``article.summary`` from its body and sentences."""
     article.summary = summarise(article.body, article.sentences, article.title)

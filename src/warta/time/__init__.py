@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 
 from warta.article import Article, Timex
+from warta.stage import stage
 from warta.time import calendar as cal
 from warta.time.grammar import Match, grammar
 from warta.time.lexicon import Lexicon, load_lexicon
@@ -155,6 +156,7 @@ def infer_published(text: str, *, paragraphs: int = LEAD_PARAGRAPHS, lexicon: Le
     return max(v[:10] for v in days) if days else None
 
 
+@stage("time", fills=["timex", "reference_date"])
 def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> Article:
     """Fill ``article.timex`` (offsets into the body) and ``article.reference_date``; infer
     ``published`` from the lead if missing."""

@@ -1,0 +1,90 @@
+"""Declared stages and the pipeline plan: registration, checks when built, skipping after a failure."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from warta import lang, pipeline, plan
+from warta.article import Article
+from warta.errors import ResourceError
+from warta.stage import REGISTRY, Stage
+
+
+def test_shipped_plan_runs_the_four_stages_with_their_declarations():
+    shipped = plan.load(plan.SHIPPED)
+    assert shipped.names == ("time", "actors", "quotes", "events", "summary") == pipeline.STAGES
+    declared = {s.stage.name: (s.stage.requires, s.stage.fills) for s in shipped.steps}
+    assert declared["time"] == ((), ("timex", "reference_date"))
+    assert declared["quotes"] == (("entities",), ("quotes",))
+    assert "quotes" in declared["events"][0] and "entities" in declared["events"][0]
+
+
+@pytest.mark.parametrize("stages,message", [
+    (["time", "weather"], "no stage named 'weather'"),
+    (["time", "actors", "events"], "stage 'events' needs 'quotes', which no stage before it fills (stage quotes fills it)"),
+    (["quotes", "actors"], "stage 'quotes' needs 'entities'"),
+    (["time", "time"], "stage 'time' is listed twice"),
+    ([{"name": "actors", "settings": {"gazeteer": "x.yaml"}}], "stage 'actors' has no setting gazeteer (settings: gazetteer)"),
+    ([{"name": "time", "when": "now"}], "unknown key(s) when"),
+    (["../etc"], "is not a stage name"),
+])
+def test_a_wrong_plan_is_refused_when_built(stages, message):
+    with pytest.raises(ResourceError) as err:
+        plan.build(stages, "my.yaml")
+    assert str(err.value).startswith("my.yaml: ") and message in str(err.value)
+
+
+def test_a_pipeline_file_is_read_and_checked(tmp_path):
+    good = tmp_path / "two.yaml"
+    good.write_text("stages:\n  - name: time\n  - name: actors\n    settings: {gazetteer: null}\n")
+    assert plan.load(good).names == ("time", "actors")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("steps: [time]\n")
+    with pytest.raises(ResourceError, match="bad.yaml: a pipeline file holds one key, stages"):
+        plan.load(bad)
+
+
+def _stage(name, calls, requires=(), fills=(), fail=False):
+    def annotate(article, doc):
+        calls.append(name)
+        if fail:
+            raise RuntimeError("boom")
+        return article
+    return Stage(name, annotate, tuple(requires), tuple(fills))
+
+
+def test_the_stages_needing_a_failed_stage_are_skipped_with_the_reason():
+    calls: list[str] = []
+    steps = (plan.Step(_stage("a", calls, fills=["entities"], fail=True)),
+             plan.Step(_stage("b", calls, requires=["entities"], fills=["quotes"])),
+             plan.Step(_stage("c", calls, requires=["quotes"])),
+             plan.Step(_stage("d", calls)))
+    article = plan.Plan(steps).run(Article(body="Teks."), None)
+    assert calls == ["a", "d"]  # b and c never run on partial data; d needs nothing of a
+    assert article.warnings == ["stage a failed: RuntimeError: boom",
+                                "stage b skipped: it needs entities from stage a, which failed",
+                                "stage c skipped: it needs quotes from stage b, which was skipped"]
+
+
+def test_when_the_time_stage_fails_the_others_do_not_run_on_partial_data(monkeypatch):
+    def broken(article, doc):
+        raise RuntimeError("no calendar")
+    monkeypatch.setitem(REGISTRY, "time", dataclasses.replace(REGISTRY["time"], annotate=broken))
+    body = "Menlu AS Mike Pompeo bertemu Presiden Rusia Vladimir Putin di Sochi, Selasa (14/5)."
+    article = Article(body=body, published="2019-05-16")
+    article = pipeline.run_stages(article, lang.blank()(body), ["time", "actors", "quotes", "events"])
+    assert article.entities == [] and article.reference_date is None
+    assert article.warnings[0] == "stage time failed: RuntimeError: no calendar"
+    assert article.warnings[1] == "stage actors skipped: it needs timex from stage time, which failed"
+    assert len(article.warnings) == 4
+
+
+def test_warta_pipeline_names_a_user_plan(tmp_path, monkeypatch):
+    mine = tmp_path / "only-time.yaml"
+    mine.write_text("stages:\n  - name: time\n")
+    monkeypatch.setenv("WARTA_PIPELINE", str(mine))
+    body = "Pompeo tiba di Sochi, Selasa (14/5)."
+    article = pipeline.run_stages(Article(body=body, published="2019-05-16"), lang.blank()(body))
+    assert article.timex and article.entities == []  # time ran, actors was not in the plan
