@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from warta.article import Article, Entity, Event, EventActor, Mention, RawDocument, Source, Span, Timex
@@ -61,10 +63,10 @@ def _sentences(body: str) -> list[list[int]]:
 def make(body: str, *, outlet: str, published: str | None, day: str, url: str, event: str | None = None,
          title: str | None = None) -> Article:
     """An article as the pipeline would store it: sentences, a dated timex, the ministers, the meeting."""
-    date_text = body[body.index("("):body.index(")") + 1]
+    found = re.search(r"[A-Z][a-z']+ \(\d{1,2}/\d{1,2}/\d{4}\)", body)  # "Rabu (10/5/2023)", as the time stage tags it
     art = Article(body=body, title=title or body.split(",")[0], outlet=outlet, published=published,
                   source=Source(url=url), sentences=_sentences(body),
-                  timex=[Timex(body.index(date_text), body.index(date_text) + len(date_text), date_text, "DATE", day)])
+                  timex=[Timex(found.start(), found.end(), found.group(0), "DATE", day)])
     if "Retno" in body:
         art.entities = [
             Entity("per:retno", "Retno Marsudi", "PER", "IDN", "IDNGOV", True, mentions=[Mention(0, 5, "Retno")]),

@@ -98,3 +98,26 @@ def test_bcubed_scores(pred, gold, expected):
 ])
 def test_containment_from_jaccard(jac, a, b, expected):
     assert containment(jac, a, b) == pytest.approx(expected, abs=0.01)
+
+
+# The minister the day before, in another capital, told in the same words as MEETING_A: the lead's
+# weekday-dated day differs, so it is another occasion although dates are within the window.
+DAY_BEFORE = (
+    "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Korea Selatan Park Jin di Seoul, "
+    "Selasa (9/5/2023). Kedua menteri membahas kerja sama perikanan, energi bersih dan keamanan maritim "
+    "di Laut China Selatan. Retno mengatakan Indonesia dan Korea Selatan sepakat memperkuat patroli bersama."
+)
+
+
+def test_cluster_keeps_apart_a_lead_dated_the_day_before(articles):
+    from tests.stories.conftest import make
+
+    before = make(DAY_BEFORE, outlet="Antara", published=None, day="2023-05-09", url="https://antaranews.com/d",
+                  title="Retno Bertemu Menlu Korea Selatan di Seoul")
+    feats = [features(articles["a"]), features(articles["b"]), features(before)]
+    assert feats[2].lead_day.isoformat() == "2023-05-09" and feats[0].lead_day.isoformat() == "2023-05-10"
+    result = {a.article: a for a in assign(feats, [], idf_of(feats))}
+    assert result[before.id].story != result[articles["a"].id].story == result[articles["b"].id].story
+    # without the lead-day rule the shared wording would join it to the Tokyo meeting
+    loose = {a.article: a for a in assign(feats, [], idf_of(feats), {"lead_day_penalty": 0.0})}
+    assert loose[before.id].story == loose[articles["a"].id].story

@@ -26,12 +26,13 @@ def story_result():
 
 
 def test_dev_stories_bcubed_f1(story_result):
-    # measured 0.980 (P 0.960, R 1.000); the TF-IDF single-link baseline reaches 0.883 at its best
+    # measured 1.000 (the lead-day rule was found on these errors: see docs/stories.md); the TF-IDF
+    # single-link baseline reaches 0.883 at its best
     assert story_result.f1 >= 0.95
 
 
 def test_dev_stories_near_misses_and_copies(story_result):
-    assert story_result.near_misses_apart >= 4  # of 6; Jokowi-Zelensky in Kyiv and the Jeddah match still join
+    assert story_result.near_misses_apart >= 5  # of 6
     assert story_result.near_duplicates["right"] == story_result.near_duplicates["gold"] == 4
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from warta.stories import settings as cfg
 from warta.stories.features import Features
 from warta.stories.neardup import NearDuplicateIndex
-from warta.stories.similarity import Idf, Index, compatible, main_event_conflict
+from warta.stories.similarity import Idf, Index, compatible, lead_day_conflict, main_event_conflict
 
 
 @dataclass(slots=True)
@@ -56,6 +56,7 @@ class Clusterer:
         self.threshold = cfg.get("link_threshold", overrides)
         self.window = cfg.get("window_days", overrides)
         self.penalty = cfg.get("main_event_penalty", overrides)
+        self.lead_penalty = cfg.get("lead_day_penalty", overrides)
         self.near = NearDuplicateIndex(
             lsh_threshold=cfg.get("lsh_threshold", overrides),
             min_containment=cfg.get("near_duplicate_containment", overrides),
@@ -84,7 +85,8 @@ class Clusterer:
         if feats.id in self.by_id:  # already placed: re-ingesting moves nothing
             m = self.members[self.by_id[feats.id]]
             return Assignment(feats.id, m.story, False, 1.0, m.near_duplicate_of)
-        dup = self.near.find(feats, lambda other: compatible(feats, other, self.window))
+        dup = self.near.find(
+            feats, lambda other: compatible(feats, other, self.window) and not lead_day_conflict(feats, other))
         if dup is not None:
             original = self.members[self.by_id[dup[0]]]
             first = original.near_duplicate_of or original.features.id  # link to the first copy
@@ -102,6 +104,8 @@ class Clusterer:
             other = self.members[slot]
             if main_event_conflict(feats, other.features):
                 score -= self.penalty
+            if lead_day_conflict(feats, other.features):
+                score -= self.lead_penalty
             if score < self.threshold or (best is not None and score <= best[0]):
                 continue
             if other.story not in fits:

@@ -6,7 +6,8 @@ occasion) and ``near_duplicate_of``. Every passage goes through the real pipelin
 time → actors → quotes → events) from its url/published/text only; the corpus stages then cluster
 them as one ingest would. Reported: B-cubed precision/recall/F1, the near-misses kept apart (alone
 with no passage of another story), near-duplicate links found, and a split-half check of the link
-threshold: fitted on half of the stories (their singletons included), scored on the other half.
+threshold and lead-day penalty: fitted on half of the stories (their singletons included), scored on
+the other half.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from warta.stories.similarity import Idf
 
 NEAR_MISS = "[near-miss]"
 GRID = [round(0.06 + 0.02 * i, 2) for i in range(15)]  # thresholds tried when fitting: 0.06 … 0.34
+PENALTIES = [0.0, 0.1, 0.2, 0.3, 0.4]  # lead-day penalties tried with them
 
 
 @dataclass
@@ -153,15 +155,18 @@ def _split(gold: list[Gold]) -> tuple[list[int], list[int]]:
     return ([i for i, g in enumerate(gold) if half[g.story] == 0], [i for i, g in enumerate(gold) if half[g.story] == 1])
 
 
-def _fit(gold: list[Gold], feats: list[Features]) -> float:
-    """The threshold with the best F1 (ties: the middle of the best run), near-misses apart first."""
+def _fit(gold: list[Gold], feats: list[Features]) -> dict:
+    """The link threshold and lead-day penalty with the most near-misses apart, then the best F1
+    (ties: the middle of the best thresholds, then the smallest penalty)."""
     scored = []
-    for th in GRID:
-        res, _, _ = _score(gold, feats, {"link_threshold": th})
-        scored.append(((res.near_misses_apart, res.f1), th))
-    top = max(key for key, _ in scored)
-    best = [th for key, th in scored if key == top]
-    return best[len(best) // 2]
+    for pen in PENALTIES:
+        for th in GRID:
+            res, _, _ = _score(gold, feats, {"link_threshold": th, "lead_day_penalty": pen})
+            scored.append(((res.near_misses_apart, res.f1), pen, th))
+    top = max(key for key, _, _ in scored)
+    pen = min(p for key, p, _ in scored if key == top)
+    best = [th for key, p, th in scored if key == top and p == pen]
+    return {"link_threshold": best[len(best) // 2], "lead_day_penalty": pen}
 
 
 def split_half(gold: list[Gold], feats: list[Features]) -> list[dict]:
@@ -169,10 +174,10 @@ def split_half(gold: list[Gold], feats: list[Features]) -> list[dict]:
     halves = _split(gold)
     out = []
     for fit_on, test_on in (halves, halves[::-1]):
-        th = _fit([gold[i] for i in fit_on], [feats[i] for i in fit_on])
-        res, _, _ = _score([gold[i] for i in test_on], [feats[i] for i in test_on], {"link_threshold": th})
-        fitted, _, _ = _score([gold[i] for i in fit_on], [feats[i] for i in fit_on], {"link_threshold": th})
-        out.append({"threshold": th, "fit_passages": len(fit_on), "fit_f1": fitted.f1, "test_passages": len(test_on),
+        fit = _fit([gold[i] for i in fit_on], [feats[i] for i in fit_on])
+        res, _, _ = _score([gold[i] for i in test_on], [feats[i] for i in test_on], fit)
+        fitted, _, _ = _score([gold[i] for i in fit_on], [feats[i] for i in fit_on], fit)
+        out.append({"threshold": fit["link_threshold"], "lead_day_penalty": fit["lead_day_penalty"], "fit_passages": len(fit_on), "fit_f1": fitted.f1, "test_passages": len(test_on),
                     "test_precision": res.precision, "test_recall": res.recall, "test_f1": res.f1,
                     "test_near_misses_apart": f"{res.near_misses_apart}/{res.near_misses}"})
     return out
@@ -200,7 +205,8 @@ def format_report(res: Result) -> str:
     ]
     for k, s in enumerate(res.split_half, 1):
         lines.append(
-            f"split {k}: threshold {s['threshold']:.2f} fitted on {s['fit_passages']} passages (F1 {s['fit_f1']:.3f}); "
+            f"split {k}: threshold {s['threshold']:.2f}, lead-day penalty {s['lead_day_penalty']:.1f} fitted on "
+            f"{s['fit_passages']} passages (F1 {s['fit_f1']:.3f}); "
             f"on the other {s['test_passages']}: P {s['test_precision']:.3f} R {s['test_recall']:.3f} "
             f"F1 {s['test_f1']:.3f}, near-misses apart {s['test_near_misses_apart']}")
     return "\n".join(lines)

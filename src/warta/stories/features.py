@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,8 @@ NAME_TYPES = {"PER", "ORG", "GPE", "LOC", "EVT", "FAC"}
 BACKGROUND_DAYS = 45
 # Near-duplicate fingerprints: MinHash over word 3-grams (3-grams keep a lightly reworded copy
 # close; 5-grams lose it). 128 permutations: Jaccard estimated to about ±0.04.
+_WEEKDAY = re.compile(r"(?i)\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b")
+LEAD_SENTENCES = 4  # the lead: where a news story says when its event happened (dateline and photo lines count)
 SHINGLE = 3
 PERMUTATIONS = 128
 SCHEME = "affine32"  # datasketch 2 hashing scheme, pinned so stored signatures stay comparable
@@ -34,6 +37,8 @@ class Features:
     day: date | None = None  # the article's own day: publication, else its most cited full date
     days: frozenset[date] = frozenset()  # full dates the article mentions near its own day
     month_days: frozenset[str] = frozenset()  # "11-19" from dates printed without a year
+    lead_day: date | None = None  # the first full date of the title and lead: when the reported event happened
+    lead_weekday: int | None = None  # its weekday (0 = Monday), or the first weekday the lead names
     minhash: np.ndarray | None = None  # MinHash signature of the body's word 3-grams
     shingles: int = 0  # how many distinct 3-grams the body has
 
@@ -43,6 +48,7 @@ class Features:
             "terms": dict(self.terms), "names": sorted(self.names), "main": list(self.main) if self.main else None,
             "day": self.day.isoformat() if self.day else None, "days": sorted(d.isoformat() for d in self.days),
             "month_days": sorted(self.month_days), "shingles": self.shingles,
+            "lead_day": self.lead_day.isoformat() if self.lead_day else None, "lead_weekday": self.lead_weekday,
             "minhash": base64.b64encode(self.minhash.astype("<u8").tobytes()).decode() if self.minhash is not None else None,
         }
 
@@ -55,6 +61,7 @@ class Features:
             main=tuple(data["main"]) if data.get("main") else None, day=_parse_day(data.get("day")),
             days=frozenset(filter(None, map(_parse_day, data.get("days") or ()))),
             month_days=frozenset(data.get("month_days") or ()), shingles=int(data.get("shingles") or 0),
+            lead_day=_parse_day(data.get("lead_day")), lead_weekday=data.get("lead_weekday"),
             minhash=np.frombuffer(base64.b64decode(sig), dtype="<u8").astype(np.uint64) if sig else None,
         )
 
@@ -101,11 +108,35 @@ def _title_timex(article: Article):
         return []
 
 
-def _dates(article: Article) -> tuple[date | None, frozenset[date], frozenset[str]]:
+def _lead_day(article: Article, title_timex) -> date | None:
+    """The first full date with a weekday in the title and the first two sentences ("Rabu (29/6/2022)"):
+    the day the lead says its event happened (a bare date there is as often the publication day)."""
+    end = article.sentences[LEAD_SENTENCES - 1][1] if len(article.sentences) >= LEAD_SENTENCES else len(article.body)
+    for tx in [*title_timex, *(t for t in article.timex if t.start < end)]:
+        if tx.type in ("DATE", "TIME") and tx.value and _WEEKDAY.search(tx.text) and (d := _parse_day(tx.value)):
+            return d
+    return None
+
+
+# Weekday names as a lead prints them, capitalised ("minggu" in lower case is also "week").
+WEEKDAYS = {"Senin": 0, "Selasa": 1, "Rabu": 2, "Kamis": 3, "Jumat": 4, "Jum'at": 4, "Sabtu": 5, "Minggu": 6, "Ahad": 6}
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(map(re.escape, WEEKDAYS)) + r")\b")
+
+
+def _lead_weekday(article: Article, lead_day: date | None) -> int | None:
+    """The weekday of the lead's day, else of the first weekday named in the title or lead ("Jumat dini hari")."""
+    if lead_day is not None:
+        return lead_day.weekday()
+    end = article.sentences[LEAD_SENTENCES - 1][1] if len(article.sentences) >= LEAD_SENTENCES else len(article.body)
+    found = _WEEKDAY_NAME.search(f"{article.title or ''}\n{article.body[:end]}")
+    return WEEKDAYS[found.group(1)] if found else None
+
+
+def _dates(article: Article, title_timex) -> tuple[date | None, frozenset[date], frozenset[str]]:
     """The article's day, the full dates near it, and year-less month-days."""
     mentioned: Counter = Counter()
     month_days = set()
-    for tx in [*article.timex, *_title_timex(article)]:
+    for tx in [*article.timex, *title_timex]:
         if tx.type not in ("DATE", "TIME") or not tx.value:
             continue
         if tx.value.startswith("XXXX-") and len(tx.value) >= 10 and tx.value[5:7].isdigit():
@@ -139,9 +170,12 @@ def fingerprint(text: str) -> tuple[np.ndarray, int]:
 
 def features(article: Article) -> Features:
     """The features of one article (title and body)."""
-    day, days, month_days = _dates(article)
+    title_timex = _title_timex(article)
+    day, days, month_days = _dates(article, title_timex)
+    lead = _lead_day(article, title_timex)
     sig, size = fingerprint(article.body)
     return Features(
         id=article.id, terms=Counter(terms(f"{article.title or ''}\n{article.body}")), names=_names(article),
         main=main_event(article), day=day, days=days, month_days=month_days, minhash=sig, shingles=size,
+        lead_day=lead, lead_weekday=_lead_weekday(article, lead),
     )

@@ -24,6 +24,9 @@ SETTINGS = (
     Setting("main_event_penalty", 0.15,
             "subtracted from the similarity when both articles' main events have the same type and source "
             "but another target (Jokowi meets Zelensky vs Jokowi meets Putin)"),
+    Setting("lead_day_penalty", 0.2,
+            "subtracted from the similarity when both leads state the day of their event and the days differ "
+            "(Jokowi in Kyiv on Wednesday 29 June, in the Kremlin on Thursday 30 June)"),
     Setting("near_duplicate_containment", 0.5,
             "share of the shorter article's word 3-grams found in the other that makes it a near-duplicate "
             "(syndicated and lightly edited copies; parallel rewrites of a press release stay below ~0.45)"),

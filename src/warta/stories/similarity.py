@@ -59,25 +59,44 @@ def compatible(x: Features, y: Features, window: float) -> bool:
     return True  # nothing to compare: the text decides
 
 
+def lead_day_conflict(x: Features, y: Features) -> bool:
+    """Both leads state the day (or the weekday) of their event, and they differ."""
+    if x.lead_day is not None and y.lead_day is not None:
+        return x.lead_day != y.lead_day
+    return x.lead_weekday is not None and y.lead_weekday is not None and x.lead_weekday != y.lead_weekday
+
+
 def main_event_conflict(x: Features, y: Features) -> bool:
     """Both main events have the same type and source but another target: two occasions."""
     return bool(x.main and y.main and x.main[:2] == y.main[:2] and x.main[2] != y.main[2])
 
 
+# Each article is found through its heaviest terms only: two reports of one event share some of
+# their top terms, and the index stays small and fast as the archive grows (each query touches the
+# postings of 25 terms, not of every word). The cosine itself is computed over the whole vectors.
+TOP_TERMS = 25
+
+
+def top_terms(vec: dict[str, float], k: int = TOP_TERMS) -> list[str]:
+    """The ``k`` heaviest terms of a vector (ties by term, so the choice is deterministic)."""
+    return [t for t, _ in sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:k]]
+
+
 class Index:
-    """An inverted index of unit vectors, for the dot products of one new article with all members."""
+    """Unit vectors with an inverted index on their top terms: candidates, then exact cosines."""
 
     def __init__(self):
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.vectors: dict[int, dict[str, float]] = {}
 
     def add(self, slot: int, vec: dict[str, float]) -> None:
-        for t, w in vec.items():
-            self.postings[t].append((slot, w))
+        self.vectors[slot] = vec
+        for t in top_terms(vec):
+            self.postings[t].append(slot)
 
     def scores(self, vec: dict[str, float]) -> dict[int, float]:
-        """Cosine of ``vec`` with every indexed vector that shares a term."""
-        acc: dict[int, float] = defaultdict(float)
-        for t, w in vec.items():
-            for slot, wm in self.postings.get(t, ()):
-                acc[slot] += w * wm
-        return acc
+        """Cosine of ``vec`` with every indexed vector sharing one of its top terms."""
+        candidates: set[int] = set()
+        for t in top_terms(vec):
+            candidates.update(self.postings.get(t, ()))
+        return {slot: cosine(vec, self.vectors[slot]) for slot in candidates}
