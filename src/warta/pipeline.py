@@ -20,7 +20,9 @@ from itertools import islice, repeat
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from warta import plan as _plan
+from warta import windows
 from warta.article import Article, RawDocument, Source
+from warta.budget import Budget
 from warta.errors import InputError, WartaError
 
 if TYPE_CHECKING:
@@ -102,20 +104,59 @@ def process(raw: RawDocument, *, published: str | None = None,
     return annotate(extract(raw, published=published), stages=stages)
 
 
-def annotate(article: Article, *, stages: Iterable[str] | _plan.Plan | None = None) -> Article:
-    """Run the language layer and the document ``stages`` (default: the plan) over an extracted article."""
-    return run_stages(article, analyse(article), stages)
+# Stages that read the whole body at once and no parse: on a long document they run once, after
+# the windows (the others run window by window, see ``warta.windows``).
+WHOLE_DOCUMENT = ("summary",)
 
 
-def run_stages(article: Article, doc: Doc, stages: Iterable[str] | _plan.Plan | None = None) -> Article:
-    """Run the document ``stages`` (names, a plan, or by default ``plan.load()``: the shipped
-    ``pipeline.yaml`` or ``WARTA_PIPELINE``) over an article and its parsed ``doc``. A failing
-    stage becomes a warning on the article; the stages that need its output are skipped."""
+def _where(article: Article) -> str:
+    return article.source.path or article.source.url or article.id or "<document>"
+
+
+def _as_plan(stages: Iterable[str] | _plan.Plan | None) -> _plan.Plan:
     if stages is None:
-        stages = _plan.load()
-    elif not isinstance(stages, _plan.Plan):
-        stages = _plan.build(stages)
-    return stages.run(article, doc)
+        return _plan.load()
+    return stages if isinstance(stages, _plan.Plan) else _plan.build(stages)
+
+
+def annotate(article: Article, *, stages: Iterable[str] | _plan.Plan | None = None,
+             budget: Budget | None = None) -> Article:
+    """Run the language layer and the document ``stages`` (default: the plan) over an extracted
+    article, under the document's time ``budget`` (``warta.budget``); a body longer than
+    ``windows.WINDOW`` goes window by window (``annotate_windows``)."""
+    budget = budget or Budget.for_text(article.body, _where(article))
+    if len(article.body) > windows.WINDOW:
+        return annotate_windows(article, stages=stages, budget=budget)
+    with budget.stage("language"):
+        doc = analyse(article)
+    return run_stages(article, doc, stages, budget)
+
+
+def annotate_windows(article: Article, *, stages: Iterable[str] | _plan.Plan | None = None,
+                     budget: Budget | None = None) -> Article:
+    """``annotate`` one window at a time (``warta.windows``): time and memory grow linearly with
+    the body, every offset is in body coordinates, and only one window's parse is held at once."""
+    budget = budget or Budget.for_text(article.body, _where(article))
+    plan = _as_plan(stages)
+    per_window = _plan.Plan(tuple(s for s in plan.steps if s.stage.name not in WHOLE_DOCUMENT), plan.where)
+    whole = _plan.Plan(tuple(s for s in plan.steps if s.stage.name in WHOLE_DOCUMENT), plan.where)
+    for start, end in windows.spans(article.body):
+        part = windows.part(article, start, end)
+        with budget.stage("language"):
+            doc = analyse(part)
+        windows.merge(article, per_window.run(part, doc, budget), start)
+        del doc
+    return whole.run(article, None, budget)
+
+
+def run_stages(article: Article, doc: Doc | None, stages: Iterable[str] | _plan.Plan | None = None,
+               budget: Budget | None = None) -> Article:
+    """Run the document ``stages`` (names, a plan, or by default ``plan.load()``: the shipped
+    ``pipeline.yaml`` or ``WARTA_PIPELINE``) over an article and its parsed ``doc``, under the
+    document's time ``budget``. A failing stage, or one that runs past the budget, becomes a
+    warning on the article; the stages that need its output are skipped."""
+    budget = budget or Budget.for_text(article.body, _where(article))
+    return _as_plan(stages).run(article, doc, budget)
 
 
 def _failure(item: RawDocument, err: Exception) -> Failure:
@@ -141,8 +182,12 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
     the stages on each. If the batched parse fails, each article is parsed alone, so one bad
     document fails alone."""
     extracted = [_extract_one(item, published) for item in items]
+    # long documents go window by window (annotate); the others are parsed together
+    short = [a for a in extracted if isinstance(a, Article) and len(a.body) <= windows.WINDOW]
+    budgets = {id(a): Budget.for_text(a.body, _where(a)) for a in extracted if isinstance(a, Article)}
     try:  # in the order of the extracted articles, which the loop below follows
-        docs = iter(analyse_many([a for a in extracted if isinstance(a, Article)]))
+        with Budget(sum(budgets[id(a)].seconds for a in short), "batch").stage("language"):
+            docs = iter(analyse_many(short))
     except Exception:
         docs = None
     out: list[Processed | Failure] = []
@@ -151,8 +196,16 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
             out.append(result)
             continue
         try:
-            doc = next(docs) if docs is not None else analyse(result)
-            out.append(Processed(run_stages(result, doc), item))
+            budget = budgets[id(result)]
+            if len(result.body) > windows.WINDOW:
+                out.append(Processed(annotate(result, budget=budget), item))
+                continue
+            if docs is not None:
+                doc = next(docs)
+            else:
+                with budget.stage("language"):
+                    doc = analyse(result)
+            out.append(Processed(run_stages(result, doc, budget=budget), item))
         except Exception as err:
             out.append(_failure(item, err))
     return out

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from contextlib import nullcontext
 from typing import Any, Iterable
 
-from warta.errors import ResourceError, WartaError
+from warta.budget import Budget
+from warta.errors import ResourceError, StageError, WartaError
 from warta.resources import read_yaml
 from warta.stage import BASE_FIELDS, REGISTRY, Stage
 
@@ -45,8 +47,9 @@ class Plan:
     def names(self) -> tuple[str, ...]:
         return tuple(step.stage.name for step in self.steps)
 
-    def run(self, article, doc):
-        """Run the stages over ``article`` and its parsed ``doc``; see the module docstring."""
+    def run(self, article, doc, budget: Budget | None = None):
+        """Run the stages over ``article`` and its parsed ``doc``, each under what is left of the
+        document's time ``budget`` (``warta.budget``); see the module docstring."""
         missing: dict[str, tuple[str, str]] = {}  # field → (stage that should have filled it, what happened)
         for step in self.steps:
             st = step.stage
@@ -57,9 +60,13 @@ class Plan:
                 missing.update((f, (st.name, "was skipped")) for f in st.fills)
                 continue
             try:
-                article = st.annotate(article, doc, **dict(step.settings))
+                with budget.stage(st.name) if budget is not None else nullcontext():
+                    article = st.annotate(article, doc, **dict(step.settings))
             except Exception as err:  # a bug in one stage must not lose the document
-                reason = str(err) if isinstance(err, WartaError) else f"{type(err).__name__}: {err}"
+                if isinstance(err, StageError):  # its message names the document and stage again
+                    reason = err.reason
+                else:
+                    reason = str(err) if isinstance(err, WartaError) else f"{type(err).__name__}: {err}"
                 article.warnings.append(f"stage {st.name} failed: {reason}")
                 missing.update((f, (st.name, "failed")) for f in st.fills)
         return article

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Iterator
 
 from warta.article import Article, Timex
 from warta.stage import stage
@@ -93,15 +94,16 @@ def resolve(text: str, dct: str | date | datetime | None, *,
     matches = list(grammar(lex).scan(text))
     _anchor(ctx, matches)
     out: list[Timex] = []
-    pending = list(matches)
-    while pending:
-        m = pending.pop(0)
+    # an iterator, not a list: a rescan after a match that is not temporal reads on lazily, so a
+    # text of thousands of such matches stays linear
+    pending: Iterator[Match] = iter(matches)
+    while (m := next(pending, None)) is not None:
         found = HANDLERS[m.rule](ctx, m)
         if found is None:
             # not temporal here: look again from the next word, up to the next match
             nxt = re.search(r"\s\S", text[m.start:m.end])
             if nxt:
-                pending = list(grammar(lex).scan(text, m.start + nxt.start() + 1))
+                pending = grammar(lex).scan(text, m.start + nxt.start() + 1)
             continue
         for f in found:
             out.append(Timex(f.start, f.end, text[f.start:f.end], f.type, f.value))

@@ -1,0 +1,127 @@
+"""A time budget per document: a stage that runs past it fails with a reason instead of hanging.
+
+``Budget(seconds)`` is started when a document enters the language layer; ``budget.stage(name)``
+runs one step under what is left of it. In the main thread of a process (the CLI, and every worker
+of the process pool, which runs its tasks in its main thread) the limit is enforced by an interval
+timer (``signal.setitimer``/``SIGALRM``): the step is interrupted and ``StageTimeout`` (a
+``StageError``) is raised. Elsewhere (a thread of the web server) no signal can be used, and a step
+that ran over is reported when it returns. The timer and the previous handler are always restored,
+so the process goes on with the next document as if nothing had happened.
+
+The budget of a document grows with its length: ``WARTA_TIME_BUDGET`` seconds (default 60) per
+started 100,000 characters (a 900 KB document gets nine times the base). ``0`` turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+from warta.errors import StageError, WartaError
+
+DEFAULT_SECONDS = 60.0
+PER_CHARACTERS = 100_000  # the budget is granted again for every started block of this many characters
+ENV = "WARTA_TIME_BUDGET"
+REPEAT = 0.5  # seconds between rings once the budget is spent
+
+
+class StageTimeout(StageError):
+    """A stage ran past the time budget of its document."""
+
+
+class _Ring(BaseException):
+    """The timer's interrupt: a BaseException, so that no ``except Exception`` inside a stage
+    swallows it; ``Budget.stage`` turns it into ``StageTimeout``."""
+
+
+def base_seconds() -> float:
+    """``WARTA_TIME_BUDGET`` (seconds per 100,000 characters), else 60; 0 means no budget."""
+    env = os.environ.get(ENV)
+    if not env:
+        return DEFAULT_SECONDS
+    try:
+        value = float(env)
+    except ValueError:
+        raise WartaError(f"{ENV} must be a number of seconds, not {env!r}") from None
+    if value < 0:
+        raise WartaError(f"{ENV} must be 0 (no budget) or more, not {env!r}")
+    return value
+
+
+def seconds_for(length: int, base: float | None = None) -> float:
+    """The budget of a document of ``length`` characters (0: unlimited)."""
+    base = base_seconds() if base is None else base
+    return base * max(1, -(-length // PER_CHARACTERS))
+
+
+def _can_signal() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+class Budget:
+    """What is left of one document's time; ``stage`` runs a step under it."""
+
+    def __init__(self, seconds: float, document: str = "<document>"):
+        self.seconds = seconds
+        self.document = document
+        self.deadline = time.monotonic() + seconds if seconds > 0 else None
+
+    @classmethod
+    def for_text(cls, text: str, document: str = "<document>") -> "Budget":
+        """The budget of a document with body ``text``."""
+        return cls(seconds_for(len(text)), document)
+
+    def left(self) -> float | None:
+        """Seconds left, or None when unlimited."""
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def _timeout(self, name: str) -> StageTimeout:
+        return StageTimeout(name, self.document, f"exceeded its time budget ({self.seconds:.0f} s for this "
+                                                 f"document; {ENV} sets it)")
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Run the body as stage ``name``; raise ``StageTimeout`` when the budget runs out."""
+        left = self.left()
+        if left is None:
+            yield
+            return
+        if left <= 0:
+            raise self._timeout(name)
+        if not _can_signal():
+            yield
+            if self.left() <= 0:
+                raise self._timeout(name)
+            return
+        armed = [True]
+
+        def _ring(signum, frame):
+            if armed[0]:
+                raise _Ring()
+
+        previous = signal.signal(signal.SIGALRM, _ring)
+        started = time.monotonic()
+        # the timer rings again every half second after the deadline: should a stage catch even
+        # the BaseException of the ring, it is stopped at the next one
+        old_delay, _ = signal.setitimer(signal.ITIMER_REAL, left, REPEAT)
+        try:
+            yield
+        except _Ring:
+            raise self._timeout(name) from None
+        finally:
+            armed[0] = False
+            while True:  # a ring arriving during the clean-up is retried, never left behind
+                try:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+                    if old_delay:  # somebody else's timer was running: give it back what is left of it
+                        signal.setitimer(signal.ITIMER_REAL, max(0.001, old_delay - (time.monotonic() - started)))
+                    break
+                except _Ring:
+                    continue
+        if self.left() <= 0:  # it ran over, but a handler inside the stage swallowed the rings
+            raise self._timeout(name)

@@ -1,0 +1,97 @@
+"""Long documents in windows: the language layer and the document stages see a bounded piece at a time.
+
+A body longer than ``WINDOW`` characters is cut into consecutive windows at paragraph breaks (else
+at a sentence end, else at a space, else anywhere). Each window is a sub-article (``part``) with the
+document's metadata; what the stages find in it is shifted back into body coordinates and merged
+into the document (``merge``): sentences, timexes, quotes and events are concatenated, entities
+with the same id are one entity with the mentions of every window. Memory and time then grow
+linearly with the document, and spaCy's ``max_length`` (1,000,000 characters) is never reached.
+An article shorter than ``WINDOW`` is one window: its record is exactly what it was without windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from warta.article import Article, Entity
+
+# Characters per window: longer than nearly every news article, short enough that a stage's
+# per-window work stays small (the actors linker on 20,000 characters: about a second).
+WINDOW = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s")
+
+
+def spans(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` windows covering ``text``, each at most ``size`` characters."""
+    n = len(text)
+    if n <= size:
+        return [(0, n)]
+    out, start = [], 0
+    while n - start > size:
+        limit, floor = start + size, start + size // 2  # cut in the second half of the window
+        cut = text.rfind("\n", floor, limit)
+        if cut >= 0:
+            cut += 1
+        else:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, limit)]
+            if ends:
+                cut = ends[-1]
+            else:
+                space = text.rfind(" ", floor, limit)
+                cut = space + 1 if space >= 0 else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+# What the document stages fill in: a window starts with none of it.
+_STAGE_FIELDS = dict(sentences=[], entities=[], timex=[], quotes=[], events=[], warnings=[], summary=None,
+                     reference_date=None)
+
+
+def part(article: Article, start: int, end: int) -> Article:
+    """The sub-article of ``article.body[start:end]``: the same metadata and id, no stage output."""
+    fields = {key: (list(value) if isinstance(value, list) else value) for key, value in _STAGE_FIELDS.items()}
+    return replace(article, body=article.body[start:end], **fields)
+
+
+def _shift_entity(ent: Entity, offset: int) -> Entity:
+    for m in ent.mentions:
+        m.start += offset
+        m.end += offset
+    return ent
+
+
+def merge(doc: Article, window: Article, offset: int) -> None:
+    """Add what the stages found in ``window`` (which starts at ``offset`` of ``doc.body``) to ``doc``."""
+    doc.sentences.extend([s + offset, e + offset] for s, e in window.sentences)
+    for t in window.timex:
+        t.start += offset
+        t.end += offset
+    doc.timex.extend(window.timex)
+    for q in window.quotes:
+        q.start += offset
+        q.end += offset
+    doc.quotes.extend(window.quotes)
+    for ev in window.events:
+        ev.trigger.start += offset
+        ev.trigger.end += offset
+        ev.sentence = [ev.sentence[0] + offset, ev.sentence[1] + offset] if ev.sentence else ev.sentence
+    doc.events.extend(window.events)
+    by_id = {ent.id: ent for ent in doc.entities}
+    for ent in window.entities:
+        ent = _shift_entity(ent, offset)
+        known = by_id.get(ent.id)
+        if known is None:
+            doc.entities.append(ent)
+            by_id[ent.id] = ent
+            continue
+        known.mentions.extend(ent.mentions)
+        known.roles.extend(r for r in ent.roles if r not in known.roles)
+    doc.warnings.extend(w for w in window.warnings if w not in doc.warnings)
+    if doc.reference_date is None:  # the first window holds the dateline and the lead
+        doc.reference_date = window.reference_date
+    if window.published and not doc.published:  # inferred from the lead by the time stage
+        doc.published, doc.published_inferred = window.published, window.published_inferred
