@@ -79,21 +79,20 @@ def test_a_bad_budget_setting_is_one_clear_error(monkeypatch, value):
         budget_mod.base_seconds()
 
 
-class _Runaway:
-    @staticmethod
-    def annotate(article, doc):
-        _spin()
+def _runaway_stage(article, doc):
+    _spin()
 
 
 def _run_with_runaway_stage(seconds: float) -> tuple[list[str], list[str], int]:
     """In a pool worker: a document with a runaway stage, then a normal document."""
-    import warta.pipeline as p
+    from warta import plan
+    from warta.stage import Stage
 
-    real = p._stage
-    p._stage = lambda name: _Runaway if name == "runaway" else real(name)
+    steps = (plan.Step(Stage("runaway", _runaway_stage)), plan.Step(plan.registered("time")))
+    runaway = plan.Plan(steps)
     body = "Presiden Joko Widodo tiba di Jakarta, Senin (6/5/2019)."
-    first = p.run_stages(Article(body=body, published="2019-05-07"), None, ["runaway", "time"], Budget(seconds, "a.txt"))
-    second = p.run_stages(Article(body=body, published="2019-05-07"), None, ["time"], Budget(30, "b.txt"))
+    first = pipeline.run_stages(Article(body=body, published="2019-05-07"), None, runaway, Budget(seconds, "a.txt"))
+    second = pipeline.run_stages(Article(body=body, published="2019-05-07"), None, ["time"], Budget(30, "b.txt"))
     return first.warnings, second.warnings, len(second.timex)
 
 
