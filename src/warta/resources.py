@@ -8,11 +8,16 @@ import yaml
 
 from warta.errors import ResourceError
 
+# libyaml's parser when PyYAML was built with it: the same data (the constructor is the same
+# Python code; every shipped file compared equal), parsed about 7x faster. The gazetteer and the
+# event lexicon alone took about 1 s of CPU at every start with the pure-Python parser.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml(text: str, where: str) -> Any:
     """Parse YAML text; a syntax or value error becomes a ResourceError naming the file and line."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}:" if mark else ""
