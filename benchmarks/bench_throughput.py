@@ -89,14 +89,14 @@ def stage_profile(path: Path) -> None:
     """One in-process pass, timed stage by stage (extract, language layer, each document stage)."""
     import importlib
 
-    from warta import ingest, lang
+    from warta import ingest
     from warta.article import RawDocument
     from warta.extract import extract
-    from warta.pipeline import STAGES
+    from warta.pipeline import STAGES, analyse, nlp
 
     docs = [d for d in ingest.read_inputs([str(path)]) if isinstance(d, RawDocument)]
     start = time.perf_counter()
-    lang.load()
+    nlp()
     stages = [(name, importlib.import_module(f"warta.{name}")) for name in STAGES]
     print(f"  model load       {time.perf_counter() - start:6.2f} s")
     clock = dict.fromkeys(("extract", "lang", *STAGES), 0.0)
@@ -104,7 +104,7 @@ def stage_profile(path: Path) -> None:
         t0 = time.process_time()
         article = extract(raw)
         t1 = time.process_time()
-        doc = lang.analyse(article)
+        doc = analyse(article)
         clock["extract"] += t1 - t0
         clock["lang"] += time.process_time() - t1
         for name, stage in stages:
