@@ -14,18 +14,18 @@ started 100,000 characters (a 900 KB document gets nine times the base). ``0`` t
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from warta.errors import StageError, WartaError
+from warta import settings
+from warta.errors import StageError
 
-DEFAULT_SECONDS = 60.0
+DEFAULT_SECONDS = settings.setting("time_budget").default
 PER_CHARACTERS = 100_000  # the budget is granted again for every started block of this many characters
-ENV = "WARTA_TIME_BUDGET"
+ENV = settings.setting("time_budget").env
 REPEAT = 0.5  # seconds between rings once the budget is spent
 
 
@@ -40,16 +40,7 @@ class _Ring(BaseException):
 
 def base_seconds() -> float:
     """``WARTA_TIME_BUDGET`` (seconds per 100,000 characters), else 60; 0 means no budget."""
-    env = os.environ.get(ENV)
-    if not env:
-        return DEFAULT_SECONDS
-    try:
-        value = float(env)
-    except ValueError:
-        raise WartaError(f"{ENV} must be a number of seconds, not {env!r}") from None
-    if value < 0:
-        raise WartaError(f"{ENV} must be 0 (no budget) or more, not {env!r}")
-    return value
+    return settings.value("time_budget")
 
 
 def seconds_for(length: int, base: float | None = None) -> float:

@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from warta import settings
 from warta.errors import WartaError
 
 app = typer.Typer(
@@ -24,18 +25,16 @@ app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay on one line
 
-DB_OPTION = typer.Option("warta.db", "--db", envvar="WARTA_DB", help="SQLite database file.")
-WORKERS_OPTION = typer.Option(
-    None, "--workers", "-w", envvar="WARTA_WORKERS", help="Processes to use (default: one per core)."
-)
-ENGINE_OPTION = typer.Option(
-    "local", "--engine", envvar="WARTA_ENGINE",
-    help="Where the document stages run: local (this machine's processes) or ray (docs/engines.md).",
-)
-ADDRESS_OPTION = typer.Option(
-    None, "--address", envvar="WARTA_RAY_ADDRESS",
-    help="With --engine ray: the Ray cluster to use (default: a local Ray started for the run).",
-)
+def _option(name: str, *flags: str):
+    """A CLI option backed by the setting ``name`` of ``warta.settings``: its variable, default and help."""
+    row = settings.setting(name)
+    return typer.Option(row.default, *flags, envvar=row.env, help=row.help)
+
+
+DB_OPTION = _option("db", "--db")
+WORKERS_OPTION = _option("workers", "--workers", "-w")
+ENGINE_OPTION = _option("engine", "--engine")
+ADDRESS_OPTION = _option("ray_address", "--address")
 
 
 def fail(message: str) -> None:
@@ -735,3 +734,39 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+
+# ---------------------------------------------------------------- settings (issue 17)
+
+
+@app.command("settings")
+def settings_command(
+    json_output: bool = typer.Option(False, "--json", help="One JSON object per setting."),
+) -> None:
+    """List every setting: its environment variable, the value in effect, the default and what it is."""
+    rows, bad = [], []
+    for name, env, default, help_ in settings.table():
+        try:
+            current = settings.value(name)
+        except WartaError as error:
+            bad.append(str(error))
+            current = None
+        rows.append({"name": name, "env": env, "value": current, "default": settings.setting(name).default, "help": help_})
+    if json_output:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif not sys.stdout.isatty():
+        for row in rows:
+            cells = [row["name"], row["env"], "" if row["value"] is None else str(row["value"]), row["help"]]
+            sys.stdout.write("\t".join(cells) + "\n")
+    else:
+        from rich.table import Table
+
+        table = Table(title="settings (set with the environment variables)", title_justify="left")
+        for col in ("setting", "variable", "value", "what it is"):
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(row["name"], row["env"], "" if row["value"] is None else str(row["value"]), row["help"])
+        Console().print(table)
+    if bad:
+        fail(bad[0])

@@ -220,13 +220,9 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
 
 def default_workers() -> int:
     """``WARTA_WORKERS`` if set, else one process per core."""
-    env = os.environ.get("WARTA_WORKERS")
-    if env:
-        try:
-            return max(1, int(env))
-        except ValueError:
-            raise WartaError(f"WARTA_WORKERS must be a whole number, not {env!r}") from None
-    return os.cpu_count() or 1
+    from warta import settings
+
+    return settings.value("workers") or os.cpu_count() or 1
 
 
 def _init_worker() -> None:

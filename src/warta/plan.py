@@ -10,7 +10,6 @@ stage that needs what it fills is skipped (``stage NAME skipped: ...``), never r
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +17,7 @@ from pathlib import Path
 from contextlib import nullcontext
 from typing import Any, Iterable
 
+from warta import settings
 from warta.budget import Budget
 from warta.errors import ResourceError, StageError, WartaError
 from warta.resources import read_yaml
@@ -130,7 +130,7 @@ def parse(data: Any, where: str) -> Plan:
 
 def load(path: str | Path | None = None) -> Plan:
     """The plan of ``path``, else of ``WARTA_PIPELINE``, else the shipped ``pipeline.yaml``."""
-    return _load(str(path or os.environ.get("WARTA_PIPELINE") or SHIPPED))
+    return _load(str(path or settings.value("pipeline") or SHIPPED))
 
 
 @lru_cache(maxsize=4)

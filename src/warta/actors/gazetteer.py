@@ -8,7 +8,6 @@ the ``extra`` argument).  The schema is in ``warta/data/gazetteer/README.md``.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -16,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from warta import settings
 from warta.actors.index import Gazetteer
 from warta.actors.records import Record, Tenure
 from warta.errors import ResourceError
@@ -262,5 +262,5 @@ def _cached(folder: str | None, extra: str | None):
 
 def load(extra: str | Path | None = None, *, folder: str | Path | None = None):
     """The indexed gazetteer, loaded once per process (``WARTA_GAZETTEER`` adds a user file)."""
-    extra = extra or os.environ.get("WARTA_GAZETTEER") or None
+    extra = extra or settings.value("gazetteer")
     return _cached(str(folder) if folder else None, str(extra) if extra else None)

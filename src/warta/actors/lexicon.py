@@ -7,7 +7,6 @@ shipped ``role`` name replaces it, new ones are added.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
+from warta import settings
 from warta.actors.text import NgramIndex
 from warta.errors import ResourceError
 from warta.resources import read_yaml
@@ -128,5 +128,5 @@ def _cached(extra: str | None) -> Lexicon:
 
 def load(extra: str | Path | None = None) -> Lexicon:
     """The role words and word groups, loaded once per process."""
-    extra = extra or os.environ.get("WARTA_ACTORS_ROLES") or None
+    extra = extra or settings.value("actors_roles")
     return _cached(str(extra) if extra else None)

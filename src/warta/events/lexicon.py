@@ -10,19 +10,19 @@ one: an entry with the same ``name`` replaces the shipped entry, ``disable: true
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 
+from warta import settings
 from warta.article import EVENT_TYPES
 from warta.errors import ResourceError
 from warta.resources import read_yaml
 from warta.events.morphology import AFFIXES, forms as inflected_forms
 
-ENV_VAR = "WARTA_EVENT_LEXICON"
+ENV_VAR = settings.setting("event_lexicon").env
 GAP = 3  # most tokens a "..." may skip: enough for "sekitar 100", short enough to stay in the clause
 
 REQUIRED = {"name", "type", "note"}
@@ -216,5 +216,5 @@ def _load(user_path: str | None) -> Lexicon:
 
 def load(path: str | Path | None = None) -> Lexicon:
     """The shipped lexicon extended by ``path`` (or ``$WARTA_EVENT_LEXICON``), loaded once per process."""
-    user = str(path) if path else os.environ.get(ENV_VAR) or None
+    user = str(path) if path else settings.value("event_lexicon")
     return _load(user)

@@ -9,47 +9,47 @@ are added.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 
+from warta import settings
 from warta.errors import ResourceError
 from warta.resources import read_yaml
 
-# file -> (package, list key, required keys, optional keys, environment variable of the user file)
+# file -> (package, list key, required keys, optional keys, the setting naming the user file: warta.settings)
 SPECS: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = {
     "furniture.yaml": (
         "warta.extract",
         "rules",
         frozenset({"name", "pattern", "reason", "note"}),
         frozenset({"example", "action", "scope", "enabled", "max_length"}),
-        "WARTA_FURNITURE",
+        "furniture",
     ),
     "outlets.yaml": (
         "warta.data",
         "outlets",
         frozenset({"name", "domains", "note"}),
         frozenset({"variants", "enabled", "lang"}),
-        "WARTA_OUTLETS",
+        "outlets",
     ),
     "agencies.yaml": (
         "warta.extract",
         "agencies",
         frozenset({"name", "note"}),
         frozenset({"variants", "enabled"}),
-        "WARTA_AGENCIES",
+        "agencies",
     ),
     "language.yaml": (
         "warta.extract",
         "languages",
         frozenset({"name", "code", "words", "note"}),
         frozenset({"enabled"}),
-        "WARTA_LANGUAGES",
+        "languages",
     ),
 }
-USER_FILES = {name: spec[4] for name, spec in SPECS.items()}
+USER_FILES = {name: settings.setting(spec[4]).env for name, spec in SPECS.items()}
 
 
 def _entries(
@@ -94,10 +94,10 @@ def merge(shipped: list[dict], user: list[dict]) -> list[dict]:
 @lru_cache(maxsize=None)
 def load(filename: str, user_file: str | None = None) -> tuple[dict, ...]:
     """The validated entries of a shipped data file, extended by ``user_file`` or its env variable."""
-    package, list_key, required, optional, env = SPECS[filename]
+    package, list_key, required, optional, setting = SPECS[filename]
     text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
     shipped = _entries(read_yaml(text, filename), filename, list_key, required, optional)
-    user_file = user_file or os.environ.get(env) or None
+    user_file = user_file or settings.value(setting)
     user: list[dict] = []
     if user_file:
         try:

@@ -1,29 +1,16 @@
-"""The settings of `warta serve`: one table read by the command, its help and the docs."""
+"""The settings of `warta serve`, rows of Warta's one settings table (``warta.settings``)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 
+from warta import settings
 from warta.ingest import DEFAULT_MAX_BYTES
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
-    """One setting: its environment variable, default and help."""
-
-    name: str
-    env: str
-    default: object
-    help: str
-
-
-SETTINGS = (
-    Setting("token", "WARTA_TOKEN", None,
-            "Token that ingest over HTTP requires (Authorization: Bearer TOKEN). Unset: ingest is disabled."),
-    Setting("max_body", "WARTA_MAX_BODY", DEFAULT_MAX_BYTES,
-            "Largest request body accepted, in bytes (larger: 413)."),
-)
+# the rows of Warta's settings table (warta.settings) that `warta serve` reads
+SETTINGS = tuple(settings.setting(name) for name in ("token", "max_body"))
 MAX_PAGE = 500  # largest `limit` of a list endpoint: a bigger page is one request too many for the store
 DEFAULT_PAGE = 50
 

@@ -8,7 +8,6 @@ matches source SRC and target TGT. Each merged event counts once however many ar
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,6 +18,7 @@ from pathlib import Path
 import yaml
 from sqlalchemy import Engine, and_, or_, select
 
+from warta import settings
 from warta.article import EVENT_TYPES
 from warta.errors import ResourceError, WartaError
 from warta.stories import schema as t
@@ -63,7 +63,7 @@ def weights(user_file: str | None = None) -> dict[str, float]:
     """The intensity weight of each PLOVER type; a user file (or ``WARTA_INTENSITY``) overrides some."""
     text = resources.files("warta.stories").joinpath("intensity.yaml").read_text(encoding="utf-8")
     table = _parse_weights(yaml.safe_load(text), "warta/stories/intensity.yaml")
-    user_file = user_file or os.environ.get("WARTA_INTENSITY")
+    user_file = user_file or settings.value("intensity")
     if user_file:
         try:
             data = yaml.safe_load(Path(user_file).read_text(encoding="utf-8"))
