@@ -103,10 +103,10 @@ def build(entries: Iterable[str | dict], where: str = "<pipeline>") -> Plan:
         st = registered(entry["name"], where)
         if st.name in (s.stage.name for s in steps):
             raise ResourceError(f"{where}: stage {st.name!r} is listed twice")
-        settings = entry.get("settings") or {}
-        if not isinstance(settings, dict):
+        given = entry.get("settings") or {}
+        if not isinstance(given, dict):
             raise ResourceError(f"{where}: stage {st.name!r}: settings must be a mapping")
-        bad = set(settings) - set(st.settings)
+        bad = set(given) - set(st.settings)
         if bad:
             allowed = ", ".join(sorted(st.settings)) or "none"
             raise ResourceError(f"{where}: stage {st.name!r} has no setting {', '.join(sorted(bad))} (settings: {allowed})")
@@ -116,7 +116,7 @@ def build(entries: Iterable[str | dict], where: str = "<pipeline>") -> Plan:
                 hint = f" (stage {by[0]} fills it)" if by else ""
                 raise ResourceError(f"{where}: stage {st.name!r} needs {need!r}, which no stage before it fills{hint}")
         filled.update(dict.fromkeys(st.fills, st.name))
-        merged = {**st.settings, **settings}
+        merged = {**st.settings, **given}
         steps.append(Step(st, tuple((k, merged[k]) for k in sorted(merged) if merged[k] is not None)))
     return Plan(tuple(steps), where)
 
