@@ -6,10 +6,10 @@ import json
 
 from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Role, Span, Timex, article_id
 
-# The keys DESIGN.md lists for the article record.
+# The keys DESIGN.md lists for the article record, and ``kind`` (issue 15: article, video, photo).
 DESIGN_KEYS = [
     "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline", "authors",
-    "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
+    "editors", "tags", "cited_sources", "language", "kind", "body", "removed", "warnings", "sentences",
     "entities", "timex", "quotes", "events", "summary",
 ]
 

@@ -196,6 +196,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     cited_sources: list[str] = field(default_factory=list)
     language: str | None = None
+    kind: str = "article"  # article, video or photo (a video or photo page with text: warta.extract.kinds)
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sentences: list[list[int]] = field(default_factory=list)
@@ -250,7 +251,7 @@ def article_id(body: str) -> str:
 # what the stages extracted from it.
 RECORD_ORDER = (
     "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline",
-    "authors", "editors", "tags", "cited_sources", "language", "body", "removed", "warnings", "sentences",
+    "authors", "editors", "tags", "cited_sources", "language", "kind", "body", "removed", "warnings", "sentences",
     "entities", "timex", "quotes", "events", "summary",
 )
 

@@ -96,11 +96,12 @@ def test_jsonl_title_and_url_win():
     assert article.source.line == 1
 
 
-def test_empty_story_is_an_input_error():
-    from warta.errors import InputError
-
-    with pytest.raises(InputError, match="c.txt: no article text"):
-        extract(RawDocument(Source(path="c.txt"), text="Advertisement\nLoading\n"))
+def test_text_of_furniture_only_is_kept_with_a_warning():
+    # issue 15: text the user gave is never silently emptied (an empty one is an error:
+    # tests/extract/test_kept_text.py)
+    article = extract(RawDocument(Source(path="c.txt"), text="Advertisement\nLoading\n"))
+    assert article.body == "Advertisement\n\nLoading"
+    assert article.warnings == ["every line looked like site furniture (ad, navigation); the text is kept as given"]
 
 
 @pytest.mark.parametrize(

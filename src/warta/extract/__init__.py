@@ -12,9 +12,10 @@ import re
 
 from warta.article import Article, RawDocument, Source, article_id
 from warta.errors import InputError
-from warta.extract.clean import Cleaned, clean
+from warta.extract.clean import Cleaned, clean, normalise_line
 from warta.extract.dates import FoundDate, date_from_url, parse_date, pick_published
 from warta.extract.html import Page, read_page
+from warta.extract.kinds import page_kind, title_kind
 from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_tags
 from warta.extract.outlets import Registry, registry
 
@@ -31,23 +32,30 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     page = Page()
     if raw.html is not None:
         page = read_page(raw.html, raw.source.url)
-        cleaned = clean(page.text, outlets, title=raw.title or page.title, mode="html")
+        text = page.text
+        cleaned = clean(text, outlets, title=raw.title or page.title, mode="html")
     else:
-        cleaned = clean(raw.text or "", outlets, title=raw.title, mode="text")
+        text = raw.text or ""
+        # a text copy of a video or photo page opens with its headline ("VIDEO: ..."): that line is
+        # the title, not a video teaser of the site
+        first = next((line for line in map(normalise_line, text.split("\n")) if line), None)
+        title = raw.title or (first if title_kind(first) else None)
+        cleaned = clean(text, outlets, title=title, mode="text")
+    warnings = []
+    if not any(p.strip() for p in cleaned.paragraphs):
+        cleaned, warnings = _keep_everything(text, cleaned, raw)
     body = "\n\n".join(cleaned.paragraphs)
-    if not body.strip():
-        where = raw.source.path or raw.source.url or "<input>"
-        where = f"{where}:{raw.source.line}" if raw.source.line else where
-        raise InputError(where, "no article text found once site furniture is removed")
 
     source = Source(path=raw.source.path, url=raw.source.url or page.url, line=raw.source.line)
     article = Article(body=body, id=article_id(body), source=source)
+    article.warnings.extend(warnings)
     article.removed = cleaned.removed
     article.dateline = next(
         (d for d in (find_dateline(p, outlets) for p in cleaned.paragraphs[:3]) if d is not None), None
     )
     article.outlet = _outlet(source.url, article, cleaned, page, outlets)
     article.title = _clean_title(raw.title or cleaned.title, outlets)
+    article.kind = page_kind(raw.title or cleaned.title or page.title, source.url)
     article.published = _published(published, raw.published, cleaned.dates, page) or date_from_url(source.url)
     page_authors: list[str] = []
     page_editors: list[str] = []
@@ -66,6 +74,23 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     if language != "id":
         article.warnings.append(f"the text looks like {language}, not Indonesian: later stages expect Indonesian")
     return article
+
+
+def _keep_everything(text: str, cleaned: Cleaned, raw: RawDocument) -> tuple[Cleaned, list[str]]:
+    """The cleaner took every line for site furniture: the text the user gave is kept whole (but
+    for a repeat of the title), with a warning; only a text with no words at all is an error."""
+    lines = [line for line in map(normalise_line, text.split("\n")) if line]
+    if not any(any(c.isalnum() for c in line) for line in lines):
+        where = raw.source.path or raw.source.url or "<input>"
+        where = f"{where}:{raw.source.line}" if raw.source.line else where
+        raise InputError(where, "no article text found (the document has no words)")
+    story = [line for line in lines if line != cleaned.title] or lines
+    reasons = sorted({r.reason for r in cleaned.removed})
+    note = (f"every line looked like site furniture ({', '.join(reasons)}); the text is kept as given"
+            if reasons else "the text is kept as given")
+    kept = Cleaned(paragraphs=story, removed=[], title=cleaned.title, dates=cleaned.dates,
+                   authors=cleaned.authors, editors=cleaned.editors, tag_lines=[])
+    return kept, [note]
 
 
 def _unique(values: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import lxml.html
 import trafilatura
@@ -139,8 +140,10 @@ def read_page(html: str, url: str | None = None) -> Page:
     """Extract the main text and metadata of ``html`` (no I/O)."""
     page = Page(url=url)
     try:
-        tree = lxml.html.document_fromstring(html)
+        # huge_tree: a page with a 20 MB attribute (an inline image) is read, not given up on
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
+        page.text = plain_text(html)
         return page
     meta = _meta(tree)
     page.title = _first(meta, "title")
@@ -183,6 +186,51 @@ def read_page(html: str, url: str | None = None) -> Page:
         page.site = page.site or doc.sitename
         if not page.authors and doc.author:
             page.authors = [a.strip() for a in re.split(r"\s*;\s*", doc.author) if a.strip()]
+    if not page.text.strip():
+        # trafilatura found no story (or libxml2 gave up on ten thousand nested <div>s): every
+        # block of text on the page, for the line rules to clean
+        page.text = plain_text(html)
     if page.title:
         page.title = " ".join(page.title.split())
     return page
+
+
+class _TextOnly(HTMLParser):
+    """Collects a page's text a block a line, without building a tree (so any depth is fine)."""
+
+    BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+              "article", "header", "footer", "blockquote", "pre", "figcaption", "dd", "dt", "main", "aside"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The text of every block of ``html``, one block a line (a fallback when trafilatura finds none)."""
+    parser = _TextOnly()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; whatever it raises, keep what was read
+        pass
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
