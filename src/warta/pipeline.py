@@ -4,8 +4,9 @@ A document stage is a pure function ``annotate(article, doc) -> Article`` of one
 its parsed ``spacy.tokens.Doc``, registered with what it requires and fills (``warta.stage``);
 the stages, their order and settings are the plan of ``pipeline.yaml`` (``warta.plan``).  A
 failure of one stage on one document becomes a warning on that article and the stages that need
-its output are skipped; a document that cannot be read or extracted at all becomes a ``Failure``.  Neither stops the batch.  Documents travel in batches
-(``BATCH``): extracted one by one, parsed together through ``nlp.pipe``, then staged one by one.
+its output are skipped; a document that cannot be read or extracted at all becomes a ``Failure``.
+Neither stops the batch.  Documents travel in batches (``BATCH``): extracted one by one, parsed
+together through ``nlp.pipe``, then staged one by one.
 The spaCy pipeline they are parsed with is built here (``build_nlp``): the language layer plus
 the components the document stages run inside it.
 """
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
     from spacy.tokens import Doc
-
 
 
 def __getattr__(name: str):
