@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from typer.testing import CliRunner
 
 from warta import lang, pipeline, plan
 from warta.article import Article
+from warta.cli import app
 from warta.errors import ResourceError
 from warta.stage import REGISTRY, Stage
 
@@ -88,3 +90,16 @@ def test_warta_pipeline_names_a_user_plan(tmp_path, monkeypatch):
     body = "Pompeo tiba di Sochi, Selasa (14/5)."
     article = pipeline.run_stages(Article(body=body, published="2019-05-16"), lang.blank()(body))
     assert article.timex and article.entities == []  # time ran, actors was not in the plan
+
+
+def test_a_wrong_user_plan_stops_the_run_once_with_one_line(tmp_path, monkeypatch):
+    mine = tmp_path / "events-only.yaml"
+    mine.write_text("stages:\n  - name: events\n")
+    monkeypatch.setenv("WARTA_PIPELINE", str(mine))
+    texts = [tmp_path / f"{i}.txt" for i in range(3)]
+    for path in texts:
+        path.write_text("Pompeo bertemu Lavrov di Sochi.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", *map(str, texts), "--workers", "1"])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "events-only.yaml: stage 'events' needs 'entities'" in lines[0]

@@ -254,8 +254,10 @@ def run(
     """Process documents in input order, with ``workers`` processes (1 = in this process).
 
     ``engine="ray"`` runs the same batches as Ray tasks instead (``warta.engines``), on a local
-    Ray started for the run or on the cluster at ``address``; the records are the same.
+    Ray started for the run or on the cluster at ``address``; the records are the same. A wrong
+    pipeline file (``WARTA_PIPELINE``) stops the run before the first document.
     """
+    _plan.load()
     if engine != "local" or address:
         from warta.engines import batch_map
 
