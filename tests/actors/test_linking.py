@@ -18,9 +18,9 @@ from tests.actors.conftest import mentions
     ("Sebelum bertemu, Puting mengatakan negaranya tidak ikut campur.", "Puting", "Vladimir Putin"),
     ("Menlu Rusia Sergei Lavrov menyambut undangan itu.", "Sergei Lavrov", "Sergey Lavrov"),  # transliteration
     ("Presiden Ukraina Volodymyr Zelenskiy berpidato.", "Volodymyr Zelenskiy", "Volodymyr Zelensky"),
-    ("Moskow menolak seruan itu.", "Moskow", "Rusia"),  # the capital acting is the state
+    ("Moskow menolak seruan itu.", "Moskow", "Moskow"),  # the capital acting is its own city (acting for RUS)
     ("Pompeo akan berangkat ke Moskow pekan ini.", "Moskow", "Moskow"),  # after ke: the city
-    ("Lavrov mengatakan Kremlin akan menyambut permintaan itu.", "Kremlin", "Rusia"),
+    ("Lavrov mengatakan Kremlin akan menyambut permintaan itu.", "Kremlin", "Kremlin"),  # a seat: its own entity
     ("Rusia disebut Negeri Beruang Merah oleh media.", "Negeri Beruang Merah", "Rusia"),
     ("Blinken bertemu Shoukry di ibu kota Mesir, Kairo, pekan lalu.", "Kairo", "Kairo"),
     ("ancaman militer Iran untuk menutup selat strategis Hormuz di Teluk.", "Hormuz", "Selat Hormuz"),
@@ -123,9 +123,23 @@ def test_link_warns_when_date_contradicts_tenure(run, text, published, warned):
     assert any("tenure of Mike Pompeo" in w for w in art.warnings) == warned
 
 
-def test_link_dateline_place_is_not_an_actor(run):
+def test_link_dateline_place_is_named_but_not_an_actor(run):
     art = run("MOSKWA, KOMPAS.com - Pejabat Rusia mengatakan AS tidak perlu cemas.")
-    assert "MOSKWA" not in mentions(art) and "KOMPAS" not in " ".join(mentions(art))
+    place = [(e.name, m.via) for e in art.entities for m in e.mentions if m.text == "MOSKWA"]
+    assert place == [("Moskow", "dateline")]  # the events stage skips "dateline" mentions
+
+
+@pytest.mark.parametrize("text,surface,name,type_,actor", [
+    ("Moskow menolak seruan itu.", "Moskow", "Moskow", "GPE", "RUS"),
+    ("Lavrov mengatakan Kremlin akan menyambut permintaan itu.", "Kremlin", "Kremlin", "ORG", "RUSGOV"),
+    ("Gedung Putih menyebut tuduhan itu tidak berdasar.", "Gedung Putih", "Gedung Putih", "LOC", "USAGOV"),
+])
+def test_link_capitals_and_seats_are_their_own_entities_acting_for_the_state(run, text, surface, name, type_, actor):
+    found = [(e, m) for e in run(text).entities for m in e.mentions if m.text == surface]
+    assert found, f"{surface} not linked"
+    ent, mention = found[0]
+    assert (ent.name, ent.type) == (name, type_)
+    assert (mention.actor or ent.actor or ent.country) == actor
 
 
 def test_entity_at_returns_tightest_covering_mention(run):

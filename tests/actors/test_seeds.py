@@ -66,6 +66,10 @@ def test_seed_entities_found_with_name_type_country_and_surfaces(records, gold):
             if not places:
                 continue  # the surface is in the title or a caption the extractor removed
             spans = [(m.start, m.end) for e in found for m in e.mentions]
+            # issue 16: a capital or seat acting for its state ("Washington") is its own entity; the
+            # seed gold lists it under the state, which its mention's actor code names
+            spans += [(m.start, m.end) for e in article.entities for m in e.mentions
+                      if m.via in ("capital", "seat") and want.get("country") and (m.actor or "")[:3] == want["country"]]
             # one occurrence linked is enough: "Moskow, Jurnas.com -" is a date line, not an actor
             assert any(at <= s and e <= at + len(surface) or s <= at < e for s, e in spans for at in places), \
                 f"{surface!r} not linked to {want['name']}"

@@ -1,8 +1,10 @@
 """Pass 1 of the actors linker: the gazetteer's aliases in the text, longest match first.
 
 ``AliasRules`` picks, among the people sharing an alias, the one in office on the date; turns a
-capital into its state unless it is used as a place (``di Moskwa``); and claims the place and agency
-of a dateline (``MOSKWA, KOMPAS.com -``) so that no later pass links them.
+capital into its own city entity acting for its state (the mention's actor code) and a seat of
+government (``Kremlin``) into an entity of its own acting for the state's sector; and links the place
+of a dateline (``MOSKWA, KOMPAS.com -``) as a mention no event uses, claiming the agency so that no
+later pass links it as an actor.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from warta.actors.index import Target, covers
 
 DASHES = {"-", "–", "—"}
+# First words of a seat of government that name a building (a place), not a body: "Istana Negara".
+SEAT_BUILDINGS = frozenset({"istana", "gedung", "aula", "kantor", "kompleks", "wisma"})
 
 
 class AliasRules:
@@ -38,6 +42,11 @@ class AliasRules:
             if self._dateline(i, j):
                 for k in range(i, j):
                     self.taken[k] = True
+                target = self._choose(targets, i)
+                if self.gaz.records[target.id].kind == "place":
+                    # the place a story was filed from is named (an entity) but acts in nothing:
+                    # the events stage skips mentions linked "dateline"
+                    self._add(i, j, target.id, "dateline")
             else:
                 target = self._choose(targets, i)
                 if j == i + 1 and self.gaz.records[target.id].kind == "official" \
@@ -81,11 +90,17 @@ class AliasRules:
                 self.taken[k] = True  # "kasus campak di Eropa": the setting, no entity
             return
         if target.via.startswith("seat:"):
-            self._add(i, j, self.gaz.countries[rec.country].id if rec.country in self.gaz.countries else rec.id,
-                      "seat", rec.country + target.via.split(":")[1])
+            # "Kremlin", "Istana Negara": an entity of its own (the state does not swallow it) that
+            # acts for the state's sector (RUSGOV); a building is a place, the rest an organisation
+            text = self._text(i, j)
+            key = self._new("LOC" if text.split()[0].lower() in SEAT_BUILDINGS else "ORG", text)
+            self.new[key].country = rec.country
+            self.new[key].actor = rec.country + target.via.split(":")[1]
+            self._add(i, j, key, "seat", self.new[key].actor)
             return
         if rec.kind == "place" and rec.capital and rec.country in self.gaz.countries and not self._locative(i, j):
-            self._add(i, j, self.gaz.countries[rec.country].id, "capital")
+            # "mendesak Beijing": the city stays its own entity, acting for its state (the country code)
+            self._add(i, j, rec.id, "capital", rec.country)
             return
         self._add(i, j, rec.id, target.via)
 

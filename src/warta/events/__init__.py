@@ -118,7 +118,8 @@ DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 
 def _mentions(article: Article) -> list[tuple[int, Entity]]:
     """Coded actor mentions of the article by offset, for anaphors that reach back past the sentence."""
-    out = [(mn.start, ent) for ent in article.entities if ent.actor or ent.country for mn in ent.mentions]
+    out = [(mn.start, ent) for ent in article.entities if ent.actor or ent.country for mn in ent.mentions
+           if mn.via != "dateline"]
     out.sort(key=lambda x: x[0])
     return out
 

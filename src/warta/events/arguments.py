@@ -96,7 +96,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
     raw: list[tuple[int, int, Entity]] = []
     for ent in entities:
         for m in ent.mentions:
-            if m.start >= lo and m.end <= hi:
+            if m.start >= lo and m.end <= hi and m.via != "dateline":  # "JAKARTA, KOMPAS.com -" acts in nothing
                 a = bisect_right(starts, m.start) - 1
                 b = bisect_left(ends, m.end) + 1
                 raw.append((max(a, s_tok), min(b, e_tok), ent))
