@@ -5,7 +5,8 @@ Passes, in order, each claiming tokens so later passes only see what is left: ga
 heads, the language layer's NER spans, names next to speech verbs, then leftover capitalised
 tokens (surnames, partial names, transliterations and typos; these never create entities).
 
-The passes are mixins by rule family: ``aliases`` (gazetteer aliases), ``offices`` (roles and state
+The passes are mixins by rule family: ``aliases`` (gazetteer aliases), ``outlets`` (news
+organisations named in the text), ``offices`` (roles and state
 bodies), ``names`` (person names) and ``discovery`` (organisations, NER, speech, leftovers). This
 module keeps the shared state and helpers, ``resolve``, ``entities`` and ``run``.
 """
@@ -24,6 +25,7 @@ from warta.actors.index import Gazetteer, covers
 from warta.actors.lexicon import Lexicon
 from warta.actors.names import NameRules
 from warta.actors.offices import OfficeRules
+from warta.actors.outlets import OutletRules
 from warta.actors.text import Token, common_words, fold, tokenise, words_of
 from warta.article import Article, Entity, Mention, Role, reference_day
 
@@ -41,7 +43,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
+class Linker(AliasRules, OutletRules, OfficeRules, NameRules, DiscoveryRules):
     """Links the mentions of one article; ``run`` returns entities and warnings."""
 
     def __init__(self, article: Article, doc, gaz: Gazetteer, lex: Lexicon):
@@ -224,6 +226,7 @@ class Linker(AliasRules, OfficeRules, NameRules, DiscoveryRules):
     def run(self) -> tuple[list[Entity], list[str]]:
         """All passes; the entities and the warnings for the article."""
         self.gazetteer()
+        self.news_outlets()
         self.given_names()
         self.roles_pass()
         self.state_bodies()

@@ -80,6 +80,12 @@ def _agency_index(outlets: Registry) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?:" + "|".join(re.escape(v) for v in alternatives) + r")(?![\w])"), names
 
 
+def news_organisations(outlets: Registry) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern matching any printed name of a news agency or outlet (case-sensitive, longest
+    first; check the left boundary yourself) and the canonical name of each printed form."""
+    return _agency_index(outlets)
+
+
 def cited_sources(body: str, outlets: Registry) -> list[str]:
     """News organisations the story cites ("dikutip dari AFP" -> AFP), normalised, in order."""
     known, names = _agency_index(outlets)
