@@ -186,3 +186,15 @@ def test_link_a_place_the_ner_found_is_not_a_person_by_similarity(blank_nlp):
     article = Article(body=text, published="2019-05-14")
     article.sentences = [[s.start_char, s.end_char] for s in doc.sents]
     assert mentions(link(article, doc, folder=FIXTURE)).get("Putina") != "Vladimir Putin"
+
+
+@pytest.mark.parametrize("text,surface,found", [
+    ("Liputan6.com, Abu Dhabi - Rusia dan Ukraina menukar tawanan.", "Liputan6.com", True),
+    ("Serangan itu dilaporkan Reuters pada Selasa.", "Reuters", True),
+    ("Kapal itu terlihat dari udara (AP).", "AP", True),
+    ("Warga RT 05 menolak rencana itu.", "RT", False),  # a neighbourhood unit, not Russia Today
+    ("Antara lain, warga menolak rencana itu.", "Antara", False),  # a common word opening a sentence
+])
+def test_link_news_outlets_named_in_the_text_are_organisations(run, text, surface, found):
+    hits = [(e.type, m.via) for e in run(text).entities for m in e.mentions if m.text == surface]
+    assert (hits == [("ORG", "outlet")]) is found
