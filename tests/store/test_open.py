@@ -144,3 +144,16 @@ def test_open_cli_real_process_has_no_traceback(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert done.stderr.strip() == f"Error: {db} is not a SQLite database (is it the right file?)"
+
+
+def test_open_unreachable_postgresql_is_one_line(tmp_path):
+    # port 1: nothing listens; the message names the server without a password, no traceback
+    with pytest.raises(WartaError) as caught:
+        Store.open("postgresql://warta:secret@127.0.0.1:1/test", create=False)
+    message = str(caught.value)
+    assert "\n" not in message and "cannot connect" in message and "secret" not in message
+
+
+def test_open_unknown_url_scheme_is_one_line():
+    with pytest.raises(WartaError, match="unsupported database URL"):
+        Store.open("nosuchdb://host/x")

@@ -99,6 +99,8 @@ def describe_error(target: str, error: SQLAlchemyError) -> str:
         return f"{name} is read-only: Warta cannot write to it (check the file's and its folder's permissions)"
     if "unable to open database file" in lowered:
         return f"{name}: cannot open the database file (does its folder exist, can it be read?)"
+    if "no schema has been selected" in lowered:
+        return f"{name}: the schema named by the URL's search_path does not exist; create it (CREATE SCHEMA …) first"
     if "database is locked" in lowered:
         return f"{name} is locked by another process for more than {SQLITE_BUSY_TIMEOUT:.0f} s; try again later"
     if isinstance(error, DBAPIError) and ("connection" in lowered or "connect" in lowered):
