@@ -45,6 +45,8 @@ def _run(*args):
     (["--type", "consult"], ["CONSULT"]),
     (["--since", "2019-04-01", "--until", "2019-12-31"], ["CONSULT"]),
     (["--since", "2020-01-01"], ["SANCTION"]),  # a year value counts from its first day
+    (["--since", "2019-03-18", "--until", "9999-12-31"], ["CONSULT", "REJECT", "SANCTION"]),  # the week counts
+    (["--since", "0001-01-01", "--until", "2019-03-17"], []),
     (["--actor", "%"], []),  # LIKE wildcards are literal: not every event (issue 15)
     (["--actor", "_US"], []),
     (["--dyad", "%-%"], []),

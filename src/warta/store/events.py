@@ -58,8 +58,10 @@ def _day(option: str, value: str | None) -> date | None:
 
 def _code(column, code: str):
     # an actor code matches itself and its sectors: RUS matches RUSGOV and RUSMIL
-    # startswith escapes LIKE's wildcards: --actor % matches an actor code "%…", i.e. nothing (issue 15)
-    return or_(column == code, column.startswith(code, autoescape=True))
+    # startswith escapes LIKE's wildcards: --actor % matches an actor code "%…", i.e. nothing (issue 15);
+    # the same rows as a range, which an index on the column can find (LIKE it cannot)
+    return and_(column.startswith(code, autoescape=True), column >= code,
+                column < code[:-1] + chr(ord(code[-1]) + 1))
 
 
 def query(engine: Engine, *, actor: str | None = None, dyad: str | None = None, type: str | None = None,
@@ -79,6 +81,11 @@ def query(engine: Engine, *, actor: str | None = None, dyad: str | None = None, 
             raise WartaError(f"--dyad must look like RUS-USA (source-target), not {dyad!r}")
         where.append(and_(_code(ev.c.source_actor, source), _code(ev.c.target_actor, target)))
     lo, hi = _day("--since", since), _day("--until", until)
+    # every date value starts with its year: only the years of the range can hold a first day inside it
+    if lo:
+        where.append(ev.c.date >= f"{lo.year:04d}")
+    if hi and hi.year < 9999:
+        where.append(ev.c.date < f"{hi.year + 1:04d}")
     columns = [getattr(ev.c, name) for name in EventRow.__slots__]
     with engine.connect() as conn:
         rows = [EventRow(*row) for row in conn.execute(select(*columns).where(*where))]
