@@ -102,3 +102,12 @@ def test_backends_id_prefix_is_literal(db_target, prefix):
     _fill(db_target)
     with Store.open(db_target, create=False) as store, pytest.raises(Exception, match="no article with id"):
         store.get(prefix)
+
+
+def test_backends_entity_detail_lists_the_newest_articles(db_target):
+    _fill(db_target)
+    with Store.open(db_target, create=False) as store:
+        detail = find_entity(store, "Mike Pompeo", articles=1)
+    # in two articles (the third copy of ARTICLES[0] is the same article): the dated one is the newest
+    assert detail.row.articles == 2
+    assert [a[0] for a in detail.articles] == [ARTICLES[0].id]

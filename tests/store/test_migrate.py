@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from warta.article import RawDocument, Source
 from warta.store import Store, migrate, schema
@@ -119,6 +119,9 @@ def test_migrate_from_baseline_keeps_rows_on_both_backends(db_target):
                                                       updated_at="t"))
         conn.execute(schema.articles.insert().values(id="a" * 16, document="x.txt", title="Judul", record="{}",
                                                      stored_at="t"))
+        for value in ("2019-W12", "2019-05-14", "2020", None, "kemarin"):
+            conn.execute(text("INSERT INTO events (article_id, type, date) VALUES (:a, 'CONSULT', :d)"),
+                         {"a": "a" * 16, "d": value})
     with engine.connect() as conn:
         assert conn.execute(select(schema.meta.c.value)).scalar() == "1"
     engine.dispose()
@@ -126,6 +129,10 @@ def test_migrate_from_baseline_keeps_rows_on_both_backends(db_target):
         assert store.schema_version() == SCHEMA_VERSION
         assert conn.execute(select(schema.articles.c.id, schema.articles.c.title)).all() == [("a" * 16, "Judul")]
         assert conn.execute(select(schema.documents.c.raw)).scalar() == b"isi"
+        # a column added since (0006) is filled for the old rows: the first day each date covers
+        days = dict(conn.execute(select(schema.events.c.date, schema.events.c.first_day)).all())
+    assert days == {"2019-W12": "2019-03-18", "2019-05-14": "2019-05-14", "2020": "2020-01-01", None: None,
+                    "kemarin": None}
 
 
 def test_migrate_downgrade_to_baseline_and_back(db_target):

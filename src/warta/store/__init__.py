@@ -21,6 +21,7 @@ from warta.article import Article, RawDocument, Source
 from warta.errors import WartaError
 from warta.store import migrate, schema
 from warta.store.connect import database_errors, display_name, engine_for, writing
+from warta.store.events import first_day
 
 __all__ = ["Store", "StoredArticle", "StoredFailure", "derived_rows", "document_key", "raw_sha"]
 
@@ -312,6 +313,7 @@ def derived_rows(article: Article) -> list[tuple]:
             planned=ev.planned, trigger_text=ev.trigger.text, start=ev.trigger.start, end=ev.trigger.end,
             sentence_start=ev.sentence[0] if ev.sentence else None,
             sentence_end=ev.sentence[1] if ev.sentence else None, confidence=ev.confidence,
+            first_day=day.isoformat() if (day := first_day(ev.date)) else None,
         )
         for ev in article.events
     ]

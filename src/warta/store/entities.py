@@ -59,8 +59,12 @@ def list_entities(store, *, type_: str | None = None, country: str | None = None
     return _rows(store.engine, type_=type_, country=country, limit=limit)
 
 
-def find_entity(store, name: str) -> EntityDetail:
-    """The entity named ``name`` (id, canonical name, or a surface seen in the text)."""
+def find_entity(store, name: str, *, articles: int = 100) -> EntityDetail:
+    """The entity named ``name`` (id, canonical name, or a surface seen in the text).
+
+    Lists its newest ``articles`` articles (oldest of them first) and the roles they give it; the entity
+    row counts all of them. A name in thousands of articles reads a hundred records, not thousands.
+    """
     e, m = schema.entities, schema.mentions
     with store.engine.connect() as conn:
         ids = {r[0] for r in conn.execute(select(e.c.entity_id).where(
@@ -78,8 +82,8 @@ def find_entity(store, name: str) -> EntityDetail:
             detail.surfaces[text] = count
         arts = conn.execute(select(a.c.id, a.c.published, a.c.title, a.c.record)
                             .join(e, e.c.article_id == a.c.id).where(e.c.entity_id == eid)
-                            .order_by(a.c.published)).all()
-    for art_id, published, title, record in arts:
+                            .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(articles)).all()
+    for art_id, published, title, record in reversed(arts):
         detail.articles.append((art_id, published, title))
         for ent in json.loads(record).get("entities", []):
             if ent.get("id") == eid:
@@ -107,7 +111,8 @@ def print_entity(d: EntityDetail) -> None:
     out.print("surfaces: " + ", ".join(f"{t} ({n})" for t, n in sorted(d.surfaces.items(), key=lambda x: -x[1])),
               highlight=False)
     out.print("roles: " + (", ".join(d.roles) or "-"), highlight=False)
-    table = Table(title=f"{len(d.articles)} article(s)", title_justify="left")
+    shown = f", the newest {len(d.articles)} shown" if len(d.articles) < r.articles else ""
+    table = Table(title=f"{r.articles} article(s){shown}", title_justify="left")
     for col in ("id", "published", "title"):
         table.add_column(col, overflow="fold")
     for art_id, published, title in d.articles:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 
 from warta.article import EVENT_TYPES
 from warta.errors import WartaError
@@ -81,16 +81,13 @@ def query(engine: Engine, *, actor: str | None = None, dyad: str | None = None, 
             raise WartaError(f"--dyad must look like RUS-USA (source-target), not {dyad!r}")
         where.append(and_(_code(ev.c.source_actor, source), _code(ev.c.target_actor, target)))
     lo, hi = _day("--since", since), _day("--until", until)
-    # every date value starts with its year: only the years of the range can hold a first day inside it
+    # first_day: the first day each TimeML date value covers (2019-W12 -> its Monday), stored with the event
     if lo:
-        where.append(ev.c.date >= f"{lo.year:04d}")
-    if hi and hi.year < 9999:
-        where.append(ev.c.date < f"{hi.year + 1:04d}")
+        where.append(ev.c.first_day >= lo.isoformat())
+    if hi:
+        where.append(ev.c.first_day <= hi.isoformat())
     columns = [getattr(ev.c, name) for name in EventRow.__slots__]
+    # oldest first, undated last; the database sorts and cuts, so a limit reads only what it shows
+    order = (ev.c.first_day.asc().nulls_last(), ev.c.article_id, func.coalesce(ev.c.start, 0))
     with engine.connect() as conn:
-        rows = [EventRow(*row) for row in conn.execute(select(*columns).where(*where))]
-    if lo or hi:
-        # dates are TimeML values of several precisions: compare the first day each one covers
-        rows = [r for r in rows if (d := first_day(r.date)) and (not lo or d >= lo) and (not hi or d <= hi)]
-    rows.sort(key=lambda r: (first_day(r.date) or date.max, r.article_id, r.start or 0))
-    return rows[:limit] if limit else rows
+        return [EventRow(*row) for row in conn.execute(select(*columns).where(*where).order_by(*order).limit(limit or None))]

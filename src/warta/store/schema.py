@@ -19,7 +19,7 @@ from sqlalchemy import (
 
 # The number of the newest migration in migrations/versions/ (each revision records its number in
 # meta.schema_version): `Store.open` refuses a database newer than the code and migrates older ones.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -78,6 +78,9 @@ entities = Table(
 Index("entities_entity", entities.c.entity_id)
 Index("entities_name", entities.c.name)
 Index("entities_name_lower", func.lower(entities.c.name))  # `warta entity NAME`, any case
+# `warta entities` aggregates every row: from this index alone, never from the table (4.4 s -> ~1 s at 100k)
+Index("entities_cover", entities.c.entity_id, entities.c.article_id, entities.c.mention_count, entities.c.type,
+      entities.c.country, entities.c.name, entities.c.actor)
 
 mentions = Table(
     "mentions",
@@ -141,7 +144,9 @@ events = Table(
     Column("sentence_start", Integer),
     Column("sentence_end", Integer),
     Column("confidence", Float),
+    Column("first_day", String(10)),  # the first day `date` covers (2019-W19 -> its Monday), for order and ranges
 )
+Index("events_first_day", events.c.first_day, events.c.article_id, events.c.start)
 Index("events_dyad", events.c.source_actor, events.c.target_actor)
 Index("events_type_date", events.c.type, events.c.date)
 
