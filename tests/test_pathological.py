@@ -98,3 +98,12 @@ def test_actors_are_linear_on_chains_of_names(paragraph):
     assert seconds < 30
     for ent in out.entities:
         assert all(0 <= m.start < m.end <= len(article.body) for m in ent.mentions)
+
+
+def test_a_one_word_entity_at_the_end_of_the_text_is_linked():
+    # found by tests/test_properties.py: "OX" (the NER's one-word entity, the last token) looked for a
+    # speech word after the last token and raised IndexError
+    from warta import pipeline
+
+    article = pipeline.annotate(Article(body="OX"))
+    assert not [w for w in article.warnings if "failed" in w]

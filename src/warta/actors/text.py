@@ -92,7 +92,7 @@ class NgramIndex(Generic[T]):
 
     def at(self, tokens: list[Token], i: int, maxlen: int | None = None) -> tuple[int, list[T]] | None:
         """The longest entry starting at token ``i``: (end index, values), or None."""
-        if tokens[i].lower not in self.firsts:
+        if i >= len(tokens) or tokens[i].lower not in self.firsts:  # nothing starts past the end
             return None
         top = min(len(tokens), i + (maxlen or self.maxlen))
         for j in range(top, i, -1):
