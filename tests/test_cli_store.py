@@ -92,6 +92,6 @@ def test_list_without_database_is_a_one_line_error(tmp_path):
 
 
 def test_extract_rejects_a_bad_published_date(tmp_path, corpus):
-    result = runner.invoke(app, ["extract", str(corpus), "--published", "12-05-2019"])
+    result = runner.invoke(app, ["extract", str(corpus), "--published", "kemarin"])
     assert result.exit_code == 1
-    assert "--published must be a date" in result.output
+    assert "--published: 'kemarin' is not a date" in result.output

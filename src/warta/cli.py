@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from warta import settings
+from warta.console import emit_table, safe
 from warta.errors import WartaError
 
 app = typer.Typer(
@@ -39,12 +40,27 @@ ADDRESS_OPTION = _option("ray_address", "--address")
 
 def fail(message: str) -> None:
     """Print ``Error: message`` on stderr and exit with code 1."""
-    err.print(f"[red]Error:[/red] {message}", highlight=False)
+    err.print(f"[red]Error:[/red] {safe(message)}", highlight=False)
     raise typer.Exit(1)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("warta")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            from warta import __version__ as number
+        sys.stdout.write(f"warta {number}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def main(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="-v info, -vv debug.")) -> None:
+def main(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="-v info, -vv debug."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
     """Warta: Indonesian news to structured knowledge."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
@@ -53,13 +69,24 @@ def main(verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="-v 
 def _check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
     if value is None:
         return None
-    from datetime import date
+    if option != "--published":
+        from datetime import date
+
+        try:
+            date.fromisoformat(value[:10])
+        except ValueError:
+            fail(f"{option} must be a date like 2019-05-12, not {value!r}")
+        return value
+    from warta.extract.published import check_published
 
     try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        fail(f"{option} must be a date like 2019-05-12, not {value!r}")
-    return value
+        return check_published(value)
+    except ValueError as error:
+        fail(f"{option}: {error}")
+
+
+def _skipped(where: str, reason: str) -> None:
+    err.print(f"[yellow]Skipped:[/yellow] {safe(where)}: {safe(reason)}", highlight=False)
 
 
 # ---------------------------------------------------------------- foundation: extract, ingest, list, show
@@ -78,7 +105,7 @@ def open_store(db: str):
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
-    published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
+    published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD (ISO 8601)."),
     workers: Optional[int] = WORKERS_OPTION,
     format: str = typer.Option("jsonl", help="Output format (jsonl)."),
     engine: str = ENGINE_OPTION,
@@ -93,11 +120,11 @@ def extract(
     failed = 0
     try:
         engines.check(engine, address)
-        for result in pipeline.run(ingest.read_inputs(paths), published=published, workers=workers,
-                                   engine=engine, address=address):
+        inputs = ingest.read_inputs(paths, on_skip=_skipped)
+        for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address):
             if isinstance(result, pipeline.Failure):
                 failed += 1
-                err.print(f"[red]Error:[/red] {result.where}: {result.reason}", highlight=False)
+                err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}", highlight=False)
                 continue
             sys.stdout.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
     except WartaError as error:
@@ -110,7 +137,7 @@ def extract(
 def ingest(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, directories, or - for stdin."),
     db: str = DB_OPTION,
-    published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD."),
+    published: Optional[str] = typer.Option(None, help="Publication date to use: YYYY-MM-DD (ISO 8601)."),
     workers: Optional[int] = WORKERS_OPTION,
     retry: bool = typer.Option(False, "--retry", help="Also re-run documents that failed before."),
     engine: str = ENGINE_OPTION,
@@ -290,14 +317,10 @@ def time_command(
         for t in found:
             sys.stdout.write(json.dumps(asdict(t), ensure_ascii=False) + "\n")
     else:
-        from rich.table import Table
-
-        table = Table("start", "end", "text", "type", "value")
-        for t in found:
-            table.add_row(str(t.start), str(t.end), t.text, t.type, t.value or "")
-        Console().print(table)
+        columns = [(name, {}) for name in ("start", "end", "text", "type", "value")]
+        emit_table(Console(), columns, [[t.start, t.end, t.text, t.type, t.value] for t in found])
     for w in warnings:
-        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {safe(w)}", highlight=False)
 
 
 @eval_app.command("timex")
@@ -461,8 +484,6 @@ def events_command(
     """Query the stored PLOVER events by actor, dyad, type and date."""
     from dataclasses import asdict
 
-    from rich.table import Table
-
     from warta.store.events import query
 
     with open_store(db) as store:
@@ -474,14 +495,13 @@ def events_command(
         for row in rows:
             sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
         return
-    table = Table(show_lines=False)
-    for name in ("date", "type", "source", "target", "trigger", "flags", "article"):
-        table.add_column(name, overflow="fold")
+    columns = [(name, dict(overflow="fold")) for name in ("date", "type", "source", "target", "trigger", "flags", "article")]
+    data = []
     for r in rows:
         flags = " ".join(f for f, on in (("negated", r.negated), ("planned", r.planned)) if on)
-        table.add_row(r.date or "", f"{r.type} {r.mode or ''}".strip(), f"{r.source_actor or '-'} {r.source_name or ''}",
-                      f"{r.target_actor or '-'} {r.target_name or ''}", r.trigger_text or "", flags, r.article_id)
-    Console().print(table)
+        data.append([r.date or "", f"{r.type} {r.mode or ''}".strip(), f"{r.source_actor or '-'} {r.source_name or ''}",
+                     f"{r.target_actor or '-'} {r.target_name or ''}", r.trigger_text or "", flags, r.article_id])
+    emit_table(Console(), columns, data)
     err.print(f"{len(rows)} events", highlight=False)
 
 
@@ -724,11 +744,23 @@ def eval_summaries(
 
 
 def run() -> None:
-    """Entry point that turns Warta's own errors into one-line messages."""
+    """Entry point: Warta's own errors become one-line messages, and so does anything else
+    (a bug), unless ``WARTA_DEBUG`` is set: then the traceback is shown."""
+    import os
+
     try:
         app()
     except WartaError as error:
-        err.print(f"[red]Error:[/red] {error}", highlight=False)
+        err.print(f"[red]Error:[/red] {safe(error)}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted", highlight=False)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - a bug: one line, not a traceback
+        if os.environ.get("WARTA_DEBUG"):
+            raise
+        err.print(f"[red]Error:[/red] {safe(type(error).__name__)}: {safe(error)} "
+                  "(a bug in Warta; set WARTA_DEBUG=1 to see where)", highlight=False)
         sys.exit(1)
 
 

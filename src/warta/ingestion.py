@@ -1,17 +1,25 @@
-"""`warta ingest`: read inputs, skip what is stored unchanged, run the pipeline, store the results."""
+"""`warta ingest`: read inputs, skip what is stored unchanged, run the pipeline, store the results.
+
+The inputs are streamed: each document is read, checked against the store and handed to the
+pipeline as the pipeline asks for more, and each result is stored (one transaction per document)
+as soon as it comes back. A run killed at any point leaves a consistent store; running it again
+adds what is missing and leaves what was stored unchanged.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from sqlalchemy import delete, select
 
-from warta.article import RawDocument
+from warta.article import RawDocument, Source
 from warta.errors import InputError
-from warta.store import Store
+from warta.store import Store, document_key, schema
 
 
 @dataclass(slots=True)
@@ -22,19 +30,31 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0
     errors: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """One line for the user."""
-        return (
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
-        )
+        line = f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        return line + (f", {self.skipped} skipped (not regular files)" if self.skipped else "")
 
 
-def _retry_paths(store: Store) -> list[str]:
-    """Source files of the documents that failed before and still exist."""
-    paths = {source.path for source, _raw in store.failed_documents() if source.path}
-    return sorted(p for p in paths if p != "-" and Path(p).exists())
+def retry_inputs(store: Store) -> tuple[list[str], list[tuple[Source, bytes]]]:
+    """What `--retry` reads again: the paths of failed documents that still exist (a changed file
+    is read anew; a JSONL file retries its failed lines), and the stored bytes of those whose
+    file is gone (stdin, a moved file). An over-size input is kept with its first bytes only:
+    it is retried from its file, never from those bytes."""
+    d = schema.documents
+    query = select(d.c.path, d.c.url, d.c.line, d.c.raw, d.c.error).where(d.c.status == "failed").order_by(d.c.key)
+    paths: set[str] = set()
+    stored: list[tuple[Source, bytes]] = []
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            if row.path and row.path != "-" and Path(row.path).exists():
+                paths.add(row.path)
+            elif row.raw and not (row.error or "").startswith("over the size limit"):
+                stored.append((Source(path=row.path, url=row.url, line=row.line), bytes(row.raw)))
+    return sorted(paths), stored
 
 
 def ingest_paths(
@@ -54,29 +74,66 @@ def ingest_paths(
 
     console = console or Console(stderr=True, soft_wrap=True)
     summary = IngestSummary()
+
+    def skipped(where: str, reason: str) -> None:
+        summary.skipped += 1
+        console.print(f"[yellow]Skipped:[/yellow] {escape(_plain(where))}: {escape(reason)}", highlight=False)
+
     with Store.open(db) as store:
-        paths = list(paths) + (_retry_paths(store) if retry else [])
-        if not paths:
+        paths = list(paths)
+        stored: list[tuple[Source, bytes]] = []
+        if retry:
+            again, stored = retry_inputs(store)
+            paths += [p for p in again if p not in paths]
+        if not paths and not stored:
             return summary
-        todo: list[RawDocument | InputError] = []
-        for item in ingest.read_inputs(paths):
-            if isinstance(item, RawDocument) and store.is_unchanged(item):
-                summary.unchanged += 1  # re-ingesting the same input is a no-op
-            else:
-                todo.append(item)
+        items = _chain(ingest.read_inputs(paths, on_skip=skipped),
+                       (item for source, raw in stored for item in ingest.read_stored(source, raw)))
+        todo = _new_or_changed(items, store, summary)
         progress = Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=console, transient=True, disable=len(todo) < 2,
+            SpinnerColumn(), TextColumn("ingest"), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=console, transient=True, disable=not console.is_terminal,
         )
         with progress:
-            task = progress.add_task("ingest", total=len(todo))
+            task = progress.add_task("ingest", total=None)
             for result in pipeline.run(todo, published=published, workers=workers, engine=engine, address=address):
                 if isinstance(result, pipeline.Failure):
                     summary.failed += 1
                     store.save_failure(result.source, result.reason, result.raw)
-                    console.print(f"[red]Error:[/red] {result.where}: {result.reason}", highlight=False)
+                    console.print(f"[red]Error:[/red] {escape(_plain(result.where))}: {escape(_plain(result.reason))}",
+                                  highlight=False)
                 else:
                     outcome = store.save(result.article, result.raw)
+                    _forget_line_failure(store, result.raw.source)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
                 progress.advance(task)
     return summary
+
+
+def _chain(*parts: Iterable) -> Iterator:
+    for part in parts:
+        yield from part
+
+
+def _new_or_changed(items: Iterable[RawDocument | InputError], store: Store, summary: IngestSummary) -> Iterator:
+    """The items that need work; an input stored unchanged is counted and left out."""
+    for item in items:
+        if isinstance(item, RawDocument) and store.is_unchanged(item):
+            summary.unchanged += 1  # re-ingesting the same input is a no-op
+        else:
+            yield item
+
+
+def _forget_line_failure(store: Store, source: Source) -> None:
+    """A JSONL line with a URL is stored under its URL; a failure recorded for it under
+    ``file:line`` (before it was readable) is now stale."""
+    if source.url and source.path:
+        key = document_key(Source(path=source.path, line=source.line))
+        d = schema.documents
+        with store.engine.begin() as conn:
+            conn.execute(delete(d).where(d.c.key == key, d.c.status == "failed"))
+
+
+def _plain(text: str) -> str:
+    """``text`` with control characters (terminal escape codes) made visible."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)

@@ -14,10 +14,9 @@ the components the document stages run inside it.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import islice, repeat
+from itertools import islice
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from warta import plan as _plan
@@ -160,17 +159,40 @@ def run_stages(article: Article, doc: Doc | None, stages: Iterable[str] | _plan.
 
 
 def _failure(item: RawDocument, err: Exception) -> Failure:
-    reason = str(err) if isinstance(err, WartaError) else f"{type(err).__name__}: {err}"
+    reason = _reason(err)
     return Failure(item.source, reason, item.raw)
+
+
+def _reason(err: Exception) -> str:
+    """One line saying why: the reason alone (the caller prints where), the type for a bug."""
+    if isinstance(err, InputError):
+        return err.reason
+    if isinstance(err, WartaError):
+        return str(err)
+    return f"{type(err).__name__}: {err}"
+
+
+def as_failure(error: InputError) -> Failure:
+    """The failure of a document a reader could not read, with its source and the bytes read."""
+    source = error.source if isinstance(error.source, Source) else Source(path=error.where)
+    return Failure(source, error.reason, error.raw)
 
 
 def _extract_one(item: RawDocument | InputError | Failure, published: str | None) -> Article | Failure:
     from warta.extract import extract
+    from warta.extract.published import check_published
 
     if isinstance(item, Failure):
         return item
     if isinstance(item, InputError):
-        return Failure(Source(path=item.where), item.reason)
+        return as_failure(item)
+    try:
+        if published:
+            published = check_published(published)
+        if item.published:
+            item.published = check_published(item.published)
+    except ValueError as err:
+        return Failure(item.source, f"bad publication date: {err}", item.raw)
     try:
         return extract(item, published=published)
     except Exception as err:
@@ -226,7 +248,10 @@ def default_workers() -> int:
 
 
 def _init_worker() -> None:
-    nlp()  # load the model once per worker, before the first document
+    try:
+        nlp()  # load the model once per worker, before the first document
+    except Exception:  # noqa: BLE001 - each document then fails with the reason, as in one process
+        pass
 
 
 def _crashed(item: RawDocument | InputError | Failure) -> Failure:
@@ -234,7 +259,7 @@ def _crashed(item: RawDocument | InputError | Failure) -> Failure:
     if isinstance(item, Failure):
         return item
     if isinstance(item, InputError):
-        return Failure(Source(path=item.where), item.reason)
+        return as_failure(item)
     return Failure(item.source, "the worker process died on this document (out of memory or a crash)", item.raw)
 
 
@@ -256,25 +281,30 @@ def run(
     ``engine="ray"`` runs the same batches as Ray tasks instead (``warta.engines``), on a local
     Ray started for the run or on the cluster at ``address``; the records are the same. A wrong
     pipeline file (``WARTA_PIPELINE``) stops the run before the first document.
+
+    ``items`` is consumed lazily: at most a few batches per worker are read ahead, so a feed
+    of any size runs in bounded memory. Unreadable inputs become failures here, in this process.
     """
+    from warta.pool import ordered_map
+
     _plan.load()
     if engine != "local" or address:
         from warta.engines import batch_map
 
-        ordered_map = batch_map(engine, address=address)
-        # an unreadable input becomes its failure here: InputError does not travel between processes
-        items = (Failure(Source(path=i.where), i.reason) if isinstance(i, InputError) else i for i in items)
+        remote_map = batch_map(engine, address=address)
+        items = (as_failure(i) if isinstance(i, InputError) else i for i in items)
         work = partial(_process_batch, published=published)
-        for results in ordered_map(work, batches(items, BATCH), workers=workers, crashed=_crashed,
-                                   initializer=_init_worker):
+        for results in remote_map(work, batches(items, BATCH), workers=workers, crashed=_crashed,
+                                  initializer=_init_worker):
             yield from results
         return
     workers = workers or default_workers()
+    items = (as_failure(item) if isinstance(item, InputError) else item for item in items)
     if workers <= 1:
         for batch in batches(items, BATCH):
             yield from _process_batch(batch, published)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        # map keeps input order
-        for results in pool.map(_process_batch, batches(items, BATCH), repeat(published)):
-            yield from results
+    work = partial(_process_batch, published=published)
+    for results in ordered_map(work, batches(items, BATCH), workers=workers, crashed=_crashed,
+                               initializer=_init_worker):
+        yield from results
