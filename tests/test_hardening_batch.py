@@ -262,17 +262,33 @@ def test_ordered_map_keeps_order_and_reads_ahead_a_bounded_amount():
     def source():
         for n in range(1000):
             pulled.append(n)
-            yield [n]
+            yield n
 
-    results = pool.ordered_map(_double, source(), workers=2, crashed=lambda x: None, window=4)
+    results = pool.ordered_map(_double, pool.Feed(source(), 1, ahead=2), workers=2, crashed=lambda x: None, window=4)
     assert next(results) == [0]
-    assert len(pulled) <= 5
+    assert len(pulled) <= 4 + 2 + 2  # in flight, queued, being put
     assert [r[0] for r in results] == [2 * n for n in range(1, 1000)]
+
+
+def test_a_result_comes_back_while_the_feed_waits_for_input():
+    more = threading.Event()
+
+    def slow_feed():  # a pipe: two documents, then nothing until `more` is set
+        yield 1
+        yield 2
+        more.wait(60)
+        yield 3
+
+    results = pool.ordered_map(_double, pool.Feed(slow_feed(), 16), workers=2, crashed=lambda x: None)
+    assert next(results) == [2, 4]  # not held back until the batch of 16 is full
+    more.set()
+    assert list(results) == [[6]]
 
 
 def test_a_worker_death_costs_only_the_document_that_caused_it():
     batches = [list(range(n, n + 4)) for n in range(0, 24, 4)]
-    out = [x for batch in pool.ordered_map(_die_on_13, batches, workers=2, crashed=lambda x: ("crashed", x))
+    feed = pool.Feed((x for b in batches for x in b), 4)
+    out = [x for batch in pool.ordered_map(_die_on_13, feed, workers=2, crashed=lambda x: ("crashed", x))
            for x in batch]
     assert out == [2 * n if n != 13 else ("crashed", 13) for n in range(24)]
 
@@ -280,13 +296,14 @@ def test_a_worker_death_costs_only_the_document_that_caused_it():
 WATCHED = """
 import os, sys, time
 sys.path.insert(0, {src!r})
-from warta.pool import ordered_map
+from warta.pool import Feed, ordered_map
 def slow(batch):
     print("worker", os.getpid(), flush=True)
     time.sleep(120)
     return batch
-for _ in ordered_map(slow, ([n] for n in range(4)), workers=2, crashed=lambda x: x):
-    pass
+if __name__ == "__main__":
+    for _ in ordered_map(slow, Feed(range(4), 1), workers=2, crashed=lambda x: x):
+        pass
 """
 
 
@@ -321,43 +338,47 @@ def _children(pid: int) -> set[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
 def test_kill_9_mid_ingest_then_rerun_stores_every_document_once(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    total = 34  # batches of 16, 16 and 2: the kill lands while the first is being stored
-    for n in range(total):
-        (folder / f"{n:03d}.txt").write_text(story(n), encoding="utf-8")
+    # a feed on stdin that is never closed: the ingest cannot finish before it is killed
+    lines = [json.dumps({"text": story(n)}) + "\n" for n in range(12)]
     db = tmp_path / "w.db"
     environ = {**os.environ, "PYTHONPATH": str(SRC)}
     environ.pop("WARTA_WORKERS", None)
-    ingest = subprocess.Popen([sys.executable, "-m", "warta.cli", "ingest", str(folder), "--db", str(db)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environ)
-    deadline = time.time() + 240
-    stored = 0
-    while time.time() < deadline and ingest.poll() is None:
-        time.sleep(0.3)
-        try:
-            stored = rows(db, "select count(*) from documents")[0][0]
-        except sqlite3.Error:
-            continue
-        if stored >= 3:
-            break
-    assert ingest.poll() is None, "the ingest finished before it could be killed"
-    workers = _children(ingest.pid)
-    assert workers, "no worker processes"
-    ingest.kill()
-    ingest.wait()
+    ingest = subprocess.Popen([sys.executable, "-m", "warta.cli", "ingest", "-", "--db", str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environ)
+    try:
+        ingest.stdin.write("".join(lines[:4]).encode())
+        ingest.stdin.flush()
+        deadline = time.time() + 240
+        stored = 0
+        while time.time() < deadline and ingest.poll() is None and stored < 4:
+            time.sleep(0.3)
+            try:
+                stored = rows(db, "select count(*) from documents")[0][0]
+            except sqlite3.Error:
+                continue
+        assert ingest.poll() is None and stored == 4, f"ingest ended or stalled ({stored} stored)"
+        ingest.stdin.write("".join(lines[4:10]).encode())  # these are in the workers when the kill comes
+        ingest.stdin.flush()
+        time.sleep(1)
+        workers = _children(ingest.pid)
+        assert workers, "no worker processes"
+        ingest.kill()
+        ingest.wait()
+        ingest.stdin.close()
+    finally:  # never leave the ingest (or, through it, its workers) behind
+        ingest.kill()
+        ingest.wait()
     deadline = time.time() + 10
     while time.time() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in workers), "worker processes outlived their parent"
-    assert stored < total, f"all {total} were stored before the kill"
-    rerun = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"])  # in this process: faster
+    rerun = runner.invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1"], input="".join(lines))  # in this process
     assert rerun.exit_code == 0, rerun.output
     assert " unchanged, 0 failed" in rerun.output
     assert rows(db, "pragma integrity_check") == [("ok",)]
-    keys = rows(db, "select key from documents where status = 'ok' order by key")
-    assert [k for (k,) in keys] == sorted(str(p) for p in folder.iterdir())
-    assert rows(db, "select count(*), count(distinct document) from articles") == [(total, total)]
+    keys = rows(db, "select key from documents where status = 'ok'")
+    assert sorted(k for (k,) in keys) == sorted(f"<stdin>:{n}" for n in range(1, 13))
+    assert rows(db, "select count(*), count(distinct document) from articles") == [(12, 12)]
 
 
 # ---------------------------------------------------------------- published dates
@@ -442,7 +463,7 @@ def test_list_and_show_print_markup_and_escape_codes_as_text(nasty_db, monkeypat
 
 
 def test_events_actor_wildcards_match_nothing(tmp_path):
-    from warta.events.query import query
+    from warta.store.events import query
     from warta.store import Store, schema
 
     with Store.open(tmp_path / "w.db") as store:

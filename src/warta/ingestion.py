@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import delete, select
 
 from warta.article import RawDocument, Source
+from warta.console import safe
 from warta.errors import InputError
 from warta.store import Store, document_key, schema
+from warta.store.connect import writing
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ def ingest_paths(
 
     def skipped(where: str, reason: str) -> None:
         summary.skipped += 1
-        console.print(f"[yellow]Skipped:[/yellow] {escape(_plain(where))}: {escape(reason)}", highlight=False)
+        console.print(f"[yellow]Skipped:[/yellow] {safe(where)}: {safe(reason)}", highlight=False)
 
     with Store.open(db) as store:
         paths = list(paths)
@@ -100,7 +101,7 @@ def ingest_paths(
                 if isinstance(result, pipeline.Failure):
                     summary.failed += 1
                     store.save_failure(result.source, result.reason, result.raw)
-                    console.print(f"[red]Error:[/red] {escape(_plain(result.where))}: {escape(_plain(result.reason))}",
+                    console.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}",
                                   highlight=False)
                 else:
                     outcome = store.save(result.article, result.raw)
@@ -130,10 +131,6 @@ def _forget_line_failure(store: Store, source: Source) -> None:
     if source.url and source.path:
         key = document_key(Source(path=source.path, line=source.line))
         d = schema.documents
-        with store.engine.begin() as conn:
+        with writing(store.engine) as conn:
             conn.execute(delete(d).where(d.c.key == key, d.c.status == "failed"))
 
-
-def _plain(text: str) -> str:
-    """``text`` with control characters (terminal escape codes) made visible."""
-    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)

@@ -282,10 +282,11 @@ def run(
     Ray started for the run or on the cluster at ``address``; the records are the same. A wrong
     pipeline file (``WARTA_PIPELINE``) stops the run before the first document.
 
-    ``items`` is consumed lazily: at most a few batches per worker are read ahead, so a feed
-    of any size runs in bounded memory. Unreadable inputs become failures here, in this process.
+    ``items`` is read by a thread a little ahead of the work (``pool.Feed``): a feed of any size
+    runs in bounded memory, and a batch is cut short when the input pauses, so a slow feed (a
+    pipe) is processed as it comes. Unreadable inputs become failures here, in this process.
     """
-    from warta.pool import ordered_map
+    from warta.pool import Feed, ordered_map
 
     _plan.load()
     if engine != "local" or address:
@@ -294,17 +295,17 @@ def run(
         remote_map = batch_map(engine, address=address)
         items = (as_failure(i) if isinstance(i, InputError) else i for i in items)
         work = partial(_process_batch, published=published)
-        for results in remote_map(work, batches(items, BATCH), workers=workers, crashed=_crashed,
+        for results in remote_map(work, Feed(items, BATCH), workers=workers, crashed=_crashed,
                                   initializer=_init_worker):
             yield from results
         return
     workers = workers or default_workers()
     items = (as_failure(item) if isinstance(item, InputError) else item for item in items)
+    feed = Feed(items, BATCH)
     if workers <= 1:
-        for batch in batches(items, BATCH):
+        for batch in feed:
             yield from _process_batch(batch, published)
         return
     work = partial(_process_batch, published=published)
-    for results in ordered_map(work, batches(items, BATCH), workers=workers, crashed=_crashed,
-                               initializer=_init_worker):
+    for results in ordered_map(work, feed, workers=workers, crashed=_crashed, initializer=_init_worker):
         yield from results

@@ -1,8 +1,10 @@
 """A process pool for batches of documents: ordered, bounded, crash-isolating, dying with its parent.
 
-``ordered_map(fn, batches, ...)`` runs ``fn(batch) -> results`` in worker processes and yields the
-results in input order. It never queues the whole input: at most ``window`` batches are in flight,
-so memory does not grow with the input. When a worker process dies (killed for memory, a crash
+``Feed(items, size)`` reads the input in a thread and hands it out in batches of what is ready.
+``ordered_map(fn, feed, ...)`` runs ``fn(batch) -> results`` in worker processes and yields the
+results in input order. It never queues the whole input: at most ``window`` batches are in flight
+and the feed reads only a little ahead, so memory does not grow with the input; and a result is
+handed back as soon as it is ready, even while the feed waits for a slow input (a pipe). When a worker process dies (killed for memory, a crash
 in native code), the batch runs again alone, and if it kills its worker again, document by
 document: only a document that kills a worker while running alone is given up, through
 ``crashed(item)``. Workers ignore Ctrl-C (the parent stops them) and die with the parent process,
@@ -12,13 +14,16 @@ even when it is killed with ``kill -9`` (``PR_SET_PDEATHSIG`` on Linux, and a wa
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
+import queue
 import signal
 import sys
 import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator
 
@@ -45,9 +50,9 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="warta-parent-watch").start()
 
 
-def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
+def _worker_start(parent: int, initializer: Callable | None, initargs: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(os.getppid())
+    _die_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)
 
@@ -62,8 +67,11 @@ class _Pool:
         self._start()
 
     def _start(self) -> None:
+        # spawned, not forked: the parent has threads (the feed, the pool's own) whose locks a
+        # forked child would inherit held, and hang on
         self.executor = ProcessPoolExecutor(
-            max_workers=self.workers, initializer=_worker_start, initargs=(self.initializer, self.initargs)
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_start, initargs=(os.getpid(), self.initializer, self.initargs),
         )
 
     def submit(self, fn: Callable, batch: list) -> Future:
@@ -104,9 +112,87 @@ class _Pool:
         self.executor.shutdown(wait=True)
 
 
+class Feed:
+    """Items of an iterable read by a thread into a bounded queue and handed out in batches.
+
+    A batch is what is ready: up to ``size`` items, cut short when the input pauses (a feed on
+    a pipe), so that documents already read are processed and stored without waiting for more.
+    The thread reads at most ``ahead`` items before they are taken. An error raised while
+    reading is raised again by ``take``.
+    """
+
+    _END = object()
+
+    def __init__(self, items: Iterable, size: int, *, ahead: int | None = None, linger: float = 0.05):
+        self.size, self.linger = size, linger
+        self._queue: queue.Queue = queue.Queue(maxsize=ahead or 2 * size)
+        self._stop = threading.Event()
+        self.done = False
+        self._thread = threading.Thread(target=self._pump, args=(iter(items),), daemon=True, name="warta-feed")
+        self._thread.start()
+
+    def _pump(self, items: Iterator) -> None:
+        try:
+            for item in items:
+                if not self._put((item, None)):
+                    return
+            self._put((self._END, None))
+        except BaseException as error:  # noqa: BLE001 - handed to the consumer, raised there
+            self._put((self._END, error))
+
+    def _put(self, entry: tuple) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _get(self, timeout: float | None) -> Any:
+        item, error = self._queue.get(timeout=timeout)
+        if item is self._END:
+            self.done = True
+            if error is not None:
+                raise error
+        return item
+
+    def take(self, *, block: bool = True) -> list | None:
+        """The next batch; ``None`` when nothing is ready (``block=False``) or the input is done."""
+        if self.done:
+            return None
+        try:
+            first = self._get(None if block else 0)
+        except queue.Empty:
+            return None
+        if first is self._END:
+            return None
+        batch = [first]
+        while len(batch) < self.size:
+            try:
+                item = self._get(self.linger)
+            except queue.Empty:
+                break
+            if item is self._END:
+                break
+            batch.append(item)
+        return batch
+
+    def close(self) -> None:
+        """Stop reading (the thread ends at its next item)."""
+        self._stop.set()
+
+    def __iter__(self) -> Iterator[list]:
+        try:
+            while (batch := self.take()) is not None:
+                yield batch
+        finally:
+            self.close()
+
+
 def ordered_map(
     fn: Callable[[list], list],
-    batches: Iterable[list],
+    feed: Feed,
     *,
     workers: int,
     crashed: Callable[[Any], Any],
@@ -114,34 +200,37 @@ def ordered_map(
     initargs: tuple = (),
     window: int | None = None,
 ) -> Iterator[list]:
-    """``fn(batch)`` for each batch in worker processes, in order, at most ``window`` in flight."""
+    """``fn(batch)`` for each batch of ``feed`` in worker processes, results in order, at most
+    ``window`` batches in flight; a finished batch is handed back while the feed waits for input."""
     window = window or 2 * workers
     pool = _Pool(workers, initializer, initargs)
     pending: deque[list] = deque()
-    source = iter(batches)
-    more = True
     try:
         while True:
-            while more and len(pending) < window:
-                batch = next(source, None)
+            while not feed.done and len(pending) < window:
+                batch = feed.take(block=not pending)  # wait for input only when nothing runs
                 if batch is None:
-                    more = False
-                else:
-                    pending.append([batch, pool.submit(fn, batch)])
+                    break
+                pending.append([batch, pool.submit(fn, batch)])
             if not pending:
                 break
-            batch, future = pending.popleft()
+            batch, future = pending[0]
             try:
-                results = future.result()
+                results = future.result(timeout=None if feed.done or len(pending) >= window else 0.05)
+            except FutureTimeout:
+                continue  # not done yet: look for new input meanwhile
             except BrokenProcessPool:
                 pool.broken = True
                 results = _isolate(pool, fn, batch, crashed)
-                for entry in pending:  # they died with the pool: run them again
+                for entry in list(pending)[1:]:  # they died with the pool: run them again
                     entry[1] = pool.submit(fn, entry[0])
+            pending.popleft()
             yield results
     except BaseException:
+        feed.close()
         pool.kill()
         raise
+    feed.close()
     pool.close()
 
 
