@@ -287,8 +287,7 @@ def test_a_result_comes_back_while_the_feed_waits_for_input():
 
 def test_a_worker_death_costs_only_the_document_that_caused_it():
     batches = [list(range(n, n + 4)) for n in range(0, 24, 4)]
-    feed = pool.Feed((x for b in batches for x in b), 4)
-    out = [x for batch in pool.ordered_map(_die_on_13, feed, workers=2, crashed=lambda x: ("crashed", x))
+    out = [x for batch in pool.ordered_map(_die_on_13, batches, workers=2, crashed=lambda x: ("crashed", x))
            for x in batch]
     assert out == [2 * n if n != 13 else ("crashed", 13) for n in range(24)]
 

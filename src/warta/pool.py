@@ -123,8 +123,9 @@ class Feed:
 
     _END = object()
 
-    def __init__(self, items: Iterable, size: int, *, ahead: int | None = None, linger: float = 0.05):
-        self.size, self.linger = size, linger
+    def __init__(self, items: Iterable, size: int, *, ahead: int | None = None, linger: float = 0.05,
+                 batched: bool = False):
+        self.size, self.linger, self.batched = size, linger, batched  # batched: the items are batches
         self._queue: queue.Queue = queue.Queue(maxsize=ahead or 2 * size)
         self._stop = threading.Event()
         self.done = False
@@ -167,6 +168,8 @@ class Feed:
             return None
         if first is self._END:
             return None
+        if self.batched:
+            return first
         batch = [first]
         while len(batch) < self.size:
             try:
@@ -192,7 +195,7 @@ class Feed:
 
 def ordered_map(
     fn: Callable[[list], list],
-    feed: Feed,
+    feed: Feed | Iterable[list],
     *,
     workers: int,
     crashed: Callable[[Any], Any],
@@ -203,6 +206,8 @@ def ordered_map(
     """``fn(batch)`` for each batch of ``feed`` in worker processes, results in order, at most
     ``window`` batches in flight; a finished batch is handed back while the feed waits for input."""
     window = window or 2 * workers
+    if not isinstance(feed, Feed):  # batches made already (the engines' contract)
+        feed = Feed(feed, 1, ahead=window, batched=True)
     pool = _Pool(workers, initializer, initargs)
     pending: deque[list] = deque()
     try:
