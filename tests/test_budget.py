@@ -111,5 +111,17 @@ def test_run_stages_warns_and_goes_on_when_the_budget_is_spent():
     spent = Budget(0.001, "a.txt")
     time.sleep(0.01)
     out = pipeline.run_stages(article, None, ["time"], spent)
-    assert out.warnings == ["stage time failed: exceeded its time budget (0 s for this document; "
+    assert out.warnings == ["stage time failed: exceeded its time budget (0.001 s for this document; "
                             "WARTA_TIME_BUDGET sets it)"]
+
+
+def test_a_document_whose_language_layer_runs_out_fails_with_one_line(monkeypatch):
+    from warta.article import RawDocument, Source
+
+    monkeypatch.setenv("WARTA_TIME_BUDGET", "0.000001")
+    raw = RawDocument(Source(path="a.txt"), text="Presiden Joko Widodo tiba di Jakarta, Senin (6/5/2019).")
+    [failure] = list(pipeline.run([raw], workers=1))
+    assert isinstance(failure, pipeline.Failure)
+    # the reason alone: the CLI prints where it happened in front of it
+    assert failure.reason.startswith("stage language failed: exceeded its time budget (1e-06 s for this document")
+    assert "a.txt" not in failure.reason

@@ -56,7 +56,8 @@ repeated = st.tuples(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).m
 dates = st.one_of(st.none(), st.sampled_from(["2019-05-14", "2019-05-14T10:00:00+07:00", "2024-02-29", "1900-01-01"]))
 
 
-def _bounded(seconds: float, length: int, per_char: float, floor: float = 2.0) -> None:
+def _bounded(seconds: float, length: int, per_char: float, floor: float = 10.0) -> None:
+    # the floor covers a first call that loads a library (dateparser) on a busy machine
     assert seconds < floor + length * per_char, f"{seconds:.2f} s for {length} characters"
 
 
@@ -186,7 +187,7 @@ def test_every_stage_keeps_its_offsets_inside_the_body_and_repeats(nlp, text, pu
     if not text.strip():
         return
     article, seconds = _timed(_annotated, text, published)
-    _bounded(seconds, len(text), 0.02, floor=10)
+    _bounded(seconds, len(text), 0.02, floor=20)
     body = article.body
     assert not [w for w in article.warnings if " failed: " in w], article.warnings
     assert all(0 <= s < e <= len(body) for s, e in article.sentences)
@@ -204,5 +205,5 @@ def test_every_stage_keeps_its_offsets_inside_the_body_and_repeats(nlp, text, pu
 @given(text=repeated)
 def test_the_pipeline_time_per_character_is_bounded_on_long_paragraphs(nlp, text):
     article, seconds = _timed(_annotated, text, "2019-05-14")
-    _bounded(seconds, len(text), 0.01, floor=10)
+    _bounded(seconds, len(text), 0.01, floor=20)
     assert not [w for w in article.warnings if " failed: " in w], article.warnings

@@ -71,7 +71,7 @@ class Budget:
         return None if self.deadline is None else self.deadline - time.monotonic()
 
     def _timeout(self, name: str) -> StageTimeout:
-        return StageTimeout(name, self.document, f"exceeded its time budget ({self.seconds:.0f} s for this "
+        return StageTimeout(name, self.document, f"exceeded its time budget ({self.seconds:g} s for this "
                                                  f"document; {ENV} sets it)")
 
     @contextmanager

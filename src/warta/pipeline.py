@@ -23,7 +23,7 @@ from warta import plan as _plan
 from warta import windows
 from warta.article import Article, RawDocument, Source
 from warta.budget import Budget
-from warta.errors import InputError, WartaError
+from warta.errors import InputError, StageError, WartaError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -167,6 +167,8 @@ def _reason(err: Exception) -> str:
     """One line saying why: the reason alone (the caller prints where), the type for a bug."""
     if isinstance(err, InputError):
         return err.reason
+    if isinstance(err, StageError):  # its message names the document too
+        return f"stage {err.stage} failed: {err.reason}"
     if isinstance(err, WartaError):
         return str(err)
     return f"{type(err).__name__}: {err}"
