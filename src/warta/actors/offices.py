@@ -63,6 +63,14 @@ class OfficeRules:
         for f in self.found:  # a seat inside the role words: Juru Bicara Kremlin, Gedung Putih
             if i <= f.i < j and self._kind(f.key) == "country":
                 country = self._rec(f.key).country
+        while k + 1 < self.n and k not in self.starts and not self.taken[k]:
+            # "Menteri [Pertanian] Rusia", "Kepala [Dinas Tenaga Kerja] NTB": the portfolio, not a name
+            end = self.lex.has("portfolios", self.toks, k)
+            if end is None and self.toks[k].is_cap and self.toks[k].is_word and self.toks[k].lower in self.common:
+                end = k + 1
+            if end is None or end >= self.n or not (self.toks[end].is_cap or self.toks[end].text == ","):
+                break
+            k = end
         if k < self.n and self.toks[k].text == "(":  # "Menteri Luar Negeri (Menlu) Amerika Serikat"
             close = next((m for m in range(k + 1, min(self.n, k + 5)) if self.toks[m].text == ")"), None)
             if close and self.lex.roles.at(self.toks, k + 1):
