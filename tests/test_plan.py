@@ -103,3 +103,19 @@ def test_a_wrong_user_plan_stops_the_run_once_with_one_line(tmp_path, monkeypatc
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "events-only.yaml: stage 'events' needs 'entities'" in lines[0]
+
+
+def test_stages_declare_what_they_run_inside_spacy():
+    shipped = {s.stage.name: s.stage for s in plan.load(plan.SHIPPED).steps}
+    assert [p.factory for p in shipped["actors"].pipes] == ["warta_entity_split"]
+    assert shipped["events"].parse_select == {"@misc": "warta.event_sentences.v1"}
+    assert "calendar_words" in shipped["time"].provides
+    nlp = pipeline.nlp()
+    if "ner" in nlp.pipe_names:  # the trained model: the split follows the NER's clean-up
+        assert nlp.pipe_names.index("warta_entity_split") == nlp.pipe_names.index("warta_entity_trim") + 1
+
+
+def test_a_pipe_needing_what_no_stage_provides_is_refused(monkeypatch):
+    actors_only = plan.Plan((plan.Step(REGISTRY["actors"]),))
+    with pytest.raises(ResourceError, match="no stage of the pipeline provides 'calendar_words'"):
+        pipeline.build_nlp(stages=actors_only)

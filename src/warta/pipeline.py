@@ -14,7 +14,7 @@ the components the document stages run inside it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import islice
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -23,7 +23,8 @@ from warta import plan as _plan
 from warta import windows
 from warta.article import Article, RawDocument, Source
 from warta.budget import Budget
-from warta.errors import InputError, StageError, WartaError
+from warta.errors import InputError, ResourceError, StageError, WartaError
+from warta.stage import Pipe
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,17 +63,33 @@ class Processed:
     raw: RawDocument
 
 
-def build_nlp(path: Path | None = None) -> Language:
-    """The spaCy pipeline of ``path`` (default: the shipped model) with what the document stages
-    run inside it: the actors' ``warta_entity_split`` after the NER (with the time stage's day and
-    month names, never a person's name), and the parser only on the sentences events reads."""
-    from warta import actors, events, lang, time  # noqa: F401  (actors registers warta_entity_split)
+def build_nlp(path: Path | None = None, stages: Iterable[str] | _plan.Plan | None = None) -> Language:
+    """The spaCy pipeline of ``path`` (default: the shipped model) with what the plan's stages
+    declare to run inside it (``Stage.pipes``: the actors' ``warta_entity_split`` after the NER) and
+    the parser only on the sentences they read (``Stage.parse_select``: those events reads)."""
+    from warta import lang
 
-    pipes = (lang.Pipe("warta_entity_split", after="warta_entity_trim", needs="ner",
-                       config={"calendar_words": time.calendar_words()}),)
+    steps = _as_plan(stages).steps
+    provided = {name: make for step in steps for name, make in step.stage.provides.items()}
+    pipes = tuple(_provide(pipe, provided) for step in steps for pipe in step.stage.pipes)
+    selects = [step.stage.parse_select for step in steps if step.stage.parse_select]
+    select = selects[0] if len(selects) == 1 else None  # several readers: parse every sentence
     if path is None:
-        return lang.load_shipped(pipes, events.PARSE_SELECT)
-    return lang.load_from(path, pipes, events.PARSE_SELECT)
+        return lang.load_shipped(pipes, select)
+    return lang.load_from(path, pipes, select)
+
+
+def _provide(pipe: Pipe, provided: dict) -> Pipe:
+    """``pipe`` with each ``{"@provided": NAME}`` of its config replaced by what a stage provides."""
+    config = {}
+    for key, value in pipe.config.items():
+        if isinstance(value, dict) and set(value) == {"@provided"}:
+            name = value["@provided"]
+            if name not in provided:
+                raise ResourceError(f"spaCy component {pipe.factory}: no stage of the pipeline provides {name!r}")
+            value = provided[name]()
+        config[key] = value
+    return replace(pipe, config=config)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,12 @@ checks the declarations when it is built, and skips a stage whose input a failed
 def annotate(article, doc): ...
 ```
 
-A stage named ``x`` is registered by importing ``warta.x``.
+A stage named ``x`` is registered by importing ``warta.x``. A stage that runs a rule inside the
+spaCy pipeline declares it as a ``Pipe`` (``pipes=``), and a stage that reads the dependency parse
+may choose the sentences the parser runs on (``parse_select=``, a registered function); the
+pipeline builder (``warta.pipeline.build_nlp``) adds them to the language layer. A pipe's config
+value ``{"@provided": NAME}`` is filled with what a stage of the plan ``provides`` under NAME (the
+time stage's day and month names for the actors' entity split), so no stage imports another.
 """
 
 from __future__ import annotations
@@ -24,6 +29,18 @@ BASE_FIELDS = frozenset({
 
 
 @dataclass(frozen=True)
+class Pipe:
+    """A spaCy component a stage runs inside the language pipeline: its registered factory, the
+    component it follows, the trained component it needs (skipped without it, as in the blank
+    pipeline) and its config (a ``{"@provided": NAME}`` value is what a stage of the plan provides)."""
+
+    factory: str
+    after: str | None = None
+    needs: str | None = None
+    config: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Stage:
     """A registered document stage: ``annotate(article, doc, **settings) -> Article``."""
 
@@ -33,20 +50,25 @@ class Stage:
     fills: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)  # name → default
     help: str = ""
+    pipes: tuple[Pipe, ...] = ()
+    parse_select: dict | None = field(default=None, hash=False, compare=False)
+    provides: dict[str, Callable[[], Any]] = field(default_factory=dict, hash=False, compare=False)
 
 
 REGISTRY: dict[str, Stage] = {}
 
 
 def stage(name: str, *, requires: Iterable[str] = (), fills: Iterable[str] = (),
-          settings: dict[str, Any] | None = None) -> Callable:
+          settings: dict[str, Any] | None = None, pipes: Iterable[Pipe] = (),
+          parse_select: dict | None = None, provides: dict[str, Callable[[], Any]] | None = None) -> Callable:
     """Register the decorated ``annotate(article, doc, **settings)`` as the document stage ``name``:
     it reads the article fields ``requires`` (filled by an earlier stage) and fills ``fills``;
     ``settings`` maps each keyword setting to its default."""
 
     def register(fn: Callable) -> Callable:
         doc = (fn.__doc__ or "").strip().splitlines()
-        REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(fills), dict(settings or {}), doc[0] if doc else "")
+        REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(fills), dict(settings or {}), doc[0] if doc else "",
+                               tuple(pipes), parse_select, dict(provides or {}))
         return fn
 
     return register

@@ -16,7 +16,7 @@ from warta.actors import lexicon as _lexicon
 from warta.actors import titles as _titles  # noqa: F401  (registers the warta_entity_split factory)
 from warta.actors.link import Linker
 from warta.article import Article, Entity
-from warta.stage import stage
+from warta.stage import Pipe, stage
 
 __all__ = ["annotate", "entity_at", "link"]
 
@@ -31,7 +31,14 @@ def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
     return article
 
 
-@stage("actors", requires=["timex", "reference_date"], fills=["entities"], settings={"gazetteer": None})
+# Inside spaCy, after the NER: split "Presiden Rusia Vladimir Putin" into place and person; day and
+# month names (what the time stage provides as calendar_words) are never a name.
+SPLIT = Pipe("warta_entity_split", after="warta_entity_trim", needs="ner",
+             config={"calendar_words": {"@provided": "calendar_words"}})
+
+
+@stage("actors", requires=["timex", "reference_date"], fills=["entities"], settings={"gazetteer": None},
+       pipes=[SPLIT])
 def annotate(article: Article, doc, *, gazetteer: str | Path | None = None) -> Article:
     """Fill ``article.entities`` (and tenure warnings); ``doc`` may come from the blank pipeline.
     ``gazetteer``: a user file or folder of actors added to the shipped ones (or ``WARTA_GAZETTEER``)."""

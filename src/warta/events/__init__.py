@@ -255,7 +255,8 @@ def _location(places: list[Unit], m: matcher.Match) -> str | None:
     return nearest.entity.name
 
 
-@stage("events", requires=["entities", "quotes", "timex", "reference_date"], fills=["events"])
+@stage("events", requires=["entities", "quotes", "timex", "reference_date"], fills=["events"],
+       parse_select=PARSE_SELECT)
 def annotate(article: Article, doc) -> Article:
     """Fill ``article.events`` with the PLOVER events of the article."""
     article.events = code_events(article, doc)

@@ -1,15 +1,14 @@
 """Indonesian language layer: the shipped spaCy pipeline (tokens, sentences, POS, lemmas, parse, NER).
 
-The layer knows no document stage. A stage that runs a rule inside spaCy declares it as a ``Pipe``
-(and may choose the sentences the parser reads, ``parse_select``); the pipeline builder
-(``warta.pipeline.build_nlp``) hands those to ``load_from`` or ``blank``. ``load()`` is the language
-layer alone.
+The layer knows no document stage. A stage that runs a rule inside spaCy declares it as a
+``warta.stage.Pipe`` (and may choose the sentences the parser reads, ``parse_select``); the pipeline
+builder (``warta.pipeline.build_nlp``) hands those to ``load_from`` or ``blank``. ``load()`` is the
+language layer alone.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +20,7 @@ from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
 from warta.article import Article
+from warta.stage import Pipe
 from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim)
 from warta.lang import features as _features  # noqa: F401  (registers warta.affix_features.v1)
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
@@ -37,16 +37,6 @@ MODEL_DIR = "model"
 PARSE_ALL = {"warta_parser": {"every_sentence": True}}
 
 
-@dataclass(frozen=True)
-class Pipe:
-    """A spaCy component a document stage runs inside the language pipeline: its registered
-    factory, the component it follows, the trained component it needs (skipped without it, as in
-    the blank pipeline) and its settings."""
-
-    factory: str
-    after: str | None = None
-    needs: str | None = None
-    config: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def model_path() -> Path:

@@ -54,6 +54,7 @@ def calendar_words(lexicon: Lexicon | None = None) -> list[str]:
     return sorted({form for section in ("weekdays", "months") for form in lex.value_map(section)})
 
 
+
 def _anchor(ctx: Context, matches: list[Match]) -> None:
     """Move the reference to the content's date when a weekday-checked date contradicts the DCT."""
     if ctx.ref is None:
@@ -158,7 +159,7 @@ def infer_published(text: str, *, paragraphs: int = LEAD_PARAGRAPHS, lexicon: Le
     return max(v[:10] for v in days) if days else None
 
 
-@stage("time", fills=["timex", "reference_date"])
+@stage("time", fills=["timex", "reference_date"], provides={"calendar_words": calendar_words})
 def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> Article:
     """Fill ``article.timex`` (offsets into the body) and ``article.reference_date``; infer
     ``published`` from the lead if missing."""
