@@ -40,12 +40,17 @@ def cell(value: object) -> str:
 
 
 def emit_table(out, columns: list[tuple[str, dict]], rows: list[list[object]], *, title: str | None = None) -> None:
-    """Rows as a rich table on a terminal, as tab-separated lines (header first) when piped.
+    """Rows as a rich table on a terminal, as tab-separated lines (header first; the title on
+    stderr) when piped.
 
     ``out`` is a ``rich.console.Console``; ``columns`` are (name, ``Table.add_column`` options).
     Every value is made safe: markup is printed as written, control characters as escapes.
     """
     if not out.is_terminal:
+        if title:  # the caption goes to stderr: stdout stays a plain table for other programs
+            import sys
+
+            sys.stderr.write(visible(title) + "\n")
         out.file.write("\t".join(name for name, _ in columns) + "\n")
         for row in rows:
             out.file.write("\t".join(cell(value) for value in row) + "\n")

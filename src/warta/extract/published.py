@@ -34,10 +34,7 @@ def check_published(value: str) -> str:
             year = int(found.value[:4])
             if FIRST_YEAR <= year <= LAST_YEAR:
                 return found.value
-    raise ValueError(
-        f"{value!r} is not a date: give an ISO 8601 date like 2019-05-12 (or 2019-05-12T09:30:00+07:00), "
-        f"or a printed date like 12 Mei 2019"
-    )
+    raise ValueError(f"{value!r} is not a date (use 2019-05-12, 2019-05-12T09:30:00+07:00 or 12 Mei 2019)")
 
 
 def _check_iso(text: str, value: str) -> str:
