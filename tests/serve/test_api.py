@@ -171,3 +171,19 @@ def test_api_ingest_stores_jsonl_articles_and_they_are_searchable(writable):
     again = writable.post("/api/ingest", content=body.encode(), headers={"X-Warta-Token": TOKEN,
                                                                          "Content-Type": "application/x-ndjson"})
     assert again.json()["unchanged"] == 1  # posting the same article again is a no-op
+
+
+@pytest.mark.parametrize("path", [
+    "/api/articles?actor=RUS&since=2022-01-01", "/api/articles?q=temu", "/api/entities?type=GPE",
+    "/api/entities/per:retno-marsudi", "/api/quotes?speaker=retno", "/api/events?dyad=RUS-UKR",
+    "/api/timeline?actor=RUS&by=week", "/api/dashboard",
+])
+def test_api_answers_the_same_on_postgresql(client, pg_client, path):
+    assert pg_client.get(path).json() == client.get(path).json()
+
+
+def test_api_search_finds_the_same_on_postgresql(client, pg_client):
+    def found(c):
+        return [(h["id"], h["snippet"]) for h in c.get("/api/search?q=pertemuan&limit=5").json()["items"]]
+
+    assert found(pg_client) == found(client)  # scores differ (ts_rank_cd, bm25), not the hits nor their order

@@ -38,8 +38,9 @@ def test_search_highlight_keeps_the_whole_title():
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(build(tmp_path / "w.db")) as store:
+def store(db_target):
+    """The hand-made store on SQLite (FTS5) and on PostgreSQL (tsvector)."""
+    with Store.open(build(db_target)) as store:
         yield store
 
 

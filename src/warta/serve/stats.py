@@ -110,8 +110,9 @@ def top_actors(engine: Engine, limit: int = 10) -> list[dict]:
         for column in (v.c.source_actor, v.c.target_actor):
             for code, n in conn.execute(select(column, func.count()).where(column.is_not(None)).group_by(column)):
                 counts[code] += n
-    names = _actor_names(engine, [code for code, _ in counts.most_common(limit)])
-    return [{"actor": code, "name": names.get(code), "events": n} for code, n in counts.most_common(limit)]
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]  # ties by code: same on every back end
+    names = _actor_names(engine, [code for code, _ in top])
+    return [{"actor": code, "name": names.get(code), "events": n} for code, n in top]
 
 
 def _actor_names(engine: Engine, codes: list[str]) -> dict[str, str]:
