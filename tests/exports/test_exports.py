@@ -15,7 +15,7 @@ from warta import exports
 from warta.cli import app
 from warta.store import Store
 
-COUNTS = {"articles": 5, "entities": 7, "quotes": 2, "events": 6}
+COUNTS = {"articles": 6, "entities": 7, "quotes": 2, "events": 7, "stories": 5}
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_warta_export_writes_a_file(db, tmp_path):
     out = tmp_path / "events.parquet"
     result = CliRunner().invoke(app, ["export", "events", "--db", db, "--format", "parquet", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "6 events written" in result.output and pq.read_table(out).num_rows == 6
+    assert "7 events written" in result.output and pq.read_table(out).num_rows == 7
 
 
 @pytest.mark.parametrize("args,message", [

@@ -9,6 +9,7 @@ from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Mentio
 from warta.store import Store
 
 SCRIPT_TITLE = "<script>window.__pwned = 1</script> Judul berbahaya"
+SECOND_REPORT = "Retno dan Penny Wong Sepakat Perkuat Kerja Sama Maritim"  # the meeting again, from another outlet
 
 # (surface, id, name, type, country, actor) of the actors the articles below mention
 ACTORS = {
@@ -90,17 +91,27 @@ ARTICLES = [
           title=SCRIPT_TITLE, outlet="Tribunnews.com", published="2023-02-07T09:30:00+07:00",
           surfaces=["Jepang", "Indonesia"], quotes=[("<b>Tebal</b> & \"kutip\"", "Jepang", False)]),
      "https://example.id/tribun/gempa"),
+    (make("JAKARTA - Menlu Retno Marsudi bertemu Menlu Australia Penny Wong di Gedung Pancasila, Jakarta, Selasa "
+          "(14/3/2023). Kedua menteri luar negeri sepakat memperkuat kerja sama maritim dan keamanan kawasan.",
+          title=SECOND_REPORT, outlet="ANTARA",
+          published="2023-03-14T15:00:00+07:00", surfaces=["Retno Marsudi", "Penny Wong"],
+          timex=[("Selasa (14/3/2023)", "2023-03-14")],
+          events=[("bertemu", "CONSULT", "Retno Marsudi", "Penny Wong", "2023-03-14")]),
+     "https://example.id/antara/retno-wong"),
     (make("Sebuah berita tanpa tanggal tentang pertemuan di Jakarta.", title="Berita Tanpa Tanggal", outlet="Suara.com",
           published=None), None),
 ]
 
 
 def build(path) -> str:
-    """Store the hand-made articles at ``path``; returns the path as a string."""
+    """Store the hand-made articles at ``path`` and run the corpus stages; returns the path as a string."""
+    from warta import stories
+
     with Store.open(path) as store:
         for i, (article, url) in enumerate(ARTICLES):
             raw = RawDocument(source=Source(path=f"doc{i}.txt", url=url), text=article.body, raw=article.body.encode())
             store.save(article, raw)
+        stories.update(store.engine)
     return str(path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.serve.conftest import TOKEN
-from tests.serve.corpus import SCRIPT_TITLE, by_title
+from tests.serve.corpus import SCRIPT_TITLE, SECOND_REPORT, by_title
 
 
 def titles(page: dict) -> set[str]:
@@ -14,13 +14,14 @@ def titles(page: dict) -> set[str]:
 
 @pytest.mark.parametrize("query,expected", [
     ("", {"Menlu Retno Bertemu Menlu Australia", "Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia",
-          "Ukraina Minta Bantuan Pertahanan Udara", SCRIPT_TITLE, "Berita Tanpa Tanggal"}),
+          "Ukraina Minta Bantuan Pertahanan Udara", SCRIPT_TITLE, "Berita Tanpa Tanggal", SECOND_REPORT}),
     ("outlet=kompas.com", {"Menlu Retno Bertemu Menlu Australia"}),  # outlets match in any case
     ("since=2023-02-20&until=2023-03-01", {"Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia"}),
     ("actor=RUS", {"Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia", "Ukraina Minta Bantuan Pertahanan Udara"}),
-    ("actor=IDN", {"Menlu Retno Bertemu Menlu Australia", SCRIPT_TITLE}),  # IDN matches IDNGOV (Retno)
+    ("actor=IDN", {"Menlu Retno Bertemu Menlu Australia", SCRIPT_TITLE, SECOND_REPORT}),  # IDN matches IDNGOV (Retno)
     ("q=sanksi", {"Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia"}),
-    ("q=temu&since=2023-01-01", {"Menlu Retno Bertemu Menlu Australia", "Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia"}),
+    ("q=temu&since=2023-01-01", {"Menlu Retno Bertemu Menlu Australia", "Uni Eropa Jatuhkan Sanksi Baru terhadap Rusia",
+                                 SECOND_REPORT}),
 ])
 def test_api_articles_filters(client, query, expected):
     response = client.get(f"/api/articles?{query}")
@@ -31,8 +32,8 @@ def test_api_articles_filters(client, query, expected):
 def test_api_articles_are_paginated_newest_first(client):
     first = client.get("/api/articles?limit=2").json()
     second = client.get("/api/articles?limit=2&offset=2").json()
-    assert first["total"] == second["total"] == 5 and (first["limit"], second["offset"]) == (2, 2)
-    assert [r["published"][:10] for r in first["items"]] == ["2023-03-14", "2023-02-23"]
+    assert first["total"] == second["total"] == 6 and (first["limit"], second["offset"]) == (2, 2)
+    assert [r["published"] for r in first["items"]] == ["2023-03-14T15:00:00+07:00", "2023-03-14T10:15:00+07:00"]
     assert not {r["id"] for r in first["items"]} & {r["id"] for r in second["items"]}
 
 
@@ -51,8 +52,8 @@ def test_api_entities_and_one_entity(client):
     assert {r["id"] for r in page["items"]} == {"gpe:RUS", "gpe:UKR", "gpe:IDN", "gpe:JPN"}
     assert page["items"][0]["articles"] == 2  # the most-cited first
     one = client.get("/api/entities/per:retno-marsudi").json()
-    assert one["surfaces"] == {"Retno Marsudi": 1} and one["quotes"] == 1 and one["events"] == 1
-    assert [a["title"] for a in one["articles"]] == ["Menlu Retno Bertemu Menlu Australia"]
+    assert one["surfaces"] == {"Retno Marsudi": 2} and one["quotes"] == 1 and one["events"] == 2
+    assert {a["title"] for a in one["articles"]} == {"Menlu Retno Bertemu Menlu Australia", SECOND_REPORT}
 
 
 @pytest.mark.parametrize("query,count", [
@@ -64,7 +65,7 @@ def test_api_quotes_by_speaker_and_text(client, query, count):
 
 @pytest.mark.parametrize("query,types", [
     ("dyad=RUS-UKR", ["ASSAULT", "ACCUSE", "ASSAULT"]),  # oldest first: 2022-10 counts from its first day
-    ("dyad=IDN-AUS", ["CONSULT"]),  # country codes match their sectors: IDN-AUS finds IDNGOV-AUSGOV
+    ("dyad=IDN-AUS", ["CONSULT", "CONSULT"]),  # country codes match their sectors: IDN-AUS finds IDNGOV-AUSGOV
     ("actor=eu", ["SANCTION"]),
     ("type=assault", ["ASSAULT", "ASSAULT"]),
     ("quad_class=verbal-conflict", ["REQUEST", "ACCUSE"]),  # same day: in body order
@@ -75,25 +76,50 @@ def test_api_events_filters(client, query, types):
     assert [e["type"] for e in page["items"]] == types and page["total"] == len(types)
 
 
-def test_api_timeline_of_a_dyad(client):
+def test_api_timeline_of_a_dyad_counts_merged_events(client):
     got = client.get("/api/timeline?dyad=RUS-UKR&by=month").json()
-    assert [(p["period"], p["events"], p["intensity"]) for p in got["periods"]] == [
-        ("2022-10", 2, -3), ("2023-02", 1, -2)]  # ASSAULT -2, ACCUSE -1
+    periods = [(p["period"], p["events"], p["intensity"]) for p in got["periods"]]
+    # ASSAULT -9.5 and ACCUSE -2 (intensity.yaml); the months between are there, empty
+    assert periods == [("2022-10", 2, -11.5), ("2022-11", 0, 0), ("2022-12", 0, 0), ("2023-01", 0, 0), ("2023-02", 1, -9.5)]
+    meeting = client.get("/api/timeline?dyad=IDN-AUS").json()
+    assert (meeting["events"], meeting["sources"]) == (1, 2)  # one meeting, reported twice
+
+
+@pytest.mark.parametrize("query,message", [
+    ("", "give exactly one of"), ("actor=RUS&dyad=RUS-UKR", "give exactly one of"), ("dyad=RUS", "must look like"),
+])
+def test_api_timeline_needs_one_actor_or_dyad(client, query, message):
+    response = client.get(f"/api/timeline?{query}")
+    assert response.status_code == 400 and message in response.json()["error"]
+
+
+def test_api_stories_list_and_one_story(client):
+    page = client.get("/api/stories").json()
+    assert page["total"] == 5  # six articles: the two reports of the meeting are one story
+    meeting = next(s for s in page["items"] if s["articles"] == 2)
+    assert (meeting["outlets"], meeting["events"], meeting["first_seen"]) == (2, 1, "2023-03-14")
+    one = client.get(f"/api/stories/{meeting['id'][:6]}").json()
+    assert {a["outlet"] for a in one["articles"]} == {"Kompas.com", "ANTARA"}
+    [event] = one["events"]
+    assert (event["type"], event["sources"], len(event["evidence"])) == ("CONSULT", 2, 2)
+    assert client.get("/api/stories?actor=UKR").json()["total"] == 2
+    assert client.get("/api/stories/snothing").status_code == 404
 
 
 def test_api_dashboard(client):
     got = client.get("/api/dashboard").json()
-    assert got["totals"] == {"articles": 5, "quotes": 2, "events": 6, "entities": 7}
+    assert got["totals"] == {"articles": 6, "quotes": 2, "events": 7, "entities": 7}
     assert got["top_dyads"][0]["dyad"] == "RUS-UKR" and got["top_dyads"][0]["events"] == 3
+    assert got["top_dyads"][0]["merged"] and got["top_dyads"][0]["intensity"] == -21.0
     assert got["volume"]["undated"] == 1 and got["top_actors"][0]["actor"] in ("RUS", "UKR")
     days, months = got["volume"]["days"], got["volume"]["months"]
-    assert len(days) == 90 and days[-1] == {"period": "2023-03-14", "articles": 1}  # the last 90 days, empty ones too
-    assert [m["articles"] for m in months] == [1, 0, 0, 0, 2, 1]  # 2022-10 … 2023-03
+    assert len(days) == 90 and days[-1] == {"period": "2023-03-14", "articles": 2}  # the last 90 days, empty ones too
+    assert [m["articles"] for m in months] == [1, 0, 0, 0, 2, 2]  # 2022-10 … 2023-03
 
 
 def test_api_search_ranks_and_highlights(client):
     got = client.get("/api/search?q=pertemuan").json()  # pertemuan → temu: finds bertemu and Pertemuan
-    assert got["terms"] == ["temu"] and got["total"] == 3
+    assert got["terms"] == ["temu"] and got["total"] == 4
     assert got["items"][0]["title"] == "Menlu Retno Bertemu Menlu Australia"  # the title counts more
     assert "<mark>bertemu</mark>" in got["items"][0]["snippet"]
 
@@ -176,7 +202,7 @@ def test_api_ingest_stores_jsonl_articles_and_they_are_searchable(writable):
 @pytest.mark.parametrize("path", [
     "/api/articles?actor=RUS&since=2022-01-01", "/api/articles?q=temu", "/api/entities?type=GPE",
     "/api/entities/per:retno-marsudi", "/api/quotes?speaker=retno", "/api/events?dyad=RUS-UKR",
-    "/api/timeline?actor=RUS&by=week", "/api/dashboard",
+    "/api/timeline?actor=RUS&by=week", "/api/dashboard", "/api/stories",
 ])
 def test_api_answers_the_same_on_postgresql(client, pg_client, path):
     assert pg_client.get(path).json() == client.get(path).json()
@@ -184,6 +210,6 @@ def test_api_answers_the_same_on_postgresql(client, pg_client, path):
 
 def test_api_search_finds_the_same_on_postgresql(client, pg_client):
     def found(c):
-        return [(h["id"], h["snippet"]) for h in c.get("/api/search?q=pertemuan&limit=5").json()["items"]]
+        return {(h["id"], h["snippet"]) for h in c.get("/api/search?q=pertemuan&limit=5").json()["items"]}
 
-    assert found(pg_client) == found(client)  # scores differ (ts_rank_cd, bm25), not the hits nor their order
+    assert found(pg_client) == found(client)  # the scores (ts_rank_cd, bm25) and so the order of ties differ

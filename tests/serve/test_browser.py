@@ -98,6 +98,7 @@ PAGES = [
     ("quotes", "/quotes", "Quotes", "blockquote"),
     ("events", "/events", "Events", "table.events tbody tr"),
     ("search", "/search?q=pertemuan", "Search", "mark"),
+    ("stories", "/stories", "Stories", "table.stories a.title"),
 ]
 
 
@@ -126,7 +127,7 @@ def test_browser_script_title_shows_as_text_and_runs_nothing(base_url, watched, 
 def test_browser_filter_events_and_download_what_is_shown(base_url, watched, shots):
     page = watched.page
     page.goto(f"{base_url}/events")
-    assert page.locator("table.events tbody tr").count() == 6
+    assert page.locator("table.events tbody tr").count() == 7
     page.fill("input[name=dyad]", "RUS-UKR")
     page.select_option("select[name=type]", "ASSAULT")
     page.click("#event-filters button[type=submit]")
@@ -147,7 +148,7 @@ def test_browser_search_from_the_navigation_bar(base_url, watched, shots):
     page.fill("header input[name=q]", "pertemuan")
     page.press("header input[name=q]", "Enter")
     page.wait_for_url("**/search?q=pertemuan")
-    assert page.locator("ol.hits > li").count() == 3
+    assert page.locator("ol.hits > li").count() == 4
     assert page.locator("ol.hits mark").first.inner_text().lower() in ("bertemu", "pertemuan")
     page.click("ol.hits a.title >> nth=0")
     page.wait_for_url("**/articles/*")
@@ -163,4 +164,22 @@ def test_browser_hover_on_evidence_shows_code_and_date(base_url, watched):
     assert tip.is_visible() and "CONSULT" in tip.inner_text() and "2023-03-14" in tip.inner_text()
     page.uncheck("input[data-layer=ev-event]")  # a layer switched off keeps the text, drops the mark
     assert "hide-ev-event" in page.get_attribute("#body", "class")
+    assert watched.problems == []
+
+
+def test_browser_click_through_a_story(base_url, watched, shots):
+    page = watched.page
+    page.goto(f"{base_url}/stories")
+    row = page.locator("table.stories tbody tr", has_text="Menlu Retno Bertemu Menlu Australia")
+    row.locator("a.title").click()
+    page.wait_for_url("**/stories/s*")
+    assert page.inner_text("h1") == "Menlu Retno Bertemu Menlu Australia"
+    assert "Retno Marsudi" in page.inner_text(".summary")
+    timeline = page.locator("ol.timeline")
+    assert "2023-03-14" in timeline.inner_text() and timeline.locator(".badge", has_text="CONSULT").count() == 1
+    assert timeline.locator("a.story-article").count() == 2  # both reports of the meeting
+    page.screenshot(path=str(shots / "story.png"), full_page=True)
+    timeline.locator("a", has_text="“bertemu”").first.click()  # the evidence of the merged event
+    page.wait_for_url("**/articles/*#event-*")
+    assert page.locator("#body .ev-event").count() == 1
     assert watched.problems == []

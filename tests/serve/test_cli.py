@@ -16,7 +16,7 @@ def test_warta_search_prints_hits_with_marked_words(db):
     result = runner.invoke(app, ["search", "pertemuan", "--db", db])
     assert result.exit_code == 0, result.output
     assert "Menlu Retno *Bertemu* Menlu Australia" in result.stdout
-    assert "3 article(s); roots searched: temu" in result.output
+    assert "4 article(s); roots searched: temu" in result.output
 
 
 def test_warta_search_json_and_filters(db):

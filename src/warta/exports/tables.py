@@ -103,7 +103,11 @@ def gdelt_row(e: dict) -> dict:
 
 
 def _stories(engine: Engine, *, full: bool) -> Iterator[dict]:
-    for story in queries.all_stories(engine):
+    from warta.stories import get_story
+    from warta.stories.query import list_story_ids
+
+    for story_id in list_story_ids(engine):
+        story = get_story(engine, story_id)
         if full:
             yield story
             continue

@@ -11,7 +11,7 @@ from warta.article import Article
 from warta.serve import models, stats
 from warta.store import browse as queries
 from warta.serve.settings import DEFAULT_PAGE, MAX_PAGE
-from warta.store.search import ArticleFilter, search
+from warta.store.search import ArticleFilter, check_day, search
 
 router = APIRouter(prefix="/api", tags=["read"])
 
@@ -98,9 +98,13 @@ def list_events(db: Db, filters: Annotated[queries.EventFilter, Depends(event_fi
 
 
 @router.get("/timeline", response_model=models.Timeline, responses=ERRORS)
-def get_timeline(db: Db, filters: Annotated[queries.EventFilter, Depends(event_filter)], by: Period = "month"):
-    """Event counts by quad class and signed intensity per day, week or month (give an actor or a dyad)."""
-    return stats.timeline(db, filters, by)
+def get_timeline(db: Db, actor: Code = None,
+                 dyad: Annotated[str | None, Query(max_length=65, description="SRC-TGT actor codes, e.g. RUS-UKR.")] = None,
+                 by: Period = "month", since: Day = None, until: Day = None):
+    """The merged events of one actor or one dyad per day, week or month: counts by quad class, signed intensity."""
+    check_day("since", since)
+    check_day("until", until)
+    return stats.timeline(db, actor=actor or None, dyad=dyad or None, by=by, since=since, until=until)
 
 
 @router.get("/dashboard", response_model=models.Dashboard)

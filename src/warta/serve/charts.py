@@ -58,7 +58,7 @@ def line(points: list[tuple[str, int]], *, width: int = 240, height: int = 48, l
         parts.append(f'<polyline points="{path}" fill="none" stroke="#555" stroke-width="1.5"/>')
     for (x, yy), (name, v) in zip(coords, points):
         colour = "#2171b5" if v > 0 else "#cb181d" if v < 0 else "#888"
-        parts.append(f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" fill="{colour}"><title>{escape(name)}: {v:+d}</title></circle>')
+        parts.append(f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" fill="{colour}"><title>{escape(name)}: {v:+g}</title></circle>')
     return _svg(width, height, "".join(parts), label)
 
 
@@ -74,8 +74,8 @@ def stacked(periods: list[dict], *, width: int = 720, height: int = 200, label: 
     step = width / len(periods)
     parts = [f'<line x1="0" y1="{mid}" x2="{width}" y2="{mid}" stroke="#999"/>']
     for i, p in enumerate(periods):
-        x = i * step + 1
-        w = max(step - 2, 1)
+        w = min(max(step - 2, 1), 40)  # one period must not fill the chart
+        x = i * step + (step - w) / 2
         above, below = mid, mid
         for quad in ("verbal-cooperation", "material-cooperation"):
             h = p[quad] * scale

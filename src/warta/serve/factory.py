@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from warta.serve import api, errors, exporting, pages, writes
+from warta.serve import api, errors, exporting, pages, story_api, writes
 from warta.serve.settings import ServeConfig
 from warta.store import Store
 from warta.store.search import sync
@@ -70,6 +70,7 @@ def create_app(config: ServeConfig | str) -> FastAPI:
     app.state.templates = pages.templates
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(story_api.router)
     app.include_router(exporting.router)
     app.include_router(writes.router)
     app.include_router(pages.router)

@@ -134,7 +134,7 @@ class SearchPage(Page[SearchHit]):
 
 
 class Period(BaseModel):
-    """Events of one period by quad class, and the signed intensity (cooperation +, conflict −)."""
+    """Events of one period by quad class, and the signed intensity (cooperation +, conflict −; negated left out)."""
 
     period: str
     verbal_cooperation: int = Field(alias="verbal-cooperation")
@@ -142,19 +142,20 @@ class Period(BaseModel):
     verbal_conflict: int = Field(alias="verbal-conflict")
     material_conflict: int = Field(alias="material-conflict")
     events: int
-    intensity: int
+    sources: int | None = Field(None, description="Articles reporting them (merged events only).")
+    intensity: float
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
 
 class Timeline(BaseModel):
-    """Event counts by quad class and intensity per period for an actor or a dyad."""
+    """The merged events of an actor or a dyad per period: counts by quad class and intensity."""
 
     actor: str | None
     dyad: str | None
     by: str
     events: int
-    undated: int
+    sources: int
     periods: list[Period]
 
 
@@ -188,7 +189,8 @@ class DyadLine(BaseModel):
     source: str
     target: str
     events: int
-    intensity: int
+    merged: bool = Field(description="True: the stories' merged events; false: the articles' own events.")
+    intensity: float
     periods: list[Period]
 
 
@@ -211,3 +213,71 @@ class IngestReport(BaseModel):
     failed: int
     articles: list[str] = Field(description="Ids of the articles stored (added, updated or unchanged).")
     errors: list[str]
+
+
+class StoryArticle(BaseModel):
+    """An article of a story; ``near_duplicate_of`` names the article it copies."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    near_duplicate_of: str | None
+
+
+class EventParty(BaseModel):
+    """The source or target of a merged event."""
+
+    actor: str | None
+    name: str | None
+
+
+class Evidence(BaseModel):
+    """Where an article reports a merged event."""
+
+    article: str
+    start: int
+    end: int
+    text: str | None = None
+
+
+class MergedEvent(BaseModel):
+    """One real-world event reported by one or more articles of a story."""
+
+    type: str
+    mode: str | None
+    quad_class: str | None
+    source: EventParty
+    target: EventParty
+    date: str | None
+    date_precision: str | None
+    negated: bool
+    planned: bool
+    sources: int
+    evidence: list[Evidence]
+
+
+class Story(BaseModel):
+    """A story: one real-world event across outlets (DESIGN.md shape)."""
+
+    id: str
+    title: str | None
+    first_seen: str | None
+    last_seen: str | None
+    articles: list[StoryArticle]
+    events: list[MergedEvent]
+    summary: str | None
+
+
+class StorySummary(BaseModel):
+    """A story in a list."""
+
+    id: str
+    title: str | None
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    outlets: int
+    events: int
+    summary: str | None

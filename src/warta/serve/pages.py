@@ -13,7 +13,9 @@ from fastapi.templating import Jinja2Templates
 from warta.article import EVENT_TYPES
 from warta.serve import charts, stats
 from warta.serve.evidence import article_html
+from warta.serve.story_api import story, story_rows
 from warta.store import browse
+from warta.store.events import first_day
 from warta.store.search import ArticleFilter, search
 
 router = APIRouter(include_in_schema=False)
@@ -135,3 +137,36 @@ def search_page(request: Request, q: Text = None, outlet: Text = None, since: Te
                         limit=20, offset=(page - 1) * 20)
     pager = _pager(result.total if result else 0, page, 20)
     return _page(request, "search.html", result=result, params=params, pager=pager, title="Search")
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, since: Text = None, until: Text = None, actor: Text = None, page: Page = 1):
+    """Stories, latest first, with their sizes and summaries."""
+    params = {"since": since, "until": until, "actor": actor}
+    total, rows = story_rows(_engine(request), since=since, until=until, actor=actor, limit=PER_PAGE,
+                             offset=(page - 1) * PER_PAGE)
+    return _page(request, "stories.html", rows=rows, params=params, pager=_pager(total, page), title="Stories")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str):
+    """One story: summary, a timeline of its articles and merged events, its articles and events."""
+    data = story(_engine(request), story_id)
+    events = [{"date": e["date"], "type": e["type"], "quad_class": e["quad_class"], "negated": e["negated"]}
+              for e in data["events"]]
+    return _page(request, "story.html", story=data, days=story_days(data), periods=stats.series(events, "day"),
+                 title=data["title"] or data["id"])
+
+
+def story_days(data: dict) -> list[tuple[str, list[dict]]]:
+    """The story's articles (by publication day) and merged events (by date) in time order, undated last."""
+    entries: list[tuple[str, int, dict]] = []
+    for art in data["articles"]:
+        entries.append(((art["published"] or "")[:10], 0, {"kind": "article", **art}))
+    for ev in data["events"]:
+        day = first_day(ev["date"])
+        entries.append((day.isoformat() if day else "", 1, {"kind": "event", **ev}))
+    days: dict[str, list[dict]] = {}
+    for day, _order, entry in sorted(entries, key=lambda e: (e[0] == "", e[0], e[1])):
+        days.setdefault(day or "undated", []).append(entry)
+    return list(days.items())

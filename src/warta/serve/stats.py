@@ -1,7 +1,9 @@
-"""Aggregates for the dashboard and the timelines: volume by day, top actors, top dyads, quad-class series.
+"""Aggregates for the dashboard: volume by day, top actors, top dyads with their cooperation–conflict line.
 
-A timeline counts events by PLOVER quad class per period and adds a signed intensity: cooperation
-counts up, conflict down, material acts twice as much as words (``INTENSITY``).
+The dyads and their lines come from the stories' merged events (one real-world event counted once,
+``warta.stories.timeline``) when the corpus stages have run, else from the articles' events. The
+intensity is the stories' signed weight of each PLOVER type (``intensity.yaml``); negated events
+are left out of it, as the stories' timelines leave them out.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from sqlalchemy import Engine, distinct, func, select
 
 from warta.article import QUAD_CLASS
 from warta.store.events import first_day
-from warta.store.browse import QUAD_CLASSES, EventFilter, all_events
+from warta.store.browse import QUAD_CLASSES
 from warta.store import schema
+from warta.stories.timeline import timeline as story_timeline
+from warta.stories.timeline import weights
 
-# Signed weight of one event of each quad class in the intensity series.
-INTENSITY = {"verbal-cooperation": 1, "material-cooperation": 2, "verbal-conflict": -1, "material-conflict": -2}
 PERIODS = ("day", "week", "month")
 MAX_DAYS = 90  # the dashboard counts articles by day over the store's last 90 days
 
@@ -36,28 +38,37 @@ def series(events: list[dict], by: str = "month") -> list[dict]:
     """Counts by quad class and the signed intensity per period, for dated events, oldest period first."""
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
+    table = weights()
     buckets: dict[str, Counter] = defaultdict(Counter)
+    intensity: Counter = Counter()
     for ev in events:
         day = first_day(ev.get("date"))
         if day is None:
             continue
-        buckets[period_of(day, by)][ev.get("quad_class") or QUAD_CLASS.get(ev["type"])] += 1
+        period = period_of(day, by)
+        buckets[period][ev.get("quad_class") or QUAD_CLASS.get(ev["type"])] += 1
+        if not ev.get("negated"):
+            intensity[period] += table.get(ev["type"], 0.0)
+    labels = sorted(buckets)
+    if by == "month" and labels:  # every month between the first and the last: time runs evenly along a line
+        first, last = (date.fromisoformat(labels[0] + "-01"), date.fromisoformat(labels[-1] + "-01"))
+        labels = list(_labels(first, last, "month"))
     out = []
-    for period in sorted(buckets):
-        counts = buckets[period]
+    for period in labels:
+        counts = buckets.get(period, Counter())
         row = {"period": period, **{c: counts.get(c, 0) for c in QUAD_CLASSES}}
         row["events"] = sum(counts.values())
-        row["intensity"] = sum(INTENSITY.get(c, 0) * n for c, n in counts.items())
+        row["intensity"] = round(intensity[period], 2)
         out.append(row)
     return out
 
 
-def timeline(engine: Engine, filters: EventFilter, by: str = "month") -> dict:
-    """The timeline of the events matching ``filters`` (an actor or a dyad, usually)."""
-    events = all_events(engine, filters)
-    periods = series(events, by)
-    return {"actor": filters.actor, "dyad": filters.dyad, "by": by, "events": len(events),
-            "undated": len(events) - sum(p["events"] for p in periods), "periods": periods}
+def timeline(engine: Engine, *, actor: str | None = None, dyad: str | None = None, by: str = "month",
+             since: str | None = None, until: str | None = None) -> dict:
+    """The stories' timeline of an actor or a dyad (merged events), with the totals."""
+    periods = [b.to_dict() for b in story_timeline(engine, actor=actor, dyad=dyad, by=by, since=since, until=until)]
+    return {"actor": actor, "dyad": dyad, "by": by, "events": sum(p["events"] for p in periods),
+            "sources": sum(p["sources"] for p in periods), "periods": periods}
 
 
 def _labels(first: date, last: date, by: str):
@@ -127,24 +138,30 @@ def _actor_names(engine: Engine, codes: list[str]) -> dict[str, str]:
     return names
 
 
+def _pairs(conn, table, limit: int) -> list:
+    """The most frequent (source, target) pairs of an event table, with their counts."""
+    src, tgt = table.c.source_actor, table.c.target_actor
+    return conn.execute(
+        select(src, tgt, func.count().label("n")).where(src.is_not(None), tgt.is_not(None), src != tgt)
+        .group_by(src, tgt).order_by(func.count().desc(), src, tgt).limit(limit)).all()
+
+
 def top_dyads(engine: Engine, limit: int = 10, by: str = "month") -> list[dict]:
     """Source-target pairs by number of events, each with its quad-class series (the cooperation–conflict line)."""
-    v = schema.events
+    table = schema.merged_events
+    out = []
     with engine.connect() as conn:
-        pairs = conn.execute(
-            select(v.c.source_actor, v.c.target_actor, func.count().label("n"))
-            .where(v.c.source_actor.is_not(None), v.c.target_actor.is_not(None), v.c.source_actor != v.c.target_actor)
-            .group_by(v.c.source_actor, v.c.target_actor)
-            .order_by(func.count().desc(), v.c.source_actor, v.c.target_actor).limit(limit)).all()
-        out = []
+        pairs = _pairs(conn, table, limit)
+        if not pairs:  # the corpus stages have not run on this store: the articles' own events
+            table = schema.events
+            pairs = _pairs(conn, table, limit)
         for source, target, n in pairs:
-            rows = conn.execute(select(v.c.date, v.c.type, v.c.quad_class)
-                                .where(v.c.source_actor == source, v.c.target_actor == target)).all()
-            events = [dict(r._mapping) for r in rows]
-            points = series(events, by)
+            rows = conn.execute(select(table.c.date, table.c.type, table.c.quad_class, table.c.negated)
+                                .where(table.c.source_actor == source, table.c.target_actor == target)).all()
+            periods = series([dict(r._mapping) for r in rows], by)
             out.append({"dyad": f"{source}-{target}", "source": source, "target": target, "events": n,
-                        "intensity": sum(INTENSITY.get(e["quad_class"] or QUAD_CLASS.get(e["type"]), 0) for e in events),
-                        "periods": points})
+                        "merged": table is schema.merged_events,
+                        "intensity": round(sum(p["intensity"] for p in periods), 2), "periods": periods})
     return out
 
 

@@ -92,8 +92,8 @@ def documents(data: bytes, kind: str, *, url: str | None, title: str | None, pub
 
 
 def process(store, items: list[RawDocument | InputError], published: str | None) -> dict:
-    """Run the pipeline over the documents in this process and store the results."""
-    from warta import pipeline
+    """Run the pipeline over the documents in this process, store the results, then let them join stories."""
+    from warta import pipeline, stories
 
     report = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "articles": [], "errors": []}
     with _pipeline_lock:
@@ -106,6 +106,8 @@ def process(store, items: list[RawDocument | InputError], published: str | None)
             outcome = store.save(result.article, result.raw)
             report[outcome] += 1
             report["articles"].append(result.article.id)
+        if report["added"] or report["updated"]:
+            stories.update(store.engine)  # as `warta ingest` does at its end
     return report
 
 

@@ -260,7 +260,3 @@ def event_types() -> list[str]:
     """The PLOVER types, in PLOVER order."""
     return list(EVENT_TYPES)
 
-
-def all_stories(engine: Engine) -> list[dict]:
-    """Every story of the store (see ``warta.stories``), largest first."""
-    raise WartaError("stories are not built in this store yet")
