@@ -51,8 +51,9 @@ def tokenise(text: str) -> list[Token]:
     """Words and punctuation marks of ``text`` with character offsets."""
     out = []
     for i, m in enumerate(_TOKEN.finditer(text)):
-        norm = fold(m.group())
-        out.append(Token(i, m.start(), m.end(), m.group(), norm, norm.lower()))
+        word = m.group()
+        norm = word if word.isascii() else fold(word)  # ASCII has nothing to fold: most tokens
+        out.append(Token(i, m.start(), m.end(), word, norm, norm.lower()))
     return out
 
 
@@ -76,6 +77,7 @@ class NgramIndex(Generic[T]):
         self.exact: dict[tuple[str, ...], list[T]] = {}
         self.folded: dict[tuple[str, ...], list[T]] = {}
         self.firsts: set[str] = set()  # lower-cased first tokens, a cheap pre-filter
+        self.lengths: dict[str, list[int]] = {}  # first token (lower case) → entry lengths, longest first
         self.maxlen = 0
 
     def add(self, phrase: str, value: T) -> None:
@@ -87,15 +89,24 @@ class NgramIndex(Generic[T]):
             self.exact.setdefault(tuple(toks), []).append(value)
         else:
             self.folded.setdefault(tuple(t.lower() for t in toks), []).append(value)
-        self.firsts.add(toks[0].lower())
+        first = toks[0].lower()
+        self.firsts.add(first)
+        lengths = self.lengths.setdefault(first, [])
+        if len(toks) not in lengths:
+            lengths.append(len(toks))
+            lengths.sort(reverse=True)
         self.maxlen = max(self.maxlen, len(toks))
 
     def at(self, tokens: list[Token], i: int, maxlen: int | None = None) -> tuple[int, list[T]] | None:
         """The longest entry starting at token ``i``: (end index, values), or None."""
-        if i >= len(tokens) or tokens[i].lower not in self.firsts:  # nothing starts past the end
+        if i >= len(tokens):  # nothing starts past the end
+            return None
+        lengths = self.lengths.get(tokens[i].lower)
+        if lengths is None:
             return None
         top = min(len(tokens), i + (maxlen or self.maxlen))
-        for j in range(top, i, -1):
+        # only the lengths of the entries that start with this word: a hit has one of them
+        for j in (i + n for n in lengths if i + n <= top):
             key = tuple(t.norm for t in tokens[i:j])
             hit = self.exact.get(key)
             if hit is None:
