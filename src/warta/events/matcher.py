@@ -93,6 +93,7 @@ def _match_at(pattern: Pattern, keys: list[tuple[str, ...]], low: list[str], i: 
 
 def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
     """All trigger matches in a run of tokens (a sentence), overlaps resolved, in text order."""
+    tokens = list(tokens)  # a Span makes a new Token object at every index: once each is enough
     keys = [token_keys(t) for t in tokens]
     low = [t.lower_ for t in tokens]
     candidates: list[Match] = []
