@@ -198,3 +198,18 @@ def test_link_a_place_the_ner_found_is_not_a_person_by_similarity(blank_nlp):
 def test_link_news_outlets_named_in_the_text_are_organisations(run, text, surface, found):
     hits = [(e.type, m.via) for e in run(text).entities for m in e.mentions if m.text == surface]
     assert (hits == [("ORG", "outlet")]) is found
+
+
+def test_home_country_goes_to_unknown_people_and_bodies_of_a_domestic_story():
+    from warta.actors import home_country
+    from warta.article import Entity, Mention
+
+    def ent(name, type_, country=None, linked=False, n=1):
+        return Entity(id=name, name=name, type=type_, country=country, linked=linked,
+                      mentions=[Mention(k, k + 1, name) for k in range(n)])
+
+    domestic = [ent("Indonesia", "GPE", "IDN", True, 3), ent("KPK", "ORG", "IDN", True), ent("SH", "PER"),
+                ent("Jakarta", "GPE", "IDN", True), ent("Rusia", "GPE", "RUS", True)]
+    assert home_country(domestic) == "IDN" and domestic[2].country == "IDN"
+    mixed = [ent("Indonesia", "GPE", "IDN", True, 2), ent("Filipina", "GPE", "PHL", True, 2), ent("Jay Tarriela", "PER")]
+    assert home_country(mixed) is None and mixed[2].country is None  # no country holds 60%

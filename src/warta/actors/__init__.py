@@ -26,9 +26,37 @@ def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
     """Link the actors of ``article`` with the shipped gazetteer (or ``folder``) extended by ``gazetteer``."""
     linker = Linker(article, doc, _gazetteer.load(gazetteer, folder=folder), _lexicon.load())
     entities, warnings = linker.run()
+    home_country(entities)
     article.entities = entities
     article.warnings.extend(w for w in warnings if w not in article.warnings)
     return article
+
+
+# Share of the coded mentions that one country must hold for the story to be that country's own.
+HOME_SHARE = 0.6
+HOME_MIN_MENTIONS = 3
+
+
+def home_country(entities: list[Entity]) -> str | None:
+    """In a story about one country's own affairs, the people and bodies the gazetteer does not know
+    are that country's: "KPK menahan SH" is IDN against IDN. The home country is the one holding at
+    least 60% of the coded mentions (and 3 of them); unknown PER and ORG entities get it as their
+    ``country``. Returns the home country, or None when the story has none."""
+    counts: dict[str, int] = {}
+    for ent in entities:
+        code = ent.country or (ent.actor[:3] if ent.actor and len(ent.actor) >= 3 and ent.actor[:3].isupper() else None)
+        if code and len(code) == 3:
+            counts[code] = counts.get(code, 0) + len(ent.mentions)
+    total = sum(counts.values())
+    if not counts or total < HOME_MIN_MENTIONS:
+        return None
+    home, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < HOME_SHARE * total:
+        return None
+    for ent in entities:
+        if not ent.linked and ent.type in ("PER", "ORG") and not ent.country and not ent.actor:
+            ent.country = home
+    return home
 
 
 # Inside spaCy, after the NER: split "Presiden Rusia Vladimir Putin" into place and person; day and
