@@ -200,6 +200,17 @@ def test_a_fifo_named_on_the_command_line_is_read_as_a_stream(tmp_path):
     assert [(d.source.line, d.text) for d in docs] == [(1, story(5)), (3, story(6))]
 
 
+def test_a_named_fifo_nobody_writes_to_is_skipped(tmp_path, monkeypatch):
+    from warta.ingest import readers
+
+    fifo = tmp_path / "silent"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(readers, "FIFO_WAIT", 0.3)
+    skipped = []
+    assert list(read_inputs([str(fifo)], on_skip=lambda w, r: skipped.append((w, r)))) == []
+    assert skipped == [(str(fifo), "a FIFO nothing was written to in 0.3 s")]
+
+
 def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     (folder / "locked").mkdir(parents=True)
@@ -496,6 +507,18 @@ def test_an_unexpected_error_is_one_line(monkeypatch, capsys):
         cli.run()
     assert exit_.value.code == 1
     assert "Error: RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_a_quiet_exit(monkeypatch, capsys):
+    from warta import cli
+
+    def reader_went_away():
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "app", reader_went_away)
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == 141 and capsys.readouterr().err == ""
 
 
 def test_non_regular_files_are_described():

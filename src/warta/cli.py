@@ -756,6 +756,12 @@ def run() -> None:
     except KeyboardInterrupt:
         err.print("interrupted", highlight=False)
         sys.exit(130)
+    except BrokenPipeError:  # `warta list | head`: the reader has what it wanted
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        except (OSError, ValueError):  # stdout is not a file (captured)
+            pass
+        sys.exit(141)
     except Exception as error:  # noqa: BLE001 - a bug: one line, not a traceback
         if os.environ.get("WARTA_DEBUG"):
             raise

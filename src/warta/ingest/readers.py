@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import stat
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ DEFAULT_MAX_BYTES = 10_000_000
 # The bytes of an over-size input are kept (for the failure record) up to this many times the limit.
 KEEP_FACTOR = 4
 STDIN_NAME = "<stdin>"
+# Seconds a FIFO named on the command line may stay silent before it is skipped.
+FIFO_WAIT = 10.0
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -72,7 +75,7 @@ def read_inputs(
             yield from _read_file(p, max_bytes)
         elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
             # named on the command line: a pipe (`<(zcat feed.gz)`) is read as a stream
-            yield from _read_named_stream(p, max_bytes)
+            yield from _read_named_stream(p, mode, max_bytes, on_skip)
         else:
             yield _error(path, f"not a file or folder ({_describe(mode)})")
 
@@ -140,9 +143,20 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]
     yield from read_bytes(data, where, max_bytes=max_bytes)
 
 
-def _read_named_stream(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
+def _read_named_stream(path: Path, mode: int, max_bytes: int, on_skip: Skip) -> Iterator[RawDocument | InputError]:
     try:
-        with path.open("rb") as handle:
+        if stat.S_ISFIFO(mode):
+            # a FIFO nobody writes to would block for ever: wait a while for its first bytes
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+            if not select.select([fd], [], [], FIFO_WAIT)[0]:
+                os.close(fd)
+                on_skip(str(path), f"a FIFO nothing was written to in {FIFO_WAIT:g} s")
+                return
+            os.set_blocking(fd, True)
+            handle = os.fdopen(fd, "rb")
+        else:
+            handle = path.open("rb")
+        with handle:
             yield from read_stream(handle, str(path), max_bytes=max_bytes)
     except OSError as error:
         yield _error(str(path), f"cannot read: {error.strerror or error}")
