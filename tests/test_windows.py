@@ -87,3 +87,13 @@ def test_a_long_document_is_annotated_window_by_window_in_body_coordinates():
 def test_a_short_document_is_one_window():
     body = _examples_text(5_000)[:5_000]
     assert windows.spans(body) == [(0, len(body))]
+
+
+def test_a_ten_megabyte_body_is_cut_into_windows_the_parser_accepts():
+    # spaCy refuses texts over nlp.max_length (1,000,000 characters: [E088]); the limit of an input is 10 MB
+    from warta.lang import blank
+
+    body = _examples_text(10_000_000)[:10_000_000]
+    spans = windows.spans(body)
+    assert spans[-1][1] == len(body)
+    assert max(e - s for s, e in spans) <= windows.WINDOW < blank().max_length
