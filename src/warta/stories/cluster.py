@@ -57,10 +57,7 @@ class Clusterer:
         self.window = cfg.get("window_days", overrides)
         self.penalty = cfg.get("main_event_penalty", overrides)
         self.lead_penalty = cfg.get("lead_day_penalty", overrides)
-        self.near = NearDuplicateIndex(
-            lsh_threshold=cfg.get("lsh_threshold", overrides),
-            min_containment=cfg.get("near_duplicate_containment", overrides),
-        )
+        self.near = NearDuplicateIndex(min_containment=cfg.get("near_duplicate_containment", overrides))
         self.members: list[Member] = []
         self.index = Index()
         self.by_story: dict[str, list[int]] = {}

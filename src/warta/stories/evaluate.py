@@ -52,13 +52,14 @@ class Result:
     near_misses_apart: int = 0
     near_duplicates: dict = field(default_factory=dict)
     split_half: list[dict] = field(default_factory=list)
+    order: dict = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The figures as one JSON-ready dict."""
         return {k: getattr(self, k) for k in (
             "passages", "stories", "predicted_stories", "precision", "recall", "f1", "near_misses",
-            "near_misses_apart", "near_duplicates", "split_half")}
+            "near_misses_apart", "near_duplicates", "split_half", "order")}
 
 
 def read_gold(path: Path) -> list[Gold]:
@@ -183,6 +184,31 @@ def split_half(gold: list[Gold], feats: list[Features]) -> list[dict]:
     return out
 
 
+def order_agreement(feats: list[Features], runs: int = 5, ingests: int = 4, overrides: dict | None = None) -> dict:
+    """Agreement (B-cubed F1) of the stories found when the articles arrive shuffled in several ingests
+    with the stories of one ingest; each later ingest sees the earlier ones as its archive."""
+    import random
+
+    from warta.stories.cluster import Member
+
+    one, _ = cluster(feats, overrides)
+    ids = [f.id for f in feats]
+    scores = []
+    for seed in range(runs):
+        order = feats[:]
+        random.Random(seed).shuffle(order)
+        size = -(-len(order) // ingests)
+        members: list[Member] = []
+        story: dict[str, str] = {}
+        for k in range(0, len(order), size):
+            seen = order[:k + size]
+            for a in assign(order[k:k + size], members, idf_of(seen), overrides):
+                story[a.article] = a.story
+            members = [Member(f, story[f.id]) for f in seen]
+        scores.append(bcubed([story[i] for i in ids], [one[i] for i in ids])[2])
+    return {"runs": runs, "ingests": ingests, "mean_f1": round(sum(scores) / len(scores), 4), "min_f1": min(scores)}
+
+
 def evaluate(path: Path, articles: list[Article] | None = None, overrides: dict | None = None) -> Result:
     """Score story clustering on a gold file (``articles``: already processed passages, in file order)."""
     gold = read_gold(Path(path))
@@ -191,6 +217,7 @@ def evaluate(path: Path, articles: list[Article] | None = None, overrides: dict 
     res, _story, dup = _score(gold, feats, overrides)
     res.near_duplicates = _near_duplicates(gold, feats, dup)
     res.split_half = split_half(gold, feats)
+    res.order = order_agreement(feats, overrides=overrides)
     return res
 
 
@@ -203,6 +230,10 @@ def format_report(res: Result) -> str:
         f"near-misses kept apart {res.near_misses_apart}/{res.near_misses}",
         f"near-duplicates: gold {nd.get('gold', 0)}, found {nd.get('found', 0)}, right {nd.get('right', 0)}",
     ]
+    if res.order:
+        o = res.order
+        lines.append(f"order: {o['runs']} shuffles in {o['ingests']} ingests each agree with one ingest at "
+                     f"B-cubed F1 {o['mean_f1']:.3f} (lowest {o['min_f1']:.3f})")
     for k, s in enumerate(res.split_half, 1):
         lines.append(
             f"split {k}: threshold {s['threshold']:.2f}, lead-day penalty {s['lead_day_penalty']:.1f} fitted on "

@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 
 from warta.article import Article, reference_day
+from warta.stories.minhash import SCHEME, signature
 from warta.stories.text import shingles, terms
 
 # Entity types whose names identify a story's participants and places.
@@ -18,12 +19,10 @@ NAME_TYPES = {"PER", "ORG", "GPE", "LOC", "EVT", "FAC"}
 # A full-day date further than this from the article's own day is background, not the story's day.
 BACKGROUND_DAYS = 45
 # Near-duplicate fingerprints: MinHash over word 3-grams (3-grams keep a lightly reworded copy
-# close; 5-grams lose it). 128 permutations: Jaccard estimated to about ±0.04.
+# close; 5-grams lose it). 128 permutations: Jaccard estimated to about ±0.04 (warta.stories.minhash).
 _WEEKDAY = re.compile(r"(?i)\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b")
 LEAD_SENTENCES = 4  # the lead: where a news story says when its event happened (dateline and photo lines count)
 SHINGLE = 3
-PERMUTATIONS = 128
-SCHEME = "affine32"  # datasketch 2 hashing scheme, pinned so stored signatures stay comparable
 
 
 @dataclass(slots=True)
@@ -50,12 +49,13 @@ class Features:
             "month_days": sorted(self.month_days), "shingles": self.shingles,
             "lead_day": self.lead_day.isoformat() if self.lead_day else None, "lead_weekday": self.lead_weekday,
             "minhash": base64.b64encode(self.minhash.astype("<u8").tobytes()).decode() if self.minhash is not None else None,
+            "minhash_scheme": SCHEME,
         }
 
     @classmethod
     def from_dict(cls, article_id: str, data: dict) -> "Features":
         """Rebuild from ``to_dict`` output."""
-        sig = data.get("minhash")
+        sig = data.get("minhash") if data.get("minhash_scheme") == SCHEME else None
         return cls(
             id=article_id, terms=Counter(data.get("terms") or {}), names=frozenset(data.get("names") or ()),
             main=tuple(data["main"]) if data.get("main") else None, day=_parse_day(data.get("day")),
@@ -160,12 +160,8 @@ def _dates(article: Article, title_timex) -> tuple[date | None, frozenset[date],
 
 def fingerprint(text: str) -> tuple[np.ndarray, int]:
     """MinHash signature of the word 3-grams of ``text`` and the number of distinct 3-grams."""
-    from datasketch import MinHash
-
     grams = shingles(text, SHINGLE)
-    mh = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME)
-    mh.update_batch([g.encode("utf-8") for g in grams])
-    return mh.hashvalues.astype(np.uint64), len(grams)
+    return signature(grams), len(grams)
 
 
 def features(article: Article) -> Features:

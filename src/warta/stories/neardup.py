@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from warta.stories.features import PERMUTATIONS, SCHEME, Features
-
-
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """MinHash estimate of the Jaccard similarity of two 3-gram sets."""
-    return float(np.mean(a == b))
+from warta.stories.features import Features
+from warta.stories.minhash import Bands, jaccard
 
 
 def containment(jac: float, size_a: int, size_b: int) -> float:
@@ -23,17 +17,15 @@ def containment(jac: float, size_a: int, size_b: int) -> float:
 class NearDuplicateIndex:
     """Fingerprints seen so far; ``find`` names the copy a new article repeats, if any."""
 
-    def __init__(self, *, lsh_threshold: float, min_containment: float):
-        from datasketch import MinHashLSH
-
-        self.lsh = MinHashLSH(threshold=lsh_threshold, num_perm=PERMUTATIONS)
+    def __init__(self, *, min_containment: float):
+        self.bands = Bands()
         self.min_containment = min_containment
         self.items: dict[str, Features] = {}
 
     def add(self, feats: Features) -> None:
         if feats.minhash is None or feats.id in self.items or feats.shingles == 0:
             return
-        self.lsh.insert(feats.id, self._minhash(feats))
+        self.bands.add(feats.id, feats.minhash)
         self.items[feats.id] = feats
 
     def find(self, feats: Features, accept=None) -> tuple[str, float] | None:
@@ -42,15 +34,9 @@ class NearDuplicateIndex:
         if feats.minhash is None or feats.shingles == 0:
             return None
         best = None
-        for other_id in sorted(self.lsh.query(self._minhash(feats))):
+        for other_id in sorted(self.bands.query(feats.minhash)):
             other = self.items[other_id]
             score = containment(jaccard(feats.minhash, other.minhash), feats.shingles, other.shingles)
             if score >= self.min_containment and (best is None or score > best[1]) and (accept is None or accept(other)):
                 best = (other_id, score)
         return best
-
-    @staticmethod
-    def _minhash(feats: Features):
-        from datasketch import LeanMinHash
-
-        return LeanMinHash(seed=1, hashvalues=feats.minhash, scheme=SCHEME)

@@ -30,9 +30,6 @@ SETTINGS = (
     Setting("near_duplicate_containment", 0.5,
             "share of the shorter article's word 3-grams found in the other that makes it a near-duplicate "
             "(syndicated and lightly edited copies; parallel rewrites of a press release stay below ~0.45)"),
-    Setting("lsh_threshold", 0.2,
-            "MinHash LSH Jaccard threshold for near-duplicate candidates (low, so a short copy inside a long "
-            "page is still a candidate; containment decides)"),
     Setting("summary_words", 50, "target length of an article summary in words (DESIGN.md: about 40-60)"),
     Setting("story_summary_words", 70, "target length of a story summary in words"),
 )

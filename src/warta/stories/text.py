@@ -25,20 +25,20 @@ def words(text: str) -> list[str]:
 
 
 def terms(text: str) -> list[str]:
-    """Content words reduced to their root, in order: what text similarity compares."""
+    """Content words reduced to their root, in order: what text similarity compares. Capitalised
+    words (names, acronyms, sentence starts) keep their form: Sastrawi has no root for a name and
+    spends milliseconds failing to find one."""
     from warta.lang.lemmas import stem
 
     stops = stop_words()
     out = []
-    for word in words(text):
+    for token in _WORD.findall(text):
+        word = token.lower()
         if len(word) < MIN_LENGTH or word in stops:
             continue
-        if word.isdigit():
-            out.append(word)  # scores, magnitudes and prices are evidence too (2-0, 6,2, 10.000)
-            continue
-        root = stem(word) if word.isalpha() else word
+        root = stem(word) if word.isalpha() and not token[0].isupper() else word
         if root not in stops:
-            out.append(root)
+            out.append(root)  # numbers stay: scores, magnitudes and prices are evidence too (2-0, 10.000)
     return out
 
 
