@@ -56,6 +56,7 @@ def test_dev_summaries_beat_lead3(tmp_path):
         writer.writeheader()
         writer.writerows(rows)
     result = evaluate(half)
+    assert result["failed"] == 0
     assert result["summary"]["rougeL"] >= result["lead3"]["rougeL"] + 0.015
     assert 38 <= result["summary"]["words"] <= 55
 

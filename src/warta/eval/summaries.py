@@ -34,6 +34,18 @@ def read_gold(path: Path) -> list[dict]:
     return rows
 
 
+def iso_date(value: str | None) -> str | None:
+    """The CSV's ``tanggal`` ("10/21/2025 20:53", month first) as ISO 8601 (Jakarta time), else None."""
+    from datetime import datetime
+
+    for fmt in ("%m/%d/%Y %H:%M", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            return datetime.strptime((value or "").strip(), fmt).strftime("%Y-%m-%dT%H:%M:00+07:00")
+        except ValueError:
+            continue
+    return None
+
+
 def _mean(values: list[float]) -> float:
     return round(sum(values) / len(values), 4) if values else 0.0
 
@@ -52,12 +64,14 @@ def evaluate(path: Path) -> dict:
     path = Path(path)
     rows = read_gold(path)
     raws = [RawDocument(source=Source(path=str(path), url=r.get("tautan") or None, line=k + 2), text=r["isi_berita"],
-                        title=r.get("judul") or None, published=r.get("tanggal") or None,
+                        title=r.get("judul") or None, published=iso_date(r.get("tanggal")),
                         raw=r["isi_berita"].encode("utf-8"))
             for k, r in enumerate(rows)]
     ours, lead = [], []
+    failed = 0
     for row, item in zip(rows, pipeline.run(raws, workers=1)):
         if isinstance(item, pipeline.Failure):
+            failed += 1  # scored as an empty summary for both
             ours.append((row["Summary"], ""))
             lead.append((row["Summary"], ""))
             continue
@@ -66,7 +80,7 @@ def evaluate(path: Path) -> dict:
         lead.append((row["Summary"], " ".join(art.body[s:e].strip() for s, e in art.sentences[:3])))
     half = len(rows) // 2
     return {
-        "articles": len(rows), "summary": _aggregate(ours), "lead3": _aggregate(lead),
+        "articles": len(rows), "failed": failed, "summary": _aggregate(ours), "lead3": _aggregate(lead),
         "halves": [{"summary": _aggregate(ours[:half]), "lead3": _aggregate(lead[:half])},
                    {"summary": _aggregate(ours[half:]), "lead3": _aggregate(lead[half:])}],
     }
@@ -77,7 +91,7 @@ def format_report(result: dict) -> str:
     def line(name, s):
         return f"{name:<8} ROUGE-1 {s['rouge1']:.3f}  ROUGE-2 {s['rouge2']:.3f}  ROUGE-L {s['rougeL']:.3f}  ({s['words']} words)"
 
-    lines = [f"{result['articles']} articles", line("summary", result["summary"]), line("LEAD-3", result["lead3"])]
+    lines = [f"{result['articles']} articles" + (f", {result['failed']} failed (scored empty)" if result["failed"] else ""), line("summary", result["summary"]), line("LEAD-3", result["lead3"])]
     for k, h in enumerate(result["halves"], 1):
         lines.append(f"half {k}: summary ROUGE-L {h['summary']['rougeL']:.3f}, LEAD-3 {h['lead3']['rougeL']:.3f}")
     return "\n".join(lines)
