@@ -172,7 +172,7 @@ def list_articles(
     """List the stored articles (or the failed documents)."""
     from dataclasses import asdict
 
-    from warta.store.views import print_article_table, print_failure_table
+    from warta.views.articles import print_article_table, print_failure_table
 
     with open_store(db) as store:
         rows = store.failures(limit=limit) if failed else store.articles(limit=limit)
@@ -192,7 +192,7 @@ def show(
     json_output: bool = typer.Option(False, "--json", help="Print the full JSON record."),
 ) -> None:
     """Show one stored article."""
-    from warta.store.views import print_article
+    from warta.views.articles import print_article
 
     with open_store(db) as store:
         try:
@@ -357,7 +357,8 @@ def entities(
     limit: int = typer.Option(50, help="Show at most this many entities."),
 ) -> None:
     """List the stored entities with their mention and article counts."""
-    from warta.store.entities import list_entities, print_entities
+    from warta.store.entities import list_entities
+    from warta.views.entities import print_entities
     from warta.store import Store
 
     try:
@@ -374,7 +375,8 @@ def entity(
     db: str = DB_OPTION,
 ) -> None:
     """Show one entity: its surfaces, roles and articles."""
-    from warta.store.entities import find_entity, print_entity
+    from warta.store.entities import find_entity
+    from warta.views.entities import print_entity
     from warta.store import Store
 
     try:

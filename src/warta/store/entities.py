@@ -1,18 +1,14 @@
-"""Queries and views over the stored entities for `warta entities` and `warta entity`."""
+"""Queries over the stored entities for `warta entities` and `warta entity` (rendered by ``warta.views.entities``)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 
-from rich.console import Console
 from sqlalchemy import distinct, func, or_, select
 
-from warta.console import emit_table, safe
 from warta.errors import WartaError
 from warta.store import schema
-
-out = Console(soft_wrap=True)
 
 
 @dataclass(slots=True)
@@ -92,25 +88,3 @@ def find_entity(store, name: str, *, articles: int = 100) -> EntityDetail:
                     if label not in detail.roles:
                         detail.roles.append(label)
     return detail
-
-
-def print_entities(rows: list[EntityRow]) -> None:
-    """The entity table of `warta entities` (tab-separated when piped; names printed as written)."""
-    columns = [(col, dict(overflow="fold", justify="right" if col in ("articles", "mentions") else "left"))
-               for col in ("id", "name", "type", "country", "actor", "articles", "mentions")]
-    data = [[r.id, r.name, r.type, r.country, r.actor, r.articles, r.mentions] for r in rows]
-    emit_table(out, columns, data, title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
-
-
-def print_entity(d: EntityDetail) -> None:
-    """One entity for `warta entity`."""
-    r = d.row
-    out.print(f"[bold]{safe(r.name)}[/bold]  "
-              + safe(f"{r.type or '?'} · country {r.country or '-'} · actor {r.actor or '-'} · id {r.id}"), highlight=False)
-    out.print(safe("surfaces: " + ", ".join(f"{t} ({n})" for t, n in sorted(d.surfaces.items(), key=lambda x: -x[1]))),
-              highlight=False)
-    out.print(safe("roles: " + (", ".join(d.roles) or "-")), highlight=False)
-    shown = f", the newest {len(d.articles)} shown" if len(d.articles) < r.articles else ""
-    columns = [(col, dict(overflow="fold")) for col in ("id", "published", "title")]
-    data = [[art_id, (published or "")[:16], title] for art_id, published, title in d.articles]
-    emit_table(out, columns, data, title=f"{r.articles} article(s){shown}")

@@ -1,4 +1,4 @@
-"""Renderings of stored articles for `warta list` and `warta show`.
+"""Renderings of the stored articles for `warta list` and `warta show`.
 
 On a terminal: rich tables and styled lines. Piped: tab-separated lines (a header, then one
 row per item) and plain text, never cut to the terminal width. Input text is always made safe
