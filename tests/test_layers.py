@@ -5,10 +5,15 @@ output never mixes with the test run's."""
 
 from __future__ import annotations
 
+import configparser
 import os
+import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import warta
 
 ROOT = Path(__file__).resolve().parents[1]
 LINT = Path(sys.executable).with_name("lint-imports")
@@ -37,3 +42,12 @@ def test_the_linter_sees_a_back_import(tmp_path):
     done = _lint("--config", str(config))
     assert done.returncode != 0
     assert "warta.pipeline -> warta.errors" in done.stdout
+
+
+def test_every_top_level_module_has_a_layer():
+    # a module in no layer would not be checked at all
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    listed = set(re.findall(r"[a-z_]+", config["importlinter:contract:layers"]["layers"]))
+    modules = {m.name for m in pkgutil.iter_modules(warta.__path__)}
+    assert modules - listed == set()
