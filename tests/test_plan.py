@@ -119,3 +119,13 @@ def test_a_pipe_needing_what_no_stage_provides_is_refused(monkeypatch):
     actors_only = plan.Plan((plan.Step(REGISTRY["actors"]),))
     with pytest.raises(ResourceError, match="no stage of the pipeline provides 'calendar_words'"):
         pipeline.build_nlp(stages=actors_only)
+
+
+def test_the_architecture_page_lists_the_declarations():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for step in plan.load(plan.SHIPPED).steps:
+        st = step.stage
+        cells = [", ".join(f"`{f}`" for f in fields) or "–" for fields in (st.requires, st.fills)]
+        assert f"| `{st.name}` | {cells[0]} | {cells[1]} |" in page, st.name
