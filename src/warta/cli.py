@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from warta import settings
-from warta.console import emit_table, safe
+from warta.console import emit_table, safe, visible
 from warta.errors import WartaError
 
 app = typer.Typer(
@@ -562,9 +562,10 @@ def search_command(
             sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
         return
     for hit in result.hits:
-        sys.stdout.write(f"{hit.id}  {(hit.published or '')[:10]}  {hit.outlet or ''}  {plain(hit.title_html)}\n")
-        sys.stdout.write("    " + " ".join(plain(hit.snippet).split()) + "\n")
-    err.print(f"{result.total} article(s); roots searched: {', '.join(result.terms)}", highlight=False)
+        line = f"{hit.id}  {(hit.published or '')[:10]}  {hit.outlet or ''}  {plain(hit.title_html)}"
+        sys.stdout.write(visible(line, newlines=False) + "\n")
+        sys.stdout.write("    " + visible(" ".join(plain(hit.snippet).split())) + "\n")
+    err.print(safe(f"{result.total} article(s); roots searched: {', '.join(result.terms)}"), highlight=False)
 
 
 @app.command()
