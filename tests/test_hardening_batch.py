@@ -146,6 +146,18 @@ def test_retry_reruns_a_fixed_jsonl_line(tmp_path):
     assert runner.invoke(app, ["list", "--failed", "--json", "--db", db]).stdout == ""
 
 
+def test_a_fixed_line_with_a_url_leaves_no_stale_failure(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://contoh.id/berita-1", "text": ""}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db, "--workers", "1"]).exit_code == 1
+    assert [k for (k,) in rows(Path(db), "select key from documents")] == [f"{feed}:1"]
+    feed.write_text(json.dumps({"url": "https://contoh.id/berita-1", "text": story(8)}) + "\n", encoding="utf-8")
+    again = runner.invoke(app, ["ingest", "--retry", "--db", db, "--workers", "1"])
+    assert again.exit_code == 0, again.output
+    assert rows(Path(db), "select key, status from documents") == [("https://contoh.id/berita-1", "ok")]
+
+
 def test_retry_uses_the_stored_bytes_when_there_is_no_file(tmp_path, monkeypatch):
     db = str(tmp_path / "w.db")
     line = json.dumps({"text": story(3), "published": "kemarin"}) + "\n"

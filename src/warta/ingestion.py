@@ -81,6 +81,7 @@ def ingest_paths(
         console.print(f"[yellow]Skipped:[/yellow] {safe(where)}: {safe(reason)}", highlight=False)
 
     with Store.open(db) as store:
+        failed_before = _failed_keys(store)
         paths = list(paths)
         stored: list[tuple[Source, bytes]] = []
         if retry:
@@ -105,7 +106,7 @@ def ingest_paths(
                                   highlight=False)
                 else:
                     outcome = store.save(result.article, result.raw)
-                    _forget_line_failure(store, result.raw.source)
+                    _forget_line_failure(store, result.raw.source, failed_before)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
                 progress.advance(task)
     return summary
@@ -125,12 +126,19 @@ def _new_or_changed(items: Iterable[RawDocument | InputError], store: Store, sum
             yield item
 
 
-def _forget_line_failure(store: Store, source: Source) -> None:
+def _failed_keys(store: Store) -> set[str]:
+    d = schema.documents
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(d.c.key).where(d.c.status == "failed")).scalars())
+
+
+def _forget_line_failure(store: Store, source: Source, failed_before: set[str]) -> None:
     """A JSONL line with a URL is stored under its URL; a failure recorded for it under
     ``file:line`` (before it was readable) is now stale."""
     if source.url and source.path:
         key = document_key(Source(path=source.path, line=source.line))
+        if key not in failed_before:
+            return
         d = schema.documents
         with writing(store.engine) as conn:
             conn.execute(delete(d).where(d.c.key == key, d.c.status == "failed"))
-
