@@ -460,7 +460,7 @@ def nasty_db(tmp_path):
 
 
 def test_list_and_show_print_markup_and_escape_codes_as_text(nasty_db, monkeypatch):
-    from warta.store import views
+    from warta.views import articles as views
 
     listed = runner.invoke(app, ["list", "--db", nasty_db])
     assert listed.exit_code == 0
