@@ -766,7 +766,7 @@ def run() -> None:
             pass
         sys.exit(141)
     except Exception as error:  # noqa: BLE001 - a bug: one line, not a traceback
-        if os.environ.get("WARTA_DEBUG"):
+        if settings.value("debug"):
             raise
         err.print(f"[red]Error:[/red] {safe(type(error).__name__)}: {safe(error)} "
                   "(a bug in Warta; set WARTA_DEBUG=1 to see where)", highlight=False)

@@ -59,6 +59,8 @@ SETTINGS = (
     Setting("time_budget", "WARTA_TIME_BUDGET", 60.0,
             "Seconds a document may spend in the language layer and stages, per started 100,000 characters; "
             "0: no budget.", _seconds, "0 (no budget) or a number of seconds"),
+    Setting("debug", "WARTA_DEBUG", None,
+            "Set (to anything): a bug in Warta shows its traceback instead of a one-line message."),
     Setting("pipeline", "WARTA_PIPELINE", None,
             "A pipeline file: which document stages run, in which order, with which settings "
             "(unset: the shipped src/warta/pipeline.yaml; docs/architecture.md)."),
