@@ -9,12 +9,15 @@ language layer alone.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+import re
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
@@ -50,9 +53,10 @@ def blank(pipes: tuple[Pipe, ...] = ()) -> Language:
     return _finish(nlp, pipes)
 
 
-def _finish(nlp: Language, pipes: tuple[Pipe, ...] = (), parse_select: dict | None = None) -> Language:
+def _finish(nlp: Language, pipes: tuple[Pipe, ...] = (), parse_select: dict | None = None,
+            saved_tokenizer: tuple[dict, Callable | None] | None = None) -> Language:
     abbreviations = load_abbreviations()
-    customise_tokenizer(nlp, abbreviations)
+    customise_tokenizer(nlp, abbreviations, saved=saved_tokenizer)
     if "warta_sentences" not in nlp.pipe_names:
         finals = [a.text for a in abbreviations if a.final]
         nlp.add_pipe("warta_sentences", first=True, config={"final_abbreviations": finals})
@@ -96,18 +100,34 @@ def load_from(path: Path, pipes: tuple[Pipe, ...] = (), parse_select: dict | Non
     """
     threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(path, exclude=["tokenizer"])
-        _saved_tokenizer(nlp, path)
-        return _finish(nlp, pipes, parse_select)
+        nlp = spacy.load(path, exclude=["tokenizer"], config=_BARE_TOKENIZER)
+        return _finish(nlp, pipes, parse_select, saved_tokenizer=saved_tokenizer(nlp, path))
 
 
-def _saved_tokenizer(nlp: Language, path: Path) -> None:
-    """Read the folder's tokenizer only when it differs from the language's default one, which
-    ``spacy.load`` has just built: reading it builds its 16,000 special cases a second time
-    (1.3 s of CPU at every start), and the shipped model saves the default tokenizer byte for byte."""
+# spaCy builds a tokenizer with its 16,000 special cases when it creates the pipeline, and again
+# when it reads the folder's; Warta then builds its own from the saved rules. Each build costs
+# about 0.9 s of CPU at every start (and in every worker), so the first two are skipped: the
+# pipeline is created with a tokenizer without rules, the folder's is read as data.
+_BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "warta.bare_tokenizer.v1"}}}
+
+
+@spacy.registry.tokenizers("warta.bare_tokenizer.v1")
+def bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, replaced by Warta's as soon as the pipeline is loaded."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def saved_tokenizer(nlp: Language, path: Path) -> tuple[dict, Callable | None]:
+    """The special cases and URL pattern of the folder's tokenizer, as ``Tokenizer.from_disk``
+    would set them (spaCy's defaults for the language when the folder has none)."""
     saved = path / "tokenizer"
-    if saved.is_file() and saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
-        nlp.tokenizer.from_disk(saved, exclude=["vocab"])
+    if not saved.is_file():
+        return nlp.Defaults.tokenizer_exceptions, nlp.Defaults.url_match
+    data: dict = {}
+    spacy.util.from_bytes(saved.read_bytes(), {key: partial(data.__setitem__, key) for key in ("exceptions", "url_match")}, [])
+    rules = data.get("exceptions")
+    url = data.get("url_match")
+    return (rules if isinstance(rules, dict) else {}), (re.compile(url).match if isinstance(url, str) else None)
 
 
 def sentence_offsets(doc: Doc) -> list[list[int]]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from spacy.attrs import ORTH
@@ -97,11 +98,14 @@ class TailSearch:
         return match
 
 
-def customise_tokenizer(nlp: Language, abbreviations: list[Abbreviation] | None = None) -> Language:
-    """Give ``nlp`` a tokenizer with spaCy's Indonesian rules plus Warta's abbreviations and patterns."""
+def customise_tokenizer(nlp: Language, abbreviations: list[Abbreviation] | None = None, *,
+                        saved: tuple[dict, Callable | None] | None = None) -> Language:
+    """Give ``nlp`` a tokenizer with spaCy's Indonesian rules plus Warta's abbreviations and patterns.
+    The special cases and URL pattern are ``nlp.tokenizer``'s, or ``saved`` (rules, url_match) when given."""
     abbreviations = load_abbreviations() if abbreviations is None else abbreviations
     defaults = nlp.Defaults
-    rules = dict(nlp.tokenizer.rules or {})
+    base_rules, url_match = saved if saved is not None else (nlp.tokenizer.rules, nlp.tokenizer.url_match)
+    rules = dict(base_rules or {})
     rules.update({abbr.text: [{ORTH: abbr.text}] for abbr in abbreviations})
     # one constructor call: changing the affix rules of a live tokenizer after its special cases
     # are loaded leaves it twice as slow (measured: 47k against 89k words/s)
@@ -114,6 +118,6 @@ def customise_tokenizer(nlp: Language, abbreviations: list[Abbreviation] | None 
         suffix_search=TailSearch(compile_suffix_regex(list(defaults.suffixes) + punctuation.SUFFIXES)).search,
         infix_finditer=compile_infix_regex(list(defaults.infixes) + punctuation.INFIXES).finditer,
         token_match=re.compile(punctuation.TOKEN_MATCH).match,
-        url_match=nlp.tokenizer.url_match,
+        url_match=url_match,
     )
     return nlp
