@@ -81,6 +81,15 @@ def test_quotes_role_phrase_resolves_to_entity_with_that_role():
     assert q.speaker == "e1"
 
 
+def test_quotes_definite_description_is_the_person_named_before_not_the_party_inside_it():
+    text = 'Benny Rhamdani hadir di Jakarta. "Kami menolak usulan itu," kata politisi Partai Hanura itu.'
+    at = text.index("Partai Hanura")
+    benny = Entity("e1", "Benny Rhamdani", "PER", mentions=[Mention(0, 14, "Benny Rhamdani")])
+    hanura = Entity("e2", "Partai Hanura", "ORG", mentions=[Mention(at, at + 13, "Partai Hanura")])
+    q = [q for q in find_quotes(text, [benny, hanura]) if q.direct][0]
+    assert q.speaker == "e1"
+
+
 def test_quotes_speaker_is_entity_id_when_mention_overlaps():
     text = '"Kami tidak berpikir demikian," kata Psekov.'
     start = text.index("Psekov")

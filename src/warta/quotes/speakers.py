@@ -182,6 +182,9 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     if m.group().lower() in lex.kind("pronoun"):
         return Speaker("pronoun", m.start(), m.end(), m.group())
     seg_end = _phrase_end(text, m.start(), limit)
+    definite = _definite_description(ctx, m, seg_end)
+    if definite is not None:
+        return definite
     # the phrase stops at the first plain lower-case word after a capitalised one:
     # "kata Presiden dalam rapat terbatas di Istana Merdeka" is about "Presiden" only
     seen_cap = False
@@ -209,6 +212,21 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         if sp is not None:
             return sp
     return _role_phrase(ctx, m.start(), seg_end)
+
+
+DEFINITE = ("itu", "tersebut")
+DEFINITE_MAX_WORDS = 6
+
+
+def _definite_description(ctx: Context, m: re.Match, end: int) -> Speaker | None:
+    """"kata politisi Partai Hanura itu": a lower-case role word opening a short phrase closed by
+    itu/tersebut describes somebody named before, not the organisation inside the phrase."""
+    if _capitalised(m.group()) or m.group().lower() not in ctx.lex.kind("role"):
+        return None
+    words = list(WORD.finditer(ctx.text, m.start(), end))
+    if not words or len(words) > DEFINITE_MAX_WORDS or words[-1].group().lower() not in DEFINITE:
+        return None
+    return Speaker("role", m.start(), words[-1].end(), ctx.text[m.start():words[-1].end()])
 
 
 def _role_phrase(ctx: Context, start: int, end: int) -> Speaker:
@@ -273,7 +291,9 @@ def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
     """A role phrase names the entity holding that role, else the last speaker mentioned."""
     role_words = {w.lower() for w in (raw.text or "").split()} & ctx.lex.kind("role")
     ent = ctx.entity_at(raw.start, raw.end)
-    if ent is not None:
+    definite = (raw.text or "").split()[-1:] in (["itu"], ["tersebut"])
+    if ent is not None and not (definite and ent.type != "PER"):
+        # (a definite description names somebody before it, not the body inside it: "politisi Partai Hanura itu")
         return Speaker("name", raw.start, raw.end, raw.text, ent.id)
     best = None
     # the latest person before ``pos`` holding or introduced with the role (a bounded look back)
