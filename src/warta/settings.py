@@ -64,8 +64,6 @@ SETTINGS = (
     Setting("pipeline", "WARTA_PIPELINE", None,
             "A pipeline file: which document stages run, in which order, with which settings "
             "(unset: the shipped src/warta/pipeline.yaml; docs/architecture.md)."),
-    Setting("debug", "WARTA_DEBUG", None,
-            "Set (to anything): a bug in Warta shows its traceback instead of one line."),
     # serving
     Setting("token", "WARTA_TOKEN", None,
             "Token that ingest over HTTP requires (Authorization: Bearer TOKEN). Unset: ingest is disabled."),
