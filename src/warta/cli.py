@@ -515,20 +515,28 @@ def serve(
     db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 opens it to the network)."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Server processes (each opens the store)."),
 ) -> None:
     """Run the REST API (/api/, schema at /openapi.json) and the web UI (/); WARTA_TOKEN enables ingest over HTTP."""
+    import os
+
     import uvicorn
 
     from warta.serve import ServeConfig, create_app
 
     try:
         config = ServeConfig.from_env(db)
-        application = create_app(config)
+        application = create_app(config)  # checks (and migrates, indexes) the store before listening
     except (WartaError, ValueError) as error:
         fail(str(error))
-    ingest_state = "ingest over HTTP enabled" if config.token else "read-only (set WARTA_TOKEN to enable ingest)"
+    ingest_state = "ingest over HTTP enabled" if config.token else "read-only: set WARTA_TOKEN to enable ingest"
     err.print(f"Warta on http://{host}:{port}/ ({ingest_state})", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers > 1:
+        os.environ["WARTA_DB"] = db  # each worker process builds its own application from the environment
+        uvicorn.run("warta.serve.factory:from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command("search")

@@ -29,8 +29,20 @@ def test_search_query_terms_are_distinct_roots_in_order():
 
 def test_search_snippet_marks_hits_and_escapes_the_rest():
     text = "Awal <b>berita</b>. " + "kata " * 40 + "Mereka bertemu di Jakarta & Bogor."
-    got = snippet(text, ["temu"], size=8)
+    got = snippet(text, ["temu"], size=80)
     assert got.startswith("…") and "<mark>bertemu</mark>" in got and "&amp; Bogor" in got and "<b>" not in got
+
+
+@pytest.mark.parametrize("text,terms,marked", [
+    ("Polisi memukul mundur massa", ["pukul"], ["memukul"]),  # meN- changed the root's first letter
+    ("Ia menyapu halaman; sapu baru", ["sapu"], ["menyapu", "sapu"]),
+    ("Pertemuan di Istana, mereka bertemu", ["temu"], ["Pertemuan", "bertemu"]),
+    ("Temuan baru, tempat temu", ["temu"], ["Temuan", "temu"]),  # Sastrawi: temuan → temu
+])
+def test_search_highlight_marks_every_form_of_a_root(text, terms, marked):
+    import re
+
+    assert re.findall(r"<mark>(.*?)</mark>", highlight(text, terms)) == marked
 
 
 def test_search_highlight_keeps_the_whole_title():

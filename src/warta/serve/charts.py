@@ -57,6 +57,8 @@ def line(points: list[tuple[str, int]], *, width: int = 240, height: int = 48, l
         path = " ".join(f"{x:.1f},{yy:.1f}" for x, yy in coords)
         parts.append(f'<polyline points="{path}" fill="none" stroke="#555" stroke-width="1.5"/>')
     for (x, yy), (name, v) in zip(coords, points):
+        if not v and len(points) > 1:
+            continue  # a dot where something happened; quiet periods are the line alone
         colour = "#2171b5" if v > 0 else "#cb181d" if v < 0 else "#888"
         parts.append(f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" fill="{colour}"><title>{escape(name)}: {v:+g}</title></circle>')
     return _svg(width, height, "".join(parts), label)

@@ -175,10 +175,10 @@ class Volume(BaseModel):
 
 
 class ActorCount(BaseModel):
-    """An actor code and the number of its events."""
+    """An actor code, the entity names most often behind it, and the number of its events."""
 
     actor: str
-    name: str | None
+    names: list[str]
     events: int
 
 

@@ -120,10 +120,11 @@ def events(request: Request, params: Annotated[dict, Depends(_event_params)], pa
     engine = _engine(request)
     filters = browse.EventFilter(**{k: v or None for k, v in params.items()})
     rows = browse.all_events(engine, filters)
-    periods = stats.series(rows, "month")
+    by = stats.chart_period(rows)
+    periods = stats.series(rows, by)
     start = (page - 1) * PER_PAGE
     return _page(request, "events.html", rows=rows[start:start + PER_PAGE], params=params,
-                 pager=_pager(len(rows), page), periods=periods, title="Events")
+                 pager=_pager(len(rows), page), periods=periods, by=by, title="Events")
 
 
 @router.get("/search", response_class=HTMLResponse)

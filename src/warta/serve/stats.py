@@ -20,14 +20,17 @@ from warta.store import schema
 from warta.stories.timeline import timeline as story_timeline
 from warta.stories.timeline import weights
 
-PERIODS = ("day", "week", "month")
+PERIODS = ("day", "week", "month", "year")
+MAX_MONTHS = 120  # a chart of events spanning more months than this counts years
 MAX_DAYS = 90  # the dashboard counts articles by day over the store's last 90 days
 
 
 def period_of(day: date, by: str) -> str:
-    """The label of the period holding ``day``: ``2023-03-14``, ``2023-W11`` or ``2023-03``."""
+    """The label of the period holding ``day``: ``2023-03-14``, ``2023-W11``, ``2023-03`` or ``2023``."""
     if by == "day":
         return day.isoformat()
+    if by == "year":
+        return str(day.year)
     if by == "week":
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
@@ -50,9 +53,9 @@ def series(events: list[dict], by: str = "month") -> list[dict]:
         if not ev.get("negated"):
             intensity[period] += table.get(ev["type"], 0.0)
     labels = sorted(buckets)
-    if by == "month" and labels:  # every month between the first and the last: time runs evenly along a line
-        first, last = (date.fromisoformat(labels[0] + "-01"), date.fromisoformat(labels[-1] + "-01"))
-        labels = list(_labels(first, last, "month"))
+    if by in ("month", "year") and labels:  # every period between the first and the last: time runs evenly
+        first, last = (date.fromisoformat((labels[0] + "-01-01")[:10]), date.fromisoformat((labels[-1] + "-01-01")[:10]))
+        labels = list(_labels(first, last, by))
     out = []
     for period in labels:
         counts = buckets.get(period, Counter())
@@ -71,11 +74,23 @@ def timeline(engine: Engine, *, actor: str | None = None, dyad: str | None = Non
             "sources": sum(p["sources"] for p in periods), "periods": periods}
 
 
+def chart_period(events: list[dict]) -> str:
+    """``month`` for events within ``MAX_MONTHS`` months of each other, else ``year``: a chart stays readable."""
+    days = [d for d in (first_day(e.get("date")) for e in events) if d]
+    if not days:
+        return "month"
+    first, last = min(days), max(days)
+    return "month" if (last.year - first.year) * 12 + last.month - first.month < MAX_MONTHS else "year"
+
+
 def _labels(first: date, last: date, by: str):
-    """The labels of every day (or month) from ``first`` to ``last``."""
+    """The labels of every day (month, year) from ``first`` to ``last``."""
     if by == "day":
         for n in range((last - first).days + 1):
             yield (first + timedelta(days=n)).isoformat()
+        return
+    if by == "year":
+        yield from (str(y) for y in range(first.year, last.year + 1))
         return
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
@@ -123,18 +138,19 @@ def top_actors(engine: Engine, limit: int = 10) -> list[dict]:
                 counts[code] += n
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]  # ties by code: same on every back end
     names = _actor_names(engine, [code for code, _ in top])
-    return [{"actor": code, "name": names.get(code), "events": n} for code, n in top]
+    return [{"actor": code, "names": names.get(code, []), "events": n} for code, n in top]
 
 
-def _actor_names(engine: Engine, codes: list[str]) -> dict[str, str]:
-    """The most frequent entity name behind each actor code."""
+def _actor_names(engine: Engine, codes: list[str], per_code: int = 3) -> dict[str, list[str]]:
+    """The entity names most often behind each actor code (IDNGOV: the president, ministers, ...)."""
     e = schema.entities
-    names: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
     with engine.connect() as conn:
         rows = conn.execute(select(e.c.actor, e.c.name, func.count().label("n")).where(e.c.actor.in_(codes))
                             .group_by(e.c.actor, e.c.name).order_by(func.count().desc(), e.c.name))
         for code, name, _n in rows:
-            names.setdefault(code, name)
+            if len(names.setdefault(code, [])) < per_code:
+                names[code].append(name)
     return names
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import Engine, and_, distinct, func, or_, select
 
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
-from warta.store.events import first_day
 from warta.store import schema
 from warta.store.search import ArticleFilter, check_day, matching
 
@@ -204,7 +202,7 @@ class EventFilter:
                 raise WartaError(f"dyad must look like RUS-USA (source-target), not {self.dyad!r}")
 
     def clauses(self) -> list:
-        """SQL conditions on ``schema.events`` (the date range is applied after, on the first day of each date)."""
+        """SQL conditions on ``schema.events``; the date range compares the first day each event's date covers."""
         v = schema.events
         where = []
         if self.type:
@@ -219,15 +217,12 @@ class EventFilter:
             where.append(and_(_code(v.c.source_actor, source), _code(v.c.target_actor, target)))
         if self.article:
             where.append(v.c.article_id == self.article)
+        # first_day: the first day the event's TimeML date covers (2022-10 → 2022-10-01), stored with it
+        if self.since:
+            where.append(v.c.first_day >= self.since)
+        if self.until:
+            where.append(v.c.first_day <= self.until)
         return where
-
-    def in_range(self, value: str | None) -> bool:
-        """True when the event's date falls in the range (any date when no range is given)."""
-        if not self.since and not self.until:
-            return True
-        day = first_day(value)
-        return day is not None and (not self.since or day >= date.fromisoformat(self.since)) and (
-            not self.until or day <= date.fromisoformat(self.until))
 
 
 EVENT_COLUMNS = ("article_id", "date", "date_precision", "type", "mode", "quad_class", "source_entity", "source_name",
@@ -235,25 +230,32 @@ EVENT_COLUMNS = ("article_id", "date", "date_precision", "type", "mode", "quad_c
                  "trigger_text", "start", "end", "confidence")
 
 
+def _events_query(filters: EventFilter):
+    v, a, d = schema.events, schema.articles, schema.documents
+    return (select(*(v.c[name] for name in EVENT_COLUMNS), a.c.title.label("article_title"), a.c.outlet, d.c.url)
+            .join(a, a.c.id == v.c.article_id).outerjoin(d, d.c.key == a.c.document).where(*filters.clauses())
+            .order_by(v.c.first_day.asc().nulls_last(), v.c.article_id, func.coalesce(v.c.start, 0)))
+
+
+def _event_dict(row) -> dict:
+    out = dict(row._mapping)
+    out["quad_class"] = out["quad_class"] or QUAD_CLASS.get(out["type"])
+    return out
+
+
 def all_events(engine: Engine, filters: EventFilter) -> list[dict]:
     """Every event matching the filters, oldest first (undated last), with its article's title and URL."""
-    v, a, d = schema.events, schema.articles, schema.documents
-    query = (select(*(v.c[name] for name in EVENT_COLUMNS), a.c.title.label("article_title"), a.c.outlet, d.c.url)
-             .join(a, a.c.id == v.c.article_id).outerjoin(d, d.c.key == a.c.document).where(*filters.clauses()))
     with engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(query)]
-    rows = [r for r in rows if filters.in_range(r["date"])]
-    for r in rows:
-        r["quad_class"] = r["quad_class"] or QUAD_CLASS.get(r["type"])
-    # dates are TimeML values of several precisions: order by the first day each one covers
-    rows.sort(key=lambda r: (first_day(r["date"]) or date.max, r["article_id"], r["start"] or 0))
-    return rows
+        return [_event_dict(r) for r in conn.execute(_events_query(filters))]
 
 
 def event_rows(engine: Engine, filters: EventFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """One page of the events matching the filters."""
-    rows = all_events(engine, filters)
-    return len(rows), rows[offset:offset + limit]
+    """One page of the events matching the filters, and how many match in all."""
+    v = schema.events
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(v).where(*filters.clauses())).scalar_one()
+        rows = [_event_dict(r) for r in conn.execute(_events_query(filters).limit(limit).offset(offset))]
+    return total, rows
 
 
 def event_types() -> list[str]:

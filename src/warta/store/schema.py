@@ -19,7 +19,7 @@ from sqlalchemy import (
 
 # The number of the newest migration in migrations/versions/ (each revision records its number in
 # meta.schema_version): `Store.open` refuses a database newer than the code and migrates older ones.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -62,6 +62,7 @@ articles = Table(
     Column("stored_at", String, nullable=False),
 )
 Index("articles_published", articles.c.published)
+Index("articles_stored_at", articles.c.stored_at)  # the newest stored article: search.sync on every search
 
 entities = Table(
     "entities",

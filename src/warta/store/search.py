@@ -188,6 +188,13 @@ def _match(engine: Engine, terms: list[str]):
     return condition, -literal_column(f"bm25(search_fts, {TITLE_WEIGHT}, 1.0)")
 
 
+def _body(engine: Engine):
+    """The body out of the stored JSON record, read by the database (records also hold every extracted item)."""
+    if engine.dialect.name == "postgresql":
+        return literal_column("(articles.record::json ->> 'body')")
+    return func.json_extract(schema.articles.c.record, "$.body")
+
+
 def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
            limit: int = 20, offset: int = 0) -> SearchResult:
     """Articles whose title or body has every word of ``query`` (by root), best first, with snippets."""
@@ -197,19 +204,21 @@ def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
     sync(engine)
     a = schema.articles
     condition, score = _match(engine, terms)
-    base = select(a.c.id, a.c.title, a.c.outlet, a.c.published, score.label("score"))
     if engine.dialect.name == "postgresql":
-        base = base.select_from(docs.join(a, a.c.id == docs.c.article_id))
+        joined = docs.join(a, a.c.id == docs.c.article_id)
     else:
-        base = base.select_from(fts.join(docs, docs.c.rowid == fts.c.rowid).join(a, a.c.id == docs.c.article_id))
-    base = base.where(condition, *(filters or ArticleFilter()).clauses())
+        joined = fts.join(docs, docs.c.rowid == fts.c.rowid).join(a, a.c.id == docs.c.article_id)
+    where = [condition, *(filters or ArticleFilter()).clauses()]
+    ranked = (select(a.c.id, a.c.title, a.c.outlet, a.c.published, score.label("score")).select_from(joined)
+              .where(*where).order_by(literal_column("score").desc(), a.c.id).limit(limit).offset(offset))
     with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-        rows = conn.execute(base.order_by(literal_column("score").desc(), a.c.id).limit(limit).offset(offset)).all()
-        bodies = {r.id: r.record for r in conn.execute(select(a.c.id, a.c.record).where(a.c.id.in_([r.id for r in rows])))}
+        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+        rows = conn.execute(ranked).all()
+        ids = [r.id for r in rows]
+        bodies = {r.id: r.body for r in conn.execute(select(a.c.id, _body(engine).label("body")).where(a.c.id.in_(ids)))}
     result = SearchResult(query=query, terms=terms, total=total)
     for row in rows:
-        body = json.loads(bodies[row.id]).get("body") or ""
+        body = bodies.get(row.id) or ""
         result.hits.append(Hit(row.id, row.title, row.outlet, row.published, round(float(row.score), 4),
                                highlight(row.title, terms), snippet(body, terms)))
     return result

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-SNIPPET_WORDS = 32  # words of body shown around the best match
+SNIPPET_CHARS = 220  # characters of body shown around the best match
+LEAD_CHARS = 40  # of them, before the first matched word
 MAX_QUERY_TERMS = 16  # a longer query is cut: each term is a posting list to intersect
+SCAN_CHARS = 6000  # the snippet is sought in the body's first 6,000 characters (a news story's length)
 
 
 @lru_cache(maxsize=1)
@@ -50,30 +51,38 @@ def query_terms(query: str) -> list[str]:
     return seen[:MAX_QUERY_TERMS]
 
 
-@dataclass(slots=True)
-class _Word:
-    start: int
-    end: int
-    hit: bool
-    term: str
+@lru_cache(maxsize=512)
+def _candidates(terms: tuple[str, ...]) -> re.Pattern:
+    """The words that may be forms of ``terms``: those holding a root, its first letter perhaps changed.
+
+    A prefix can change a root's first letter (meN-: pukul → memukul, sapu → menyapu), so a longer root is
+    sought without it; every candidate is then checked by its own root.
+    """
+    pieces = sorted({t[1:] if len(t) >= 4 else t for t in terms}, key=len, reverse=True)
+    return re.compile(r"[^\W_]*?(?:" + "|".join(map(re.escape, pieces)) + r")[^\W_]*", re.IGNORECASE)
 
 
-def _words(text: str, terms: set[str]) -> list[_Word]:
+def _hits(text: str, terms: list[str], limit: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, term)`` of each word of ``text[:limit]`` that is a form of a query term."""
+    wanted = set(terms)
+    if not wanted:
+        return []
     out = []
-    for m in WORD.finditer(text):
+    for m in _candidates(tuple(sorted(wanted))).finditer(text, 0, len(text) if limit is None else limit):
         term = root(m.group().lower())
-        out.append(_Word(m.start(), m.end(), term in terms, term))
+        if term in wanted:
+            out.append((m.start(), m.end(), term))
     return out
 
 
-def _mark(text: str, words: list[_Word], start: int, end: int) -> str:
+def _mark(text: str, hits: list[tuple[int, int, str]], start: int, end: int) -> str:
     """``text[start:end]`` escaped, with the hit words inside ``<mark>``."""
     parts, at = [], start
-    for w in words:
-        if w.hit and start <= w.start and w.end <= end:
-            parts.append(html.escape(text[at:w.start]))
-            parts.append(f"<mark>{html.escape(text[w.start:w.end])}</mark>")
-            at = w.end
+    for h_start, h_end, _term in hits:
+        if start <= h_start and h_end <= end:
+            parts.append(html.escape(text[at:h_start]))
+            parts.append(f"<mark>{html.escape(text[h_start:h_end])}</mark>")
+            at = h_end
     parts.append(html.escape(text[at:end]))
     return "".join(parts)
 
@@ -81,31 +90,30 @@ def _mark(text: str, words: list[_Word], start: int, end: int) -> str:
 def highlight(text: str | None, terms: list[str]) -> str:
     """All of ``text``, HTML-escaped, with the words whose root is a query term marked."""
     text = text or ""
-    return _mark(text, _words(text, set(terms)), 0, len(text))
+    return _mark(text, _hits(text, terms), 0, len(text))
 
 
-def snippet(text: str | None, terms: list[str], size: int = SNIPPET_WORDS) -> str:
-    """The ``size``-word window of ``text`` with the most distinct query terms, escaped and marked.
+def snippet(text: str | None, terms: list[str], size: int = SNIPPET_CHARS) -> str:
+    """About ``size`` characters of ``text`` around the most distinct query terms, escaped and marked.
 
     Everything but the ``<mark>`` tags is escaped, so the result can be put in a page as it is.
     """
     text = text or ""
-    words = _words(text, set(terms))
-    if not words:
-        return ""
-    best, best_score = 0, (-1, 0)
-    for i, w in enumerate(words):
-        if not w.hit and i:
-            continue  # a best window starts at a hit (or at the beginning)
-        window = words[i:i + size]
-        distinct = {x.term for x in window if x.hit}
-        score = (len(distinct), -i)  # more distinct terms first, then the earliest
-        if score > best_score:
-            best, best_score = i, score
-    if best and len(words) - best < size:
-        best = max(0, len(words) - size)  # near the end: show a full window
-    window = words[best:best + size]
-    start = window[0].start if best else 0
-    end = window[-1].end
-    out = _mark(text, words, start, end)
-    return ("…" if best else "") + out + ("…" if best + size < len(words) else "")
+    hits = _hits(text, terms, SCAN_CHARS)
+    start = 0
+    if hits:
+        best, best_score = 0, (-1, 0)
+        for i, (h_start, _e, _t) in enumerate(hits):
+            distinct = {t for s2, _e2, t in hits[i:] if s2 < h_start + size - LEAD_CHARS}
+            score = (len(distinct), -i)  # more distinct terms in the window first, then the earliest
+            if score > best_score:
+                best, best_score = i, score
+        first = hits[best][0]
+        start = max(0, first - LEAD_CHARS)
+        if start:  # begin at a word, never after the hit
+            space = text.find(" ", start, first)
+            start = space + 1 if space >= 0 else first
+    end = min(len(text), start + size)
+    while end < len(text) and text[end].isalnum():  # end at a word's end
+        end += 1
+    return ("…" if start else "") + _mark(text, hits, start, end) + ("…" if end < len(text.rstrip()) else "")
