@@ -67,7 +67,7 @@ def main() -> None:
     undated: list[Member] = []  # and the latest 5,000 undated ones
     truth: dict[str, int] = {}
     placed: dict[str, str] = {}
-    t_block = time.perf_counter()
+    t_block, c_block = time.perf_counter(), time.process_time()
     done = 0
     while True:
         items = [next(stream, None) for _ in range(args.batch)]
@@ -91,10 +91,10 @@ def main() -> None:
         undated = undated[-5000:]
         done += len(batch)
         if done % 10_000 == 0:
-            now = time.perf_counter()
-            print(f"{done:>7} articles: {now - t_block:6.1f} s for the last 10,000 (window {len(window)} members)",
-                  flush=True)
-            t_block = now
+            now, cpu = time.perf_counter(), time.process_time()
+            print(f"{done:>7} articles: {now - t_block:6.1f} s wall, {cpu - c_block:6.1f} s CPU for the last 10,000 "
+                  f"(window {len(window)} members)", flush=True)
+            t_block, c_block = now, cpu
     sample = list(placed)[-5000:]
     by_pred: dict[str, set] = {}
     by_gold: dict[int, set] = {}

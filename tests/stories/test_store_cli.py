@@ -136,3 +136,16 @@ def test_a_replaced_article_leaves_its_story(db, store, articles):
     assert result.dropped == 1
     flood = next(s for s in _stories(db) if any(a["id"] == articles["flood"].id for a in s["articles"]))
     assert [a["id"] for a in flood["articles"]] == [articles["flood"].id]
+
+
+def test_an_undated_article_in_a_later_ingest_joins_by_its_words(db, store, articles):
+    from tests.stories.conftest import MEETING_NEXT_YEAR, save
+    from warta.article import Article, Source
+
+    # no date anywhere: only the words place it, among the archive's latest month (May 2024)
+    body = MEETING_NEXT_YEAR.replace(", Senin (13/5/2024)", "").replace("Kedua menteri", "Keduanya")
+    undated = Article(body=body, title="Retno dan Hayashi Bertemu Lagi", outlet="Tempo", source=Source(url="https://tempo.co/u"))
+    save(store, [undated])
+    assert stories.update(store.engine).assigned == 1
+    story = next(s for s in _stories(db) if any(a["id"] == articles["next"].id for a in s["articles"]))
+    assert undated.id in {a["id"] for a in story["articles"]}

@@ -27,6 +27,7 @@ from warta.store import schema as store_schema
 from warta.store.connect import writing
 
 RECENT_UNDATED = 5000  # undated archive articles compared with a new batch (the latest assigned)
+UNDATED_BATCH_DAYS = 30  # a batch without any date is compared with the archive's latest days
 
 
 @dataclass(slots=True)
@@ -115,8 +116,10 @@ def _members(conn, new: list[Features], window: float) -> list[Member]:
         lo = (min(days) - timedelta(days=window)).isoformat()
         hi = (max(days) + timedelta(days=window)).isoformat()
         dated = select(sa).where(sa.c.day >= lo, sa.c.day <= hi)
-    else:
-        dated = select(sa).where(sa.c.day.is_not(None))  # nothing to narrow by: every dated member
+    else:  # an undated batch: compare with the archive's latest month
+        latest = conn.execute(select(func.max(sa.c.day))).scalar()
+        lo = (date.fromisoformat(latest) - timedelta(days=UNDATED_BATCH_DAYS)).isoformat() if latest else ""
+        dated = select(sa).where(sa.c.day >= lo)
     undated = select(sa).where(sa.c.day.is_(None)).order_by(sa.c.assigned_at.desc(), sa.c.article_id).limit(RECENT_UNDATED)
     rows = {r.article_id: r for q in (dated, undated) for r in conn.execute(q)}
     return [Member(Features.from_dict(r.article_id, json.loads(r.features)), r.story_id, r.near_duplicate_of)

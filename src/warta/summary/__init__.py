@@ -1,10 +1,10 @@
 """Document stage `summary`: an extractive summary of one article, its chosen sentences in body order.
 
 ``summarise(body, sentences, title)`` is the pure function; ``annotate(article, doc)`` is the stage.
-Sentences are scored by how central their words are to the article (stemmed content words, TF
-weights), how early they come (news puts the facts first) and how much they share with the title;
-page furniture, questions, bare quotes and very short or long sentences are held back. The best are
-taken greedily, skipping one that repeats a chosen sentence, until about 50 words.
+Greedy coverage of the article's stemmed content words (a word weighs by how many other sentences
+use it, more when the title does), an early sentence preferred (news puts the facts first); page
+furniture, questions, sentences opening with a quotation and very short or long sentences wait.
+About 45 words (``select.TARGET_WORDS``), the chosen sentences in body order.
 """
 
 from __future__ import annotations
