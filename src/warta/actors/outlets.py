@@ -9,10 +9,29 @@ only in brackets or after a citing word, and a common word opening a sentence ("
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from functools import lru_cache
+
+from warta.actors.text import tokenise
 
 CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "dari", "menurut", "kepada", "foto", "sumber",
                     "berita", "laporan", "kata", "ujar"})
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Printed names as token sequences by their first token (case-sensitive), longest first."""
+    from warta.extract.meta import news_organisations
+    from warta.extract.outlets import registry
+
+    _, names = news_organisations(registry())
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for variant, canonical in names.items():
+        words = tuple(t.text for t in tokenise(variant))
+        if words:
+            index.setdefault(words[0], []).append((words, canonical))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
 
 
 class OutletRules:
@@ -20,26 +39,33 @@ class OutletRules:
 
     def news_outlets(self) -> None:
         """Link every printed outlet or agency name not already linked to an ORG entity of its own."""
-        from warta.extract.meta import news_organisations
-        from warta.extract.outlets import registry
-
-        pattern, names = news_organisations(registry())
-        starts = [t.start for t in self.toks]
-        for m in pattern.finditer(self.body):
-            a, b = m.span()
-            if a and (self.body[a - 1].isalnum() or self.body[a - 1] in "._-@/"):
-                continue  # inside a word, a domain or an address
-            i = bisect_left(starts, a)
-            j = i
-            while j < self.n and self.toks[j].end <= b:
-                j += 1
-            if i >= self.n or self.toks[i].start != a or self.toks[j - 1].end != b:
+        index = _index()
+        covered = [False] * self.n
+        for f in self.found:
+            for k in range(f.i, f.j):
+                covered[k] = True  # already an actor of the gazetteer ("BBC" as an organisation)
+        i = 0
+        while i < self.n:
+            entries = index.get(self.toks[i].text)
+            hit = None
+            for words, canonical in entries or ():
+                j = i + len(words)
+                if j <= self.n and all(self.toks[i + k].text == w for k, w in enumerate(words)) and all(
+                        self.toks[k + 1].start == self.toks[k].end or self.body[self.toks[k].end:self.toks[k + 1].start] == " "
+                        for k in range(i, j - 1)):
+                    hit = (j, words, canonical)
+                    break
+            if hit is None:
+                i += 1
                 continue
-            if any(f.i < j and i < f.j for f in self.found):
-                continue  # already an actor of the gazetteer ("BBC" as an organisation)
-            if not self._outlet_evidence(i, j, m.group(0)):
+            j, words, canonical = hit
+            if (i and self.toks[i - 1].end == self.toks[i].start and self.toks[i - 1].text in "._-@/") \
+                    or (j < self.n and self.toks[j].start == self.toks[j - 1].end and self.toks[j].is_word) \
+                    or any(covered[i:j]) or not self._outlet_evidence(i, j, " ".join(words)):
+                i += 1
                 continue
-            self._add(i, j, self._new("ORG", names[m.group(0)]), "outlet")
+            self._add(i, j, self._new("ORG", canonical), "outlet")
+            i = j
 
     def _outlet_evidence(self, i: int, j: int, text: str) -> bool:
         if len(text) <= 2:
