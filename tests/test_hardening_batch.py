@@ -484,6 +484,21 @@ def test_list_and_show_print_markup_and_escape_codes_as_text(nasty_db, monkeypat
     assert "[link=file:///etc]klik[/link]" in screen.getvalue()
 
 
+def test_stories_print_markup_titles_as_text(nasty_db, monkeypatch):
+    from warta.stories import views
+
+    listed = runner.invoke(app, ["stories", "--db", nasty_db, "--json"])
+    assert listed.exit_code == 0, listed.output
+    ids = [json.loads(line)["id"] for line in listed.stdout.splitlines()]
+    assert ids
+    screen = io.StringIO()
+    monkeypatch.setattr(views, "out", Console(file=screen, force_terminal=True, width=200, color_system=None))
+    assert runner.invoke(app, ["stories", "--db", nasty_db]).exit_code == 0
+    for story_id in ids:
+        assert runner.invoke(app, ["story", story_id, "--db", nasty_db]).exit_code == 0
+    assert "[/]" in screen.getvalue() and "\x1b[31m" not in screen.getvalue()
+
+
 def test_events_actor_wildcards_match_nothing(tmp_path):
     from warta.store.events import query
     from warta.store import Store, schema

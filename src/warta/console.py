@@ -39,15 +39,19 @@ def cell(value: object) -> str:
     return "" if value is None else visible(str(value), newlines=False)
 
 
-def emit_table(out, columns: list[tuple[str, dict]], rows: list[list[object]], *, title: str | None = None) -> None:
+def emit_table(out, columns: list[tuple[str, dict]], rows: list[list[object]], *, title: str | None = None,
+               section: bool = False) -> None:
     """Rows as a rich table on a terminal, as tab-separated lines (header first; the title on
     stderr) when piped.
 
     ``out`` is a ``rich.console.Console``; ``columns`` are (name, ``Table.add_column`` options).
+    ``section``: the table is one of several printed together, and its title heads it on stdout.
     Every value is made safe: markup is printed as written, control characters as escapes.
     """
     if not out.is_terminal:
-        if title:  # the caption goes to stderr: stdout stays a plain table for other programs
+        if title and section:  # one of several tables printed together: its name heads it
+            out.file.write(visible(title) + "\n")
+        elif title:  # the caption goes to stderr: stdout stays a plain table for other programs
             import sys
 
             sys.stderr.write(visible(title) + "\n")

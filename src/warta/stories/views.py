@@ -9,51 +9,44 @@ import json
 from rich.console import Console
 from rich.table import Table
 
+from warta.console import emit_table, safe
 from warta.stories.timeline import QUADS, Bucket
 
-out = Console()
+out = Console(soft_wrap=True)
 
 
 def print_story_table(stories: list[dict]) -> None:
-    """One line per story: id, dates, size, title."""
-    table = Table(title=f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'}", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("first", no_wrap=True)
-    table.add_column("last", no_wrap=True)
-    table.add_column("art.", justify="right", min_width=4)
-    table.add_column("ev.", justify="right", min_width=3)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 60))
-    for s in stories:
-        table.add_row(s["id"], s["first_seen"] or "", s["last_seen"] or "", str(len(s["articles"])),
-                      str(len(s["events"])), s["title"] or "")
-    out.print(table)
+    """One line per story: id, dates, size, title (tab-separated when piped; titles printed as written)."""
+    columns = [
+        ("id", dict(no_wrap=True)), ("first", dict(no_wrap=True)), ("last", dict(no_wrap=True)),
+        ("art.", dict(justify="right", min_width=4)), ("ev.", dict(justify="right", min_width=3)),
+        ("title", dict(no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 60))),
+    ]
+    rows = [[s["id"], s["first_seen"], s["last_seen"], len(s["articles"]), len(s["events"]), s["title"]] for s in stories]
+    emit_table(out, columns, rows, title=f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'}")
 
 
 def print_story(story: dict) -> None:
-    """One story: title, dates, summary, articles, merged events."""
-    out.print(f"[bold]{story['title'] or '(untitled)'}[/bold]")
-    out.print(f"story {story['id']} · {story['first_seen'] or '?'} … {story['last_seen'] or '?'} · "
-              f"{len(story['articles'])} article(s)", highlight=False)
+    """One story: title, dates, summary, articles, merged events (input text printed as written)."""
+    out.print(f"[bold]{safe(story['title'] or '(untitled)', newlines=False)}[/bold]", highlight=False)
+    out.print(safe(f"story {story['id']} · {story['first_seen'] or '?'} … {story['last_seen'] or '?'} · "
+                   f"{len(story['articles'])} article(s)"), highlight=False)
     if story["summary"]:
         out.print()
-        out.print(story["summary"], highlight=False)
+        out.print(safe(story["summary"]), highlight=False)
     out.print()
-    table = Table(title="articles", title_justify="left")
-    for name in ("id", "published", "outlet", "title", "copy of"):
-        table.add_column(name, overflow="fold")
-    for a in story["articles"]:
-        table.add_row(a["id"], (a["published"] or "")[:10], a["outlet"] or "", a["title"] or "", a["near_duplicate_of"] or "")
-    out.print(table)
+    columns = [(name, dict(overflow="fold")) for name in ("id", "published", "outlet", "title", "copy of")]
+    rows = [[a["id"], (a["published"] or "")[:10], a["outlet"], a["title"], a["near_duplicate_of"]] for a in story["articles"]]
+    emit_table(out, columns, rows, title="articles", section=True)
     if story["events"]:
-        table = Table(title="merged events", title_justify="left")
-        for name in ("date", "type", "source", "target", "sources", "evidence"):
-            table.add_column(name, overflow="fold")
+        columns = [(name, dict(overflow="fold")) for name in ("date", "type", "source", "target", "sources", "evidence")]
+        rows = []
         for e in story["events"]:
             evidence = "; ".join(f"{x['article'][:8]}:{x['start']}-{x['end']} {x['text']}" for x in e["evidence"][:3])
             more = f" (+{len(e['evidence']) - 3})" if len(e["evidence"]) > 3 else ""
-            table.add_row(e["date"] or "", e["type"], e["source"]["actor"] or e["source"]["name"] or "-",
-                          e["target"]["actor"] or e["target"]["name"] or "-", str(e["sources"]), evidence + more)
-        out.print(table)
+            rows.append([e["date"], e["type"], e["source"]["actor"] or e["source"]["name"] or "-",
+                         e["target"]["actor"] or e["target"]["name"] or "-", e["sources"], evidence + more])
+        emit_table(out, columns, rows, title="merged events", section=True)
 
 
 def timeline_table(buckets: list[Bucket], *, title: str) -> None:

@@ -57,7 +57,7 @@ def print_article(article: Article) -> None:
         rows = [[ent.name, ent.type, ent.country, ent.actor, ", ".join(sorted({m.text for m in ent.mentions}))]
                 for ent in article.entities]
         if out.is_terminal:
-            emit_table(out, columns, rows, title="entities")
+            emit_table(out, columns, rows, title="entities", section=True)
         else:
             for row in rows:
                 say(safe("entity: " + " · ".join(str(v or "-") for v in row), newlines=False))
