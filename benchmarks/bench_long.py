@@ -94,9 +94,11 @@ def main() -> int:
         for r in results:
             where = r.where if isinstance(r, pipeline.Failure) else r.article.source.path
             print(f"  {where}: {'failed: ' + r.reason if isinstance(r, pipeline.Failure) else 'ok'}"
-                  + ("" if isinstance(r, pipeline.Failure) else f" ({len(r.article.warnings)} warnings)"))
+                  + ("" if isinstance(r, pipeline.Failure) else f" (body {len(r.article.body):,} characters, {len(r.article.entities)} entities, {len(r.article.quotes)} quotes, {len(r.article.warnings)} warnings)"))
+        workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
         print(f"seven pathological paragraphs, {args.workers} workers: {wall:.1f} s wall "
-              f"(parent CPU {time.process_time() - cpu:.1f} s), peak RSS parent {_peak_mb():.0f} MB, "
+              f"(parent CPU {time.process_time() - cpu:.1f} s, workers CPU "
+              f"{workers_cpu.ru_utime + workers_cpu.ru_stime:.1f} s), peak RSS parent {_peak_mb():.0f} MB, "
               f"largest worker {_children_peak_mb():.0f} MB")
         return 0
 

@@ -96,3 +96,13 @@ def test_kind_rules_are_checked_when_loaded():
         parse([{"kind": "video", "title": "^VIDEO", "note": "n", "example": "FOTO: x"}], "k.yaml")
     with pytest.raises(ResourceError, match="needs kind, title and note"):
         parse([{"kind": "video", "title": "^VIDEO", "colour": "red"}], "k.yaml")
+
+
+def test_a_long_paragraph_repeating_its_opening_is_not_a_caption():
+    # a caption glued to its copy is short; 66,000 characters of '"x" Ma'ruf' (issue 15) are a
+    # paragraph the stages must read, not a caption to drop
+    paragraph = '"x" Ma\'ruf ' * 6_000
+    article = extract(_text(f"Jokowi Resmikan Jembatan\n\n{P1}\n\n{paragraph}\n\n{P2}"))
+    assert paragraph.strip() in article.body
+    caption = "Gambar dari Twitter Presiden Jokowi (23/3/2019)." * 2
+    assert caption not in extract(_text(f"Jokowi Resmikan Jembatan\n\n{P1}\n\n{caption}\n\n{P2}")).body

@@ -197,9 +197,14 @@ def _drop_repeats(items: list[Item]) -> None:
         previous = item
 
 
+# A caption glued to its copy is two short captions; a longer line that repeats its opening is a
+# story paragraph (or an odd one the stages must still read), never a caption.
+CAPTION_COPY_MAX = 600
+
+
 def _repeats_itself(line: str) -> bool:
     """A caption glued to its own copy: "Gambar dari ... (23/3/2019).Courtesy via Twitter Gambar dari ..."."""
-    if len(line) < 80:
+    if not 80 <= len(line) <= CAPTION_COPY_MAX:
         return False
     head = line[:40]
     return line.find(head, 40) != -1
