@@ -161,6 +161,14 @@ def test_timex_range_is_one_expression(text, value):
     assert text.endswith(found[0].text) or found[0].text in text and not found[0].text[0].isalpha()
 
 
+@pytest.mark.parametrize("text,value", [
+    ("date 2022-11 PHNOM PENH -", "2022-11"),  # the ISO month of a copied page's header
+    ("date 2023-06-16 400 personel", "2023-06-16"),
+])
+def test_timex_iso_month_and_day(text, value):
+    assert [t.value for t in find_timex(text, DCT)] == [value]
+
+
 @pytest.mark.parametrize("text,values", [
     ("pada 2 Mei dan 5 Juni 2019", ["2019-05-02", "2019-06-05"]),  # a list, not a range
     ("tahun 2019 dan 2020", ["2019", "2020"]),

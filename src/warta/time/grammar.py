@@ -66,7 +66,8 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     # a clock time right after a date belongs to it (IndoTimex: "Kamis (27/11/2014) pukul 10.00 WIB")
     CLOCK = rf"(?:\s+(?P<clock>(?:pukul|pkl\.?|jam)\s+[0-2]?\d(?:[.:][0-5]\d){{1,2}}(?:\s*(?:{ZONE}))?))?"
     return [
-        ("iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        # 2019-03-28, and the ISO month 2022-11 ("date 2022-11" headers of copied pages)
+        ("iso", rf"(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>[0-3]\d))?(?![\d-])"),
         # Selasa (14/5), (14/5/2019), Kamis, 25/04/2024, 17-10-2013
         ("numdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?P<lp>\()?\s*(?P<d>{DAY})(?P<sep>[/\-.])"
                     rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])\s*(?(lp)\))"

@@ -21,6 +21,8 @@ _TIME_PREPOSITIONS = {"di", "pada", "ke", "dari", "untuk", "hingga", "sampai", "
 
 
 def _iso(ctx: Context, m: Match) -> Result:
+    if not m.groups.get("d"):
+        return [Found(m.start, m.end, "DATE", f"{int(m.groups['y']):04d}-{int(m.groups['m']):02d}")]
     d = cal.safe_date(int(m.groups["y"]), int(m.groups["m"]), int(m.groups["d"]))
     return [Found(m.start, m.end, "DATE", _day(d))] if d else None
 
