@@ -125,3 +125,20 @@ def test_a_document_whose_language_layer_runs_out_fails_with_one_line(monkeypatc
     # the reason alone: the CLI prints where it happened in front of it
     assert failure.reason.startswith("stage language failed: exceeded its time budget (1e-06 s for this document")
     assert "a.txt" not in failure.reason
+
+
+def test_warta_extract_reports_a_spent_budget_in_one_line(monkeypatch):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "01_kompas_menlu_bertemu.txt"
+    monkeypatch.setenv("WARTA_TIME_BUDGET", "0.000001")
+    result = CliRunner().invoke(app, ["extract", str(example), "--workers", "1"])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: {example}: stage language failed: exceeded its time budget "
+                      "(1e-06 s for this document; WARTA_TIME_BUDGET sets it)"]
+    assert "Traceback" not in result.output
