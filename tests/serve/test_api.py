@@ -213,3 +213,20 @@ def test_api_search_finds_the_same_on_postgresql(client, pg_client):
         return {(h["id"], h["snippet"]) for h in c.get("/api/search?q=pertemuan&limit=5").json()["items"]}
 
     assert found(pg_client) == found(client)  # the scores (ts_rank_cd, bm25) and so the order of ties differ
+
+
+@pytest.mark.parametrize("content_type,body", [
+    ("text/plain", "JAKARTA - Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang di Tokyo pada Senin."),
+    ("text/html", "<html><head><title>Sugiono ke Tokyo</title></head><body><article><p>JAKARTA - Menteri Luar "
+                  "Negeri Sugiono bertemu Menteri Luar Negeri Jepang di Tokyo pada Senin.</p></article></body></html>"),
+])
+def test_api_ingest_text_and_html_with_their_url(writable, content_type, body):
+    url = f"https://example.id/{content_type.replace('/', '-')}"
+    response = writable.post(f"/api/ingest?url={url}&published=2025-01-13", content=body.encode(),
+                             headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": content_type})
+    report = response.json()
+    assert response.status_code == 200 and report["added"] == 1, report
+    article = writable.get(f"/api/articles/{report['articles'][0]}").json()
+    assert article["published"].startswith("2025-01-13") and "Sugiono" in article["body"]
+    listed = writable.get("/api/articles?q=sugiono").json()["items"]
+    assert [a["url"] for a in listed] == [url]

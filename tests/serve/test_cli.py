@@ -47,3 +47,9 @@ def test_warta_serve_without_a_database_fails_cleanly(tmp_path, monkeypatch):
     monkeypatch.delenv("WARTA_TOKEN", raising=False)
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no database" in result.output
+
+
+def test_warta_serve_bad_body_limit_fails_in_one_line(db, monkeypatch):
+    monkeypatch.setenv("WARTA_MAX_BODY", "banyak")
+    result = runner.invoke(app, ["serve", "--db", db])
+    assert result.exit_code == 1 and "WARTA_MAX_BODY must be a number of bytes, not 'banyak'" in result.output

@@ -90,6 +90,4 @@ def _version() -> str:
 
 def from_env() -> FastAPI:
     """The application for the store named by ``WARTA_DB`` (what each `warta serve --workers N` process builds)."""
-    import os
-
-    return create_app(ServeConfig.from_env(os.environ.get("WARTA_DB", "warta.db")))
+    return create_app(ServeConfig.from_env())

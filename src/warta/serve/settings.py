@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from warta import settings
@@ -24,13 +23,10 @@ class ServeConfig:
     max_body: int = DEFAULT_MAX_BYTES
 
     @classmethod
-    def from_env(cls, db: str, environ=None) -> "ServeConfig":
-        """The configuration for ``db`` with the settings read from the environment."""
-        environ = os.environ if environ is None else environ
-        token = environ.get("WARTA_TOKEN") or None
-        raw = environ.get("WARTA_MAX_BODY")
-        try:
-            max_body = int(raw) if raw else DEFAULT_MAX_BYTES
-        except ValueError:
-            raise ValueError(f"WARTA_MAX_BODY must be a number of bytes, not {raw!r}") from None
-        return cls(db=db, token=token, max_body=max_body)
+    def from_env(cls, db: str | None = None, environ=None) -> "ServeConfig":
+        """The configuration for ``db`` (default: ``WARTA_DB``) with the settings of the environment.
+
+        A bad value is a one-line ``WartaError`` naming the variable.
+        """
+        return cls(db=db or settings.value("db", environ), token=settings.value("token", environ) or None,
+                   max_body=settings.value("max_body", environ))
