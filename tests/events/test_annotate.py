@@ -89,6 +89,8 @@ def _coded(body, **kw):
      [("SANCTION", "EU", "RUS"), ("ACCUSE", "RUS", "EU")]),
     # a second predicate has its own object: AS is not a second target of bertemu
     ("Austin dijadwalkan bertemu Presiden Filipina Marcos dan membahas akses pasukan AS.", [("CONSULT", "USA", "PHL")]),
+    # the place an attack strikes stands for its state (realnews conventions)
+    ("Israel melancarkan serangan udara di Gaza pada Selasa.", [("ASSAULT", "ISR", "PSE")]),
 ])
 def test_events_code_type_source_and_target(body, expected):
     assert _coded(body) == expected

@@ -105,6 +105,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.sources = both
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = arguments.recipient_place(m, places, low, e_tok)
+            if not args.targets and m.type == "ASSAULT":
+                args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources)
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
             recent.extend(args.sources)

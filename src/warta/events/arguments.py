@@ -300,6 +300,20 @@ def recipient_place(m: Match, places: list[Unit], low: list[str], e_tok: int) ->
     return []
 
 
+def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sources: list[Unit]) -> list[Unit]:
+    """The place an attack strikes stands for its state: "Serangan Israel di Sanaa" is against Yemen,
+    "serangan ke Kyiv" against Ukraine (the first place of another country right after the trigger)."""
+    own = {country(u.entity) for u in sources}
+    limit = min(e_tok, m.end + TARGET_REACH)
+    for u in places:
+        if m.end <= u.start < limit and low[u.start - 1] in ("di", "ke", "terhadap", "atas") \
+                and country(u.entity) and country(u.entity) not in own:
+            if any(low[k] in TARGET_END for k in range(m.end, u.start)):
+                break
+            return [Unit(u.start, u.end, u.entity, u.start, u.end, [u.entity])]
+    return []
+
+
 def _fronted_subject(actors: list[Unit], low: list[str], m: Match, s_tok: int, e_tok: int) -> list[Unit]:
     """The subject after a fronted clause: "Sebelum bertemu dengan Pompeo, Putin mengatakan" → Putin."""
     k = m.start - 1
