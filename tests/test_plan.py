@@ -129,3 +129,15 @@ def test_the_architecture_page_lists_the_declarations():
         st = step.stage
         cells = [", ".join(f"`{f}`" for f in fields) or "–" for fields in (st.requires, st.fills)]
         assert f"| `{st.name}` | {cells[0]} | {cells[1]} |" in page, st.name
+
+
+def test_cli_stages_lists_the_plan_and_checks_a_file(tmp_path):
+    result = CliRunner().invoke(app, ["stages", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [__import__("json").loads(line) for line in result.stdout.splitlines()]
+    assert [r["name"] for r in rows] == list(pipeline.STAGES)
+    assert rows[1]["requires"] == ["timex", "reference_date"] and rows[1]["fills"] == ["entities"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("stages:\n  - name: quotes\n")
+    result = CliRunner().invoke(app, ["stages", "--pipeline", str(bad)])
+    assert result.exit_code == 1 and "bad.yaml: stage 'quotes' needs 'entities'" in result.output

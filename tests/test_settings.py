@@ -49,7 +49,9 @@ def test_cli_lists_the_settings_and_refuses_a_bad_value(monkeypatch):
     monkeypatch.setenv("WARTA_GAZETTEER", "mine.yaml")
     result = CliRunner().invoke(app, ["settings"])
     assert result.exit_code == 0, result.output
-    rows = {line.split("\t")[0]: line.split("\t") for line in result.stdout.splitlines()}
+    lines = result.stdout.splitlines()
+    lines = lines[lines.index("setting\tvariable\tvalue\twhat it is") + 1:]  # piped: a header, then one row each
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines}
     assert set(rows) == {s.name for s in settings.SETTINGS}
     assert rows["gazetteer"][1:3] == ["WARTA_GAZETTEER", "mine.yaml"]
     monkeypatch.setenv("WARTA_WORKERS", "many")

@@ -781,11 +781,8 @@ def run() -> None:
         sys.exit(1)
 
 
-if __name__ == "__main__":
-    run()
 
-
-# ---------------------------------------------------------------- settings (issue 17)
+# ---------------------------------------------------------------- settings and stages (issue 17)
 
 
 @app.command("settings")
@@ -804,18 +801,38 @@ def settings_command(
     if json_output:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif not sys.stdout.isatty():
-        for row in rows:
-            cells = [row["name"], row["env"], "" if row["value"] is None else str(row["value"]), row["help"]]
-            sys.stdout.write("\t".join(cells) + "\n")
     else:
-        from rich.table import Table
-
-        table = Table(title="settings (set with the environment variables)", title_justify="left")
-        for col in ("setting", "variable", "value", "what it is"):
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(row["name"], row["env"], "" if row["value"] is None else str(row["value"]), row["help"])
-        Console().print(table)
+        columns = [(col, dict(overflow="fold")) for col in ("setting", "variable", "value", "what it is")]
+        emit_table(Console(soft_wrap=True), columns, [[r["name"], r["env"], r["value"], r["help"]] for r in rows],
+                   title="settings (set with the environment variables)")
     if bad:
         fail(bad[0])
+
+
+@app.command("stages")
+def stages_command(
+    pipeline_file: Optional[Path] = typer.Option(
+        None, "--pipeline", help="A pipeline file to check (default: WARTA_PIPELINE, else the shipped one)."),
+    json_output: bool = typer.Option(False, "--json", help="One JSON object per stage."),
+) -> None:
+    """List the document stages the pipeline runs, in order: what each requires, fills and is set to."""
+    from warta import plan
+
+    try:
+        steps = plan.load(pipeline_file).steps
+    except WartaError as error:
+        fail(str(error))
+    rows = [{"name": s.stage.name, "requires": list(s.stage.requires), "fills": list(s.stage.fills),
+             "settings": dict(s.settings), "help": s.stage.help} for s in steps]
+    if json_output:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    columns = [(col, dict(overflow="fold")) for col in ("stage", "requires", "fills", "settings")]
+    data = [[r["name"], ", ".join(r["requires"]), ", ".join(r["fills"]),
+             ", ".join(f"{k}={v}" for k, v in r["settings"].items())] for r in rows]
+    emit_table(Console(soft_wrap=True), columns, data, title="document stages, in the order they run")
+
+
+if __name__ == "__main__":
+    run()

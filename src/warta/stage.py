@@ -66,8 +66,8 @@ def stage(name: str, *, requires: Iterable[str] = (), fills: Iterable[str] = (),
     ``settings`` maps each keyword setting to its default."""
 
     def register(fn: Callable) -> Callable:
-        doc = (fn.__doc__ or "").strip().splitlines()
-        REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(fills), dict(settings or {}), doc[0] if doc else "",
+        help_ = " ".join((fn.__doc__ or "").strip().split("\n\n")[0].split())  # the docstring's first paragraph
+        REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(fills), dict(settings or {}), help_,
                                tuple(pipes), parse_select, dict(provides or {}))
         return fn
 
