@@ -63,3 +63,9 @@ def test_missing_page_is_an_html_404(client):
 ])
 def test_evidence_render_nests_overlaps_and_escapes(body, marks, expected):
     assert str(render(body, marks)) == expected
+
+
+def test_entity_page_lists_its_quotes_and_events(client):
+    html = client.get("/entities/per:retno-marsudi").text
+    assert html.count('<span class="badge verbal-cooperation" title="verbal-cooperation">CONSULT</span>') == 2
+    assert "Kami sepakat memperkuat kerja sama maritim," in html

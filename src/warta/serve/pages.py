@@ -95,8 +95,7 @@ def entity(request: Request, entity_id: str):
     engine = _engine(request)
     detail = browse.entity_detail(engine, entity_id)
     _n, quotes = browse.quote_rows(engine, speaker=entity_id, limit=20)
-    events = [e for e in browse.all_events(engine, browse.EventFilter())
-              if entity_id in (e["source_entity"], e["target_entity"])][:50]
+    _n, events = browse.event_rows(engine, browse.EventFilter(entity=entity_id), limit=50)
     return _page(request, "entity.html", entity=detail, quotes=quotes, events=events, title=detail["name"])
 
 

@@ -188,6 +188,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     article: str | None = None
+    entity: str | None = None  # entity id, as source or target
 
     def __post_init__(self) -> None:
         self.since = check_day("since", self.since)
@@ -217,6 +218,8 @@ class EventFilter:
             where.append(and_(_code(v.c.source_actor, source), _code(v.c.target_actor, target)))
         if self.article:
             where.append(v.c.article_id == self.article)
+        if self.entity:
+            where.append(or_(v.c.source_entity == self.entity, v.c.target_entity == self.entity))
         # first_day: the first day the event's TimeML date covers (2022-10 → 2022-10-01), stored with it
         if self.since:
             where.append(v.c.first_day >= self.since)
