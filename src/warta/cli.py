@@ -645,8 +645,8 @@ def stories_command(
         try:
             if rebuild:
                 err.print(stories.rebuild(store.engine).describe(), highlight=False)
-            elif not stories.has_stories(store.engine):
-                stories.update(store.engine)  # a store ingested before the corpus stages existed
+            elif stories.pending(store.engine):
+                stories.update(store.engine)  # articles stored before the corpus stages existed
             found = stories.list_stories(store.engine, since=since, until=until, actor=actor, limit=limit)
         except WartaError as error:
             fail(str(error))

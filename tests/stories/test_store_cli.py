@@ -149,3 +149,10 @@ def test_an_undated_article_in_a_later_ingest_joins_by_its_words(db, store, arti
     assert stories.update(store.engine).assigned == 1
     story = next(s for s in _stories(db) if any(a["id"] == articles["next"].id for a in s["articles"]))
     assert undated.id in {a["id"] for a in story["articles"]}
+
+
+def test_stories_assigns_articles_an_older_ingest_left_out(store, articles):
+    save(store, articles.values())  # stored, never assigned: a store from before the corpus stages
+    assert stories.pending(store.engine) == 6
+    assert len(_stories(str(store.engine.url.database))) == 3
+    assert stories.pending(store.engine) == 0

@@ -10,6 +10,6 @@ and refreshes the stories that changed. ``query`` reads stories back in the JSON
 from __future__ import annotations
 
 from warta.stories.query import get_story, has_stories, list_stories
-from warta.stories.update import UpdateSummary, rebuild, update
+from warta.stories.update import UpdateSummary, pending, rebuild, update
 
-__all__ = ["UpdateSummary", "get_story", "has_stories", "list_stories", "rebuild", "update"]
+__all__ = ["UpdateSummary", "get_story", "has_stories", "list_stories", "pending", "rebuild", "update"]

@@ -58,6 +58,15 @@ def _unassigned(conn) -> list[Article]:
     return [Article.from_dict(json.loads(r.record)) for r in rows]
 
 
+def pending(engine: Engine) -> int:
+    """How many stored articles are in no story yet (an older store, or an ingest that stopped early)."""
+    a = store_schema.articles
+    with engine.connect() as conn:
+        return conn.execute(
+            select(func.count()).select_from(a).where(a.c.id.not_in(select(t.story_articles.c.article_id)))
+        ).scalar_one()
+
+
 def _drop_orphans(conn, summary: UpdateSummary) -> None:
     """Forget assignments of articles the store no longer has (a changed file replaced its article)."""
     sa = t.story_articles
