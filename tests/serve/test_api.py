@@ -142,6 +142,7 @@ def test_api_search_snippets_are_escaped(client):
     ("/api/search", 422, "q: Field required"),
     ("/api/nowhere", 404, "nothing at /api/nowhere"),
     ("/api/articles?outlet=a%00b", 400, "NUL characters"),
+    ("/api/entities/per%00x", 400, "NUL characters"),
     ("/api/export/quotes?format=gdelt", 400, "gdelt format is a table of events"),
 ])
 def test_api_errors_have_one_json_shape(client, path, status, message):

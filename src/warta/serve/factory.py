@@ -16,7 +16,7 @@ from warta.store.search import sync
 
 
 class RequestGuard:
-    """Refuses, before any route runs, a body declared over the limit (413) and NUL bytes in the query (400)."""
+    """Refuses, before any route runs, a body declared over the limit (413) and NUL bytes in the path or query (400)."""
 
     def __init__(self, app: ASGIApp, max_body: int):
         self.app = app
@@ -38,9 +38,9 @@ class RequestGuard:
         for name, value in scope.get("headers") or []:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
                 return 413, f"request body over the limit of {self.max_body:,} bytes"
-        query = scope.get("query_string") or b""
-        if b"%00" in query or b"\x00" in query:
-            return 400, "NUL characters are not allowed in a query"  # no database stores them
+        raw = (scope.get("raw_path") or b"") + b"?" + (scope.get("query_string") or b"")
+        if b"%00" in raw or b"\x00" in raw or "\x00" in scope.get("path", ""):
+            return 400, "NUL characters are not allowed in a path or query"  # PostgreSQL cannot store them
         return None
 
 
