@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warta import pipeline, windows
-from warta.article import Article, Entity, Event, Mention, Quote, Span, Timex
+from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Span, Timex
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -97,3 +97,19 @@ def test_a_ten_megabyte_body_is_cut_into_windows_the_parser_accepts():
     spans = windows.spans(body)
     assert spans[-1][1] == len(body)
     assert max(e - s for s, e in spans) <= windows.WINDOW < blank().max_length
+
+
+def test_a_bare_name_joins_the_full_name_of_another_window():
+    body = "x" * 100
+    doc = Article(body=body)
+    full = Entity("per:retno", "Retno Marsudi", "PER", country="IDN", linked=True, mentions=[Mention(0, 13, "Retno Marsudi")])
+    putin = Entity("per:putin", "Vladimir Putin", "PER", country="RUS", linked=True, mentions=[Mention(20, 34, "Vladimir Putin")])
+    bare = Entity("per:new1", "Retno", "PER", mentions=[Mention(50, 55, "Retno")])
+    given = Entity("per:new2", "Vladimir", "PER", mentions=[Mention(60, 68, "Vladimir")])  # a foreigner: surname only
+    doc.entities = [full, putin, bare, given]
+    doc.quotes = [Quote("Kami siap", 70, 79, True, speaker="per:new1")]
+    doc.events = [Event("CONSULT", Span(80, 85, "temui"), [0, 100], source=EventActor("per:new1", "Retno"))]
+    windows.join_bare_names(doc)
+    assert [e.id for e in doc.entities] == ["per:retno", "per:putin", "per:new2"]
+    assert [(m.start, m.via) for m in doc.entities[0].mentions] == [(0, None), (50, "partial")]
+    assert doc.quotes[0].speaker == "per:retno" and doc.events[0].source.entity == "per:retno"

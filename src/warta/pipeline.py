@@ -162,6 +162,7 @@ def annotate_windows(article: Article, *, stages: Iterable[str] | _plan.Plan | N
             doc = analyse(part)
         windows.merge(article, per_window.run(part, doc, budget), start)
         del doc
+    windows.join_bare_names(article)
     return whole.run(article, None, budget)
 
 

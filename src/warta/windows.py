@@ -95,3 +95,42 @@ def merge(doc: Article, window: Article, offset: int) -> None:
         doc.reference_date = window.reference_date
     if window.published and not doc.published:  # inferred from the lead by the time stage
         doc.published, doc.published_inferred = window.published, window.published_inferred
+
+
+def join_bare_names(doc: Article) -> None:
+    """Across windows: a one-word person the linker could not place in its window ("Retno") that
+    is a word of exactly one fuller person's name found in another window ("Retno Marsudi") is that
+    person. As in the linker, a foreigner is named alone by surname, an Indonesian or an unknown
+    person by any word of the name. Quote speakers and event actors follow the merge."""
+    people = [e for e in doc.entities if e.type == "PER"]
+    owners: dict[str, set[str]] = {}
+    for ent in people:
+        words = ent.name.lower().split()
+        if len(words) < 2:
+            continue
+        for word in (words if not ent.linked or ent.country == "IDN" else words[-1:]):
+            owners.setdefault(word, set()).add(ent.id)
+    remap = {}
+    for ent in people:
+        if ent.linked or len(ent.name.split()) != 1:
+            continue
+        ids = owners.get(ent.name.lower(), set()) - {ent.id}
+        if len(ids) == 1:
+            remap[ent.id] = next(iter(ids))
+    if not remap:
+        return
+    by_id = {ent.id: ent for ent in doc.entities}
+    for old, new in remap.items():
+        target = by_id[new]
+        for m in by_id[old].mentions:
+            m.via = "partial"
+        target.mentions = sorted(target.mentions + by_id[old].mentions, key=lambda m: (m.start, m.end))
+        target.roles.extend(r for r in by_id[old].roles if r not in target.roles)
+    doc.entities = [ent for ent in doc.entities if ent.id not in remap]
+    for q in doc.quotes:
+        if q.speaker in remap:
+            q.speaker = remap[q.speaker]
+    for ev in doc.events:
+        for side in (ev.source, ev.target):
+            if side.entity in remap:
+                side.entity = remap[side.entity]
