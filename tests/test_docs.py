@@ -1,8 +1,10 @@
-"""The docs cannot drift: every command is in README.md, every data file in a README, every module documented."""
+"""The docs cannot drift: every command is shown in README.md or docs/, every data file named there or in a
+data README, every `warta ...` command shown in the docs is a real one, every module documented."""
 
 from __future__ import annotations
 
 import ast
+import shlex
 import re
 from pathlib import Path
 
@@ -33,9 +35,17 @@ DATA_FILES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*") if p
 MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
 
 
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def _docs() -> str:
+    """README.md and every page of docs/, joined: the user documentation."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in DOC_FILES if p.is_file())
+
+
 def _readmes() -> str:
-    """README.md and every README.md under src/warta/data/, joined."""
-    files = [ROOT / "README.md", *sorted(DATA.rglob("README.md"))]
+    """The user documentation and every README.md under src/warta/data/, joined."""
+    files = [*DOC_FILES, *sorted(DATA.rglob("README.md"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in files if p.is_file())
 
 
@@ -45,11 +55,10 @@ def test_command_walk_finds_nested_eval_commands():
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_command_appears_in_readme(name):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_command_appears_in_the_docs(name):
     # `warta list` must not be satisfied by `warta listing`; spaces may be runs (aligned examples)
     pattern = r"warta\s+" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])"
-    assert re.search(pattern, readme), f"`warta {name}` is not shown in README.md"
+    assert re.search(pattern, _docs()), f"`warta {name}` is not shown in README.md or docs/*.md"
 
 
 def _mentioned(relative: str, text: str) -> bool:
@@ -80,3 +89,101 @@ def test_data_file_mention_rules(relative, text, expected):
 def test_every_module_has_a_docstring(relative):
     tree = ast.parse((PACKAGE / relative).read_text(encoding="utf-8"))
     assert ast.get_docstring(tree), f"src/warta/{relative} has no module docstring"
+
+
+ROOT_COMMAND = typer.main.get_command(app)
+_FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)
+_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*=")
+
+
+def _shown_commands(text: str) -> list[list[str]]:
+    """The argument lists of `warta ...` invocations in fenced code blocks.
+
+    In a ``console`` block only ``$ `` prompt lines are commands (the rest is output); in other blocks every
+    line is. A line may pipe, chain and set environment variables; `# comments` are dropped.
+    """
+    found = []
+    for match in _FENCE.finditer(text):
+        console = match.group(1) == "console"
+        for line in match.group(2).splitlines():
+            if console:
+                if not line.startswith("$ "):
+                    continue
+                line = line[2:]
+            for piece in re.split(r"\s(?:\||&&|;)\s", line):
+                try:
+                    tokens = shlex.split(piece, comments=True)
+                except ValueError:  # an unbalanced quote in an abridged example
+                    tokens = piece.split()
+                while tokens and _ENV.match(tokens[0]):
+                    tokens.pop(0)
+                if tokens and (tokens[0] == "warta" or tokens[0].endswith("/warta")):
+                    found.append(tokens[1:])
+    return found
+
+
+def _option_names(command) -> dict[str, bool]:
+    """Every option string of a command, and whether it takes a value."""
+    names = {"--help": False}
+    for param in command.params:
+        if getattr(param, "param_type_name", "") != "option":
+            continue
+        takes_value = not (getattr(param, "is_flag", False) or getattr(param, "count", False))
+        for opt in [*param.opts, *param.secondary_opts]:
+            names[opt] = takes_value
+    return names
+
+
+def resolve(args: list[str], root=ROOT_COMMAND) -> str:
+    """The problem with a shown `warta ARGS` ('' when it names real commands and options), without running it.
+
+    Walks the Click tree: words name sub-commands while the current command is a group; `--options` must be
+    options of the command they follow (a value after `=` or as the next word); leaf arguments are not checked.
+    """
+    command, path, args = root, ["warta"], list(args)
+    while args:
+        token = args.pop(0)
+        if token.startswith("-") and token != "-":
+            name = token.split("=", 1)[0]
+            options = _option_names(command)
+            if name not in options:
+                return f"`{' '.join(path)}` has no option {name}"
+            if options[name] and "=" not in token and args:
+                args.pop(0)
+            continue
+        if getattr(command, "commands", None) is None:
+            continue  # an argument of a leaf command
+        if token not in command.commands:
+            return f"`{' '.join(path)}` has no sub-command {token!r}"
+        command = command.commands[token]
+        path.append(token)
+    return ""
+
+
+SHOWN = sorted({(p.name, " ".join(args)): args for p in DOC_FILES if p.is_file()
+                for args in _shown_commands(p.read_text(encoding="utf-8"))}.items())
+
+
+def test_the_docs_show_commands():
+    # guards the scan itself: without fenced blocks found, the check below would check nothing
+    assert len(SHOWN) > 30
+    assert ("README.md", "ingest examples/") in [key for key, _ in SHOWN]
+
+
+@pytest.mark.parametrize("where,args", SHOWN, ids=[f"{p}: warta {a}"[:80] for (p, a), _ in SHOWN])
+def test_every_shown_command_is_real(where, args):
+    problem = resolve(args)
+    assert not problem, f"{where[0]}: `warta {where[1]}`: {problem}"
+
+
+@pytest.mark.parametrize("args,problem", [
+    (["ingest", "examples/", "--db", "x.db"], ""),
+    (["eval", "quotes", "--help"], ""),
+    (["--version"], ""),
+    (["stoires"], "no sub-command 'stoires'"),
+    (["eval", "nothing"], "no sub-command 'nothing'"),
+    (["list", "--falied"], "no option --falied"),
+])
+def test_resolve_finds_wrong_commands(args, problem):
+    found = resolve(args)
+    assert (problem in found) if problem else found == ""
