@@ -6,6 +6,7 @@ drops more than ``epsilon`` below its floor. Re-measure and re-pin with::
     python -m warta.eval.gate --update [--allow-regression]
 
 which raises floors freely but refuses to lower one (or drop one) unless ``--allow-regression``.
+``python -m warta.eval.gate --markdown`` prints the pinned floors as the Markdown table of docs/quality.md.
 """
 
 from __future__ import annotations
@@ -224,6 +225,22 @@ def report(floors: Figures, measured: Figures) -> str:
     return "\n".join(lines)
 
 
+def markdown(baseline: dict) -> str:
+    """The pinned floors as a Markdown table (suite, gold data, metric, floor): docs/quality.md shows it verbatim."""
+    data = baseline.get("data", {})
+    lines = [
+        f"Pinned floors of `tests/eval_baseline.json` (measured on {baseline.get('measured_on', '?')}; "
+        f"the gate fails below floor − {baseline.get('epsilon', EPSILON)}).",
+        "",
+        "| suite | gold data | metric | floor |",
+        "|---|---|---|---|",
+    ]
+    for key, floor in sorted(baseline["floors"].items()):
+        suite_name, _, metric = key.partition(".")
+        lines.append(f"| {suite_name} | `{data.get(suite_name, '?')}` | {metric} | {floor:.4f} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None, measure: Callable[[Path], Figures] = measure) -> int:
     """Check (or with --update re-pin) the floors; exit code 1 on a regression or a refusal."""
     parser = argparse.ArgumentParser(prog="python -m warta.eval.gate", description=__doc__.splitlines()[0])
@@ -231,7 +248,16 @@ def main(argv: list[str] | None = None, measure: Callable[[Path], Figures] = mea
     parser.add_argument("--allow-regression", action="store_true", help="with --update: also lower or drop floors")
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE, help="baseline JSON file")
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS, help="the shared datasets folder")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the pinned floors as a Markdown table (docs/quality.md); measures nothing")
     args = parser.parse_args(argv)
+    if args.markdown:
+        try:
+            print(markdown(load_baseline(args.baseline)), end="")
+        except WartaError as error:
+            print(f"Error: {error}", file=sys.stderr)
+            return 1
+        return 0
     if args.allow_regression and not args.update:
         parser.error("--allow-regression only makes sense with --update")
     if not args.datasets.is_dir():
