@@ -232,3 +232,17 @@ def test_relative_links_in_the_docs_resolve(page):
     missing = [target for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8"))
                if "://" not in target and not target.startswith("mailto:") and not (page.parent / target).exists()]
     assert not missing, f"{page.name}: links to missing files {missing}"
+
+
+def test_readme_quality_headline_matches_the_pinned_real_news_floors():
+    # the front page's headline figures are typed by hand; they must be the gate's floors, rounded
+    from warta.eval import gate
+
+    floors = gate.load_baseline(ROOT / "tests" / "eval_baseline.json")["floors"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Quality"):readme.index("## Read more")]
+    rows = {"realnews.entities_f1": "| entities", "realnews.events_f1": "| events",
+            "realnews.speakers": "| quotations", "realnews.timex_values": "| time expressions"}
+    for key, start in rows.items():
+        row = next(line for line in section.splitlines() if line.startswith(start))
+        assert f"| {floors[key]:.3f}" in row, f"README.md quality headline: {start[2:]} is not the pinned {floors[key]:.3f}"
