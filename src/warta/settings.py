@@ -77,6 +77,11 @@ SETTINGS = (
     Setting("gazetteer", "WARTA_GAZETTEER", None, "A YAML file or folder of actors added to the shipped gazetteer."),
     Setting("actors_roles", "WARTA_ACTORS_ROLES", None, "A YAML file of office and role words added to the shipped ones."),
     Setting("event_lexicon", "WARTA_EVENT_LEXICON", None, "A YAML file of event triggers added to the shipped lexicon."),
+    Setting("quotes_lexicon", "WARTA_QUOTES_LEXICON", None,
+            "A YAML file of speech cues and speaker words added to the shipped ones."),
+    Setting("time_words", "WARTA_TIME_WORDS", None, "A YAML file of time words added to the shipped word lists."),
+    Setting("abbreviations", "WARTA_ABBREVIATIONS", None,
+            "A YAML file of abbreviations the tokenizer keeps whole, added to the shipped ones."),
     Setting("intensity", "WARTA_INTENSITY", None, "A YAML file of timeline intensity weights overriding the shipped ones."),
 )
 

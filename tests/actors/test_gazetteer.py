@@ -19,7 +19,7 @@ def _write(tmp_path, name, text):
 
 @pytest.mark.parametrize("name,text,message", [
     # a key outside the schema is named with the file and the entry
-    ("countries.yaml", "- {code: RUS, name: Rusia, capitol: Moskow, note: x}\n", "entry 1 (Rusia): unknown keys ['capitol']"),
+    ("countries.yaml", "- {code: RUS, name: Rusia, capitol: Moskow, note: x}\n", "entry 1 ('Rusia'): unknown keys ['capitol']"),
     ("countries.yaml", "- {code: Russia, name: Rusia, note: x}\n", "alpha-3"),
     ("places.yaml", "- {name: Sochi, country: RUS, type: CITY, note: x}\n", "type must be GPE or LOC"),
     ("officials.yaml", "- {name: A B, country: RUS, note: x, roles: [{role: Presiden, start: 2019-13-01}]}\n", "bad date"),
@@ -27,7 +27,7 @@ def _write(tmp_path, name, text):
      "before start"),
     ("officials.yaml", "- {name: A B, country: RUS, note: x, roles: [{role: Presiden, sector: KING}]}\n", "unknown sector"),
     ("organisations.yaml", "- {code: NATO, name: NATO}\n", "missing ['note']"),
-    ("organisations.yaml", "{code: NATO}\n", "expected a YAML list"),
+    ("organisations.yaml", "{code: NATO}\n", "expected a list of entries"),
     ("organisations.yaml", "- code: [NATO\n", "not valid YAML"),
 ])
 def test_gazetteer_rejects_bad_entries_naming_file_and_entry(tmp_path, name, text, message):

@@ -59,7 +59,7 @@ def test_user_lexicon_adds_replaces_and_disables_entries(tmp_path, monkeypatch):
     user.write_text(
         "- {name: menjewer, type: ASSAULT, forms: [menjewer], note: 'slang for attack'}\n"
         "- {name: bertemu, type: COOPERATE, root: temu, affixes: [ber], note: 'replaced'}\n"
-        "- {name: mengecam, disable: true}\n",
+        "- {name: mengecam, enabled: false}\n",
         encoding="utf-8",
     )
     monkeypatch.setenv(lexicon.ENV_VAR, str(user))

@@ -156,7 +156,7 @@ def test_quotes_every_cue_example_yields_a_quote():
 def test_quotes_lexicon_rejects_unknown_keys(tmp_path):
     user = tmp_path / "cues.yaml"
     user.write_text(yaml.safe_dump({"cues": [{"name": "bilang", "position": "after", "note": "x", "colour": "red"}]}))
-    with pytest.raises(ResourceError, match=r"cues.yaml: entry 'bilang' has unknown keys \['colour'\]"):
+    with pytest.raises(ResourceError, match=r"cues.yaml: cues entry 1 \('bilang'\): unknown keys \['colour'\]"):
         load_lexicon(user)
 
 

@@ -19,7 +19,7 @@ from warta import settings
 from warta.actors.index import Gazetteer
 from warta.actors.records import Record, Tenure
 from warta.errors import ResourceError
-from warta.resources import read_yaml
+from warta.resources import load_rules
 
 KEYS = {
     "country": {"code", "name", "english", "aliases", "epithets", "demonyms", "capital", "seats", "note", "id"},
@@ -106,15 +106,15 @@ def _code(value: Any, where: str, key: str, *, required: bool = False) -> str | 
     return value
 
 
-def _entry(path: Path, i: int, entry: Any) -> Record:
+def _entry(path: Path, i: int | None, entry: Any) -> Record:
     """Validate one entry and build its record."""
-    where0 = f"{path}: entry {i + 1}"
+    where0 = f"{path}: entry" + (f" {i + 1}" if i is not None else "")
     if not isinstance(entry, dict):
         raise ResourceError(f"{where0}: expected a mapping, got {type(entry).__name__}")
     label = entry.get("name") or entry.get("code") or "?"
     where = f"{where0} ({label})"
     kind = _kind_of(path, entry)
-    unknown = set(entry) - KEYS[kind]
+    unknown = set(entry) - KEYS[kind] - {"enabled"}
     if unknown:
         raise ResourceError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(KEYS[kind])}")
     # a place's country may be null (seas, straits), but the key must be there
@@ -198,18 +198,31 @@ def _entry(path: Path, i: int, entry: Any) -> Record:
     )
 
 
+ALL_KEYS = frozenset().union(*KEYS.values())
+
+
+def _build(entry: dict, where: str, _section: str | None = None) -> Record:
+    return _entry(Path(where), None, entry)
+
+
+def _id(entry: dict, record: Record | None) -> str | None:
+    """The merge key of an entry: its record's id (an entry switched off names it as ``id``)."""
+    return record.id if record is not None else entry.get("id")
+
+
+def _read(paths: list[Path], user: list[Path] | None = None) -> list[Record]:
+    texts = []
+    for path in paths:
+        try:
+            texts.append((str(path), path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as error:
+            raise ResourceError(f"{path}: cannot read ({error})") from None
+    return load_rules(texts, key=_id, allowed=ALL_KEYS, user_file=user or None, build=_build)[None]
+
+
 def read_file(path: Path) -> list[Record]:
     """Validate one gazetteer file and return its records."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ResourceError(f"{path}: cannot read ({error})") from None
-    data = read_yaml(text, str(path))
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise ResourceError(f"{path}: expected a YAML list of entries, got {type(data).__name__}")
-    return [_entry(path, i, e) for i, e in enumerate(data)]
+    return _read([path])
 
 
 def _files(folder: Path) -> list[Path]:
@@ -237,22 +250,18 @@ def _dedupe(records: list[Record]) -> dict[str, Record]:
 
 
 def load_records(folder: Path | None = None, extra: str | Path | None = None) -> dict[str, Record]:
-    """All records of the shipped gazetteer (or ``folder``), extended/overridden by ``extra``."""
+    """All records of the shipped gazetteer (or ``folder``), with ``extra`` (a user file or folder)
+    read by ``load_rules``: an entry with a shipped record's id replaces it, ``{id: ..., enabled:
+    false}`` switches that record off, new ones are added."""
     if folder is None:
         folder = Path(str(resources.files("warta.data").joinpath("gazetteer")))
-    records: list[Record] = []
-    for path in _files(folder):
-        records += read_file(path)
-    by_id = _dedupe(records)
+    user: list[Path] = []
     if extra:
         extra = Path(extra)
         if not extra.exists():
             raise ResourceError(f"{extra}: gazetteer file or folder not found")
-        user = []
-        for path in _files(extra) if extra.is_dir() else [extra]:
-            user += read_file(path)
-        by_id.update(_dedupe(user))  # a user entry with a shipped id replaces it
-    return by_id
+        user = _files(extra) if extra.is_dir() else [extra]
+    return _dedupe(_read(_files(folder), user))
 
 
 @lru_cache(maxsize=8)

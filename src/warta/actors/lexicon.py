@@ -1,8 +1,9 @@
 """Loads the linker's word data: role words (``roles.yaml``) and word groups (``lexicon.yaml``).
 
 Both are validated strictly (unknown keys raise ``ResourceError`` naming the file and entry) and
-may be extended by a user file (``WARTA_ACTORS_ROLES`` / the ``extra`` argument): a user role with a
-shipped ``role`` name replaces it, new ones are added.
+may be extended by a user file of roles or of word groups (``WARTA_ACTORS_ROLES`` / the ``extra``
+argument), read by ``warta.resources.load_rules``: a user entry with a shipped ``role`` (or
+``group``) replaces it, ``enabled: false`` switches it off, new ones are added.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 
 from warta import settings
 from warta.actors.text import NgramIndex
 from warta.errors import ResourceError
-from warta.resources import read_yaml
+from warta.resources import load_rules, read_yaml
 
 ROLE_KEYS = {"role", "sector", "office", "words", "note", "example"}
 GROUP_KEYS = {"group", "words", "note", "example"}
@@ -52,67 +52,68 @@ class Lexicon:
         return any(i - n >= 0 and self.has(group, tokens, i - n) == i for n in (1, 2))
 
 
-def _read(text: str, where: str) -> list[dict[str, Any]]:
-    data = read_yaml(text, where)
-    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
-        raise ResourceError(f"{where}: expected a YAML list of mappings")
-    return data
-
-
-def _check(entry: dict, keys: set[str], where: str, required: tuple[str, ...]) -> None:
-    unknown = set(entry) - keys
-    if unknown:
-        raise ResourceError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(keys)}")
-    for key in required:
-        if not entry.get(key):
-            raise ResourceError(f"{where}: missing {key}")
+def _words(entry: dict, where: str) -> None:
     words = entry["words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise ResourceError(f"{where}: words must be a list of non-empty strings")
 
 
-def parse_roles(text: str, where: str) -> dict[str, tuple[RoleDef, list[str]]]:
-    """Validate a roles file: role name → (definition, words)."""
-    out = {}
-    for i, entry in enumerate(_read(text, where)):
-        ewhere = f"{where}: entry {i + 1} ({entry.get('role', '?')})"
-        _check(entry, ROLE_KEYS, ewhere, ("role", "words", "note"))
-        office = entry.get("office", True)
-        if not isinstance(office, bool):
-            raise ResourceError(f"{ewhere}: office must be true or false")
-        out[entry["role"]] = (RoleDef(entry["role"], entry.get("sector"), office), entry["words"])
-    return out
+def _role(entry: dict, where: str, _section: str | None = None) -> tuple[RoleDef, list[str]]:
+    ewhere = f"{where}: entry ({entry.get('role', '?')})"
+    for key in ("role", "words", "note"):
+        if not entry.get(key):
+            raise ResourceError(f"{ewhere}: missing {key}")
+    _words(entry, ewhere)
+    office = entry.get("office", True)
+    if not isinstance(office, bool):
+        raise ResourceError(f"{ewhere}: office must be true or false")
+    return RoleDef(entry["role"], entry.get("sector"), office), entry["words"]
 
 
-def parse_groups(text: str, where: str) -> dict[str, list[str]]:
-    """Validate a word-group file: group name → words."""
+def _group(entry: dict, where: str, _section: str | None = None) -> tuple[str, list[str]]:
+    ewhere = f"{where}: entry ({entry.get('group', '?')})"
+    for key in ("group", "words", "note"):
+        if not entry.get(key):
+            raise ResourceError(f"{ewhere}: missing {key}")
+    _words(entry, ewhere)
+    if entry["group"] not in GROUPS:
+        raise ResourceError(f"{ewhere}: unknown group {entry['group']!r}; use one of {sorted(GROUPS)}")
+    return entry["group"], entry["words"]
+
+
+def parse_roles(text: str, where: str, user_file: str | None = None) -> dict[str, tuple[RoleDef, list[str]]]:
+    """Validate a roles file (and a user's): role name → (definition, words)."""
+    found = load_rules((where, text), key="role", allowed=ROLE_KEYS, user_file=user_file, build=_role)[None]
+    return {definition.role: (definition, words) for definition, words in found}
+
+
+def parse_groups(text: str, where: str, user_file: str | None = None) -> dict[str, list[str]]:
+    """Validate a word-group file (and a user's): group name → words."""
     out: dict[str, list[str]] = {}
-    for i, entry in enumerate(_read(text, where)):
-        ewhere = f"{where}: entry {i + 1} ({entry.get('group', '?')})"
-        _check(entry, GROUP_KEYS, ewhere, ("group", "words", "note"))
-        if entry["group"] not in GROUPS:
-            raise ResourceError(f"{ewhere}: unknown group {entry['group']!r}; use one of {sorted(GROUPS)}")
-        out.setdefault(entry["group"], []).extend(entry["words"])
+    for group, words in load_rules((where, text), key="group", allowed=GROUP_KEYS, user_file=user_file,
+                                   build=_group)[None]:
+        out.setdefault(group, []).extend(words)
     return out
+
+
+def _is_groups(path: Path) -> bool:
+    """A user file of word groups (its first entry has a ``group``) rather than of roles."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ResourceError(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
+    data = read_yaml(text, str(path))
+    return isinstance(data, list) and bool(data) and isinstance(data[0], dict) and "group" in data[0]
 
 
 @lru_cache(maxsize=4)
 def _cached(extra: str | None) -> Lexicon:
     pkg = resources.files("warta.actors")
-    roles = parse_roles(pkg.joinpath("roles.yaml").read_text(encoding="utf-8"), "warta/actors/roles.yaml")
-    groups = parse_groups(pkg.joinpath("lexicon.yaml").read_text(encoding="utf-8"), "warta/actors/lexicon.yaml")
-    if extra:
-        path = Path(extra)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise ResourceError(f"{path}: cannot read ({error.strerror})") from None
-        first = _read(text, str(path))
-        if first and "group" in first[0]:
-            for group, words in parse_groups(text, str(path)).items():
-                groups.setdefault(group, []).extend(words)
-        else:
-            roles.update(parse_roles(text, str(path)))
+    groups_file = bool(extra) and _is_groups(Path(extra))
+    roles = parse_roles(pkg.joinpath("roles.yaml").read_text(encoding="utf-8"), "warta/actors/roles.yaml",
+                        None if groups_file else extra)
+    groups = parse_groups(pkg.joinpath("lexicon.yaml").read_text(encoding="utf-8"), "warta/actors/lexicon.yaml",
+                          extra if groups_file else None)
     index: NgramIndex[RoleDef] = NgramIndex()
     for definition, words in roles.values():
         for word in words:

@@ -1,10 +1,10 @@
 """Loading the extraction data files (furniture rules, outlets, agencies, language words) strictly.
 
-Every file is a YAML mapping with one list of entries. Each entry is checked at load time:
+Every file is a YAML mapping with one list of entries, read by ``warta.resources.load_rules``:
 unknown or missing keys raise ``ResourceError`` naming the file and the entry. A user file
-(given by an environment variable, see ``USER_FILES``) is read after the shipped one: an entry
+(given by the setting in ``SPECS``, see ``USER_FILES``) is read after the shipped one: an entry
 with the same ``name`` replaces the shipped entry, ``enabled: false`` switches it off, new names
-are added.
+are added (docs/architecture.md, "Rule files").
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from typing import Any
 
 
 from warta import settings
-from warta.errors import ResourceError
-from warta.resources import read_yaml
+from warta.resources import load_rules
 
 # file -> (package, list key, required keys, optional keys, the setting naming the user file: warta.settings)
 SPECS: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = {
@@ -52,63 +51,13 @@ SPECS: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = {
 USER_FILES = {name: settings.setting(spec[4]).env for name, spec in SPECS.items()}
 
 
-def _entries(
-    data: Any, where: str, list_key: str, required: frozenset, optional: frozenset, *, partial: bool = False
-) -> list[dict]:
-    if not isinstance(data, dict) or not isinstance(data.get(list_key), list):
-        raise ResourceError(f"{where}: expected a mapping with a list under '{list_key}:'")
-    unknown_top = set(data) - {list_key}
-    if unknown_top:
-        raise ResourceError(f"{where}: unknown top-level keys {sorted(unknown_top)}; only '{list_key}' is allowed")
-    out = []
-    for number, entry in enumerate(data[list_key], start=1):
-        label = f"{where}: entry {number}"
-        if not isinstance(entry, dict):
-            raise ResourceError(f"{label}: expected a mapping, got {type(entry).__name__}")
-        if "name" in entry:
-            label += f" ({entry['name']!r})"
-        unknown = set(entry) - required - optional
-        if unknown:
-            raise ResourceError(
-                f"{label}: unknown keys {sorted(unknown)}; allowed: {sorted(required | optional)}"
-            )
-        # a user entry may override only some keys of a shipped entry: it needs just its name
-        missing = ({"name"} if partial else required) - set(entry)
-        if missing and (partial or entry.get("enabled", True) is not False):
-            raise ResourceError(f"{label}: missing keys {sorted(missing)}")
-        out.append(entry)
-    return out
-
-
-def merge(shipped: list[dict], user: list[dict]) -> list[dict]:
-    """Shipped entries overridden by user entries of the same name; disabled ones dropped."""
-    by_name = {e["name"]: e for e in shipped}
-    order = [e["name"] for e in shipped]
-    for entry in user:
-        if entry["name"] not in by_name:
-            order.append(entry["name"])
-        by_name[entry["name"]] = {**by_name.get(entry["name"], {}), **entry}
-    return [by_name[n] for n in order if by_name[n].get("enabled", True) is not False]
-
-
 @lru_cache(maxsize=None)
 def load(filename: str, user_file: str | None = None) -> tuple[dict, ...]:
-    """The validated entries of a shipped data file, extended by ``user_file`` or its env variable."""
+    """The validated entries of a shipped data file, extended by ``user_file`` or its setting's file."""
     package, list_key, required, optional, setting = SPECS[filename]
     text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
-    shipped = _entries(read_yaml(text, filename), filename, list_key, required, optional)
-    user_file = user_file or settings.value(setting)
-    user: list[dict] = []
-    if user_file:
-        try:
-            with open(user_file, encoding="utf-8") as handle:
-                user_text = handle.read()
-        except OSError as error:
-            raise ResourceError(f"{user_file}: cannot read the user file given for {filename}: {error.strerror}") from None
-        user = _entries(read_yaml(user_text, user_file), user_file, list_key, required, optional, partial=True)
-    merged = merge(shipped, user)
-    for entry in merged:
-        missing = required - set(entry)
-        if missing:
-            raise ResourceError(f"{user_file}: entry {entry['name']!r}: missing keys {sorted(missing)}")
-    return tuple(merged)
+    entries = load_rules(
+        (filename, text), key="name", allowed=required | optional, required=required, sections=(list_key,),
+        user_file=user_file, setting=setting,
+    )
+    return tuple(entries.get(list_key, []))

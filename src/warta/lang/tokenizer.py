@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -16,6 +15,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from warta.errors import ResourceError
 from warta.lang import punctuation
+from warta.resources import load_rules
 
 ABBREVIATION_KEYS = {"text", "note", "example", "final"}
 
@@ -28,6 +28,20 @@ class Abbreviation:
     note: str
     example: str | None = None
     final: bool = False  # may end a sentence (dll., dsb.)
+
+
+def _abbreviation(entry, where: str, _section: str | None = None, i: int | None = None) -> Abbreviation:
+    """Check one entry's values and build it."""
+    text, note = entry.get("text"), entry.get("note")
+    if not isinstance(text, str) or not text.strip() or any(c.isspace() for c in text):
+        raise ResourceError(f"{where}: entry {i if i is not None else '?'} needs a 'text' without spaces")
+    label = f"{where}: entry {i} ({text!r})" if i is not None else f"{where}: entry {text!r}"
+    if not isinstance(note, str) or not note.strip():
+        raise ResourceError(f"{label} needs a 'note' saying why")
+    final = entry.get("final", False)
+    if not isinstance(final, bool):
+        raise ResourceError(f"{label}: 'final' must be true or false")
+    return Abbreviation(text, note, entry.get("example"), final)
 
 
 def parse_abbreviations(data, where: str) -> list[Abbreviation]:
@@ -44,30 +58,21 @@ def parse_abbreviations(data, where: str) -> list[Abbreviation]:
                 f"{where}: entry {i} ({entry.get('text')!r}) has unknown keys {sorted(unknown)}; "
                 f"allowed: {sorted(ABBREVIATION_KEYS)}"
             )
-        text, note = entry.get("text"), entry.get("note")
-        if not isinstance(text, str) or not text.strip() or any(c.isspace() for c in text):
-            raise ResourceError(f"{where}: entry {i} needs a 'text' without spaces")
-        if not isinstance(note, str) or not note.strip():
-            raise ResourceError(f"{where}: entry {i} ({text!r}) needs a 'note' saying why")
-        final = entry.get("final", False)
-        if not isinstance(final, bool):
-            raise ResourceError(f"{where}: entry {i} ({text!r}): 'final' must be true or false")
-        out.append(Abbreviation(text, note, entry.get("example"), final))
+        out.append(_abbreviation(entry, where, None, i))
     return out
 
 
 def load_abbreviations(user_file: str | Path | None = None) -> list[Abbreviation]:
-    """The shipped abbreviations, extended by a user's YAML file of the same shape."""
+    """The shipped abbreviations, with a user's YAML file of the same shape read by ``load_rules``.
+
+    A user entry with a shipped ``text`` replaces it, ``enabled: false`` switches it off, a new
+    ``text`` is added (docs/architecture.md, "Rule files")."""
     shipped = resources.files("warta.lang").joinpath("data/abbreviations.yaml")
-    entries = parse_abbreviations(yaml.safe_load(shipped.read_text(encoding="utf-8")), "abbreviations.yaml")
-    if user_file is not None:
-        path = Path(user_file)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise ResourceError(f"{path}: cannot read abbreviations: {error}") from None
-        entries += parse_abbreviations(data, str(path))
-    return entries
+    return load_rules(
+        ("abbreviations.yaml", shipped.read_text(encoding="utf-8")), key="text", allowed=ABBREVIATION_KEYS,
+        user_file=str(user_file) if user_file is not None else None, setting="abbreviations",
+        build=_abbreviation,
+    )[None]
 
 
 class TailSearch:

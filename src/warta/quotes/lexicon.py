@@ -10,7 +10,7 @@ from typing import Any
 
 
 from warta.errors import ResourceError
-from warta.resources import read_yaml
+from warta.resources import load_rules
 
 CUE_KEYS = {"name", "forms", "position", "note", "example"}
 GROUP_KEYS = {"name", "kind", "words", "note", "example"}
@@ -43,20 +43,10 @@ class Lexicon:
         return self.words.get(kind, set())
 
 
-def _read(source: str, text: str) -> dict[str, Any]:
-    data = read_yaml(text, source)
-    if not isinstance(data, dict):
-        raise ResourceError(f"{source}: expected a mapping with `cues:` and/or `groups:`")
-    unknown = set(data) - {"cues", "groups"}
-    if unknown:
-        raise ResourceError(f"{source}: unknown top-level keys {sorted(unknown)}; use cues, groups")
-    return data
-
-
 def _check(source: str, entry: Any, allowed: set[str], where: str) -> dict[str, Any]:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         raise ResourceError(f"{source}: {where} must be a mapping with a `name`")
-    unknown = set(entry) - allowed
+    unknown = set(entry) - allowed - {"enabled"}
     if unknown:
         raise ResourceError(
             f"{source}: entry {entry['name']!r} has unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}"
@@ -90,13 +80,8 @@ def _group(source: str, entry: Any, index: int) -> tuple[str, list[str]]:
     return entry["kind"], [w.lower() for w in words]
 
 
-def _merge(lex: Lexicon, source: str, data: dict[str, Any]) -> None:
-    for i, entry in enumerate(data.get("cues") or []):
-        cue = _cue(source, entry, i)
-        lex.cues[cue.name] = cue  # a later file's entry with the same name replaces ours
-    for i, entry in enumerate(data.get("groups") or []):
-        kind, words = _group(source, entry, i)
-        lex.words.setdefault(kind, set()).update(words)
+def _build(entry: dict, source: str, section: str | None) -> Cue | tuple[str, list[str]]:
+    return _cue(source, entry, 0) if section == "cues" else _group(source, entry, 0)
 
 
 def _index(lex: Lexicon) -> None:
@@ -115,18 +100,20 @@ def _shipped(name: str) -> tuple[str, str]:
 
 
 def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
-    """The shipped cues and speaker words, extended (or overridden by name) by ``user_file``."""
+    """The shipped cues and speaker words with ``user_file`` read by ``load_rules``: an entry (cue or
+    word group) with a shipped ``name`` replaces it, ``enabled: false`` switches it off, others are added."""
+    if user_file is not None and not Path(user_file).is_file():
+        raise ResourceError(f"{user_file}: cannot read the quotes lexicon (no such file)")
+    entries = load_rules(
+        [_shipped(name) for name in ("cues.yaml", "speakers.yaml")], key="name",
+        allowed={"cues": CUE_KEYS, "groups": GROUP_KEYS}, sections=("cues", "groups"),
+        user_file=str(user_file) if user_file is not None else None, setting="quotes_lexicon", build=_build,
+    )
     lex = Lexicon()
-    for name in ("cues.yaml", "speakers.yaml"):
-        source, text = _shipped(name)
-        _merge(lex, source, _read(source, text))
-    if user_file is not None:
-        path = Path(user_file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise ResourceError(f"{path}: cannot read the quotes lexicon ({error.strerror})") from None
-        _merge(lex, str(path), _read(str(path), text))
+    for cue in entries["cues"]:
+        lex.cues[cue.name] = cue  # a repeated name: the later entry wins
+    for kind, words in entries["groups"]:
+        lex.words.setdefault(kind, set()).update(words)
     _index(lex)
     return lex
 

@@ -10,7 +10,7 @@ from typing import Any
 
 
 from warta.errors import ResourceError
-from warta.resources import read_yaml
+from warta.resources import load_rules, read_yaml
 
 DEFAULT_FILE = "data/timex/words.yaml"
 
@@ -74,13 +74,13 @@ def _key(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").split())
 
 
-def _entry(section: str, raw: Any, where: str, index: int) -> Word:
+def _entry(section: str, raw: Any, where: str, index: int | None = None) -> Word:
     if not isinstance(raw, dict):
         raise ResourceError(f"{where}: {section} entry {index + 1} is not a mapping")
     name = raw.get("name")
-    label = f"{where}: {section} entry {name!r}" if name else f"{where}: {section} entry {index + 1}"
+    label = f"{where}: {section} entry {name!r}" if name or index is None else f"{where}: {section} entry {index + 1}"
     allowed = _COMMON_KEYS | _EXTRA_KEYS.get(section, set())
-    unknown = set(raw) - allowed
+    unknown = set(raw) - allowed - {"enabled"}
     if unknown:
         raise ResourceError(f"{label}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
     for key in ("name", "value", "note"):
@@ -130,20 +130,24 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     return _load(str(user_file) if user_file else None)
 
 
+def _build(raw: dict, where: str, section: str | None) -> Word:
+    return _entry(str(section), raw, where)
+
+
 @lru_cache(maxsize=8)
 def _load(user_file: str | None) -> Lexicon:
+    if user_file and not Path(user_file).is_file():
+        raise ResourceError(f"{user_file}: no such word-list file")
     shipped = resources.files("warta").joinpath(DEFAULT_FILE)
-    sections = parse_lexicon(read_yaml(shipped.read_text(encoding="utf-8"), DEFAULT_FILE), DEFAULT_FILE)
-    missing = [s for s in SECTIONS if s not in sections]
+    text = shipped.read_text(encoding="utf-8")
+    present = read_yaml(text, DEFAULT_FILE)
+    missing = [s for s in SECTIONS if not isinstance(present, dict) or s not in present]
     if missing:
         raise ResourceError(f"{DEFAULT_FILE}: missing sections {missing}")
-    if user_file:
-        path = Path(user_file)
-        if not path.is_file():
-            raise ResourceError(f"{user_file}: no such word-list file")
-        extra = parse_lexicon(read_yaml(path.read_text(encoding="utf-8"), user_file), user_file)
-        for section, words in extra.items():
-            # a user's entry replaces the shipped one of the same name, otherwise it is added
-            names = {w.name for w in words}
-            sections[section] = [w for w in sections[section] if w.name not in names] + words
-    return Lexicon(sections)
+    allowed = {s: _COMMON_KEYS | _EXTRA_KEYS.get(s, set()) for s in SECTIONS}
+    # a user's entry replaces the shipped one of the same name, otherwise it is added
+    sections = load_rules(
+        (DEFAULT_FILE, text), key="name", allowed=allowed, sections=SECTIONS, user_file=user_file,
+        setting="time_words", build=_build,
+    )
+    return Lexicon({s: sections[s] for s in present})
