@@ -58,7 +58,7 @@ def _rule_entries(data: Any, where: str, sections: tuple[str, ...] | None) -> di
 
 
 def _checked(entry: Any, where: str, number: int, key: str, allowed: frozenset[str], required: frozenset[str]) -> dict:
-    label = f"{where}{':' if ': ' not in where else ''} entry {number}"
+    label = f"{where} entry {number}"  # where: "file:" or "file: section"
     if not isinstance(entry, dict):
         raise ResourceError(f"{label}: expected a mapping, got {type(entry).__name__}")
     if isinstance(key, str) and entry.get(key) is not None:
@@ -116,7 +116,7 @@ def load_rules(
     def read(where: str, text: str) -> dict[str | None, list[tuple[dict, Any]]]:
         out = {}
         for section, entries in _rule_entries(read_yaml(text, where), where, sections).items():
-            where_s = where if section is None or len(sections or ()) < 2 else f"{where}: {section}"
+            where_s = f"{where}:" if section is None or len(sections or ()) < 2 else f"{where}: {section}"
             keys = frozenset(allowed[section] if isinstance(allowed, dict) else allowed)
             needed = frozenset(required[section] if isinstance(required, dict) else required)
             pairs = []
