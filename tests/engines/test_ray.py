@@ -36,7 +36,7 @@ def ray():
         started = ray_engine.connect(ray, 2, None)
     except Exception as error:  # noqa: BLE001
         pytest.skip(f"ray cannot start here: {error}")
-    import cloudpickle
+    from ray import cloudpickle  # Ray serialises with its own copy of cloudpickle
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the test's own helpers below
     yield ray
