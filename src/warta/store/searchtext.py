@@ -59,7 +59,7 @@ def _candidates(terms: tuple[str, ...]) -> re.Pattern:
     sought without it; every candidate is then checked by its own root.
     """
     pieces = sorted({t[1:] if len(t) >= 4 else t for t in terms}, key=len, reverse=True)
-    return re.compile(r"[^\W_]*?(?:" + "|".join(map(re.escape, pieces)) + r")[^\W_]*", re.IGNORECASE)
+    return re.compile(r"\b[^\W_]*?(?:" + "|".join(map(re.escape, pieces)) + r")[^\W_]*", re.IGNORECASE)
 
 
 def _hits(text: str, terms: list[str], limit: int | None = None) -> list[tuple[int, int, str]]:
