@@ -61,6 +61,8 @@ def test_story_summary_does_not_take_the_copy(db, articles):
     (["--until", "2023-12-31"], 2),
     (["--actor", "JPN"], 2),  # both meetings involve Japan's government
     (["--actor", "XYZ"], 0),
+    (["--actor", "%"], 0),  # a LIKE wildcard is a character of the code, not "any actor"
+    (["--actor", "J_N"], 0),
 ])
 def test_stories_filters(db, args, expected):
     assert len(_stories(db, *args)) == expected

@@ -34,9 +34,9 @@ def list_story_ids(engine: Engine, *, since: str | None = None, until: str | Non
     if actor:
         code = actor.upper()
         m, sa, e = t.merged_events, t.story_articles, store_schema.entities
-        by_event = select(m.c.story_id).where(or_(m.c.source_actor.startswith(code), m.c.target_actor.startswith(code)))
+        by_event = select(m.c.story_id).where(or_(m.c.source_actor.startswith(code, autoescape=True), m.c.target_actor.startswith(code, autoescape=True)))
         by_entity = (select(sa.c.story_id).join(e, e.c.article_id == sa.c.article_id)
-                     .where(or_(e.c.actor.startswith(code), e.c.country == code)))
+                     .where(or_(e.c.actor.startswith(code, autoescape=True), e.c.country == code)))
         query = query.where(or_(s.c.id.in_(by_event), s.c.id.in_(by_entity)))
     if limit:
         query = query.limit(limit)

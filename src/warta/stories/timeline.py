@@ -110,11 +110,11 @@ def _filter(actor: str | None, dyad: str | None):
         raise WartaError("give exactly one of --actor CODE or --dyad SRC-TGT")
     if actor:
         code = actor.strip().upper()
-        return or_(m.c.source_actor.startswith(code), m.c.target_actor.startswith(code))
+        return or_(m.c.source_actor.startswith(code, autoescape=True), m.c.target_actor.startswith(code, autoescape=True))
     parts = dyad.strip().upper().split("-")
     if len(parts) != 2 or not all(parts):
         raise WartaError(f"--dyad must look like RUS-USA (source-target actor codes), not {dyad!r}")
-    return and_(m.c.source_actor.startswith(parts[0]), m.c.target_actor.startswith(parts[1]))
+    return and_(m.c.source_actor.startswith(parts[0], autoescape=True), m.c.target_actor.startswith(parts[1], autoescape=True))
 
 
 def timeline(engine: Engine, *, actor: str | None = None, dyad: str | None = None, by: str = "month",
