@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta.errors import InputError
+from warta.eval.entities import Counts
 
 GOLD_KEYS = ("entities", "quotes", "events", "timex")
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -131,21 +132,6 @@ def load(path: str | Path, workers: int = 1) -> tuple[list[Passage], list[dict]]
         passages = read_passages(path)
         _CACHE[key] = (passages, run_records(passages, workers))
     return _CACHE[key]
-
-
-@dataclass
-class Counts:
-    """True positives, predictions and gold items of one figure."""
-
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def prf(self) -> dict[str, float]:
-        """Precision, recall and F1, rounded to 4 places."""
-        p = self.tp / self.predicted if self.predicted else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
 @dataclass
