@@ -1,4 +1,4 @@
-"""Indonesian word lists of the language layer: frequent common words that are never a name."""
+"""Indonesian word lists of the language layer: stop words, and frequent common words that are never a name."""
 
 from __future__ import annotations
 
@@ -12,3 +12,11 @@ def common_words() -> frozenset[str]:
     built by ``python -m warta.lang.wordlist``)."""
     text = resources.files("warta.lang").joinpath("common_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's Indonesian stop words (lower case), loaded once."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

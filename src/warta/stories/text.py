@@ -14,9 +14,9 @@ MIN_LENGTH = 3  # shorter words are mostly particles and unit letters
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """spaCy's Indonesian stop words plus the page-noise words of ``noise_words.yaml``."""
-    from spacy.lang.id.stop_words import STOP_WORDS
+    from warta.lang import words as lang_words
 
-    return frozenset(STOP_WORDS) | noise_words()
+    return lang_words.stop_words() | noise_words()
 
 
 def words(text: str) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 TARGET_WORDS = 45  # DESIGN.md: about 40-60 words; the human summaries average 42
 MIN_WORDS = 6  # shorter "sentences" are captions, labels and datelines
@@ -28,18 +27,12 @@ _NOISE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _stops() -> frozenset[str]:
-    from spacy.lang.id.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
 def content_words(text: str) -> set[str]:
     """The stemmed content words of a text (Sastrawi roots, stop words out)."""
     from warta.lang.lemmas import stem
+    from warta.lang.words import stop_words
 
-    stops = _stops()
+    stops = stop_words()
     return {stem(w) if w.isalpha() else w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in stops}
 
 
