@@ -14,6 +14,7 @@ from sqlalchemy import Engine, and_, distinct, func, or_, select
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
 from warta.store import schema
+from warta.store.events import actor_code
 from warta.store.search import ArticleFilter, check_day, matching
 
 QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
@@ -21,11 +22,6 @@ QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
 
 class NotFound(WartaError):
     """The thing asked for is not in the store."""
-
-
-def _code(column, code: str):
-    # an actor code matches itself and its sectors: RUS matches RUSGOV and RUSMIL
-    return column.startswith(code, autoescape=True)
 
 
 # ---------------------------------------------------------------- articles
@@ -212,10 +208,10 @@ class EventFilter:
             where.append(v.c.type.in_([t for t, c in QUAD_CLASS.items() if c == self.quad_class]))
         if self.actor:
             code = self.actor.upper()
-            where.append(or_(_code(v.c.source_actor, code), _code(v.c.target_actor, code)))
+            where.append(or_(actor_code(v.c.source_actor, code), actor_code(v.c.target_actor, code)))
         if self.dyad:
             source, _, target = self.dyad.upper().partition("-")
-            where.append(and_(_code(v.c.source_actor, source), _code(v.c.target_actor, target)))
+            where.append(and_(actor_code(v.c.source_actor, source), actor_code(v.c.target_actor, target)))
         if self.article:
             where.append(v.c.article_id == self.article)
         if self.entity:

@@ -56,7 +56,8 @@ def _day(option: str, value: str | None) -> date | None:
         raise WartaError(f"{option} must be a date like 2019-01-01, not {value!r}") from None
 
 
-def _code(column, code: str):
+def actor_code(column, code: str):
+    """``column`` holds the actor code ``code`` or one of its sectors (``RUS``: ``RUS``, ``RUSGOV``, ``RUSMIL``)."""
     # an actor code matches itself and its sectors: RUS matches RUSGOV and RUSMIL
     # startswith escapes LIKE's wildcards: --actor % matches an actor code "%…", i.e. nothing (issue 15);
     # the same rows as a range, which an index on the column can find (LIKE it cannot)
@@ -74,12 +75,12 @@ def query(engine: Engine, *, actor: str | None = None, dyad: str | None = None, 
             raise WartaError(f"--type {type!r} is not a PLOVER type; use one of {', '.join(EVENT_TYPES)}")
         where.append(ev.c.type == type.upper())
     if actor:
-        where.append(or_(_code(ev.c.source_actor, actor.upper()), _code(ev.c.target_actor, actor.upper())))
+        where.append(or_(actor_code(ev.c.source_actor, actor.upper()), actor_code(ev.c.target_actor, actor.upper())))
     if dyad:
         source, sep, target = dyad.upper().partition("-")
         if not sep or not source or not target:
             raise WartaError(f"--dyad must look like RUS-USA (source-target), not {dyad!r}")
-        where.append(and_(_code(ev.c.source_actor, source), _code(ev.c.target_actor, target)))
+        where.append(and_(actor_code(ev.c.source_actor, source), actor_code(ev.c.target_actor, target)))
     lo, hi = _day("--since", since), _day("--until", until)
     # first_day: the first day each TimeML date value covers (2019-W12 -> its Monday), stored with the event
     if lo:
