@@ -30,16 +30,16 @@ class Mark:
 def marks(article: Article) -> list[Mark]:
     """Every extracted item of the article that points into its body."""
     out: list[Mark] = []
-    for i, ent in enumerate(article.entities):
+    for ent in article.entities:
         code = " · ".join(x for x in (ent.type, ent.actor or ent.country) if x)
-        for j, m in enumerate(ent.mentions):
+        for m in ent.mentions:
             out.append(Mark(m.start, m.end, "ent", f"ent-{m.start}", f"{ent.name} ({code})", [ent.type.lower()]))
-    for i, t in enumerate(article.timex):
+    for t in article.timex:
         out.append(Mark(t.start, t.end, "timex", f"timex-{t.start}", f"{t.type} → {t.value or '?'}"))
-    for i, q in enumerate(article.quotes):
+    for q in article.quotes:
         kind = "direct" if q.direct else "indirect"
         out.append(Mark(q.start, q.end, "quote", f"quote-{q.start}", f"{kind} quote by {q.speaker_text or '?'}"))
-    for i, ev in enumerate(article.events):
+    for ev in article.events:
         flags = "".join([" (negated)" if ev.negated else "", " (planned)" if ev.planned else ""])
         tip = (f"{ev.type}{' ' + ev.mode if ev.mode else ''}{flags}: {ev.source.actor or ev.source.name or '?'} → "
                f"{ev.target.actor or ev.target.name or '?'} · date {ev.date or '?'}"
