@@ -10,12 +10,25 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from warta import settings
 from warta.console import emit_table, safe, visible
 from warta.errors import WartaError
 
+
+class _Commands(TyperGroup):
+    """Every command's ``WartaError`` becomes the one-line ``Error: …`` and exit code 1, in one place."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except WartaError as error:
+            fail(str(error))
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Warta: Indonesian news to structured knowledge.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -96,10 +109,7 @@ def open_store(db: str):
     """Open an existing store, or exit with a one-line error."""
     from warta.store import Store
 
-    try:
-        return Store.open(db, create=False)
-    except WartaError as error:
-        fail(str(error))
+    return Store.open(db, create=False)
 
 
 @app.command()
@@ -118,17 +128,14 @@ def extract(
         fail(f"unknown --format {format!r}; use jsonl")
     published = _check_date(published)
     failed = 0
-    try:
-        engines.check(engine, address)
-        inputs = ingest.read_inputs(paths, on_skip=_skipped)
-        for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address):
-            if isinstance(result, pipeline.Failure):
-                failed += 1
-                err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}", highlight=False)
-                continue
-            sys.stdout.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
-    except WartaError as error:
-        fail(str(error))
+    engines.check(engine, address)
+    inputs = ingest.read_inputs(paths, on_skip=_skipped)
+    for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address):
+        if isinstance(result, pipeline.Failure):
+            failed += 1
+            err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}", highlight=False)
+            continue
+        sys.stdout.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
 
@@ -150,12 +157,9 @@ def ingest(
     published = _check_date(published)
     if not paths and not retry:
         fail("give files or directories to ingest, - for stdin, or --retry to re-run failed documents")
-    try:
-        engines.check(engine, address)
-        summary = ingest_paths(paths or [], db, published=published, workers=workers, retry=retry, console=err,
-                               engine=engine, address=address)
-    except WartaError as error:
-        fail(str(error))
+    engines.check(engine, address)
+    summary = ingest_paths(paths or [], db, published=published, workers=workers, retry=retry, console=err,
+                           engine=engine, address=address)
     err.print(summary.describe(), highlight=False)
     _update_stories(db)  # corpus stages: new articles join stories (docs/stories.md)
     if summary.failed:
@@ -195,10 +199,7 @@ def show(
     from warta.views.articles import print_article
 
     with open_store(db) as store:
-        try:
-            article = store.get(article_id)
-        except WartaError as error:
-            fail(str(error))
+        article = store.get(article_id)
     if json_output:
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -228,10 +229,7 @@ def train(
         pretrained=pretrained,
         say=lambda text: err.print(text, highlight=False),
     )
-    try:
-        build.build(plan)
-    except WartaError as error:
-        fail(str(error))
+    build.build(plan)
 
 
 MODEL_OPTION = typer.Option(None, "--model", help="Pipeline folder to score instead of the shipped model.")
@@ -258,10 +256,7 @@ def eval_ner(
     from warta.eval import ner
 
     nlp = _gold_model(gold, model)
-    try:
-        table = ner.evaluate(nlp, gold)
-    except WartaError as error:
-        fail(str(error))
+    table = ner.evaluate(nlp, gold)
     sys.stdout.write(ner.format_table(table) + "\n")
 
 
@@ -274,10 +269,7 @@ def eval_ud(
     from warta.eval import ud
 
     nlp = _gold_model(gold, model)
-    try:
-        scores = ud.evaluate(nlp, gold)
-    except WartaError as error:
-        fail(str(error))
+    scores = ud.evaluate(nlp, gold)
     for key, value in scores.items():
         sys.stdout.write(f"{key:<9} {value:.4f}\n" if isinstance(value, float) else f"{key:<9} {value}\n")
 
@@ -309,10 +301,7 @@ def time_command(
     if text == "-":
         text = sys.stdin.read()
     warnings: list[str] = []
-    try:
-        found = find_timex(text, dct, lexicon=load_lexicon(words), warnings=warnings)
-    except WartaError as error:
-        fail(str(error))
+    found = find_timex(text, dct, lexicon=load_lexicon(words), warnings=warnings)
     if format == "jsonl":
         for t in found:
             sys.stdout.write(json.dumps(asdict(t), ensure_ascii=False) + "\n")
@@ -335,10 +324,7 @@ def eval_timex(
 
     if _realnews(gold, "timex", errors=errors, json_output=json_output):
         return
-    try:
-        result = timex_eval.evaluate(gold)
-    except WartaError as error:
-        fail(str(error))
+    result = timex_eval.evaluate(gold)
     if json_output:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         return
@@ -361,11 +347,8 @@ def entities(
     from warta.views.entities import print_entities
     from warta.store import Store
 
-    try:
-        with Store.open(db, create=False) as store:
-            rows = list_entities(store, type_=type, country=country, limit=limit)
-    except WartaError as error:
-        fail(str(error))
+    with Store.open(db, create=False) as store:
+        rows = list_entities(store, type_=type, country=country, limit=limit)
     print_entities(rows)
 
 
@@ -379,11 +362,8 @@ def entity(
     from warta.views.entities import print_entity
     from warta.store import Store
 
-    try:
-        with Store.open(db, create=False) as store:
-            detail = find_entity(store, name)
-    except WartaError as error:
-        fail(str(error))
+    with Store.open(db, create=False) as store:
+        detail = find_entity(store, name)
     print_entity(detail)
 
 
@@ -393,10 +373,7 @@ def _realnews(gold: Path, stage: str, *, errors: int, json_output: bool) -> bool
 
     if not realnews.is_realnews(gold):
         return False
-    try:
-        result = realnews.evaluate(gold, stage)
-    except WartaError as error:
-        fail(str(error))
+    result = realnews.evaluate(gold, stage)
     _print_scores(result, realnews.format_report, json_output=json_output, errors=errors)
     return True
 
@@ -423,10 +400,7 @@ def eval_entities(
 
     if _realnews(gold, "entities", errors=errors, json_output=json_output):
         return
-    try:
-        result = entities_eval.evaluate(gold)
-    except WartaError as error:
-        fail(str(error))
+    result = entities_eval.evaluate(gold)
     _print_scores(result, entities_eval.format_report, json_output=json_output, errors=errors)
 
 
@@ -445,10 +419,7 @@ def eval_quotes(
 
     if _realnews(gold, "quotes", errors=errors, json_output=json_output):
         return
-    try:
-        score = score_pfsa(gold)
-    except WartaError as error:
-        fail(str(error))
+    score = score_pfsa(gold)
     sys.stdout.write(json.dumps(score.as_dict()) + "\n")
 
 
@@ -465,10 +436,7 @@ def eval_events(
 
     if _realnews(gold, "events", errors=errors, json_output=json_output):
         return
-    try:
-        result = events_eval.evaluate(gold, seeds)
-    except WartaError as error:
-        fail(str(error))
+    result = events_eval.evaluate(gold, seeds)
     _print_scores(result, events_eval.format_report, json_output=json_output, errors=errors)
 
 
@@ -489,10 +457,7 @@ def events_command(
     from warta.store.events import query
 
     with open_store(db) as store:
-        try:
-            rows = query(store.engine, actor=actor, dyad=dyad, type=type, since=since, until=until, limit=limit)
-        except WartaError as error:
-            fail(str(error))
+        rows = query(store.engine, actor=actor, dyad=dyad, type=type, since=since, until=until, limit=limit)
     if json_output:
         for row in rows:
             sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
@@ -561,10 +526,7 @@ def search_command(
         return html.unescape(re.sub(r"</?mark>", "*", fragment))
 
     with open_store(db) as store:
-        try:
-            result = search(store.engine, query, filters=ArticleFilter(outlet, since, until, actor), limit=limit)
-        except WartaError as error:
-            fail(str(error))
+        result = search(store.engine, query, filters=ArticleFilter(outlet, since, until, actor), limit=limit)
     if json_output:
         for hit in result.hits:
             sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
@@ -617,11 +579,8 @@ def _update_stories(db: str) -> None:
     from warta import stories
     from warta.store import Store
 
-    try:
-        with Store.open(db, create=False) as store:
-            result = stories.update(store.engine)
-    except WartaError as error:
-        fail(str(error))
+    with Store.open(db, create=False) as store:
+        result = stories.update(store.engine)
     if result.assigned or result.dropped:
         err.print(result.describe(), highlight=False)
 
@@ -642,14 +601,11 @@ def stories_command(
 
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     with open_store(db) as store:
-        try:
-            if rebuild:
-                err.print(stories.rebuild(store.engine).describe(), highlight=False)
-            elif stories.pending(store.engine):
-                stories.update(store.engine)  # articles stored before the corpus stages existed
-            found = stories.list_stories(store.engine, since=since, until=until, actor=actor, limit=limit)
-        except WartaError as error:
-            fail(str(error))
+        if rebuild:
+            err.print(stories.rebuild(store.engine).describe(), highlight=False)
+        elif stories.pending(store.engine):
+            stories.update(store.engine)  # articles stored before the corpus stages existed
+        found = stories.list_stories(store.engine, since=since, until=until, actor=actor, limit=limit)
     if json_output:
         for story in found:
             sys.stdout.write(json.dumps(story, ensure_ascii=False) + "\n")
@@ -668,10 +624,7 @@ def story_command(
     from warta.stories.views import print_story
 
     with open_store(db) as store:
-        try:
-            story = stories.get_story(store.engine, story_id)
-        except WartaError as error:
-            fail(str(error))
+        story = stories.get_story(store.engine, story_id)
     if json_output:
         sys.stdout.write(json.dumps(story, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -697,10 +650,7 @@ def timeline_command(
         fail(f"unknown --format {format!r}; use table, csv, json, png or svg")
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     with open_store(db) as store:
-        try:
-            buckets = tl.timeline(store.engine, actor=actor, dyad=dyad, by=by, since=since, until=until)
-        except WartaError as error:
-            fail(str(error))
+        buckets = tl.timeline(store.engine, actor=actor, dyad=dyad, by=by, since=since, until=until)
     title = f"{'actor ' + actor.upper() if actor else 'dyad ' + (dyad or '').upper()}, merged events by {by}"
     if format in ("png", "svg"):
         from warta.stories.plot import render
@@ -732,10 +682,7 @@ def eval_stories(
     """B-cubed P/R/F1 of story clustering, near-misses kept apart, near-duplicates, split-half threshold check."""
     from warta.stories import evaluate as stories_eval
 
-    try:
-        result = stories_eval.evaluate(gold)
-    except WartaError as error:
-        fail(str(error))
+    result = stories_eval.evaluate(gold)
     _print_scores(result, stories_eval.format_report, json_output=json_output, errors=errors)
 
 
@@ -747,10 +694,7 @@ def eval_summaries(
     """ROUGE-1/2/L F1 of the article summaries and of LEAD-3 against human-written summaries."""
     from warta.eval import summaries as summaries_eval
 
-    try:
-        result = summaries_eval.evaluate(gold)
-    except WartaError as error:
-        fail(str(error))
+    result = summaries_eval.evaluate(gold)
     sys.stdout.write((json.dumps(result, ensure_ascii=False) if json_output else summaries_eval.format_report(result)) + "\n")
 
 
@@ -818,10 +762,7 @@ def stages_command(
     """List the document stages the pipeline runs, in order: what each requires, fills and is set to."""
     from warta import plan
 
-    try:
-        steps = plan.load(pipeline_file).steps
-    except WartaError as error:
-        fail(str(error))
+    steps = plan.load(pipeline_file).steps
     rows = [{"name": s.stage.name, "requires": list(s.stage.requires), "fills": list(s.stage.fills),
              "settings": dict(s.settings), "help": s.stage.help} for s in steps]
     if json_output:
