@@ -21,8 +21,8 @@ STORY_COLUMNS = ("id", "title", "first_seen", "last_seen", "articles", "events",
 GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Date", "DatePrecision", "Actor1Code", "Actor1Name", "Actor2Code",
                  "Actor2Name", "EventCode", "EventMode", "QuadClass", "QuadClassName", "IsNegated", "IsPlanned",
                  "ActionGeo_FullName", "Trigger", "Confidence", "ArticleID", "SOURCEURL")
-# PLOVER quad classes numbered as GDELT numbers its QuadClass
-QUAD_NUMBER = {"verbal-cooperation": 1, "material-cooperation": 2, "verbal-conflict": 3, "material-conflict": 4}
+# PLOVER quad classes numbered as GDELT numbers its QuadClass (1 verbal cooperation … 4 material conflict)
+QUAD_NUMBER = {quad: n for n, quad in enumerate(queries.QUAD_CLASSES, start=1)}
 
 
 def rows(engine: Engine, kind: str, *, format: str = "jsonl", events_filter=None) -> Iterator[dict]:
