@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
-from sqlalchemy import Engine, distinct, func, select
+from sqlalchemy import Engine, distinct, func, select, tuple_
 
 from warta.article import QUAD_CLASS
 from warta.store.events import first_day
@@ -171,10 +171,15 @@ def top_dyads(engine: Engine, limit: int = 10, by: str = "month") -> list[dict]:
         if not pairs:  # the corpus stages have not run on this store: the articles' own events
             table = schema.events
             pairs = _pairs(conn, table, limit)
+        # the events of every top pair in one query, not one query per pair
+        events: dict[tuple, list[dict]] = defaultdict(list)
+        if pairs:
+            src, tgt = table.c.source_actor, table.c.target_actor
+            for r in conn.execute(select(src, tgt, table.c.date, table.c.type, table.c.quad_class, table.c.negated)
+                                  .where(tuple_(src, tgt).in_([(p[0], p[1]) for p in pairs]))):
+                events[(r.source_actor, r.target_actor)].append(dict(r._mapping))
         for source, target, n in pairs:
-            rows = conn.execute(select(table.c.date, table.c.type, table.c.quad_class, table.c.negated)
-                                .where(table.c.source_actor == source, table.c.target_actor == target)).all()
-            periods = series([dict(r._mapping) for r in rows], by)
+            periods = series(events[(source, target)], by)
             out.append({"dyad": f"{source}-{target}", "source": source, "target": target, "events": n,
                         "merged": table is schema.merged_events,
                         "intensity": round(sum(p["intensity"] for p in periods), 2), "periods": periods})
