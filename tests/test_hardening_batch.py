@@ -485,7 +485,7 @@ def test_list_and_show_print_markup_and_escape_codes_as_text(nasty_db, monkeypat
 
 
 def test_stories_print_markup_titles_as_text(nasty_db, monkeypatch):
-    from warta.stories import views
+    from warta.views import stories as views
 
     listed = runner.invoke(app, ["stories", "--db", nasty_db, "--json"])
     assert listed.exit_code == 0, listed.output

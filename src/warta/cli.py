@@ -597,7 +597,7 @@ def stories_command(
 ) -> None:
     """List the stories: one real-world event across outlets, latest first (an article alone is a story of one)."""
     from warta import stories
-    from warta.stories.views import print_story_table
+    from warta.views.stories import print_story_table
 
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     with open_store(db) as store:
@@ -621,7 +621,7 @@ def story_command(
 ) -> None:
     """Show one story: summary, articles (near-duplicates marked) and merged events with their evidence."""
     from warta import stories
-    from warta.stories.views import print_story
+    from warta.views.stories import print_story
 
     with open_store(db) as store:
         story = stories.get_story(store.engine, story_id)
@@ -644,7 +644,7 @@ def timeline_command(
 ) -> None:
     """Merged events of an actor or dyad per period: counts per PLOVER quad class and signed intensity."""
     from warta.stories import timeline as tl
-    from warta.stories import views
+    from warta.views import stories as views
 
     if format not in ("table", "csv", "json", "png", "svg"):
         fail(f"unknown --format {format!r}; use table, csv, json, png or svg")

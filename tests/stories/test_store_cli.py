@@ -105,6 +105,32 @@ def test_timeline_formats(db, fmt):
         assert json.loads(result.stdout.splitlines()[0])["period"] == "2023-05"
 
 
+def test_timeline_table_piped_is_plain_tsv(db):
+    """Piped (as under CliRunner), the table view is tab-separated lines with the CSV's columns and
+    values: no box drawing, nothing cut to 80 columns, the caption on stderr."""
+    result = runner.invoke(app, ["timeline", "--db", db, "--dyad", "IDN-JPN", "--by", "month"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    csv_lines = runner.invoke(app, ["timeline", "--db", db, "--dyad", "IDN-JPN", "--format", "csv"]).stdout.splitlines()
+    assert [line.split("\t") for line in lines] == [line.split(",") for line in csv_lines]
+    assert not any(ch in result.stdout for ch in "┏━┃│─")
+    assert "dyad IDN-JPN" in result.stderr and "dyad IDN-JPN" not in result.stdout
+
+
+def test_timeline_table_on_a_terminal_is_a_box(db, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from warta.views import stories as views
+
+    screen = io.StringIO()
+    monkeypatch.setattr(views, "out", Console(file=screen, force_terminal=True, width=120, color_system=None))
+    result = runner.invoke(app, ["timeline", "--db", db, "--dyad", "IDN-JPN", "--by", "month"])
+    assert result.exit_code == 0, result.output
+    assert "verbal coop." in screen.getvalue() and "│" in screen.getvalue() and "+1.0" in screen.getvalue()
+
+
 @pytest.mark.parametrize("fmt", ["png", "svg"])
 def test_timeline_pictures(db, tmp_path, fmt):
     out = tmp_path / f"t.{fmt}"

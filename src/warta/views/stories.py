@@ -1,4 +1,5 @@
-"""Renderings of stories and timelines for the CLI: rich tables, CSV and JSON lines."""
+"""Renderings of stories and timelines for the CLI: rich tables on a terminal, tab-separated lines
+when piped (``warta.console.emit_table``), CSV and JSON lines when asked for."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import io
 import json
 
 from rich.console import Console
-from rich.table import Table
 
 from warta.console import emit_table, safe
 from warta.stories.timeline import QUADS, Bucket
 
 out = Console(soft_wrap=True)
+# The columns of a timeline row (Bucket.to_dict), piped or as CSV.
+TIMELINE_COLUMNS = ["period", *QUADS, "events", "sources", "intensity"]
 
 
 def print_story_table(stories: list[dict]) -> None:
@@ -50,22 +52,24 @@ def print_story(story: dict) -> None:
 
 
 def timeline_table(buckets: list[Bucket], *, title: str) -> None:
-    """The timeline as a rich table."""
-    table = Table(title=title, title_justify="left")
-    table.add_column("period", no_wrap=True)
-    for q in QUADS:
-        table.add_column(q.replace("-cooperation", " coop.").replace("-conflict", " confl."), justify="right")
-    table.add_column("events", justify="right")
-    table.add_column("intensity", justify="right")
-    for b in buckets:
-        table.add_row(b.period, *(str(b.counts[q]) for q in QUADS), str(b.events), f"{b.intensity:+.1f}")
-    out.print(table)
+    """The timeline as a rich table on a terminal; piped, tab-separated lines with the columns and
+    values of ``--format csv`` (the title goes to stderr), never a box cut to the terminal width."""
+    if out.is_terminal:
+        columns = [("period", dict(no_wrap=True))]
+        columns += [(q.replace("-cooperation", " coop.").replace("-conflict", " confl."), dict(justify="right"))
+                    for q in QUADS]
+        columns += [("events", dict(justify="right")), ("intensity", dict(justify="right"))]
+        rows = [[b.period, *(b.counts[q] for q in QUADS), b.events, f"{b.intensity:+.1f}"] for b in buckets]
+    else:
+        columns = [(name, {}) for name in TIMELINE_COLUMNS]
+        rows = [list(b.to_dict().values()) for b in buckets]
+    emit_table(out, columns, rows, title=title)
 
 
 def timeline_csv(buckets: list[Bucket]) -> str:
     """The timeline as CSV with a header line."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=["period", *QUADS, "events", "sources", "intensity"], lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=TIMELINE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for b in buckets:
         writer.writerow(b.to_dict())
