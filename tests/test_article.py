@@ -6,10 +6,11 @@ import json
 
 from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Role, Span, Timex, article_id
 
-# The keys DESIGN.md lists for the article record, and ``kind`` (issue 15: article, video, photo).
+# The keys DESIGN.md lists for the article record, ``kind`` (issue 15: article, video, photo) and
+# ``stage_errors`` (issue 17: the stages that failed or were skipped, structured).
 DESIGN_KEYS = [
     "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline", "authors",
-    "editors", "tags", "cited_sources", "language", "kind", "body", "removed", "warnings", "sentences",
+    "editors", "tags", "cited_sources", "language", "kind", "body", "removed", "warnings", "stage_errors", "sentences",
     "entities", "timex", "quotes", "events", "summary",
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from typer.testing import CliRunner
@@ -68,6 +69,20 @@ def test_the_stages_needing_a_failed_stage_are_skipped_with_the_reason():
     assert article.warnings == ["stage a failed: RuntimeError: boom",
                                 "stage b skipped: it needs entities from stage a, which failed",
                                 "stage c skipped: it needs quotes from stage b, which was skipped"]
+    # the same facts as a structured mark a program can read, and they survive the JSON record
+    marks = [(m.stage, m.status, m.cause) for m in article.stage_errors]
+    assert marks == [("a", "failed", None), ("b", "skipped", "a"), ("c", "skipped", "b")]
+    assert article.stage_errors[0].reason == "RuntimeError: boom"
+    record = json.loads(json.dumps(article.to_dict()))
+    assert record["stage_errors"][1] == {"stage": "b", "status": "skipped", "cause": "a",
+                                         "reason": "it needs entities from stage a, which failed"}
+    assert Article.from_dict(record).stage_errors == article.stage_errors
+
+
+def test_an_article_whose_stages_all_ran_has_no_stage_errors():
+    calls: list[str] = []
+    article = plan.Plan((plan.Step(_stage("a", calls, fills=["entities"])),)).run(Article(body="Teks."), None)
+    assert calls == ["a"] and article.stage_errors == [] and article.to_dict()["stage_errors"] == []
 
 
 def test_when_the_time_stage_fails_the_others_do_not_run_on_partial_data(monkeypatch):
@@ -81,6 +96,8 @@ def test_when_the_time_stage_fails_the_others_do_not_run_on_partial_data(monkeyp
     assert article.warnings[0] == "stage time failed: RuntimeError: no calendar"
     assert article.warnings[1] == "stage actors skipped: it needs timex from stage time, which failed"
     assert len(article.warnings) == 4
+    assert [(m.stage, m.status) for m in article.stage_errors] == [
+        ("time", "failed"), ("actors", "skipped"), ("quotes", "skipped"), ("events", "skipped")]
 
 
 def test_warta_pipeline_names_a_user_plan(tmp_path, monkeypatch):
@@ -141,3 +158,18 @@ def test_cli_stages_lists_the_plan_and_checks_a_file(tmp_path):
     bad.write_text("stages:\n  - name: quotes\n")
     result = CliRunner().invoke(app, ["stages", "--pipeline", str(bad)])
     assert result.exit_code == 1 and "bad.yaml: stage 'quotes' needs 'entities'" in result.output
+
+
+def test_warta_show_prints_the_stage_marks(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from warta.article import StageMark
+    from warta.views import articles as views
+
+    screen = io.StringIO()
+    monkeypatch.setattr(views, "out", Console(file=screen, width=200, color_system=None))
+    article = Article(body="Teks.", stage_errors=[StageMark("events", "skipped", "it needs quotes from stage quotes, which failed", "quotes")])
+    views.print_article(article)
+    assert "stage events skipped (after quotes): it needs quotes from stage quotes, which failed" in screen.getvalue()

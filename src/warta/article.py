@@ -63,6 +63,22 @@ class Removed:
 
 
 @dataclass(slots=True)
+class StageMark:
+    """A document stage that did not complete on this article: ``failed`` (it raised or ran past
+    the time budget: ``reason`` says why) or ``skipped`` (it needs what a failed or skipped stage
+    should have filled: ``cause`` names that stage, ``reason`` says which field)."""
+
+    stage: str
+    status: str  # failed | skipped
+    reason: str
+    cause: str | None = None  # skipped: the stage whose output was missing
+
+
+# The statuses of a StageMark.
+STAGE_STATUSES = ("failed", "skipped")
+
+
+@dataclass(slots=True)
 class Mention:
     """One surface form of an entity in the body."""
 
@@ -199,6 +215,9 @@ class Article:
     kind: str = "article"  # article, video or photo (a video or photo page with text: warta.extract.kinds)
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the stages that failed or were skipped on this article (empty: every stage of the plan ran);
+    # their output fields are incomplete. The same facts are in ``warnings`` as text for people.
+    stage_errors: list[StageMark] = field(default_factory=list)
     sentences: list[list[int]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timex: list[Timex] = field(default_factory=list)
@@ -223,6 +242,7 @@ class Article:
         art.source = _build(Source, data.get("source")) or Source()
         art.dateline = _build(Dateline, data.get("dateline"))
         art.removed = [_build(Removed, r) for r in data.get("removed") or []]
+        art.stage_errors = [_build(StageMark, m) for m in data.get("stage_errors") or []]
         art.entities = [Entity.from_dict(e) for e in data.get("entities") or []]
         art.timex = [_build(Timex, t) for t in data.get("timex") or []]
         art.quotes = [_build(Quote, q) for q in data.get("quotes") or []]
@@ -251,8 +271,8 @@ def article_id(body: str) -> str:
 # what the stages extracted from it.
 RECORD_ORDER = (
     "id", "source", "outlet", "title", "published", "published_inferred", "reference_date", "dateline",
-    "authors", "editors", "tags", "cited_sources", "language", "kind", "body", "removed", "warnings", "sentences",
-    "entities", "timex", "quotes", "events", "summary",
+    "authors", "editors", "tags", "cited_sources", "language", "kind", "body", "removed", "warnings", "stage_errors",
+    "sentences", "entities", "timex", "quotes", "events", "summary",
 )
 
 # PLOVER's four quad classes, by event type.

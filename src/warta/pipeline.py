@@ -3,8 +3,8 @@
 A document stage is a pure function ``annotate(article, doc) -> Article`` of one article and
 its parsed ``spacy.tokens.Doc``, registered with what it requires and fills (``warta.stage``);
 the stages, their order and settings are the plan of ``pipeline.yaml`` (``warta.plan``).  A
-failure of one stage on one document becomes a warning on that article and the stages that need
-its output are skipped; a document that cannot be read or extracted at all becomes a ``Failure``.
+failure of one stage on one document is marked on that article (``Article.stage_errors``, and a
+warning) and the stages that need its output are skipped and marked; a document that cannot be read or extracted at all becomes a ``Failure``.
 Neither stops the batch.  Documents travel in batches (``BATCH``): extracted one by one, parsed
 together through ``nlp.pipe``, then staged one by one.
 The spaCy pipeline they are parsed with is built here (``build_nlp``): the language layer plus

@@ -3,8 +3,10 @@
 ``load()`` reads the shipped ``pipeline.yaml`` (or the file ``WARTA_PIPELINE`` names) and checks it
 when it is built: every stage is registered (``warta.stage``), takes the settings it is given, and
 comes after the stages that fill what it requires. ``Plan.run`` runs the stages over one article; a
-stage that fails is marked on the article (a warning ``stage NAME failed: why``) and every later
-stage that needs what it fills is skipped (``stage NAME skipped: ...``), never run on partial data.
+stage that fails is marked on the article (``Article.stage_errors``: ``{"stage", "status": "failed",
+"reason"}``, and a warning ``stage NAME failed: why`` for people) and every later stage that needs what
+it fills is skipped and marked too (``status: "skipped"``, ``cause``: the stage whose output is
+missing), never run on partial data.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from contextlib import nullcontext
 from typing import Any, Iterable
 
 from warta import settings
+from warta.article import StageMark
 from warta.budget import Budget
 from warta.errors import ResourceError, StageError, WartaError
 from warta.resources import read_yaml
@@ -56,7 +59,9 @@ class Plan:
             lacking = [f for f in st.requires if f in missing]
             if lacking:
                 source, what = missing[lacking[0]]
-                article.warnings.append(f"stage {st.name} skipped: it needs {lacking[0]} from stage {source}, which {what}")
+                reason = f"it needs {lacking[0]} from stage {source}, which {what}"
+                article.warnings.append(f"stage {st.name} skipped: {reason}")
+                article.stage_errors.append(StageMark(st.name, "skipped", reason, cause=source))
                 missing.update((f, (st.name, "was skipped")) for f in st.fills)
                 continue
             try:
@@ -68,6 +73,7 @@ class Plan:
                 else:
                     reason = str(err) if isinstance(err, WartaError) else f"{type(err).__name__}: {err}"
                 article.warnings.append(f"stage {st.name} failed: {reason}")
+                article.stage_errors.append(StageMark(st.name, "failed", reason))
                 missing.update((f, (st.name, "failed")) for f in st.fills)
         return article
 

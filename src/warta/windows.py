@@ -47,7 +47,8 @@ def spans(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
 
 
 # What the document stages fill in: a window starts with none of it.
-_STAGE_FIELDS = dict(sentences=[], entities=[], timex=[], quotes=[], events=[], warnings=[], summary=None,
+_STAGE_FIELDS = dict(sentences=[], entities=[], timex=[], quotes=[], events=[], warnings=[], stage_errors=[],
+                     summary=None,
                      reference_date=None)
 
 
@@ -91,6 +92,7 @@ def merge(doc: Article, window: Article, offset: int) -> None:
         known.mentions.extend(ent.mentions)
         known.roles.extend(r for r in ent.roles if r not in known.roles)
     doc.warnings.extend(w for w in window.warnings if w not in doc.warnings)
+    doc.stage_errors.extend(m for m in window.stage_errors if m not in doc.stage_errors)
     if doc.reference_date is None:  # the first window holds the dateline and the lead
         doc.reference_date = window.reference_date
     if window.published and not doc.published:  # inferred from the lead by the time stage

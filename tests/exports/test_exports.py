@@ -96,3 +96,18 @@ def test_api_export_events_csv_follows_the_filters(db):
         assert len(list(csv.DictReader(io.StringIO(response.text)))) == 3
         parquet = client.get("/api/export/quotes?format=parquet")
         assert pq.read_table(io.BytesIO(parquet.content)).num_rows == COUNTS["quotes"]
+
+
+def test_a_stage_that_failed_is_marked_in_the_stored_record_and_the_exports(tmp_path):
+    from warta.article import Article, RawDocument, Source, StageMark
+
+    article = Article(body="Menlu bertemu mitranya di Jakarta.", title="Uji")
+    article.stage_errors = [StageMark("quotes", "failed", "RuntimeError: boom"),
+                            StageMark("events", "skipped", "it needs quotes from stage quotes, which failed", "quotes")]
+    with Store.open(tmp_path / "w.db") as store:
+        store.save(article, RawDocument(Source(path="uji.txt"), text=article.body, raw=article.body.encode()))
+        assert store.get(article.id).stage_errors == article.stage_errors
+    record = json.loads(_export(tmp_path / "w.db", "articles", "jsonl").decode())
+    assert [m["status"] for m in record["stage_errors"]] == ["failed", "skipped"]
+    [row] = csv.DictReader(io.StringIO(_export(tmp_path / "w.db", "articles", "csv").decode()))
+    assert row["stage_errors"] == "quotes: failed; events: skipped"

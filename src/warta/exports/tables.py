@@ -16,7 +16,7 @@ KINDS = ("articles", "entities", "quotes", "events", "stories")
 PAGE = 10_000  # rows read per query while exporting
 
 ARTICLE_COLUMNS = ("id", "url", "outlet", "title", "published", "published_inferred", "language", "authors",
-                   "tags", "cited_sources", "entities", "quotes", "events", "body")
+                   "tags", "cited_sources", "entities", "quotes", "events", "stage_errors", "body")
 STORY_COLUMNS = ("id", "title", "first_seen", "last_seen", "articles", "events", "article_ids", "summary")
 GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Date", "DatePrecision", "Actor1Code", "Actor1Name", "Actor2Code",
                  "Actor2Name", "EventCode", "EventMode", "QuadClass", "QuadClassName", "IsNegated", "IsPlanned",
@@ -81,6 +81,8 @@ def _articles(engine: Engine, *, full: bool) -> Iterator[dict]:
                    "authors": data.get("authors") or [], "tags": data.get("tags") or [],
                    "cited_sources": data.get("cited_sources") or [], "entities": len(data.get("entities") or []),
                    "quotes": len(data.get("quotes") or []), "events": len(data.get("events") or []),
+                   # the stages that did not complete, "events: failed" (the full marks are in the JSONL)
+                   "stage_errors": [f"{m['stage']}: {m['status']}" for m in data.get("stage_errors") or []],
                    "body": data.get("body") or ""}
 
 

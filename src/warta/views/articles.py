@@ -52,6 +52,9 @@ def print_article(article: Article) -> None:
                           ("sources", article.cited_sources), ("warnings", article.warnings)):
         if values:
             say(safe(f"{label}: {', '.join(values)}"))
+    for mark in article.stage_errors:
+        cause = f" (after {mark.cause})" if mark.cause else ""
+        say(f"[red]stage {safe(mark.stage)} {mark.status}{cause}:[/red] {safe(mark.reason, newlines=False)}")
     if article.entities:
         columns = [(name, {}) for name in ("name", "type", "country", "actor", "mentions")]
         rows = [[ent.name, ent.type, ent.country, ent.actor, ", ".join(sorted({m.text for m in ent.mentions}))]
