@@ -129,6 +129,14 @@ def test_quotes_via_records_cited_outlet(text, via):
          "ia sampai pada kesimpulan itu", "Putin"),
         ("Pasukan Rusia akan ditarik pekan depan, seperti dikatakan oleh Menteri Pertahanan Sergei Shoigu.",
          "Pasukan Rusia akan ditarik pekan depan", "Sergei Shoigu"),
+        # requests, accusations and admissions are reported statements too (realnews conventions)
+        ("Guterres meminta kepada kedua pihak agar gencatan senjata diperpanjang.",
+         "gencatan senjata diperpanjang", "Guterres"),
+        ("Hamdan mengaku belum pernah bertemu dengan tersangka.", "belum pernah bertemu dengan tersangka", "Hamdan"),
+        ("Teheran menuduh kapal asing memasuki perairannya.", "kapal asing memasuki perairannya", "Teheran"),
+        # a phrase quoted inside the reported clause does not end the statement
+        ('Sulastri menyatakan jembatan itu ditutup "sampai ada perbaikan" dan menambahkan bus dialihkan.',
+         'jembatan itu ditutup "sampai ada perbaikan" dan menambahkan bus dialihkan', "Sulastri"),
     ],
 )
 def test_quotes_indirect_forms_find_reported_content(text, statement, speaker):

@@ -13,6 +13,9 @@ from warta.quotes.speakers import WINDOW, WORD, Context, Speaker, speaker_after,
 ADVERBIAL = {"kepada", "dalam", "di", "pada", "saat", "ketika", "usai", "seusai", "setelah", "melalui", "lewat",
              "dari", "seperti", "sebagaimana", "secara"}
 MIN_WORDS = 2
+# Words that open the reported clause: "mengatakan bahwa …", "meminta agar …", "mendesak supaya …".
+COMPLEMENTISERS = ("bahwa", "agar", "supaya")
+COMPLEMENTISER = re.compile(r"\b(?:%s)\b" % "|".join(COMPLEMENTISERS))
 
 
 def sentence_spans(text: str, sentences: list[list[int]] | None) -> list[tuple[int, int]]:
@@ -43,11 +46,11 @@ def _content_after_verb(text: str, verb_end: int, end: int) -> int:
     if rest[:1] in (",", ":"):
         return pos + 1
     first = WORD.match(text, pos)
-    if first and first.group().lower() == "bahwa":
+    if first and first.group().lower() in COMPLEMENTISERS:
         return first.end()
     if first and first.group().lower() in ADVERBIAL:
         # "mengatakan kepada Pompeo bahwa …", "mengatakan dalam jumpa pers, …"
-        m = re.compile(r"\bbahwa\b").search(text, pos, min(end, pos + 100))
+        m = COMPLEMENTISER.search(text, pos, min(end, pos + 100))
         m = m or re.compile(r",").search(text, pos, min(end, pos + 100))
         if m:
             return m.end()
@@ -131,9 +134,10 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
         k = bisect_left(starts, e)
         if k and reach[k - 1] > s:
             continue  # direct speech and its cue are the direct finder's
-        found = MARKS.search(ctx.text, s, e)
-        mark = found.start() if found else e
-        s, e = s, mark  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
+        marks = [m.start() for m in MARKS.finditer(ctx.text, s, e)]
+        if len(marks) % 2:
+            e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
+        # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
         cand = _reported(ctx, s, e)
         if cand is not None:
             out.append(cand)
