@@ -175,3 +175,47 @@ def test_quotes_user_lexicon_adds_a_cue(tmp_path):
     q = find_quotes('"Kami sudah siap," bilang Anies.', lexicon=lex)[0]
     assert q.cue == "bilang" and q.speaker_text == "Anies"
     assert "kata" in lex.cues  # the shipped cues stay
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # an apposition between commas: the name before it, not the place inside it
+        ("Rina Kartika, kepala dinas kesehatan Kabupaten Sleman, menyampaikan bahwa stok vaksin cukup.", "Rina Kartika"),
+        # a phrase or a relative clause between the subject and the verb
+        ("Wati Susanti dalam unggahannya di Instagram menulis, toko itu akan tutup sebulan.", "Wati Susanti"),
+        ("Dudi Hermawan yang pernah menjabat Bupati Garut mengatakan bahwa jalan itu rusak parah.", "Dudi Hermawan"),
+        # an abbreviation in brackets stands for the name before it
+        ("Badan Pencarian Nasional (Basarnas) mengatakan kapal itu belum ditemukan.", "Badan Pencarian Nasional"),
+    ],
+)
+def test_quotes_subject_of_reporting_verb(text, speaker):
+    q = _one(text)[0]
+    assert q.speaker_text == speaker
+
+
+def test_quotes_definite_subject_points_back_to_the_person_named_before():
+    text = ('"Kami tidak akan mundur," kata Hendra Gunawan di Bandung. '
+            'Mantan Ketua Partai Maju itu pun menegaskan bahwa koalisi tetap solid.')
+    hendra = Entity("e1", "Hendra Gunawan", "PER", mentions=[Mention(31, 45, "Hendra Gunawan")])
+    q = [q for q in find_quotes(text, [hendra]) if not q.direct][0]
+    assert q.text.startswith("koalisi") and q.speaker == "e1"
+
+
+def test_quotes_definite_description_with_a_person_inside_is_not_that_person():
+    text = 'Dedi Saputra hadir di kantor partai. "Kami solid," tegas anak buah Sri Wahyuni itu.'
+    at = text.index("Sri Wahyuni")
+    dedi = Entity("e1", "Dedi Saputra", "PER", mentions=[Mention(0, 12, "Dedi Saputra")])
+    sri = Entity("e2", "Sri Wahyuni", "PER", mentions=[Mention(at, at + 11, "Sri Wahyuni")])
+    q = [q for q in find_quotes(text, [dedi, sri]) if q.direct][0]
+    assert q.speaker == "e1"
+
+
+def test_quotes_a_person_mention_made_of_titles_is_no_name():
+    # the actors stage took "Komandan" for a person: the name at the end of the run is the speaker
+    text = '"Pasokan sudah tiba," kata Komandan Satuan Tugas Kolonel Bayu Prasetyo.'
+    at, bt = text.index("Komandan"), text.index("Bayu Prasetyo")
+    wrong = Entity("e1", "Komandan", "PER", mentions=[Mention(at, at + 8, "Komandan")])
+    bayu = Entity("e2", "Bayu Prasetyo", "PER", mentions=[Mention(bt, bt + 13, "Bayu Prasetyo")])
+    q = find_quotes(text, [wrong, bayu])[0]
+    assert q.speaker == "e2"

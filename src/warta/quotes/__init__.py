@@ -20,7 +20,8 @@ def find_quotes(
     lexicon: Lexicon | None = None,
 ) -> list[Quote]:
     """Direct and indirect statements in ``text``, in text order, each with its speaker when found."""
-    ctx = Context(text, lexicon or default_lexicon(), entity_mentions(entities or []))
+    lex = lexicon or default_lexicon()
+    ctx = Context(text, lex, entity_mentions(entities or [], lex))
     direct = find_direct(ctx)
     candidates = sorted(direct + find_indirect(ctx, sentences, direct), key=lambda c: c.start)
     quotes: list[Quote] = []

@@ -91,9 +91,23 @@ class Context:
         return re.search(r"(?<![\w])%s(?![\w])" % re.escape(word), self.text) is not None
 
 
-def entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
-    """All mentions of all entities as ``(start, end, entity)``, in text order."""
-    return sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[tuple[int, int, Entity]]:
+    """All mentions of all entities as ``(start, end, entity)``, in text order. With ``lex``, a person
+    mention made of office and organisation words only ("Koordinator", "Polda Metro Jaya") is left out:
+    it names no person, and taking it for one hides the name that follows it in the same run."""
+    titles = lex.kind("role") | lex.kind("org") | lex.kind("stop") if lex is not None else set()
+    out = []
+    for e in entities:
+        for m in e.mentions:
+            if titles and e.type == "PER" and _title_words_only(m.text or "", titles):
+                continue
+            out.append((m.start, m.end, e))
+    return sorted(out, key=lambda t: (t[0], t[1]))
+
+
+def _title_words_only(text: str, titles: set[str]) -> bool:
+    words = [w.lower().rstrip(".") for w in WORD.findall(text)]
+    return bool(words) and all(w in titles for w in words)
 
 
 def _capitalised(word: str) -> bool:
@@ -144,12 +158,13 @@ def run_kind(text: str, start: int, end: int, lex: Lexicon) -> str:
 
 def _from_run(ctx: Context, s: int, e: int) -> Speaker | None:
     text, lex = ctx.text, ctx.lex
-    ent = ctx.entity_at(s, e)
-    if ent is not None and ent.type in ("PER", "ORG", "GPE"):
-        # the actors stage knows better than our heuristics what this run is
-        for ms, me, me_ent in ctx.overlapping(s, e):
-            if me_ent is ent:
-                return Speaker("name" if ent.type == "PER" else "org", ms, me, text[ms:me], ent.id)
+    hits = [h for h in ctx.overlapping(s, e) if h[2].type in ("PER", "ORG", "GPE")]
+    if hits:
+        # the actors stage knows better than our heuristics what this run is; a person wins, and of two
+        # persons the last: a title run ends with the name ("Komandan Satgas …, Kolonel Noto Casnoto")
+        people = [h for h in hits if h[2].type == "PER"]
+        ms, me, ent = people[-1] if people else hits[0]
+        return Speaker("name" if ent.type == "PER" else "org", ms, me, text[ms:me], ent.id)
     words = list(WORD.finditer(text, s, e))
     while words and _not_a_name(ctx, words[0].group()):
         words.pop(0)  # "Namun Pompeo", "Pernyataan itu": sentence-initial capitals
@@ -215,18 +230,28 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
 
 
 DEFINITE = ("itu", "tersebut")
-DEFINITE_MAX_WORDS = 6
+DEFINITE_MAX_WORDS = 8
 
 
 def _definite_description(ctx: Context, m: re.Match, end: int) -> Speaker | None:
-    """"kata politisi Partai Hanura itu": a lower-case role word opening a short phrase closed by
-    itu/tersebut describes somebody named before, not the organisation inside the phrase."""
-    if _capitalised(m.group()) or m.group().lower() not in ctx.lex.kind("role"):
+    """"kata politisi Partai Hanura itu": a short phrase after a cue, closed by itu/tersebut, that
+    describes somebody named before, not the organisation or person inside the phrase."""
+    return _definite_phrase(ctx, list(WORD.finditer(ctx.text, m.start(), end)))
+
+
+def _definite_phrase(ctx: Context, words: list[re.Match]) -> Speaker | None:
+    """A definite description: a role word (any case: "Ketua Umum Partai Buruh tersebut") or a
+    lower-case noun ("anak buah Megawati itu") opening at most eight words closed by itu/tersebut."""
+    if not words or len(words) < 2 or len(words) > DEFINITE_MAX_WORDS or words[-1].group().lower() not in DEFINITE:
         return None
-    words = list(WORD.finditer(ctx.text, m.start(), end))
-    if not words or len(words) > DEFINITE_MAX_WORDS or words[-1].group().lower() not in DEFINITE:
+    head = words[0].group()
+    low = head.lower()
+    lex = ctx.lex
+    if low in lex.kind("pronoun") or low in lex.kind("stop") or low in STOP_WORDS and low not in lex.kind("role"):
         return None
-    return Speaker("role", m.start(), words[-1].end(), ctx.text[m.start():words[-1].end()])
+    if not (low in lex.kind("role") or (not _capitalised(head) and low not in lex.forms)):
+        return None
+    return Speaker("role", words[0].start(), words[-1].end(), ctx.text[words[0].start() : words[-1].end()])
 
 
 def _role_phrase(ctx: Context, start: int, end: int) -> Speaker:
@@ -248,30 +273,91 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     """The subject of a reporting verb: the nearest name, role phrase or pronoun before it."""
     text, lex = ctx.text, ctx.lex
     words = list(WORD.finditer(text, clause_start, verb_start))
-    skip = lex.kind("skip")
+    skip = lex.kind("skip") - set(DEFINITE)
     while words and words[-1].group().lower() in skip:
+        words.pop()
+    definite = _definite_before(ctx, words)  # "Politisi Partai NasDem tersebut mengatakan"
+    if definite is not None:
+        return definite
+    while words and words[-1].group().lower() in lex.kind("skip"):
         words.pop()
     if not words:
         return Speaker("none")
     last = words[-1]
-    if last.group().lower() in lex.kind("pronoun"):
-        return Speaker("pronoun", last.start(), last.end(), last.group())
     runs = [r for r in name_runs(text, clause_start, last.end()) if not ctx.inside_quote(r[0])]
-    if runs and runs[-1][1] == last.end():
-        sp = _from_run(ctx, *runs[-1])  # "Pejabat Rusia mengatakan", "Lavrov juga mengatakan"
-        if sp is not None:
-            return sp
     if text[last.end() : verb_start].strip() == ",":
-        # an apposition closed by a comma: "Tri Maharini, dokter emergensi …, memaparkan"
+        # an apposition closed by a comma: the name before the comma that opens it is the subject,
+        # "Tri Maharini, dokter emergensi …, memaparkan", "Sergiy Lysak, kepala … Dnipropetrovsk, menyampaikan"
+        opening = text.rfind(",", clause_start, last.start())
+        for s, e in reversed(runs):
+            if opening > 0 and e <= opening and not text[e:opening].strip():
+                sp = _from_run(ctx, s, e)
+                if sp is not None and sp.kind == "name":
+                    return sp
         for s, e in reversed(runs):
             sp = _from_run(ctx, s, e)
             if sp is not None and sp.kind == "name":
                 return sp
+    found = _subject_at(ctx, runs, last)  # "Pejabat Rusia mengatakan", "Lavrov juga mengatakan"
+    if found is not None and found.kind == "pronoun":
+        return found
+    # the subject before an adjunct or a relative clause: "Jay Tarriela dalam cuitannya di Twitter menulis",
+    # "Kementerian Luar Negeri Rusia dalam pernyataannya mengatakan", "Medvedev yang pernah menjabat … mengatakan";
+    # a name whose run holds the adjunct ("Kepala Perwakilan BI di Jawa Barat Herawanto") stays
+    adjunct = lex.kind("adjunct")
+    for j in range(len(words) - 1, max(0, len(words) - ADJUNCT_REACH) - 1, -1):
+        if j < 1 or words[j].group().lower() not in adjunct:
+            continue
+        if found is not None and "," in text[words[j].start() : found.start]:
+            break  # a comma closes the clause before the subject: "Dalam kasus X yang …, Burhanuddin mengatakan"
+        if "," in text[words[j - 1].end() : words[j].start()]:
+            continue  # "…, yang": a relative clause on the word before, in an earlier clause
+        plain = any(not _capitalised(w.group()) and w.group().lower() not in adjunct for w in words[j + 1 :])
+        if found is not None and found.kind == "name" and not plain:
+            continue
+        inner = _subject_at(ctx, runs, words[j - 1])
+        if inner is not None:
+            return inner
+    if found is not None:
+        return found
     # "juru bicara itu mengatakan", "sang menteri menegaskan"
     for i in range(max(0, len(words) - 5), len(words)):
         if words[i].group().lower() in lex.kind("role"):
             return _role_phrase(ctx, words[i].start(), last.end())
     return Speaker("none")
+
+
+# How many words back from a reporting verb an adjunct or relative clause may start.
+ADJUNCT_REACH = 12
+
+
+def _subject_at(ctx: Context, runs: list[tuple[int, int]], last: re.Match) -> Speaker | None:
+    """The pronoun or the name run that ends with the word ``last``; an abbreviation in brackets
+    after a name stands for that name ("Penjaga Pantai Filipina (PCG) mengatakan")."""
+    if last.group().lower() in ctx.lex.kind("pronoun"):
+        return Speaker("pronoun", last.start(), last.end(), last.group())
+    for k in range(len(runs) - 1, -1, -1):
+        if runs[k][1] != last.end():
+            continue
+        s, e = runs[k]
+        if k and ctx.text[s - 1 : s] == "(" and ctx.text[runs[k - 1][1] : s].strip() == "(":
+            s, e = runs[k - 1]
+        return _from_run(ctx, s, e)
+    return None
+
+
+def _definite_before(ctx: Context, words: list[re.Match]) -> Speaker | None:
+    """A definite description as the subject of a reporting verb ("Mantan Panglima TNI itu pun
+    menegaskan"): a role phrase closed by itu/tersebut that opens its clause."""
+    if not words or words[-1].group().lower() not in DEFINITE:
+        return None
+    text = ctx.text
+    first = len(words) - 1
+    while first > 0 and len(words) - first < DEFINITE_MAX_WORDS:
+        if "," in text[words[first - 1].end() : words[first].start()] or words[first - 1].group().lower() in ctx.lex.kind("stop"):
+            break
+        first -= 1
+    return _definite_phrase(ctx, words[first:])
 
 
 def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
@@ -292,8 +378,9 @@ def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
     role_words = {w.lower() for w in (raw.text or "").split()} & ctx.lex.kind("role")
     ent = ctx.entity_at(raw.start, raw.end)
     definite = (raw.text or "").split()[-1:] in (["itu"], ["tersebut"])
-    if ent is not None and not (definite and ent.type != "PER"):
-        # (a definite description names somebody before it, not the body inside it: "politisi Partai Hanura itu")
+    if ent is not None and not definite:
+        # (a definite description names somebody before it, not the body or person inside it:
+        # "politisi Partai Hanura itu", "anak buah Megawati itu")
         return Speaker("name", raw.start, raw.end, raw.text, ent.id)
     best = None
     # the latest person before ``pos`` holding or introduced with the role (a bounded look back)
