@@ -257,6 +257,31 @@ def reference_day(article: Article) -> str | None:
     return article.published[:10] if article.published else None
 
 
+# Share of the coded mentions that one country must hold for a story to be about that country's own
+# affairs, and the fewest coded mentions that can tell.
+HOME_SHARE = 0.6
+HOME_MIN_MENTIONS = 3
+
+
+def home_country(entities: list[Entity]) -> str | None:
+    """The country whose own affairs a story is about: the one holding at least 60% of the coded
+    mentions of ``entities`` (and 3 of them), by ``country`` or the country of the actor code
+    (RUSGOV; not NATO or G20); None when no country dominates. The actors stage gives it to unknown people and bodies,
+    the events stage to the unnamed parties of domestic acts."""
+    counts: dict[str, int] = {}
+    for ent in entities:
+        code = ent.country or ent.actor
+        if code and len(code) >= 6 and len(code) % 3 == 0 and code.isalpha() and code.isupper():
+            code = code[:3]  # RUSGOV is RUS; NATO, ASEAN or G20 are no country
+        if code and len(code) == 3 and code.isalpha():
+            counts[code] = counts.get(code, 0) + len(ent.mentions)
+    total = sum(counts.values())
+    if not counts or total < HOME_MIN_MENTIONS:
+        return None
+    home, n = max(counts.items(), key=lambda kv: kv[1])
+    return home if n >= HOME_SHARE * total else None
+
+
 def normalise_for_id(text: str) -> str:
     """Unicode NFC, collapsed whitespace, lower case: what the id is a hash of."""
     return " ".join(unicodedata.normalize("NFC", text).split()).lower()

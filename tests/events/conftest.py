@@ -73,6 +73,7 @@ ACTORS = {
     "Kedutaan Besar Jepang": ("Jepang", "GPE", "JPN"), "Tokyo": ("Jepang", "GPE", "JPN"),
     "Armenia": ("Armenia", "GPE", "ARM"), "Azerbaijan": ("Azerbaijan", "GPE", "AZE"),
     "Marcos": ("Ferdinand Marcos Jr.", "PER", "PHL"), "Aung San Suu Kyi": ("Aung San Suu Kyi", "PER", "MMR"),
+    "KPK": ("Komisi Pemberantasan Korupsi", "ORG", "IDN"), "Polri": ("Kepolisian Negara Republik Indonesia", "ORG", "IDN"),
 }
 _PATTERN = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(ACTORS, key=len, reverse=True)) + r")\b")
 

@@ -16,6 +16,7 @@ from warta.actors import lexicon as _lexicon
 from warta.actors import titles as _titles  # noqa: F401  (registers the warta_entity_split factory)
 from warta.actors.link import Linker
 from warta.article import Article, Entity
+from warta.article import home_country as dominant_country
 from warta.stage import Pipe, stage
 
 __all__ = ["annotate", "entity_at", "link"]
@@ -32,26 +33,13 @@ def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
     return article
 
 
-# Share of the coded mentions that one country must hold for the story to be that country's own.
-HOME_SHARE = 0.6
-HOME_MIN_MENTIONS = 3
-
-
 def home_country(entities: list[Entity]) -> str | None:
-    """In a story about one country's own affairs, the people and bodies the gazetteer does not know
-    are that country's: "KPK menahan SH" is IDN against IDN. The home country is the one holding at
-    least 60% of the coded mentions (and 3 of them); unknown PER and ORG entities get it as their
-    ``country``. Returns the home country, or None when the story has none."""
-    counts: dict[str, int] = {}
-    for ent in entities:
-        code = ent.country or (ent.actor[:3] if ent.actor and len(ent.actor) >= 3 and ent.actor[:3].isupper() else None)
-        if code and len(code) == 3:
-            counts[code] = counts.get(code, 0) + len(ent.mentions)
-    total = sum(counts.values())
-    if not counts or total < HOME_MIN_MENTIONS:
-        return None
-    home, n = max(counts.items(), key=lambda kv: kv[1])
-    if n < HOME_SHARE * total:
+    """In a story about one country's own affairs (``warta.article.home_country``), the people and
+    bodies the gazetteer does not know are that country's: "KPK menahan SH" is IDN against IDN.
+    Unknown PER and ORG entities get it as their ``country``. Returns the home country, or None
+    when the story has none."""
+    home = dominant_country(entities)
+    if home is None:
         return None
     for ent in entities:
         if not ent.linked and ent.type in ("PER", "ORG") and not ent.country and not ent.actor:

@@ -1,0 +1,63 @@
+"""Unnamed parties of domestic acts: in a story about one country's own affairs they are that country."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.article import Entity, Mention, home_country
+from warta.events import DOMESTIC, code_events
+
+from tests.events.conftest import make_article
+
+
+def _coded(body):
+    art, doc = make_article(body)
+    return [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # the detained are unnamed: in an Indonesian story they are Indonesia
+    ("KPK menahan dua tersangka suap di Jakarta. Jokowi meminta semua pihak menghormati proses hukum di Indonesia.",
+     [("COERCE", "IDN", "IDN"), ("REQUEST", "IDN", "IDN")]),
+    # a passive with an agent and no subject actor
+    ("Seorang anggota DPRD ditangkap Polri pada Senin malam. Jokowi dan Prabowo belum berkomentar.",
+     [("COERCE", "IDN", "IDN")]),
+    # a passive with no agent: the state acts on a named Indonesian
+    ("Pagi ini Prabowo ditahan di rumahnya. Jokowi dan KPK belum berkomentar.",
+     [("COERCE", "IDN", "IDN")]),
+])
+def test_the_unnamed_party_of_a_domestic_act_is_the_home_country(body, expected):
+    assert _coded(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # no country holds the story: nothing is implied
+    "Rusia menahan dua wartawan. AS dan China belum berkomentar.",
+    # an Indonesian story, but a meeting names both its parties: no implied other side
+    "Jokowi bertemu para pengusaha di Istana. Prabowo dan KPK ikut hadir.",
+    # the named side is foreign: the home country does not fill the other
+    "China mengecam keputusan itu. Jokowi, Prabowo dan KPK menanggapinya di Jakarta.",
+    # an object pointing back was named before and need not be Indonesian
+    "KPK menuduh para pejabat itu menerima suap. Jokowi dan Prabowo belum berkomentar.",
+])
+def test_no_side_is_implied_outside_a_domestic_act(body):
+    assert _coded(body) == []
+
+
+def test_the_implied_home_country_is_its_own_entity_when_named():
+    art, doc = make_article("KPK menahan dua tersangka. Jokowi meminta masyarakat Indonesia tenang.")
+    (coerce, _) = code_events(art, doc)
+    indonesia = next(e for e in art.entities if e.name == "Indonesia")
+    assert (coerce.target.entity, coerce.target.name) == (indonesia.id, "Indonesia")
+    assert {"ACCUSE", "COERCE", "REQUEST"} <= DOMESTIC and "CONSULT" not in DOMESTIC
+
+
+def test_home_country_needs_a_clear_majority_and_ignores_organisations():
+    def ent(code, n, actor=None):
+        return Entity(id=code, name=code, type="GPE", country=None if actor else code, actor=actor or code,
+                      mentions=[Mention(0, 1, "x")] * n)
+    assert home_country([ent("IDN", 3), ent("USA", 2)]) == "IDN"
+    assert home_country([ent("IDN", 3), ent("USA", 3)]) is None
+    assert home_country([ent("IDN", 2)]) is None  # too few mentions to tell
+    # RUSGOV counts for Russia; NATO is no country and G20 no "G20" country
+    assert home_country([ent("x", 3, "RUSGOV"), ent("y", 9, "NATO"), ent("z", 9, "G20")]) == "RUS"
