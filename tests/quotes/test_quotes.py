@@ -95,7 +95,8 @@ def test_quotes_speaker_is_entity_id_when_mention_overlaps():
     start = text.index("Psekov")
     peskov = Entity("rus-peskov", "Dmitry Peskov", "PER", mentions=[Mention(start, start + 6, "Psekov")])
     q = find_quotes(text, [peskov])[0]
-    assert q.speaker == "rus-peskov" and q.speaker_text == "Psekov"
+    # the cue's text is a misspelt short form: the record gives the speaker's full name
+    assert q.speaker == "rus-peskov" and q.speaker_text == "Dmitry Peskov"
 
 
 @pytest.mark.parametrize(
@@ -219,3 +220,24 @@ def test_quotes_a_person_mention_made_of_titles_is_no_name():
     bayu = Entity("e2", "Bayu Prasetyo", "PER", mentions=[Mention(bt, bt + 13, "Bayu Prasetyo")])
     q = find_quotes(text, [wrong, bayu])[0]
     assert q.speaker == "e2"
+
+
+def test_quotes_a_first_name_at_the_cue_is_the_person_introduced_with_it():
+    text = 'Hakim Bambang Suryanto membacakan putusan. Bambang mengatakan terdakwa terbukti bersalah.'
+    full = Entity("e1", "Bambang Suryanto", "PER", mentions=[Mention(6, 22, "Bambang Suryanto")])
+    at = text.index("Bambang mengatakan")
+    short = Entity("e2", "Bambang", "PER", mentions=[Mention(at, at + 7, "Bambang")])
+    q = find_quotes(text, [full, short])[0]
+    assert q.speaker == "e1" and q.speaker_text == "Bambang Suryanto"
+
+
+def test_quotes_a_capital_speaking_is_its_state_and_an_abbreviation_gets_its_full_name():
+    text = 'Kairo mengatakan bahwa perbatasan akan dibuka. Mesir menambah pasukan. WFP menyebut stok pangan menipis.'
+    cairo = Entity("g1", "Kairo", "GPE", country="EGY", mentions=[Mention(0, 5, "Kairo")])
+    at = text.index("Mesir")
+    egypt = Entity("g2", "Mesir", "GPE", country="EGY", actor="EGY", mentions=[Mention(at, at + 5, "Mesir")])
+    wt = text.index("WFP")
+    wfp = Entity("o1", "Program Pangan Dunia", "ORG", actor="WFP", mentions=[Mention(wt, wt + 3, "WFP")])
+    first, second = find_quotes(text, [cairo, egypt, wfp])
+    assert (first.speaker, first.speaker_text) == ("g2", "Mesir")
+    assert (second.speaker, second.speaker_text) == ("o1", "Program Pangan Dunia")

@@ -30,7 +30,7 @@ def find_quotes(
         if cand.follows and last_direct is not None:
             speaker, cue = last_direct  # next part or next paragraph of the same statement
         else:
-            speaker, cue = resolve(ctx, cand.speaker, cand.start), cand.cue
+            speaker, cue = ctx.acting_for(ctx.introduced(resolve(ctx, cand.speaker, cand.start))), cand.cue
         if speaker.kind != "none":
             ctx.history.append((max(cand.anchor, cand.start), speaker))
         if cand.direct:
@@ -42,7 +42,7 @@ def find_quotes(
                 end=cand.end,
                 direct=cand.direct,
                 speaker=speaker.entity,
-                speaker_text=speaker.text,
+                speaker_text=ctx.full_name(speaker),
                 cue=cue,
                 via=find_via(ctx, *cand.via_span),
             )

@@ -53,6 +53,8 @@ class Context:
         self._qs: list[int] = []  # starts and the running maximum of their ends
         self._qm: list[int] = []
         self._lower_words: set[str] | None = None
+        self._fullest: dict[str, str] | None = None  # entity id -> its fullest name
+        self._by_id: dict[str, Entity] | None = None
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """The mentions overlapping ``[start, end)``, in the order of ``mentions``."""
@@ -65,6 +67,65 @@ class Context:
         hits = [e for _, _, e in self.overlapping(start, end)]
         hits.sort(key=lambda e: (e.type != "PER", e.type not in ("ORG", "GPE")))
         return hits[0] if hits else None
+
+    def full_name(self, speaker: Speaker) -> str | None:
+        """The speaker's text, or the fullest name the article gives the same entity when the cue
+        holds a short form: a first name ("Alex" after "Alexander Marwata"), an abbreviation ("IDF",
+        "PBB"), a state named for its capital. A person's or body's longest mention or canonical
+        name; a state's canonical name (its other mentions are phrases such as "militer Pakistan")."""
+        if speaker.entity is None or speaker.kind not in ("name", "org"):
+            return speaker.text
+        if self._fullest is None:
+            self._fullest = {}
+            for _, _, ent in self.mentions:
+                if ent.id not in self._fullest:
+                    names = [ent.name] if ent.type == "GPE" else [ent.name] + [m.text for m in ent.mentions]
+                    self._fullest[ent.id] = max((n for n in names if n), key=lambda n: len(n.split()), default="")
+        full = self._fullest.get(speaker.entity)
+        if not full or len(full.split()) <= len((speaker.text or "").split()):
+            return speaker.text
+        return full
+
+    def introduced(self, speaker: Speaker) -> Speaker:
+        """A one-word name at the cue ("Xi", "Alex") that the actors stage left apart from the full
+        name introduced earlier ("Xi Jinping", "Alexander Marwata") is that person: one of the full
+        name's words is, or starts with, it. Two such people leave the speaker as it is."""
+        words = (speaker.text or "").split()
+        if speaker.kind != "name" or len(words) != 1 or len(words[0]) < 2:
+            return speaker
+        if self._by_id is None:
+            self._by_id = {ent.id: ent for _, _, ent in self.mentions}
+        own = self._by_id.get(speaker.entity) if speaker.entity else None
+        if own is not None and any(len((m.text or "").split()) > 1 for m in own.mentions):
+            return speaker
+        w = words[0].lower()
+        found = {}
+        for s, _, ent in self.mentions:
+            if s >= speaker.start:
+                break
+            if ent.type == "PER" and ent is not own and len(ent.name.split()) > 1 and any(
+                t == w or (len(w) >= 3 and t.startswith(w)) for t in ent.name.lower().split()
+            ):
+                found[ent.id] = ent
+        if len(found) != 1:
+            return speaker
+        ent = next(iter(found.values()))
+        return Speaker("name", speaker.start, speaker.end, ent.name, ent.id)
+
+    def acting_for(self, speaker: Speaker) -> Speaker:
+        """A city speaking for its state ("New Delhi mengatakan", "Moskow menegaskan") is the state,
+        when the article names that state."""
+        if speaker.entity is None:
+            return speaker
+        if self._by_id is None:
+            self._by_id = {ent.id: ent for _, _, ent in self.mentions}
+        ent = self._by_id.get(speaker.entity)
+        if ent is None or ent.type != "GPE" or ent.actor or not ent.country:
+            return speaker
+        state = next((e for e in self._by_id.values() if e.type == "GPE" and e.actor == ent.country), None)
+        if state is None:
+            return speaker
+        return Speaker("org", speaker.start, speaker.end, state.name, state.id)
 
     def inside_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside a direct quotation (names there are not speakers)."""
