@@ -440,6 +440,20 @@ def eval_events(
     _print_scores(result, events_eval.format_report, json_output=json_output, errors=errors)
 
 
+@eval_app.command("pages")
+def eval_pages(
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: file (relative to the gold file), url, title, published, authors, editors, kind."),
+    errors: int = typer.Option(0, "--errors", help="Also list this many wrong fields (page, field, gold, got)."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Page metadata of the extractor: title right, publication time right to the minute, authors
+    and editors right (as sets), page kind; the seeds' gold.jsonl is such a file."""
+    from warta.eval import pages as pages_eval
+
+    result = pages_eval.evaluate(gold)
+    _print_scores(result, pages_eval.format_report, json_output=json_output, errors=errors)
+
+
 @app.command("events")
 def events_command(
     db: str = DB_OPTION,

@@ -72,6 +72,8 @@ SETTINGS = (
     # user rule files, read after the shipped ones
     Setting("outlets", "WARTA_OUTLETS", None, "A YAML file of news outlets added to the shipped registry."),
     Setting("furniture", "WARTA_FURNITURE", None, "A YAML file of page-furniture rules added to the shipped ones."),
+    Setting("bylines", "WARTA_BYLINES", None, "A YAML file of byline values that name no person (companies, desks, initials)."),
+    Setting("titles", "WARTA_TITLES", None, "A YAML file of site names and taglines taken off the end of headlines."),
     Setting("agencies", "WARTA_AGENCIES", None, "A YAML file of news agencies added to the shipped list."),
     Setting("languages", "WARTA_LANGUAGES", None, "A YAML file of language cues added to the shipped ones."),
     Setting("gazetteer", "WARTA_GAZETTEER", None, "A YAML file or folder of actors added to the shipped gazetteer."),

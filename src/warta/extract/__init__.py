@@ -9,6 +9,7 @@ later stages can point into it by character offsets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from warta.article import Article, RawDocument, Source, article_id
 from warta.errors import InputError
@@ -16,8 +17,9 @@ from warta.extract.clean import Cleaned, clean, normalise_line
 from warta.extract.dates import FoundDate, date_from_url, parse_date, pick_published
 from warta.extract.html import Page, read_page
 from warta.extract.kinds import page_kind, title_kind
-from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_tags
+from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_names, split_tags
 from warta.extract.outlets import Registry, registry
+from warta.extract.resources import load
 
 __all__ = ["extract"]
 
@@ -56,15 +58,8 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     article.outlet = _outlet(source.url, article, cleaned, page, outlets)
     article.title = _clean_title(raw.title or cleaned.title, outlets)
     article.kind = page_kind(raw.title or cleaned.title or page.title, source.url)
-    article.published = _published(published, raw.published, cleaned.dates, page) or date_from_url(source.url)
-    page_authors: list[str] = []
-    page_editors: list[str] = []
-    for value in page.authors + page.bylines:
-        names, editors = byline_names(value, outlets)
-        page_authors += names
-        page_editors += editors
-    article.authors = _unique(cleaned.authors + page_authors)
-    article.editors = _unique(cleaned.editors + page_editors)
+    article.published = _published(published, raw.published, cleaned.dates, page, date_from_url(source.url))
+    article.authors, article.editors = _credits(cleaned, page, outlets)
     known_text = f"{article.title or ''}\n{body}"
     tags = [t for line in cleaned.tag_lines for t in split_tags(line, known_text)]
     article.tags = _unique(tags + page.tags)
@@ -118,24 +113,113 @@ def _outlet(url: str | None, article: Article, cleaned: Cleaned, page: Page, out
     return outlet.name if outlet else None
 
 
+# The last " - ", " | ", " : " segment of a headline (the head keeps every earlier separator).
+_LAST_SEGMENT = re.compile(r"^(?P<head>.+)\s+(?:[-–—|:]|::)\s+(?P<site>(?:(?!\s[-–—|:]\s).)+)$")
+
+
+@lru_cache(maxsize=1)
+def _title_rules() -> tuple[tuple[re.Pattern, bool], ...]:
+    return tuple((re.compile(e["pattern"]), bool(e.get("tail"))) for e in load("titles.yaml"))
+
+
+def _site_segment(segment: str, outlets: Registry) -> bool:
+    segment = segment.strip()
+    if len(segment.split()) > 6:
+        return False
+    if outlets.lookup(segment) or outlets.find(segment):
+        return True
+    return any(p.search(segment) for p, tail in _title_rules() if not tail)
+
+
 def _clean_title(title: str | None, outlets: Registry) -> str | None:
-    """The headline without the site name some pages append: "Judul - Kompas.com" -> "Judul"."""
+    """The headline without what sites append: "Judul - Kompas.com", "Judul | Republika Online",
+    "Judul - ANTARA News Jawa Timur - Berita Terkini Jawa Timur", "Judul Halaman all" -> "Judul"."""
     if not title:
         return None
-    m = re.match(r"^(?P<head>.+?)\s+[-–—|:]\s+(?P<site>[^-–—|]+)$", title)
-    if m and (outlets.lookup(m.group("site")) or outlets.find(m.group("site"))):
-        return m.group("head").strip()
+    title = " ".join(title.split())
+    for _ in range(4):
+        m = _LAST_SEGMENT.match(title)
+        if not m or not _site_segment(m.group("site"), outlets):
+            break
+        title = m.group("head").strip()
+    for pattern, tail in _title_rules():
+        if tail:
+            title = pattern.sub("", title)
     return title.strip()
 
 
-def _published(given: str | None, from_input: str | None, dates: list[FoundDate], page: Page) -> str | None:
-    """The first publication date: --published, the input's own, meta tags, then printed date lines."""
+def _credits(cleaned: Cleaned, page: Page, outlets: Registry) -> tuple[list[str], list[str]]:
+    """Authors and editors: the bylines printed on the page (story lines, labelled or writer-marked
+    elements) first; else the JSON-LD authors, then the author meta tags, then trafilatura's guess,
+    the first that names a person. Companies, desks and initials are no authors (``bylines.yaml``).
+    A name also given as editor is the editor, unless no other writer is named ("Redaktur &
+    Reporter: X" wrote and edited the story)."""
+    authors, editors = list(cleaned.authors), list(cleaned.editors)
+    for line in page.bylines:
+        names, more = byline_names(line, outlets)
+        authors += names
+        editors += more
+    editors += [n for value in page.editors for n in split_names(value, outlets)]
+    if not authors:
+        for values in page.authors:
+            authors = [n for value in values for n in split_names(value, outlets)]
+            if authors:
+                break
+    authors, editors = _unique_names(authors), _unique_names(editors)
+    as_editor = {e.casefold() for e in editors}
+    writers = [a for a in authors if a.casefold() not in as_editor]
+    return (writers or authors), editors
+
+
+def _unique_names(values: list[str]) -> list[str]:
+    """``values`` without empties and repeats (case and spacing aside), first spelling kept."""
+    seen: dict[str, str] = {}
+    for value in values:
+        value = " ".join(value.split()) if value else value
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return list(seen.values())
+
+
+def _published(given: str | None, from_input: str | None, dates: list[FoundDate], page: Page,
+               from_url: str | None) -> str | None:
+    """The first publication time: --published, the input's own, then the page's meta tags (and
+    JSON-LD) and printed date lines, then the URL's stamp. The printed line's zone is kept: it gives
+    the time a date-only tag left out, the zone a zone-less tag left out (a Makassar page's
+    "14:05 WITA" is +08:00), and the printed form of the same instant (a tag in UTC)."""
     if given:
         return given
     if from_input:
         return parse_date(from_input) or from_input
     printed = pick_published(dates + page.date_lines)
+    if printed is None or "T" not in printed:
+        loose = next((d.value for d in page.loose_dates
+                      if printed is None or d.value.startswith(printed)), None)
+        printed = loose or printed
     meta = page.published
-    if meta and printed and "T" not in meta and printed.startswith(meta):
-        return printed  # the printed line adds the time the meta tag left out
-    return meta or printed
+    if meta and printed:
+        if "T" not in meta and printed.startswith(meta):
+            return printed  # the printed line adds the time the meta tag left out
+        if "T" in meta and "T" in printed:
+            if not page.published_zoned and printed[:16] == meta[:16]:
+                return meta[:19] + printed[19:]  # the same local time: the printed zone is the page's
+            shown = _in_zone_of(meta, printed)
+            if shown is not None:
+                return shown  # the same instant (a tag in UTC): as the page prints it
+    found = meta or printed
+    if from_url and (found is None or ("T" not in found and "T" in from_url and from_url.startswith(found))):
+        return from_url  # CNBC Indonesia's /20240503132707-…: the URL carries the time
+    return found
+
+
+def _in_zone_of(meta: str, printed: str) -> str | None:
+    """``meta`` written in the zone of ``printed`` when both name the same minute, else None."""
+    from datetime import datetime
+
+    try:
+        first, second = datetime.fromisoformat(meta), datetime.fromisoformat(printed)
+    except ValueError:
+        return None
+    if first.tzinfo is None or second.tzinfo is None or first.replace(second=0) != second.replace(second=0):
+        return None
+    return first.astimezone(second.tzinfo).isoformat()

@@ -56,9 +56,17 @@ DATE_PATTERNS = [
         r"(?:\.\d+)?(?P<zone>Z|[+-]\d\d:?\d\d)?)?",
         re.I,
     ),
-    # Kamis, 25/04/2024 20:06 WIB   28/03/2019, 23:08 WIB   28-03-2019
+    # 2024/05/06 14:05:31 (Detik, CNN Indonesia and CNBC Indonesia "publishdate" meta tags): year first
     re.compile(
-        rf"{_DAY_NAME}(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>\d{{4}}|\d\d)\b(?:{_SEP}{_TIME})?",
+        r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"
+        r"(?:[T ]+(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
+        r"(?:\s*(?P<zone>WIB|WITA|WIT|Z|[+-]\d\d:?\d\d)\b)?",
+        re.I,
+    ),
+    # Kamis, 25/04/2024 20:06 WIB   28/03/2019, 23:08 WIB   28-03-2019 (never the tail of a longer
+    # number: "2024/05/06" is not the 24th of May 2006)
+    re.compile(
+        rf"{_DAY_NAME}(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>\d{{4}}|\d\d)\b(?:{_SEP}{_TIME})?",
         re.I,
     ),
     # Kamis, 28 Maret 2019 | 23:08 WIB   12 Mei 2019, 09:04 WIB   Kamis 28 Mar 2019 23:08
@@ -82,6 +90,7 @@ class FoundDate:
     kind: str  # "published", "updated" or "plain" (no word says which)
     start: int
     end: int
+    zoned: bool = True  # False: a time printed with no zone (WIB assumed)
 
 
 def _zone(raw: str | None) -> str:
@@ -140,7 +149,8 @@ def find_date(text: str) -> FoundDate | None:
     value = _build(m)
     if value is None:
         return None
-    return FoundDate(value, _kind(text[: m.start()]), m.start(), m.end())
+    zoned = m.groupdict().get("hour") is None or bool(m.groupdict().get("zone"))
+    return FoundDate(value, _kind(text[: m.start()]), m.start(), m.end(), zoned)
 
 
 def _kind(prefix: str) -> str:
@@ -197,10 +207,13 @@ def _sort_key(value: str) -> str:
 
 
 # Dates that outlets put in their article URLs (path segments only, never the query):
-# /read/2023/07/30/…, /2020/07/16/152537/… (year/month/day segments), and a 14-digit stamp opening
+# /read/2023/07/30/…, /2020/07/16/152537/… (year/month/day segments; a 6-digit segment after them
+# is the WIB time, Suara's /2024/05/06/140512/ and old Detik's, and so are the first six digits of
+# Kompas's 8-digit article number, /read/2024/05/06/14052471/), and a 14-digit stamp opening
 # a segment, /20251125174025-131-…/ (CNN Indonesia, CNBC Indonesia: date and WIB time) or its
 # 8-digit date part. Detik's "d-7560273" and Kompas's article numbers are ids, not dates.
-_URL_YMD = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)")
+_URL_YMD = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)"
+                     r"(?:(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)(?P<second>[0-5]\d)(?:\d\d)?(?=/|$))?")
 _URL_STAMP = re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)"
                         r"(?:(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)(?P<second>[0-5]\d))?(?=[-_/]|$)")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -10,27 +11,45 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from warta.extract.dates import FoundDate, parse_date, parse_date_line
+from warta.extract.dates import FoundDate, find_date, parse_date, parse_date_line
 
 # <meta> names and properties, by the field they give, most trusted first.
 META = {
     "title": ("og:title", "twitter:title", "title", "dc.title"),
     "published": (
-        "article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued",
-        "content_publishdate", "publication_date", "date", "dc.date", "og:published_time",
+        "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+        "dtk:publishdate", "publish-date", "publish_date", "content_publisheddate", "content_publishdate",
+        "dc.date.issued", "dcterms.issued", "parsely-pub-date", "sailthru.date", "publication_date", "date",
+        "dc.date", "og:published_time",
     ),
     "updated": ("article:modified_time", "datemodified", "og:updated_time"),
     "site": ("og:site_name", "application-name", "twitter:site"),
-    "author": ("author", "article:author", "content_author", "dc.creator"),
+    # the reporter fields first: Kompas's "author" names the company, its "content_author" the reporter
+    "author": ("content_author", "dtk:author", "author", "article:author", "dc.creator", "parsely-author",
+               "sailthru.author"),
+    "editor": ("content_editor", "dtk:editor", "editor"),
     "keywords": ("news_keywords", "keywords", "article:tag", "content_tag"),
     "url": ("og:url", "twitter:url"),
 }
 # Elements whose class or id marks the page's date line.
 _DATE_CLASS = re.compile(r"date|time|tanggal|publish|waktu|posted", re.I)
-# Elements whose class or id marks a byline, and the role label a byline must start with: the
-# credit block above the story ("Editor: X") is often outside what trafilatura keeps.
-_BYLINE_CLASS = re.compile(r"author|penulis|editor|byline|credit|reporter|redaktur|writer", re.I)
-_BYLINE_LABEL = re.compile(r"^(?:penulis|reporter|pewarta|editor|redaktur|penyunting|oleh)\b", re.I)
+# Elements whose class or id marks a byline (the credit block above the story, "Editor: X", is often
+# outside what trafilatura keeps), and those that mark the writer's name printed without a label
+# ("Hana Prameswari - detikNews", Liputan6's "author__name", Okezone's "namerep").
+_BYLINE_CLASS = re.compile(r"author|penulis|editor|byline|credit|reporter|redaktur|writer|namerep|nama-redaksi", re.I)
+_WRITER_CLASS = re.compile(r"author|penulis|byline|reporter|writer|namerep|nama-redaksi", re.I)
+_EDITOR_CLASS = re.compile(r"editor|redaktur", re.I)
+# The role label a byline opens with ("Penulis: X", "Rep: X/ Red: Y", "Laporan Wartawan Tribunnews.com, X"),
+# and a label with nothing after it (a heading of the credit block, "<h6>Penulis</h6>").
+_BYLINE_LABEL = re.compile(
+    r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|editor|redaktur|penyunting|oleh"
+    r"|laporan\s+(?:wartawan|reporter|koresponden)\b|rep\s*:|red\s*:)", re.I)
+_LABEL_ONLY = re.compile(r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|editor|redaktur|penyunting"
+                         r"|oleh|rep|red)\s*:?$", re.I)
+_BYLINE_TAGS = ("div", "span", "p", "li", "small", "address", "h5", "h6", "strong", "b")
+# Schema.org types whose JSON-LD describes the story (Detik describes it as a WebPage).
+_LD_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage",
+             "OpinionNewsArticle", "VideoObject"}
 
 
 @dataclass(slots=True)
@@ -40,10 +59,15 @@ class Page:
     text: str = ""
     title: str | None = None
     published: str | None = None
-    date_lines: list[FoundDate] = field(default_factory=list)
+    published_zoned: bool = True  # False: the meta tag gave a time without a zone (WIB assumed)
+    date_lines: list[FoundDate] = field(default_factory=list)  # in elements marked as dates
+    loose_dates: list[FoundDate] = field(default_factory=list)  # date lines with a time anywhere else
     site: str | None = None
     url: str | None = None
-    authors: list[str] = field(default_factory=list)
+    # author values, most trusted source first (JSON-LD persons, then the meta tags in META order,
+    # then trafilatura's guess): the first that names a person is taken (``extract``)
+    authors: list[list[str]] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
 
@@ -89,6 +113,71 @@ def _printed_dates(tree) -> list[FoundDate]:
     return found
 
 
+def _loose_dates(tree) -> list[FoundDate]:
+    """Date lines with a time in any short element outside lists of other stories, in page order
+    ("Senin, 06 Mei 2024 14:12 WIB" in CNN Indonesia's unmarked header): read only when neither the
+    meta tags nor the marked elements give the time."""
+    found = []
+    for node in tree.iter("div", "span", "p", "small", "li", "b", "strong", "em"):
+        own = (node.text or "").strip()
+        if not own or not any(c.isdigit() for c in own) and len(node) == 0:
+            continue
+        text = " ".join(node.text_content().split())
+        if not 10 <= len(text) <= 120:
+            continue
+        line = parse_date_line(text)
+        if line is not None and "T" in line.value and not _in_other_stories(node):
+            found.append(line)
+    return found
+
+
+def _ld_objects(data):
+    """Every JSON object of a JSON-LD block (lists and ``@graph`` opened)."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _ld_objects(data["@graph"])
+
+
+def _ld_names(value) -> list[str]:
+    """Person names of a JSON-LD ``author``/``editor`` value; organisations are no authors."""
+    names = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict) and item.get("@type") in (None, "Person") and isinstance(item.get("name"), str):
+            names.append(item["name"])
+    return [" ".join(n.split()) for n in names if n.strip()]
+
+
+def _json_ld(tree) -> dict:
+    """Publication date, title, authors and editors of the story's JSON-LD (``<script type=
+    "application/ld+json">``), the first story object that gives each."""
+    found: dict = {"published": None, "title": None, "authors": [], "editors": []}
+    for node in tree.iter("script"):
+        if (node.get("type") or "").strip().lower() != "application/ld+json" or not node.text:
+            continue
+        try:
+            data = json.loads(node.text)
+        except ValueError:
+            continue  # a broken block (unescaped quotes in a headline) is no evidence
+        for obj in _ld_objects(data):
+            kinds = obj.get("@type")
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            if not kinds & _LD_TYPES:
+                continue
+            if not found["published"] and isinstance(obj.get("datePublished"), str):
+                found["published"] = obj["datePublished"]
+            if not found["title"] and isinstance(obj.get("headline"), str):
+                found["title"] = obj["headline"]
+            found["authors"] = found["authors"] or _ld_names(obj.get("author"))
+            found["editors"] = found["editors"] or _ld_names(obj.get("editor"))
+    return found
+
+
 # Page parts listing other stories, whose bylines are not this story's.
 _OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|terbaru|terkini|sidebar|widget|list", re.I)
 # More labelled bylines than this on one page: a list of stories, not one story's credits.
@@ -104,16 +193,47 @@ def _in_other_stories(node) -> bool:
     return False
 
 
+def _node_lines(node) -> list[str]:
+    """The text of ``node`` a line per ``<br>``-separated line, whitespace collapsed."""
+    markup = lxml.html.tostring(node, encoding=str, with_tail=False)
+    text = lxml.html.fromstring(re.sub(r"(?i)<br\s*/?>", "\n", markup)).text_content()
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _name_shaped(text: str) -> bool:
+    """A writer's name as pages print it unlabelled: short, no sentence ("Hana Prameswari -
+    detikNews", "Taufik Hidayatullah, Jurnalis" once its date is taken off)."""
+    return (3 <= len(text) <= 80 and len(text.split()) <= 10 and not any(c.isdigit() for c in text)
+            and not re.search(r"[.!?]\s+\w", text))
+
+
+def _without_date(text: str) -> str:
+    found = find_date(text)
+    if found is None:
+        return text
+    return (text[: found.start] + " " + text[found.end :]).strip(" ·|,-–—")
+
+
 def _bylines(tree) -> list[str]:
-    """Labelled byline elements ("Penulis: X", "Editor: Y"), in page order, without repeats."""
+    """Byline lines of the page, in page order, without repeats: a line opening with a role label
+    ("Penulis: X", "Rep: X/ Red: Y") in any element, or a name printed in an element marked as the
+    writer's; none inside lists of other stories, none when there are more than ``MAX_BYLINES``."""
     found = []
-    for node in tree.iter("div", "span", "p", "li", "small", "address"):
+    for node in tree.iter(*_BYLINE_TAGS):
         marker = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if not _BYLINE_CLASS.search(marker):
+        marked = bool(_BYLINE_CLASS.search(marker))
+        if not marked and not _BYLINE_LABEL.match((node.text or "").lstrip()):
             continue
         text = " ".join(node.text_content().split())
-        if 6 <= len(text) <= 150 and _BYLINE_LABEL.match(text) and not _in_other_stories(node):
-            found.append(text)
+        if not 3 <= len(text) <= 200 or _LABEL_ONLY.match(text) or _in_other_stories(node):
+            continue
+        for line in _node_lines(node) if len(text) > 40 else [text]:
+            if 3 <= len(line) <= 150 and _BYLINE_LABEL.match(line) and not _LABEL_ONLY.match(line):
+                found.append(line)
+            elif _WRITER_CLASS.search(marker) and not _EDITOR_CLASS.search(marker) and not _DATE_CLASS.search(marker):
+                line = _without_date(line)
+                if _name_shaped(line) and not _LABEL_ONLY.match(line):
+                    found.append(line)
     # a wrapper ("credit") holds its children's lines run together: keep the innermost texts only
     unique = list(dict.fromkeys(found))
     inner = [t for t in unique if not any(other != t and other in t for other in unique)]
@@ -146,20 +266,29 @@ def read_page(html: str, url: str | None = None) -> Page:
         page.text = plain_text(html)
         return page
     meta = _meta(tree)
-    page.title = _first(meta, "title")
-    published = _first(meta, "published")
-    page.published = parse_date(published) if published else None
+    ld = _json_ld(tree)
+    page.title = _first(meta, "title") or ld["title"]
+    published = _first(meta, "published") or ld["published"]
+    found = find_date(published.strip()) if published else None
+    if found is not None:
+        page.published, page.published_zoned = found.value, found.zoned
     page.site = _first(meta, "site")
     page.url = url or _first(meta, "url")
     if not page.url:
         canonical = tree.find(".//link[@rel='canonical']")
         page.url = canonical.get("href") if canonical is not None else None
-    author = _first(meta, "author")
-    if author and not author.startswith("http"):
-        page.authors = [a.strip() for a in re.split(r"\s*(?:,|;|\bdan\b|&)\s*", author) if a.strip()]
+    page.authors = [ld["authors"]] if ld["authors"] else []
+    for key in META["author"]:
+        for value in meta.get(key, []):
+            if not value.startswith("http"):
+                page.authors.append([a.strip() for a in re.split(r"\s*(?:,|;|\bdan\b|&)\s*", value) if a.strip()])
+    page.editors = ld["editors"] + [v for key in META["editor"] for v in meta.get(key, [])]
     keywords = [k for key in META["keywords"] for v in meta.get(key, []) for k in v.split(",")]
     page.tags = list(dict.fromkeys(k.strip() for k in keywords if k.strip()))
     page.date_lines = _printed_dates(tree)
+    timed = any("T" in d.value for d in page.date_lines)
+    if not timed and not (page.published and "T" in page.published and page.published_zoned):
+        page.loose_dates = _loose_dates(tree)
     page.bylines = _bylines(tree)
     if not page.title:
         node = tree.find(".//h1")
@@ -184,8 +313,8 @@ def read_page(html: str, url: str | None = None) -> Page:
         if not page.published and doc.date:
             page.published = parse_date(doc.date)
         page.site = page.site or doc.sitename
-        if not page.authors and doc.author:
-            page.authors = [a.strip() for a in re.split(r"\s*;\s*", doc.author) if a.strip()]
+        if doc.author:  # trafilatura's guess: the last resort
+            page.authors.append([a.strip() for a in re.split(r"\s*;\s*", doc.author) if a.strip()])
     if not page.text.strip():
         # trafilatura found no story (or libxml2 gave up on ten thousand nested <div>s): every
         # block of text on the page, for the line rules to clean

@@ -106,29 +106,54 @@ def cited_sources(body: str, outlets: Registry) -> list[str]:
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\bdan\b|\band\b)\s*")
 
 
+@lru_cache(maxsize=None)
+def _not_people() -> tuple[re.Pattern, ...]:
+    """The patterns of ``bylines.yaml``: byline values that name no person."""
+    return tuple(re.compile(entry["pattern"]) for entry in load("bylines.yaml"))
+
+
+def is_person(name: str, outlets: Registry) -> bool:
+    """True when a byline value can be a person: not an outlet, company, desk, team or initials."""
+    name = name.strip()
+    if len(name) < 3 or outlets.lookup(name) or outlets.find(name):
+        return False
+    return not any(p.search(name) for p in _not_people())
+
+
 def split_names(value: str, outlets: Registry) -> list[str]:
-    """Person names of a byline value ("A dan B", "A, B"), without outlet names and initials."""
+    """Person names of a byline value ("A dan B", "A, B"), without outlet names, companies and initials."""
     value = re.sub(r"\s*[|(].*$", "", value).strip(" .:-–")
     names = []
     for part in _NAME_SPLIT.split(value):
-        part = part.strip(" .:-–")
-        if len(part) < 3 or outlets.lookup(part) or outlets.find(part):
-            continue  # "oleh Liputan6.com" names the outlet, not a writer
-        names.append(part)
+        part = part.strip(" .:-–·")
+        if is_person(part, outlets):
+            names.append(part)
     return names
 
 
-_AUTHOR_LABEL = re.compile(r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|by|author|writer)\b\s*:?\s*", re.I)
-_EDITOR_LABEL = re.compile(r"^(?:editor|redaktur|penyunting)\b\s*:?\s*", re.I)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|by|author|writer"
+    r"|laporan\s+(?:wartawan|reporter|koresponden)(?:\s+[\w.-]+)?\s*,|rep\s*:)\s*:?\s*", re.I)
+_EDITOR_LABEL = re.compile(r"^(?:editor|redaktur|penyunting|red\s*:)\s*:?\s*", re.I)
+# "Redaktur & Reporter : X" (JPNN): one person wrote and edited the story
+_BOTH_LABEL = re.compile(r"^(?:editor|redaktur)\s*(?:&|dan|/)\s*(?:reporter|penulis)\s*:?\s*"
+                         r"|^(?:reporter|penulis)\s*(?:&|dan|/)\s*(?:editor|redaktur)\s*:?\s*", re.I)
+# Where a byline value splits into parts: " | ", " - ", and "/" before a role ("Rep: X/ Red: Y").
+_BYLINE_PARTS = re.compile(r"\s+[|\-–—·]\s+|\s*\|\s*|\s*/\s*(?=(?:red|editor|redaktur|penyunting)\b)", re.I)
 
 
 def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
-    """Authors and editors of a page's author field: "Penulis X | Editor Y", "X - detikNews"."""
+    """Authors and editors of a byline: "Penulis X | Editor Y", "X - detikNews", "Rep: X/ Red: Y",
+    "Market - X, CNBC Indonesia", "Redaktur & Reporter : X" (both)."""
     authors: list[str] = []
     editors: list[str] = []
-    for part in re.split(r"\s+[|\-–—]\s+|\s*\|\s*", value):
+    for part in _BYLINE_PARTS.split(value):
         part = part.strip()
-        if _EDITOR_LABEL.match(part):
+        if _BOTH_LABEL.match(part):
+            names = split_names(_BOTH_LABEL.sub("", part), outlets)
+            authors.extend(names)
+            editors.extend(names)
+        elif _EDITOR_LABEL.match(part):
             editors.extend(split_names(_EDITOR_LABEL.sub("", part), outlets))
         else:
             authors.extend(split_names(_AUTHOR_LABEL.sub("", part), outlets))

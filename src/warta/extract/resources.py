@@ -40,6 +40,20 @@ SPECS: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = {
         frozenset({"variants", "enabled"}),
         "agencies",
     ),
+    "bylines.yaml": (
+        "warta.extract",
+        "names",
+        frozenset({"name", "pattern", "note"}),
+        frozenset({"example", "enabled"}),
+        "bylines",
+    ),
+    "titles.yaml": (
+        "warta.extract",
+        "segments",
+        frozenset({"name", "pattern", "note"}),
+        frozenset({"example", "tail", "enabled"}),
+        "titles",
+    ),
     "language.yaml": (
         "warta.extract",
         "languages",

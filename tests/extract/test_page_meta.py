@@ -1,0 +1,191 @@
+"""Page metadata as Indonesian outlets print it: titles without the site, publication time to the
+minute in the printed zone, the reporter (not the company, the desk, initials or the editor).
+
+The pages of ``metadata/`` are our own, in the markup of 16 outlets (invented stories and names);
+``metadata/gold.jsonl`` is what a careful reader takes from each (the `warta eval pages` format).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.article import RawDocument, Source
+from warta.cli import app
+from warta.eval import pages as pages_eval
+from warta.extract import _clean_title, extract
+from warta.extract.dates import date_from_url, parse_date
+from warta.extract.html import read_page
+from warta.extract.meta import byline_names, is_person
+from warta.extract.outlets import registry
+from warta.extract.resources import load
+
+METADATA = Path(__file__).parent / "metadata"
+GOLD = [json.loads(line) for line in (METADATA / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("record", GOLD, ids=lambda r: r["file"])
+def test_outlet_page_metadata(record):
+    article = pages_eval.extract_page(record, METADATA).to_dict()
+    assert article["title"] == record["title"]
+    assert pages_eval.same_time(article["published"], record["published"]), article["published"]
+    assert article["published"] == record["published"][:16] + article["published"][16:]  # the printed zone
+    assert article["authors"] == record["authors"]
+    assert article["editors"] == record["editors"]
+    assert article["kind"] == record["kind"]
+    assert article["body"]  # a video page keeps its text
+
+
+def test_eval_pages_scores_the_fixtures_and_lists_errors(tmp_path):
+    result = CliRunner().invoke(app, ["eval", "pages", "--gold", str(METADATA / "gold.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["pages"] == len(GOLD) and figures["title"] == figures["published"] == figures["authors"] == 1.0
+    # a wrong gold line is scored wrong and listed
+    wrong = dict(GOLD[0], authors=["Orang Lain"], published="2024-05-06T15:05:00+07:00")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(wrong) + "\n", encoding="utf-8")
+    (tmp_path / GOLD[0]["file"]).write_bytes((METADATA / GOLD[0]["file"]).read_bytes())
+    result = CliRunner().invoke(app, ["eval", "pages", "--gold", str(tmp_path / "gold.jsonl"), "--errors", "5"])
+    assert result.exit_code == 0, result.output
+    assert "authors    0.000" in result.stdout and "published  0.000" in result.stdout
+    assert 'field=authors gold=["Orang Lain"]' in result.stdout
+
+
+@pytest.mark.parametrize("predicted,gold,right", [
+    ("2024-05-06T14:05:31+07:00", "2024-05-06T14:05:00+07:00", True),  # to the minute
+    ("2024-05-06T07:05:00+00:00", "2024-05-06T14:05:00+07:00", True),  # the same instant
+    ("2024-05-06T14:05:00+07:00", "2024-05-06T14:05:00+08:00", False),  # WIB is not WITA
+    ("2024-05-06", "2024-05-06T14:05:00+07:00", False),  # the hour dropped
+    ("2024-05-06T14:05:00+07:00", "2024-05-06", True),  # the gold gives the day only
+    (None, None, True),
+])
+def test_publication_time_is_scored_to_the_minute(predicted, gold, right):
+    assert pages_eval.same_time(predicted, gold) is right
+
+
+@pytest.mark.parametrize("title,clean", [
+    ("Kemenlu Pulangkan 12 WNI dari Kamboja Halaman all - Kompas.com", "Kemenlu Pulangkan 12 WNI dari Kamboja"),
+    ("Kemenag Buka Pendaftaran Petugas Haji | Republika Online", "Kemenag Buka Pendaftaran Petugas Haji"),
+    ("Harga Cabai Turun - ANTARA News Jawa Timur - Berita Terkini Jawa Timur", "Harga Cabai Turun"),
+    ("Bawaslu Temukan APK Melanggar : Okezone Nasional", "Bawaslu Temukan APK Melanggar"),
+    ("Dishub Uji Coba Jalur Sepeda - Tribun-timur.com", "Dishub Uji Coba Jalur Sepeda"),
+    ("Pedagang Keluhkan Harga Bawang | Suarajatim.id", "Pedagang Keluhkan Harga Bawang"),
+    ("Video: Warga Bersihkan Sungai - 20detik", "Video: Warga Bersihkan Sungai"),
+    ("Polda Tangkap Pelaku Pembobolan ATM - News Liputan6.com", "Polda Tangkap Pelaku Pembobolan ATM"),
+    # a separator inside the headline stays when what follows is no site
+    ("Menlu Retno: Indonesia Siap Jadi Tuan Rumah", "Menlu Retno: Indonesia Siap Jadi Tuan Rumah"),
+    ("Rusia - Ukraina Sepakat Tukar Tawanan", "Rusia - Ukraina Sepakat Tukar Tawanan"),
+    ("Perang Rusia-Ukraina Memasuki Tahun Ketiga - Kompas.com", "Perang Rusia-Ukraina Memasuki Tahun Ketiga"),
+])
+def test_titles_lose_the_site_name_and_tagline(title, clean):
+    assert _clean_title(title, registry()) == clean
+
+
+@pytest.mark.parametrize("value,authors,editors", [
+    ("Rep: Fuji Eka Permana/ Red: Agung Sasongko", ["Fuji Eka Permana"], ["Agung Sasongko"]),
+    ("Market - Dimas Aryo Pratomo, CNBC Indonesia", ["Dimas Aryo Pratomo"], []),
+    ("Redaktur & Reporter : Sutresno Wahyudi", ["Sutresno Wahyudi"], ["Sutresno Wahyudi"]),
+    ("Hana Prameswari - detikNews", ["Hana Prameswari"], []),
+    ("Penulis: Yaumal Asri | Editor: Bangun Santoso", ["Yaumal Asri"], ["Bangun Santoso"]),
+    ("Taufik Hidayatullah, Jurnalis", ["Taufik Hidayatullah"], []),
+    ("Laporan Wartawan Tribun-Timur.com, Muhammad Fadhly Ali", ["Muhammad Fadhly Ali"], []),
+    ("Kompas Cyber Media", [], []),
+    ("(rdp/rdp)", [], []),
+    ("kumparanNEWS", [], []),
+    ("Tim detikcom", [], []),
+])
+def test_bylines_name_the_reporter_and_the_editor(value, authors, editors):
+    assert byline_names(value, registry()) == (authors, editors)
+
+
+@pytest.mark.parametrize("name,person", [
+    ("Sekar Ayuningtyas", True), ("Suparno", True), ("Kompas Cyber Media", False), ("bgs", False),
+    ("RDS", False), ("Redaksi", False), ("mcr8", False), ("CNN Indonesia", False), ("Market", False),
+])
+def test_is_person(name, person):
+    assert is_person(name, registry()) is person
+
+
+@pytest.mark.parametrize("filename,key", [("bylines.yaml", "pattern"), ("titles.yaml", "pattern")])
+def test_every_data_entry_matches_its_example(filename, key):
+    for entry in load(filename):
+        assert re.search(entry[key], entry["example"]), entry["name"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("2024/05/06 14:05:31", "2024-05-06T14:05:31+07:00"),  # Detik's publishdate: year first
+    ("Senin, 06 Mei 2024 14:05 WIB", "2024-05-06T14:05:00+07:00"),
+    ("06/05/2024, 14:05 WIB", "2024-05-06T14:05:00+07:00"),
+    ("Senin, 6 Mei 2024 16:05 WIT", "2024-05-06T16:05:00+09:00"),
+    ("Senin, 6 Mei 2024 14:05 WITA", "2024-05-06T14:05:00+08:00"),
+])
+def test_date_lines(text, value):
+    assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("url,value", [
+    ("https://www.cnbcindonesia.com/news/20240503132707-4-535123/judul", "2024-05-03T13:27:07+07:00"),
+    ("https://www.suara.com/news/2024/05/06/140512/judul", "2024-05-06T14:05:12+07:00"),
+    ("https://nasional.kompas.com/read/2024/05/06/14052471/judul", "2024-05-06T14:05:24+07:00"),
+    ("https://nasional.okezone.com/read/2024/05/06/337/3003123/judul", "2024-05-06"),  # 337 is a channel
+    ("https://news.detik.com/berita/d-7560273/judul", None),  # an id, no date
+])
+def test_url_dates(url, value):
+    assert date_from_url(url) == value
+
+
+def _html(head: str, body: str = "") -> RawDocument:
+    story = "".join(f"<p>Paragraf berita ke-{n} tentang rapat dewan kota yang membahas anggaran daerah.</p>" for n in range(4))
+    html = f"<html><head>{head}</head><body><h1>Rapat Dewan Kota</h1>{body}<article>{story}</article></body></html>"
+    return RawDocument(Source(path="uji.html"), html=html)
+
+
+def test_a_zoneless_meta_time_takes_the_printed_zone():
+    raw = _html('<meta name="content_PublishedDate" content="2024-05-06 14:05:18">',
+                '<time>Senin, 6 Mei 2024 14:05 WITA</time>')
+    assert extract(raw).published == "2024-05-06T14:05:18+08:00"
+
+
+def test_a_utc_meta_time_is_written_as_the_page_prints_it():
+    raw = _html('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06T07:05:00.000Z"}</script>',
+                '<div class="story-date">6 Mei 2024 14:05 WIB</div>')
+    assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+
+
+def test_a_date_only_meta_tag_gets_the_time_of_an_unmarked_date_line_or_the_url():
+    raw = _html('<meta name="pubdate" content="2024-05-06">', '<div class="text-grey">Senin, 06 Mei 2024 14:12 WIB</div>')
+    assert extract(raw).published == "2024-05-06T14:12:00+07:00"
+    raw = _html('<meta name="pubdate" content="2024-05-03">'
+                '<link rel="canonical" href="https://www.cnbcindonesia.com/news/20240503132707-4-535123/judul">')
+    assert extract(raw).published == "2024-05-03T13:27:07+07:00"
+
+
+def test_unmarked_date_lines_in_other_stories_are_not_the_page_date():
+    raw = _html('<meta name="pubdate" content="2024-05-06">',
+                '<div class="berita-terkait"><span>Jumat, 03 Mei 2024 09:10 WIB</span></div>')
+    assert extract(raw).published == "2024-05-06"
+
+
+def test_json_ld_authors_are_people_not_organisations():
+    page = read_page('<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                     '"author": [{"@type": "Person", "name": "Sekar Ayuningtyas"}, {"@type": "Organization", '
+                     '"name": "Kompas Cyber Media"}], "editor": {"@type": "Person", "name": "Bagus Wicaksono"}}]}'
+                     '</script></head><body><p>Teks.</p></body></html>')
+    assert page.authors[0] == ["Sekar Ayuningtyas"] and page.editors == ["Bagus Wicaksono"]
+
+
+def test_the_company_in_the_author_tag_gives_way_to_the_reporter_tag():
+    raw = _html('<meta name="author" content="Kompas Cyber Media"><meta name="content_author" content="Sekar Ayuningtyas">')
+    assert extract(raw).authors == ["Sekar Ayuningtyas"]
+    raw = _html('<meta name="author" content="Kompas Cyber Media">')
+    assert extract(raw).authors == []
+
+
+def test_an_editor_listed_among_the_writers_is_the_editor():
+    raw = _html("", '<div class="author">Oleh : Rizki Pratama, Dedy Priatmojo</div><div class="editor">Editor : Dedy Priatmojo</div>')
+    article = extract(raw)
+    assert (article.authors, article.editors) == (["Rizki Pratama"], ["Dedy Priatmojo"])
