@@ -61,3 +61,37 @@ def test_home_country_needs_a_clear_majority_and_ignores_organisations():
     assert home_country([ent("IDN", 2)]) is None  # too few mentions to tell
     # RUSGOV counts for Russia; NATO is no country and G20 no "G20" country
     assert home_country([ent("x", 3, "RUSGOV"), ent("y", 9, "NATO"), ent("z", 9, "G20")]) == "RUS"
+
+
+@pytest.mark.parametrize("body,expected", [
+    # an unnamed body of the home country acts as that country, as agent or subject
+    ("Polisi menangkap tiga orang di Jakarta. Jokowi, Prabowo dan KPK belum berkomentar.",
+     [("COERCE", "IDN", "IDN")]),
+    ("Usulan Jokowi ditolak pemerintah. Prabowo dan KPK belum berkomentar.", [("REJECT", "IDN", "IDN")]),
+    # before a name the body is that name's: Malaysia is no Indonesian body, and nothing is implied for it
+    ("Pemerintah Malaysia menahan dua nelayan. Jokowi, Prabowo dan KPK diam.", []),
+])
+def test_an_unnamed_body_of_the_home_country_is_that_country(body, expected):
+    assert _coded(body) == expected
+
+
+def test_an_unnamed_body_outside_a_domestic_story_is_nobody():
+    # no country holds the story: "polisi" is nobody's
+    assert _coded("Polisi menangkap dua warga Rusia dan seorang warga AS.") == []
+
+
+def test_body_words_are_data_with_a_note_each():
+    from warta.events.arguments import bodies
+
+    assert {"polisi", "aparat", "pemerintah"} <= bodies() and "mahasiswa" not in bodies()
+
+
+@pytest.mark.parametrize("body,expected", [
+    # "keduanya" are the two sides of the last two-sided event
+    ("Putin bertemu Xi Jinping di Moskow. Keduanya menandatangani perjanjian kerja sama.",
+     [("CONSULT", "RUS", "CHN"), ("AGREE", "RUS", "CHN")]),
+    # coordinated subjects of a clash fight each other: one event, the first named as source
+    ("Armenia dan Azerbaijan kembali berperang pekan lalu.", [("ASSAULT", "ARM", "AZE")]),
+])
+def test_two_parties_named_together(body, expected):
+    assert _coded(body) == expected

@@ -82,6 +82,9 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             continue
         matches = matcher.resolve(found, low[s_tok:e_tok], offset=s_tok)
         actors, places = arguments.units(article.entities, starts, ends, low, (s_tok, e_tok))
+        if home is not None:
+            # "Polisi menangkap ...": an unnamed body of the home country is that country
+            actors = arguments.with_bodies(actors, low, (s_tok, e_tok), home.code)
         timexes = context.sentence_timex(article, sent.start_char, sent.end_char)
         trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
         previous: list[tuple[list[Unit], list[Unit], int]] = []
@@ -131,6 +134,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     return events
 
 
+# Coordinated subjects of these with no object act on each other, as SYMMETRIC ones do.
+CLASH = frozenset({"ASSAULT"})
 IMPLIED = -2  # token position of an actor the text leaves unnamed (the home country)
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 
@@ -159,15 +164,17 @@ BOTH_NOUNS = frozenset({"negara", "pihak", "pemimpin", "pemerintah", "menteri", 
 
 def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int, Entity]], starts: list[int],
           article: Article, events: list[Event]) -> list[Unit]:
-    """For "kedua negara" as the subject: the two sides of the last two-sided event, else the last two
+    """For "kedua negara" (or "keduanya") as the subject: the two sides of the last two-sided event, else the last two
     actors of different countries named before (the one named first leads)."""
     floor = arguments._clause_start(low, m.start, s_tok)
     at = next((k for k in range(floor, m.start - 1) if low[k] == "kedua" and low[k + 1] in BOTH_NOUNS), None)
     if at is None:
+        at = next((k for k in range(floor, m.start) if low[k] == "keduanya"), None)  # "keduanya menyepakati"
+    if at is None:
         return []
     by_id = {e.id: e for e in article.entities}
     # "kedua negara" are two states (three-letter codes), not ASEAN or NATO
-    fits = (lambda c: bool(c) and len(c) == 3) if low[at + 1] == "negara" else bool
+    fits = (lambda c: bool(c) and len(c) == 3) if at + 1 < len(low) and low[at + 1] == "negara" else bool
     for ev in reversed(events):
         src, tgt = by_id.get(ev.source.entity or ""), by_id.get(ev.target.entity or "")
         if src and tgt and arguments.country(src) != arguments.country(tgt) and all(
@@ -266,8 +273,10 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
 
 def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trigger, one_sided) -> list[Event]:
     sources, targets = args.sources, args.targets
-    if not targets and len(sources) > 1 and m.type in SYMMETRIC:
-        sources, targets = sources[:1], sources[1:]  # "Blinken dan Lavrov akan bertemu": a meeting of the two
+    if not targets and len(sources) > 1 and m.type in SYMMETRIC | CLASH:
+        # "Blinken dan Lavrov akan bertemu": a meeting of the two, the first named leads; so does a
+        # clash ("Rusia dan Ukraina telah berperang")
+        sources, targets = sources[:1], sources[1:]
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     floor = arguments._clause_start(low, m.start, s_tok)
     left_actor = max((u.end for u in sources if u.end <= m.start), default=floor)
@@ -278,7 +287,7 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
     # an actor is not its own target, nor is a place of its own country ("TNI ... ke perairan Natuna"),
     # except as the people a domestic act is aimed at ("meminta masyarakat Indonesia tenang")
     own_place = m.type not in DOMESTIC
-    same = [(s, t) for s, t in pairs if s is not None and t is not None and t.start != IMPLIED and (s.entity.id == t.entity.id or (
+    same = [(s, t) for s, t in pairs if s is not None and t is not None and t.start != IMPLIED and (s.entity.id and s.entity.id == t.entity.id or (
         own_place and t.entity.type in ("GPE", "LOC") and arguments.country(s.entity) == arguments.country(t.entity)))]
     pairs = [p for p in pairs if p not in same] or [(s, None) for s, _ in same]
     for source, target in pairs:

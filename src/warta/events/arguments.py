@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from warta.article import Entity
 from warta.events.matcher import CLAUSE_END, Match
+from warta.resources import load_rules
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -129,6 +132,30 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
                 continue
         actors.append(unit)
     return actors, places
+
+
+@lru_cache(maxsize=1)
+def bodies() -> frozenset[str]:
+    """Words for an unnamed acting body ("polisi", "aparat", "pemerintah"): ``data/events/bodies.yaml``."""
+    text = resources.files("warta").joinpath("data", "events", "bodies.yaml").read_text(encoding="utf-8")
+    entries = load_rules(("warta/data/events/bodies.yaml", text), key="name", allowed={"name", "note"},
+                         required={"name", "note"})[None]
+    return frozenset(e["name"] for e in entries)
+
+
+def with_bodies(actors: list[Unit], low: list[str], sent: tuple[int, int], code: str) -> list[Unit]:
+    """``actors`` and a unit standing for ``code`` at each word of an unnamed acting body in the
+    sentence ("Polisi menuding …", "ditahan aparat keamanan"), in text order; not inside a name or
+    right before one ("pemerintah Malaysia" is the unit Malaysia)."""
+    words = bodies()
+    taken = {i for u in actors for i in range(u.start, u.end)}
+    named = {u.start for u in actors}
+    out = list(actors)
+    for i in range(*sent):
+        if low[i] in words and i not in taken and not named & {i + 1, i + 2}:
+            ent = Entity(id="", name=low[i], type="ORG", country=code, actor=code)
+            out.append(Unit(i, i + 1, ent, i, i + 1, [ent]))
+    return sorted(out, key=lambda u: u.start) if len(out) > len(actors) else actors
 
 
 def doc_lower(i: int, low: list[str]) -> bool:
