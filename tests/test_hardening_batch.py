@@ -324,9 +324,44 @@ def slow(batch):
     time.sleep(120)
     return batch
 if __name__ == "__main__":
-    for _ in ordered_map(slow, Feed(range(4), 1), workers=2, crashed=lambda x: x):
+    for _ in ordered_map(slow, Feed(range(4), 1), workers=2, crashed=lambda x: x, preload={preload!r}):
         pass
 """
+
+
+PRELOADED = """
+import json, os, sys
+from functools import partial
+sys.path.insert(0, {src!r})
+from warta.pool import Feed, ordered_map
+def where(parent, batch):  # was the module preloaded? is this worker a child of the pool's owner?
+    return [["wave" in sys.modules, os.getppid() == parent] for _ in batch]
+def die(batch):
+    os._exit(3)
+def run(fn, n, workers=2):
+    return [r for b in ordered_map(fn, Feed(range(n), 2), workers=workers, crashed=str, preload=("wave",)) for r in b]
+if __name__ == "__main__":
+    here = partial(where, os.getpid())
+    out = {{"first": run(here, 4), "again": run(here, 2), "crashed": run(die, 2, 1), "restarted": run(here, 2)}}
+    os.environ["WARTA_SOMETHING"] = "changed"
+    out["changed"] = run(here, 2)
+    out["parent"] = "wave" in sys.modules
+    print(json.dumps(out))
+"""
+
+
+def test_preloaded_modules_are_imported_once_in_a_server_the_workers_are_forked_from(tmp_path):
+    script = tmp_path / "preloaded.py"
+    script.write_text(PRELOADED.format(src=str(SRC)))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    forked = [True, False]  # the module is there; the worker's parent is the server, not the owner
+    assert out["first"] == [forked] * 4 and out["again"] == [forked] * 2
+    assert out["crashed"] == ["0", "1"]  # each document alone killed its worker: both given up
+    assert out["restarted"] == [forked] * 2
+    assert out["changed"] == [[False, True]] * 2  # another environment: spawned by the owner, no preload
+    assert out["parent"] is False  # the owner itself never imported it
 
 
 def _alive(pid: int) -> bool:
@@ -338,9 +373,10 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
-def test_workers_die_when_their_parent_is_killed(tmp_path):
+@pytest.mark.parametrize("preload", [(), ("wave",)], ids=["spawned", "forked-from-a-server"])
+def test_workers_die_when_their_parent_is_killed(tmp_path, preload):
     script = tmp_path / "watched.py"
-    script.write_text(WATCHED.format(src=str(SRC)))
+    script.write_text(WATCHED.format(src=str(SRC), preload=preload))
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     workers = {int(parent.stdout.readline().split()[1]) for _ in range(2)}
     os.kill(parent.pid, signal.SIGKILL)
@@ -351,10 +387,16 @@ def test_workers_die_when_their_parent_is_killed(tmp_path):
     assert not any(_alive(pid) for pid in workers)
 
 
-def _children(pid: int) -> set[int]:
+def _descendants(pid: int) -> set[int]:
+    """Children, grandchildren...: the workers are forked from a fork server, the ingest's child."""
     found = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found |= {int(c) for c in (task / "children").read_text().split()}
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found |= {int(c) for c in (task / "children").read_text().split()}
+    except FileNotFoundError:  # it ended meanwhile
+        return found
+    for child in list(found):
+        found |= _descendants(child)
     return found
 
 
@@ -382,8 +424,8 @@ def test_kill_9_mid_ingest_then_rerun_stores_every_document_once(tmp_path):
         ingest.stdin.write("".join(lines[4:10]).encode())  # these are in the workers when the kill comes
         ingest.stdin.flush()
         time.sleep(1)
-        workers = _children(ingest.pid)
-        assert workers, "no worker processes"
+        workers = _descendants(ingest.pid)
+        assert len(workers) >= 3, "no worker processes"  # the fork server, its workers (and a resource tracker)
         ingest.kill()
         ingest.wait()
         ingest.stdin.close()

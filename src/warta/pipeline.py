@@ -267,11 +267,14 @@ def default_workers() -> int:
     return settings.value("workers") or os.cpu_count() or 1
 
 
-def _init_worker() -> None:
+def preload() -> None:
+    """Load the model now (once per worker process, before its first document, or once in the
+    fork server the local pool forks its workers from: ``warta.preload``)."""
     try:
-        nlp()  # load the model once per worker, before the first document
+        nlp()
     except Exception:  # noqa: BLE001 - each document then fails with the reason, as in one process
         pass
+
 
 
 def _crashed(item: RawDocument | InputError | Failure) -> Failure:
@@ -316,7 +319,7 @@ def run(
         items = (as_failure(i) if isinstance(i, InputError) else i for i in items)
         work = partial(_process_batch, published=published)
         for results in remote_map(work, Feed(items, BATCH), workers=workers, crashed=_crashed,
-                                  initializer=_init_worker):
+                                  initializer=preload):
             yield from results
         return
     workers = workers or default_workers()
@@ -327,5 +330,6 @@ def run(
             yield from _process_batch(batch, published)
         return
     work = partial(_process_batch, published=published)
-    for results in ordered_map(work, feed, workers=workers, crashed=_crashed, initializer=_init_worker):
+    for results in ordered_map(work, feed, workers=workers, crashed=_crashed, initializer=preload,
+                               preload=("warta.preload",)):
         yield from results

@@ -9,12 +9,22 @@ in native code), the batch runs again alone, and if it kills its worker again, d
 document: only a document that kills a worker while running alone is given up, through
 ``crashed(item)``. Workers ignore Ctrl-C (the parent stops them) and die with the parent process,
 even when it is killed with ``kill -9`` (``PR_SET_PDEATHSIG`` on Linux, and a watch thread).
+
+Workers are spawned (a fresh interpreter each), or, when ``preload`` names modules, forked from a
+*fork server*: one process started without threads that imports those modules once (the
+pipeline's loads the language model), so that each worker starts in milliseconds, ready, and
+shares the model's memory with the others copy-on-write. The server lives as long as this process
+and is used again by the next pool (a restarted one too) if nothing it was started with (the
+modules, the environment, the working folder, ``sys.path``) has changed since; otherwise that pool
+spawns its workers.
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import queue
 import signal
@@ -25,53 +35,119 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCH_SECONDS = 1.0
+STOP_SECONDS = 5.0
+PROC = Path("/proc/self").parent
 
 
-def _watch_parent(parent: int) -> None:
-    """End this process when ``parent`` is gone (the process is then re-parented)."""
+def _identity(pid: int) -> str | None:
+    """What tells process ``pid`` apart from a later one with the same id (its start time on
+    Linux); ``None`` when it is gone or a zombie (killed, not yet waited for)."""
+    if not PROC.is_dir():  # no /proc: only whether the id exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            pass
+        return "?"
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()
+    return None if fields[0] == "Z" else fields[19]
+
+
+def _watch_parent(parent: int, owner: int, identity: str | None) -> None:
+    """End this process when its ``parent`` or the pool's ``owner`` process is gone."""
     while True:
         time.sleep(WATCH_SECONDS)
-        if os.getppid() != parent:
+        if os.getppid() != parent or _identity(owner) != identity:
             os._exit(1)
 
 
-def _die_with_parent(parent: int) -> None:
+def _die_with_parent(owner: int, identity: str | None) -> None:
+    """Die with the direct parent (the pool's owner, or the fork server) and with the owner."""
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
         except (OSError, AttributeError):  # no libc symbol: the watch thread below still works
             pass
-    if os.getppid() != parent:  # the parent died before the signal was asked for
+    parent = os.getppid()
+    if identity is None or _identity(owner) != identity:  # the owner died before the signal was asked for
         os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="warta-parent-watch").start()
+    threading.Thread(target=_watch_parent, args=(parent, owner, identity), daemon=True,
+                     name="warta-parent-watch").start()
 
 
-def _worker_start(parent: int, initializer: Callable | None, initargs: tuple) -> None:
+def _worker_start(owner: int, identity: str | None, initializer: Callable | None, initargs: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent)
+    _die_with_parent(owner, identity)
     if initializer is not None:
         initializer(*initargs)
+
+
+# What the fork server of this process was started with (``_context``), None before it is
+_server_key: tuple | None = None
+
+
+def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
+    """The fork server's context when ``preload`` is given and the server is (or can be started)
+    as this pool needs it; else ``spawn``."""
+    global _server_key
+    spawn = multiprocessing.get_context("spawn")
+    if not preload or "forkserver" not in multiprocessing.get_all_start_methods():
+        return spawn
+    key = (preload, os.getcwd(), tuple(sys.path), tuple(sorted(os.environ.items())))
+    server = multiprocessing.forkserver._forkserver
+    if _server_key is None:
+        if server._forkserver_pid is not None:  # started by someone else, with other modules
+            return spawn
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(preload))
+        server.ensure_running()  # starts loading now, while the parent reads the input
+        atexit.register(_stop_server, server)
+        _server_key = key
+        return context
+    return multiprocessing.get_context("forkserver") if key == _server_key else spawn
+
+
+def _stop_server(server: multiprocessing.forkserver.ForkServer) -> None:
+    """At exit: stop the fork server and wait for it (so that its CPU time and its workers' count as
+    this process's children's, as spawned workers' do); killed if it does not end within seconds."""
+    pid = server._forkserver_pid
+    if pid is None:
+        return
+    stopper = threading.Thread(target=server._stop, daemon=True)  # ends when no worker is left
+    stopper.start()
+    stopper.join(STOP_SECONDS)
+    if stopper.is_alive():
+        os.kill(pid, signal.SIGKILL)
+        stopper.join(STOP_SECONDS)
 
 
 class _Pool:
     """A ``ProcessPoolExecutor`` that can be killed and started again."""
 
-    def __init__(self, workers: int, initializer: Callable | None, initargs: tuple):
+    def __init__(self, workers: int, initializer: Callable | None, initargs: tuple, preload: tuple[str, ...] = ()):
         self.workers, self.initializer, self.initargs = workers, initializer, initargs
+        self.preload = preload
         self.restarts = 0
         self.broken = False  # a worker died: the executor refuses work until restarted
         self._start()
 
     def _start(self) -> None:
-        # spawned, not forked: the parent has threads (the feed, the pool's own) whose locks a
-        # forked child would inherit held, and hang on
+        # spawned or forked from the fork server, never forked from this process: it has threads
+        # (the feed, the pool's own) whose locks a forked child would inherit held, and hang on
+        owner = os.getpid()
         self.executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_start, initargs=(os.getpid(), self.initializer, self.initargs),
+            max_workers=self.workers, mp_context=_context(self.preload), initializer=_worker_start,
+            initargs=(owner, _identity(owner), self.initializer, self.initargs),
         )
 
     def submit(self, fn: Callable, batch: list) -> Future:
@@ -202,13 +278,15 @@ def ordered_map(
     initializer: Callable | None = None,
     initargs: tuple = (),
     window: int | None = None,
+    preload: tuple[str, ...] = (),
 ) -> Iterator[list]:
     """``fn(batch)`` for each batch of ``feed`` in worker processes, results in order, at most
-    ``window`` batches in flight; a finished batch is handed back while the feed waits for input."""
+    ``window`` batches in flight; a finished batch is handed back while the feed waits for input.
+    ``preload``: modules the workers' fork server imports once (see the module docstring)."""
     window = window or 2 * workers
     if not isinstance(feed, Feed):  # batches made already (the engines' contract)
         feed = Feed(feed, 1, ahead=window, batched=True)
-    pool = _Pool(workers, initializer, initargs)
+    pool = _Pool(workers, initializer, initargs, tuple(preload))
     pending: deque[list] = deque()
     try:
         while True:
