@@ -16,6 +16,7 @@ from pathlib import Path
 from warta.article import RawDocument
 from warta.extract import extract
 from warta.ingest import read_inputs
+from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "../shared/corpus/seeds"
@@ -45,9 +46,13 @@ def main() -> None:
     args = parser.parse_args()
     texts = _docs(sorted(SEEDS.glob("*.txt"))) or _docs(sorted(PAGES.glob("*.expected.txt")))
     pages = _docs(sorted(PAGES.glob("*.html")))
-    for label, unit, docs in (("text", "articles/s", texts), ("html", "pages/s", pages)):
+    figures = []
+    for label, unit, docs, target in (("text", "articles/s", texts, "≥ 300"), ("html", "pages/s", pages, "≥ 60")):
         wall, cpu = _rate(docs, args.seconds)
         print(f"{label}: {wall:7.0f} {unit:10s} wall, {cpu:7.0f} per CPU-second  ({len(docs)} distinct inputs)")
+        figures.append(figure(f"{'text' if label == 'text' else 'HTML'} extraction", wall, unit, target=target,
+                              note=f"{cpu:,.0f} per CPU-second"))
+    record(__file__, figures)
 
 
 if __name__ == "__main__":

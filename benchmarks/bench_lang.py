@@ -21,6 +21,7 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
+from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,6 +97,11 @@ def main() -> None:
     for name, seconds in timings.items():
         print(f"  {name:<22} {100 * seconds / elapsed:5.1f} %")
     print(f"peak RSS      {rss_mb:.0f} MB")
+    record(__file__, [
+        figure("language layer, nlp.pipe", piped / piped_cpu, "words per CPU-second", target="≥ 10,000 words/s",
+               note=f"{words / cpu:,.0f} one by one"),
+        figure("language layer, peak memory", rss_mb, "MB", target="≤ 1 GB"),
+    ])
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ from warta.store.connect import database_url, writing
 from warta.store.entities import find_entity, list_entities
 from warta.store.events import query
 
+from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 PG_URL = os.environ.get("WARTA_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -212,8 +214,9 @@ def postgres_target(schema_name: str) -> tuple[str | None, Callable[[], None]]:
     return f"{PG_URL}{sep}options=-csearch_path%3D{schema_name}", drop
 
 
-def run_backend(backend: str, target: str, sizes: list[int], records: list[dict], repeat: int) -> None:
-    """Grow one store through ``sizes`` and time the queries at each size."""
+def run_backend(backend: str, target: str, sizes: list[int], records: list[dict], repeat: int) -> list[dict]:
+    """Grow one store through ``sizes`` and time the queries at each size; the medians as figures."""
+    figures = []
     loaded = 0
     with Store.open(target) as store:
         for size in sizes:
@@ -225,6 +228,8 @@ def run_backend(backend: str, target: str, sizes: list[int], records: list[dict]
             for name, fn in queries(store, size, records, random.Random(size)).items():
                 median, p95 = timed(fn, repeat)
                 print(f"  {name:<48} {median:>10.2f} {p95:>10.2f}", flush=True)
+                figures.append(figure(f"store, {backend} {size:,}: {name}", median, "ms", note=f"p95 {p95:.1f} ms"))
+    return figures
 
 
 def main() -> None:
@@ -237,19 +242,21 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     print("store query latency; records generated from examples/ (see benchmarks/README.md)", flush=True)
     records = templates()
+    figures = []
     for backend in args.backends.split(","):
         if backend == "sqlite":
             with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
-                run_backend("sqlite", str(Path(tmp) / "bench.db"), sizes, records, args.repeat)
+                figures += run_backend("sqlite", str(Path(tmp) / "bench.db"), sizes, records, args.repeat)
         elif backend == "postgresql":
             target, drop = postgres_target(f"warta_bench_store_{os.getpid()}")
             if target:
                 try:
-                    run_backend("postgresql", target, sizes, records, args.repeat)
+                    figures += run_backend("postgresql", target, sizes, records, args.repeat)
                 finally:
                     drop()
         else:
             sys.exit(f"unknown backend {backend!r}; use sqlite and/or postgresql")
+    record(__file__, figures)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """End-to-end throughput on real news: `warta extract` at 1 and 2 workers, against a tokenizer floor.
 
-Run: ``.venv/bin/python benchmarks/bench_throughput.py [--limit N] [--workers 1,2] [--stages] [--csv FILE]``
+Run: ``.venv/bin/python benchmarks/bench_throughput.py [--count 1000] [--limit N] [--workers 1,2] [--stages] [--csv FILE]``
 
 Inputs: the Detik articles of ``../shared/corpus/summaries_dev/detik_dev_300.csv`` (about 400 words
-each), read from there at run time and written to a temporary JSONL file (never into the repository);
-skipped with a message when the file is absent. Each figure is one fresh process, model load included:
+each), read from there at run time and written to a temporary JSONL file (never into the repository),
+repeated to ``--count`` records (default 1,000; each repeat with its own URL); skipped with a message
+when the file is absent. Each figure is one fresh process, model load included:
 
 - ``floor``: the same process shape with the language layer cut to Warta's tokenizer (read the JSONL,
   extract, tokenize, print each record): the cost of Python, the readers and the extractor.
@@ -30,6 +31,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+
 ROOT = Path(__file__).resolve().parents[1]
 DETIK = ROOT / "../shared/corpus/summaries_dev/detik_dev_300.csv"
 
@@ -45,6 +48,14 @@ def detik_records(path: Path, limit: int | None = None) -> list[dict]:
             if limit and len(out) >= limit:
                 break
     return out
+
+
+def repeated(records: list[dict], count: int | None) -> list[dict]:
+    """``records`` cycled to ``count`` items, each repeat with its own URL (all of them if no count)."""
+    if not count:
+        return records
+    return [{**records[n % len(records)], "url": f"{records[n % len(records)]['url']}#{n // len(records)}"}
+            for n in range(count)]
 
 
 def write_jsonl(records: list[dict], folder: Path) -> Path:
@@ -121,6 +132,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, default=DETIK, help="Detik CSV (default: summaries_dev)")
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
+    parser.add_argument("--count", type=int, default=1000, help="repeat them to N records (0: each once)")
     parser.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")
     parser.add_argument("--stages", action="store_true", help="also profile the stages in process")
     parser.add_argument("--floor", help=argparse.SUPPRESS)  # internal: run the floor on this JSONL
@@ -131,28 +143,41 @@ def main() -> None:
     if not args.csv.is_file():
         print(f"bench_throughput: skipped, {args.csv} is absent (real articles are read from ../shared)")
         return
-    records = detik_records(args.csv, args.limit)
+    records = repeated(detik_records(args.csv, args.limit), args.count)
     words = sum(len(r["text"].split()) for r in records) / len(records)
     warta = [sys.executable, "-c", "from warta.cli import run; run()"]
     with tempfile.TemporaryDirectory(prefix="warta-bench-") as folder:
         path = write_jsonl(records, Path(folder))
-        print(f"{len(records)} Detik articles, {words:.0f} words on average; each figure is one process, model load included")
-        results, cpus = {}, {}
+        print(f"{len(records)} Detik records, {words:.0f} words on average; each figure is one process, model load included")
+        results, cpus, figures = {}, {}, []
         floor_wall, floor_cpu, rss = measure([sys.executable, __file__, "--floor", str(path)])
         print(f"  floor (tokenizer only)  {floor_wall:6.2f} s  {len(records) / floor_wall:7.1f} articles/s  "
               f"peak RSS {rss:4.0f} MB  (CPU {floor_cpu:.1f} s)")
+        real = f"{len(records)} Detik records, model load included"
+        figures.append(figure("real news, tokenizer floor", len(records) / floor_wall, "articles/s",
+                              note=f"{real}; {len(records) / floor_cpu:.1f} per CPU-second"))
         for n in [int(w) for w in args.workers.split(",")]:
             wall, cpu, rss = measure([*warta, "extract", str(path), "--workers", str(n)])
             results[n], cpus[n] = wall, cpu
             rate = len(records) / wall
             print(f"  workers={n}               {wall:6.2f} s  {rate:7.1f} articles/s  {rate / n:6.1f} per core  "
                   f"peak RSS {rss:4.0f} MB per worker  (CPU {cpu:.1f} s: {len(records) / cpu:.1f} articles per CPU-second)")
+            figures.append(figure(f"real news, `warta extract --workers {n}`", rate, "articles/s",
+                                  target="≥ 30" if n == 1 else None,
+                                  note=f"{real}; {len(records) / cpu:.1f} per CPU-second"))
+            figures.append(figure(f"real news, peak memory at {n} worker{'s' if n > 1 else ''}", rss, "MB per worker",
+                                  target="≤ 600"))
         if 1 in results:
             print(f"  ratio pipeline/floor    {results[1] / floor_wall:6.1f}x wall, {cpus[1] / floor_cpu:.1f}x CPU  (target <= 10)")
+            figures.append(figure("real news, pipeline/floor", results[1] / floor_wall, "×", target="≤ 10",
+                                  note=f"{cpus[1] / floor_cpu:.1f}× in CPU time"))
             for n, seconds in results.items():
                 if n > 1:
                     print(f"  scaling {n} workers       {results[1] / seconds:6.2f}x one worker  (target >= {0.9 * n:.1f}; "
                           f"wall time: it needs {n} idle cores)")
+                    figures.append(figure(f"real news, {n} workers over one", results[1] / seconds, "×",
+                                          target=f"≥ {0.9 * n:.1f}", note="wall time: it needs idle cores"))
+        record(__file__, figures)
         if args.stages:
             print("stages, in process, one by one (CPU time):")
             stage_profile(path)

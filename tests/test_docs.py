@@ -4,9 +4,9 @@ data README, every `warta ...` command shown in the docs is a real one, every mo
 from __future__ import annotations
 
 import ast
-import importlib.util
 import shlex
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -208,11 +208,32 @@ def test_quality_floors_table_is_the_generated_one():
 
 
 def test_benchmark_table_is_the_generated_one():
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
-    run = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(run)
+    from benchmarks import run
+
     assert _generated("speed.md", "python -m benchmarks.run --markdown") == run.markdown(), (
         "docs/speed.md: the benchmark list is stale; paste the output of `python -m benchmarks.run --markdown`")
+
+
+def test_speed_figures_are_the_committed_benchmark_results():
+    # the figures are not measured here: the table must be what benchmarks/results.json holds
+    from benchmarks import results
+
+    stored = results.load()
+    assert stored["scripts"], "benchmarks/results.json holds no figures; run `make bench`"
+    assert _generated("speed.md", "python -m benchmarks.run --figures") == results.markdown(stored), (
+        "docs/speed.md: the speed figures differ from benchmarks/results.json; "
+        "paste the output of `python -m benchmarks.run --figures`")
+
+
+def test_speed_figures_table_shows_each_figure_with_its_machine():
+    from benchmarks import results
+
+    on = {"cpu": "x", "cores": 2, "system": "Linux", "python": "3.11", "load_average": 0.5}
+    stored = results.merge({"scripts": {}}, "bench_x", [results.figure("a | b", 1234.56, "articles/s", target="≥ 30",
+                                                                        note="n")],
+                           when=datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc), on=on)
+    assert results.markdown(stored).splitlines()[2] == (
+        r"| a \| b | 1,235 articles/s (n) | ≥ 30 | `benchmarks/bench_x.py` | 2026-01-02 03:04 UTC, 2 cores, load 0.5 |")
 
 
 def test_gate_markdown_lists_every_floor():
