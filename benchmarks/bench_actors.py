@@ -13,7 +13,10 @@ from warta import pipeline
 from warta.actors import annotate, gazetteer, lexicon
 from warta.article import RawDocument, Source
 from warta.extract import extract
-from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
+    from results import figure, record
 
 SEEDS = Path(__file__).resolve().parents[1] / "../shared/corpus/seeds"
 

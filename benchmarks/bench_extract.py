@@ -16,7 +16,10 @@ from pathlib import Path
 from warta.article import RawDocument
 from warta.extract import extract
 from warta.ingest import read_inputs
-from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
+    from results import figure, record
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "../shared/corpus/seeds"

@@ -21,7 +21,10 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
-from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
+    from results import figure, record
 
 ROOT = Path(__file__).resolve().parents[1]
 

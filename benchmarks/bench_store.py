@@ -35,7 +35,10 @@ from warta.store.connect import database_url, writing
 from warta.store.entities import find_entity, list_entities
 from warta.store.events import query
 
-from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
+    from results import figure, record
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -31,7 +31,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
+    from results import figure, record
 
 ROOT = Path(__file__).resolve().parents[1]
 DETIK = ROOT / "../shared/corpus/summaries_dev/detik_dev_300.csv"

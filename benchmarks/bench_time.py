@@ -13,7 +13,10 @@ import time
 from pathlib import Path
 
 from warta.time import find_timex
-from results import figure, record  # benchmarks/results.py (this script's folder is on the path)
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
+    from results import figure, record
 
 DEV = Path(__file__).resolve().parents[1] / "../shared/datasets/timex/indotimex_dev"
 FALLBACK = [
