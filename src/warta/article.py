@@ -93,6 +93,19 @@ class Mention:
 
 
 @dataclass(slots=True)
+class RemovedMention:
+    """A surface form of an entity in a line the extractor removed from the body (a caption, a byline,
+    a "Baca juga" link, a photo credit): ``line`` indexes ``Article.removed`` and ``start``/``end``
+    are offsets into that line's ``text``, never into ``body``."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    via: str | None = None
+
+
+@dataclass(slots=True)
 class Role:
     """An office an entity holds, as stated in the text or known from the gazetteer."""
 
@@ -112,12 +125,17 @@ class Entity:
     linked: bool = False  # True when the entity is a gazetteer actor
     roles: list[Role] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # the entity named in removed page furniture (reporters, photographers, outlets in credits, people
+    # in "Baca juga" headlines): an entity named only there has no ``mentions``, since ``mentions``
+    # offsets always point into the body (events, quotes and evidence highlighting read them)
+    in_removed: list[RemovedMention] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
         ent = _build(cls, data)
         ent.roles = [_build(Role, r) for r in data.get("roles") or []]
         ent.mentions = [_build(Mention, m) for m in data.get("mentions") or []]
+        ent.in_removed = [_build(RemovedMention, m) for m in data.get("in_removed") or []]
         return ent
 
 

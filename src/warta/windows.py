@@ -90,6 +90,7 @@ def merge(doc: Article, window: Article, offset: int) -> None:
             by_id[ent.id] = ent
             continue
         known.mentions.extend(ent.mentions)
+        known.in_removed.extend(m for m in ent.in_removed if m not in known.in_removed)  # every window sees them
         known.roles.extend(r for r in ent.roles if r not in known.roles)
     doc.warnings.extend(w for w in window.warnings if w not in doc.warnings)
     doc.stage_errors.extend(m for m in window.stage_errors if m not in doc.stage_errors)

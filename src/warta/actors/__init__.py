@@ -14,6 +14,7 @@ from pathlib import Path
 from warta.actors import gazetteer as _gazetteer
 from warta.actors import lexicon as _lexicon
 from warta.actors import titles as _titles  # noqa: F401  (registers the warta_entity_split factory)
+from warta.actors.furniture import link_removed
 from warta.actors.link import Linker
 from warta.article import Article, Entity
 from warta.article import home_country as dominant_country
@@ -25,9 +26,10 @@ __all__ = ["annotate", "entity_at", "link"]
 def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
          folder: str | Path | None = None) -> Article:
     """Link the actors of ``article`` with the shipped gazetteer (or ``folder``) extended by ``gazetteer``."""
-    linker = Linker(article, doc, _gazetteer.load(gazetteer, folder=folder), _lexicon.load())
-    entities, warnings = linker.run()
+    gaz, lex = _gazetteer.load(gazetteer, folder=folder), _lexicon.load()
+    entities, warnings = Linker(article, doc, gaz, lex).run()
     home_country(entities)
+    entities = link_removed(article, entities, lambda sub: Linker(sub, None, gaz, lex))
     article.entities = entities
     article.warnings.extend(w for w in warnings if w not in article.warnings)
     return article

@@ -6,7 +6,7 @@ heads, the language layer's NER spans, names next to speech verbs, then leftover
 tokens (surnames, partial names, transliterations and typos; these never create entities).
 
 The passes are mixins by rule family: ``aliases`` (gazetteer aliases), ``outlets`` (news
-organisations named in the text), ``offices`` (roles and state
+organisations named in the text), ``credits`` (credited reporters and photographers), ``offices`` (roles and state
 bodies), ``names`` (person names) and ``discovery`` (organisations, NER, speech, leftovers). This
 module keeps the shared state and helpers, ``resolve``, ``entities`` and ``run``.
 """
@@ -14,10 +14,11 @@ module keeps the shared state and helpers, ``resolve``, ``entities`` and ``run``
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from warta.actors.aliases import AliasRules
+from warta.actors.credits import CreditRules
 from warta.actors.discovery import DiscoveryRules
 from warta.actors.found import Found, NewEntity
 from warta.actors.gazetteer import Record
@@ -43,7 +44,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-class Linker(AliasRules, OutletRules, OfficeRules, NameRules, DiscoveryRules):
+class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, DiscoveryRules):
     """Links the mentions of one article; ``run`` returns entities and warnings."""
 
     def __init__(self, article: Article, doc, gaz: Gazetteer, lex: Lexicon):
@@ -55,6 +56,7 @@ class Linker(AliasRules, OutletRules, OfficeRules, NameRules, DiscoveryRules):
         self.found: list[Found] = []
         self.starts: dict[int, Found] = {}
         self.tok_starts = [t.start for t in self.toks]
+        self.credit_lines: frozenset[int] = frozenset()  # first tokens of removed date lines (furniture)
         # indexes of ``found`` kept up to date by _add, _drop and _new, so that a name is resolved
         # in time independent of how many mentions the article has (NameRules)
         self.by_key: dict[str, list[Found]] = {}
@@ -85,6 +87,10 @@ class Linker(AliasRules, OutletRules, OfficeRules, NameRules, DiscoveryRules):
                 self.sentence_initial.add(t.i)
 
     # ------------------------------------------------------------------ helpers
+
+    def tok_index(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset``."""
+        return bisect_left(self.tok_starts, offset)
 
     def _sent(self, offset: int) -> int:
         return bisect_right(self.sent_starts, offset) - 1
@@ -227,6 +233,7 @@ class Linker(AliasRules, OutletRules, OfficeRules, NameRules, DiscoveryRules):
         """All passes; the entities and the warnings for the article."""
         self.gazetteer()
         self.news_outlets()
+        self.credits(self.credit_lines)
         self.given_names()
         self.roles_pass()
         self.state_bodies()

@@ -59,13 +59,24 @@ class OutletRules:
                 i += 1
                 continue
             j, words, canonical = hit
-            if (i and self.toks[i - 1].end == self.toks[i].start and self.toks[i - 1].text in "._-@/") \
+            if (i and self.toks[i - 1].end == self.toks[i].start and self.toks[i - 1].text in "._-@/"
+                    and not self._credit_slash(i - 1)) \
                     or (j < self.n and self.toks[j].start == self.toks[j - 1].end and self.toks[j].is_word) \
                     or any(covered[i:j]) or not self._outlet_evidence(i, j, " ".join(words)):
                 i += 1
                 continue
             self._add(i, j, self._new("ORG", canonical), "outlet")
             i = j
+
+    def _credit_slash(self, k: int) -> bool:
+        """Token ``k`` is the slash of a photo credit ("Ari Saputra/detikcom"), not of a URL: one slash
+        in its whitespace-delimited chunk, after a letter, and no scheme or www."""
+        if self.toks[k].text != "/" or k == 0 or not self.toks[k - 1].text[-1:].isalpha():
+            return False
+        start = self.body.rfind(" ", 0, self.toks[k].start) + 1
+        end = self.body.find(" ", self.toks[k].end)
+        chunk = self.body[start:end if end >= 0 else len(self.body)]
+        return chunk.count("/") == 1 and "www" not in chunk.lower() and ":" not in chunk
 
     def _outlet_evidence(self, i: int, j: int, text: str) -> bool:
         if len(text) <= 2:

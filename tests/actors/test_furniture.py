@@ -1,0 +1,78 @@
+"""Entities in removed page furniture (credits, captions, "Baca juga" headlines) and credited people."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.actors import link
+from warta.article import Article, Entity, Removed
+from warta.windows import merge, part
+
+from tests.actors.conftest import FIXTURE, mentions
+
+
+def _furniture(article: Article) -> dict[str, Entity]:
+    return {m.text: e for e in article.entities for m in e.in_removed}
+
+
+def test_removed_lines_give_entities_with_line_offsets_not_body_mentions(run):
+    art = Article(body="Menlu Rusia Sergey Lavrov tiba di Jakarta.", published="2019-05-14",
+                  removed=[Removed("Editor: Sinta Maharani", "byline"),
+                           Removed("Baca juga: Pompeo dan Lavrov bahas Venezuela", "related-link")])
+    art.sentences = [[0, len(art.body)]]
+    art = link(art, None, folder=FIXTURE)
+    found = _furniture(art)
+    editor = found["Sinta Maharani"]
+    assert editor.type == "PER" and editor.mentions == []  # named only in the furniture: no body offsets
+    (m,) = editor.in_removed
+    assert (m.line, art.removed[m.line].text[m.start:m.end], m.via) == (0, "Sinta Maharani", "credit")
+    lavrov = found["Lavrov"]
+    assert lavrov.name == "Sergey Lavrov" and [x.text for x in lavrov.mentions] == ["Sergey Lavrov"]
+    assert all(art.body[x.start:x.end] == x.text for e in art.entities for x in e.mentions)
+    assert found["Pompeo"].name == "Mike Pompeo"
+
+
+def test_a_title_case_headline_creates_no_unknown_person(run):
+    art = Article(body="Hujan turun di Jakarta.", published="2019-05-14",
+                  removed=[Removed("Baca juga: Warga Kecewa, Tegur Bupati Lamban", "related-link")])
+    art = link(art, None, folder=FIXTURE)
+    assert not any(e.in_removed for e in art.entities)
+
+
+@pytest.mark.parametrize("text,credited", [
+    ("Penulis: Rina Kartika | Editor: Hendra Wijaya", ["Rina Kartika", "Hendra Wijaya"]),
+    ("LAPORAN: DEWI ANGGRAINI", ["DEWI ANGGRAINI"]),
+    ("Petugas memeriksa dokumen di pelabuhan. (Foto: Reuters/Budi Santoso)", ["Budi Santoso"]),
+    ("Foto: Dok. Humas Pemprov", []),
+    ("Foto: Handout / Ministry of Defence", []),
+])
+def test_credited_people_are_persons(run, text, credited):
+    art = run(text)
+    people = sorted(m.text for e in art.entities if e.type == "PER" for m in e.mentions if m.via == "credit")
+    assert people == sorted(credited)
+
+
+def test_outlet_before_a_credit_slash_is_an_organisation(run):
+    found = mentions(run("Pengunjung memadati alun-alun. Foto: Ari Wibowo/detikcom"))
+    assert found.get("detikcom") and found.get("Ari Wibowo") == "Ari Wibowo"
+    assert "detikcom" not in mentions(run("Sumber: https://www.example.id/berita/detikcom/2024"))
+
+
+def test_date_line_opening_name_is_the_reporter(run):
+    art = Article(body="Harga beras naik.", published="2019-05-14",
+                  removed=[Removed("Lukas Pranoto • 18 Februari 2025 10:20", "dateline-date"),
+                           Removed("Krisis pangan | 18 Februari 2025", "dateline-date"),
+                           Removed("Lukman Hakim • sebut saja begitu", "related-link")])
+    art = link(art, None, folder=FIXTURE)
+    assert sorted(_furniture(art)) == ["Lukas Pranoto"]
+
+
+def test_windows_keep_one_copy_of_furniture_mentions():
+    doc = Article(body="Sergey Lavrov tiba.\nLavrov berbicara.", published="2019-05-14",
+                  removed=[Removed("Editor: Sinta Maharani", "byline")])
+    first, second = part(doc, 0, 20), part(doc, 20, len(doc.body))
+    for window in (first, second):
+        link(window, None, folder=FIXTURE)
+        merge(doc, window, 0 if window is first else 20)
+    editor = next(e for e in doc.entities if e.name == "Sinta Maharani")
+    assert len(editor.in_removed) == 1
