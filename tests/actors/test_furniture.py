@@ -76,3 +76,4 @@ def test_windows_keep_one_copy_of_furniture_mentions():
         merge(doc, window, 0 if window is first else 20)
     editor = next(e for e in doc.entities if e.name == "Sinta Maharani")
     assert len(editor.in_removed) == 1
+

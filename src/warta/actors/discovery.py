@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+# Compass words end no facility name ("Jalan Medan Merdeka Barat") though alone they name nothing.
+COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "raya"})
 NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
              "GPE": "GPE", "LOC": "LOC", "PLACE": "LOC", "EVT": "EVT", "EVENT": "EVT"}
 
@@ -55,6 +57,33 @@ class DiscoveryRules:
                 for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
+
+    def facilities(self) -> None:
+        """A building, street or station with its proper name ("Gedung KPK", "gedung Nusantara", "Jalan
+        Medan Merdeka Barat", "Stasiun Palmerah") is a place (LOC) of its own; a body named inside it
+        (KPK) keeps its mention. The heads are ``facility_heads``; the name is the capitalised words
+        after the head (at most five)."""
+        for k in range(self.n - 1):
+            if self.taken[k] or self.lex.has("facility_heads", self.toks, k) is None:
+                continue
+            h = self.lex.has("facility_heads", self.toks, k)
+            if h < self.n and self.toks[h].text == "." and self.toks[h].start == self.toks[h - 1].end:
+                h += 1  # Jl. Sudirman
+            j = h
+            while j < self.n and j - h < 5 and self.toks[j].is_word and (self.toks[j].is_cap or self.toks[j].text.isdigit()) \
+                    and (j == h or self._same_line(j - 1, j)) \
+                    and (self.toks[j].lower in COMPASS or not self.lex.has("not_names", self.toks, j)):
+                place = self.starts.get(j)
+                if j > h and place and self._kind(place.key) in ("country", "place"):
+                    break  # the city after the street: "Jalan Majapahit [Mataram]"
+                j += 1
+            if j == h or not self.toks[k].is_cap or not self.toks[h].is_cap \
+                    or all(self.toks[t].text.isdigit() for t in range(h, j)):
+                continue
+            place = self.starts.get(h)
+            if place and place.j >= j and self._kind(place.key) in ("country", "place"):
+                continue  # "Pelabuhan Ukraina": a port of a country, no name
+            self._add(k, j, self._new("LOC", self._text(k, j)), "facility")
 
     # ------------------------------------------------------------------ pass 4: NER, speech and leftovers
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 from warta.actors.found import Found
 from warta.actors.gazetteer import Record
 from warta.actors.index import covers
-from warta.actors.text import words_of
+from warta.actors.text import fold, words_of
 from warta.article import Role
 
 TENURE_MARGIN = timedelta(days=366)  # "Menlu AS Pompeo" a year after he left may still be loose usage
@@ -236,6 +236,27 @@ class OfficeRules:
                 continue
             sector = "MIL" if mil and self.toks[k].is_cap or mil and j == mil else "GOV"
             self._add(k, f.j, f.key, "government", self._rec(f.key).country + sector)
+
+    def named_organs(self) -> None:
+        """A foreign state organ named with its state ("Kementerian Luar Negeri Rusia", "Kedubes AS",
+        "Angkatan Bersenjata Sudan") is an organisation of its own, as the real-news conventions
+        annotate it, and the state inside it is a mention of the country: the organ's mention keeps
+        the state's sector code (RUSGOV), so events read it as before. Lower-case generic bodies
+        ("militer Rusia", "pemerintah AS") stay the state acting; the heads are ``organ_heads``."""
+        for f in [f for f in self.found if f.via == "government"]:
+            if not self.toks[f.i].is_cap or self.lex.has("organ_heads", self.toks, f.i) is None:
+                continue
+            c = next((t for t in range(f.i + 1, f.j) if self._country_at(t) and self.gaz.aliases.at(self.toks, t)[0] == f.j),
+                     None)
+            rec = self._rec(f.key)
+            if c is None or rec is None or rec.kind != "country":
+                continue
+            name = f"{self._text(f.i, c)} {fold(rec.name)}"
+            key = self._new("ORG", name)
+            self.new[key].country, self.new[key].actor = rec.country, f.actor
+            self._drop(f)
+            self._add(f.i, f.j, key, "organ", f.actor)
+            self._add(c, f.j, f.key, "nested")
 
     def bare_institutions(self) -> None:
         """``Kementerian Pertahanan`` without a state: the state last named with it, else a foreign dateline's.
