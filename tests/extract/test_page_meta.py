@@ -18,7 +18,7 @@ from warta.article import RawDocument, Source
 from warta.cli import app
 from warta.eval import pages as pages_eval
 from warta.extract import _clean_title, extract
-from warta.extract.dates import date_from_url, parse_date
+from warta.extract.dates import date_from_url, parse_date, parse_date_line
 from warta.extract.html import read_page
 from warta.extract.meta import byline_names, is_person
 from warta.extract.outlets import registry
@@ -122,9 +122,26 @@ def test_every_data_entry_matches_its_example(filename, key):
     ("06/05/2024, 14:05 WIB", "2024-05-06T14:05:00+07:00"),
     ("Senin, 6 Mei 2024 16:05 WIT", "2024-05-06T16:05:00+09:00"),
     ("Senin, 6 Mei 2024 14:05 WITA", "2024-05-06T14:05:00+08:00"),
+    ("14:05 WIB - Senin, 6 Mei 2024", "2024-05-06T14:05:00+07:00"),  # the time first
+    ("2:05 PM, Monday, May 6, 2024", "2024-05-06T14:05:00+07:00"),
 ])
 def test_date_lines(text, value):
     assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("line,value,kind", [
+    # the first publication and its update on one line: a date line, the first date
+    ("Senin, 6 Mei 2024 14:05 WIB Diperbarui Senin, 6 Mei 2024 16:00 WIB", "2024-05-06T14:05:00+07:00", "plain"),
+    ("Publikasi: Senin, 06 Mei 2024 14:05 WIB", "2024-05-06T14:05:00+07:00", "published"),
+    ("Diperbarui 06 Mei 2024, 15:30 WIB", "2024-05-06T15:30:00+07:00", "updated"),
+])
+def test_date_line_kinds(line, value, kind):
+    found = parse_date_line(line)
+    assert (found.value, found.kind) == (value, kind)
+
+
+def test_a_sentence_with_two_dates_is_no_date_line():
+    assert parse_date_line("Rapat digelar pada 6 Mei 2024 dan dilanjutkan pada 8 Mei 2024 di gedung DPR.") is None
 
 
 @pytest.mark.parametrize("url,value", [
@@ -133,6 +150,11 @@ def test_date_lines(text, value):
     ("https://nasional.kompas.com/read/2024/05/06/14052471/judul", "2024-05-06T14:05:24+07:00"),
     ("https://nasional.okezone.com/read/2024/05/06/337/3003123/judul", "2024-05-06"),  # 337 is a channel
     ("https://news.detik.com/berita/d-7560273/judul", None),  # an id, no date
+    ("https://sumutpos.co/nasional/30/03/2012/judul-berita", "2012-03-30"),  # day first
+    # Sindonews (and SINDO regional sites) end the slug with the Unix time; elsewhere it is an id
+    ("https://daerah.sindonews.com/read/1378901/174/judul-berita-1714979112", "2024-05-06T14:05:12+07:00"),
+    ("https://sindomakassar.com/beritaamp/sulsel/13771/judul-berita-1714979112", "2024-05-06T14:05:12+07:00"),
+    ("https://example.co.id/read/judul-berita-1714979112", None),
 ])
 def test_url_dates(url, value):
     assert date_from_url(url) == value
@@ -189,3 +211,32 @@ def test_an_editor_listed_among_the_writers_is_the_editor():
     raw = _html("", '<div class="author">Oleh : Rizki Pratama, Dedy Priatmojo</div><div class="editor">Editor : Dedy Priatmojo</div>')
     article = extract(raw)
     assert (article.authors, article.editors) == (["Rizki Pratama"], ["Dedy Priatmojo"])
+
+
+def test_text_copy_credit_labels_alone_and_republika_rep_red():
+    text = ("Judul Berita Kota\nPenulis\nSekar Ayuningtyas\n|\nEditor\nBagus Wicaksono\n\n"
+            "JAKARTA, KOMPAS.com - Pemerintah kota membuka taman baru di pusat kota pada Senin pagi. Warga menyambutnya.")
+    article = extract(RawDocument(Source(path="uji.txt"), text=text))
+    assert (article.authors, article.editors) == (["Sekar Ayuningtyas"], ["Bagus Wicaksono"])
+    assert "Sekar Ayuningtyas" not in article.body
+    text = ("Judul Berita Kota\nRep: Dian Fath Risalah/ Red: Joko Sadewo\n\n"
+            "REPUBLIKA.CO.ID, JAKARTA - Pemerintah kota membuka taman baru di pusat kota. Warga menyambutnya.")
+    article = extract(RawDocument(Source(path="uji.txt"), text=text))
+    assert (article.authors, article.editors) == (["Dian Fath Risalah"], ["Joko Sadewo"])
+
+
+def test_a_label_alone_before_a_sentence_takes_no_author():
+    text = ("Judul Berita Kota\nPenulis\nPemerintah kota membuka taman baru di pusat kota pada Senin pagi.\n\n"
+            "Warga menyambut taman itu dengan gembira dan datang bersama keluarga.")
+    assert extract(RawDocument(Source(path="uji.txt"), text=text)).authors == []
+
+
+def test_a_paragraph_opening_with_a_label_word_is_no_byline():
+    raw = _html("", '<p>Oleh karena itu, Presiden Joko Widodo meminta menteri bekerja lebih cepat.</p>')
+    assert extract(raw).authors == []
+
+
+def test_trafilatura_date_guess_ranks_below_a_printed_date_line():
+    raw = _html("", '<p class="text-muted"><span>Selasa, 7 Mei 2024 11:25 WIB</span></p>'
+                    '<div class="related"><span>Senin, 6 Mei 2024 08:00 WIB</span></div>')
+    assert extract(raw).published == "2024-05-07T11:25:00+07:00"

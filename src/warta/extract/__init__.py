@@ -184,7 +184,7 @@ def _unique_names(values: list[str]) -> list[str]:
 def _published(given: str | None, from_input: str | None, dates: list[FoundDate], page: Page,
                from_url: str | None) -> str | None:
     """The first publication time: --published, the input's own, then the page's meta tags (and
-    JSON-LD) and printed date lines, then the URL's stamp. The printed line's zone is kept: it gives
+    JSON-LD) and printed date lines, then the URL's stamp, then trafilatura's guess. The printed line's zone is kept: it gives
     the time a date-only tag left out, the zone a zone-less tag left out (a Makassar page's
     "14:05 WITA" is +08:00), and the printed form of the same instant (a tag in UTC)."""
     if given:
@@ -209,7 +209,7 @@ def _published(given: str | None, from_input: str | None, dates: list[FoundDate]
     found = meta or printed
     if from_url and (found is None or ("T" not in found and "T" in from_url and from_url.startswith(found))):
         return from_url  # CNBC Indonesia's /20240503132707-…: the URL carries the time
-    return found
+    return found or page.guessed_date
 
 
 def _in_zone_of(meta: str, printed: str) -> str | None:

@@ -108,6 +108,8 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
             if nxt is not None and len(items[nxt].text) <= 300 and not items[nxt].text.endswith("."):
                 items[nxt].reason = rule.reason
                 out.tag_lines.append(items[nxt].text)
+        elif rule.action in ("author-label", "editor-label") and not groups:
+            _take_credit_value(items, i, out, outlets, rule.action == "editor-label")
         elif rule.action == "credit-label":
             _drop_caption_around(items, i)
         elif rule.action == "footer":
@@ -125,6 +127,21 @@ def _take_groups(m: re.Match, out: Cleaned, outlets: Registry) -> dict[str, str]
     if groups.get("tags"):
         out.tag_lines.append(groups["tags"])
     return groups
+
+
+def _take_credit_value(items: list[Item], i: int, out: Cleaned, outlets: Registry, editor: bool) -> None:
+    """A role label alone on its line ("Penulis", then the name on the next line, as a Kompas page
+    copies): the next line is the name when it is short and no sentence."""
+    nxt = _next_kept(items, i)
+    if nxt is None or nxt != i + 1:
+        return
+    value = items[nxt].text
+    if len(value) > 80 or value.endswith(".") or len(value.split()) > 8:
+        return
+    names = split_names(value, outlets)
+    if names:
+        items[nxt].reason = "byline"
+        (out.editors if editor else out.authors).extend(names)
 
 
 def _next_kept(items: list[Item], i: int) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 # Month words, Indonesian and English, full and abbreviated (lower case, no final dot).
 MONTHS = {
@@ -37,7 +37,7 @@ DEFAULT_ZONE = "+07:00"
 
 # Words that say which date of the page a line gives: the update, or the first publication.
 UPDATE_WORDS = ("diperbarui", "diupdate", "update", "updated", "diubah", "pembaruan", "terakhir diperbarui", "last updated", "modified")
-PUBLISH_WORDS = ("diterbitkan", "dipublikasikan", "dipublikasi", "terbit", "published", "posted", "dimuat", "ditayangkan", "tayang")
+PUBLISH_WORDS = ("diterbitkan", "dipublikasikan", "dipublikasi", "publikasi", "dipublish", "terbit", "published", "posted", "dimuat", "ditayangkan", "tayang")
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
@@ -150,7 +150,30 @@ def find_date(text: str) -> FoundDate | None:
     if value is None:
         return None
     zoned = m.groupdict().get("hour") is None or bool(m.groupdict().get("zone"))
-    return FoundDate(value, _kind(text[: m.start()]), m.start(), m.end(), zoned)
+    start = m.start()
+    if "T" not in value:
+        # the time printed before the date: "14:05 WIB - Senin, 6 Mei 2024"
+        before = _TIME_FIRST.search(text[:start])
+        if before is not None:
+            value = _build_time(value, before)
+            zoned = bool(before.group("zone"))
+            start = before.start()
+    return FoundDate(value, _kind(text[:start]), start, m.end(), zoned)
+
+
+# A time that ends right before a date, separated from it only by separators and a weekday.
+_TIME_FIRST = re.compile(rf"{_TIME}{_SEP}{_DAY_NAME}$", re.I)
+
+
+def _build_time(day: str, m: re.Match) -> str:
+    """``day`` (YYYY-MM-DD) at the time of ``m`` (a ``_TIME`` match), with its zone."""
+    hour, minute = int(m.group("hour")), int(m.group("minute"))
+    ampm = (m.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return f"{day}T{hour:02d}:{minute:02d}:{int(m.group('second') or 0):02d}{_zone(m.group('zone'))}"
 
 
 def _kind(prefix: str) -> str:
@@ -179,6 +202,9 @@ def parse_date_line(line: str, *, max_length: int = 120, max_other_words: int = 
     if found is None:
         return None
     rest = line[: found.start] + " " + line[found.end :]
+    second = find_date(line[found.end :])
+    if second is not None:  # "14:05 WIB Diperbarui 6 Mei 2024 16:00 WIB": the first and its update
+        rest = line[: found.start] + " " + line[found.end :][: second.start] + " " + line[found.end :][second.end :]
     if rest.strip().endswith(".") and len(rest.split()) > 3:
         return None  # a sentence that mentions a date, not a date line
     if len(_REST_WORD.findall(rest)) > max_other_words:
@@ -214,8 +240,16 @@ def _sort_key(value: str) -> str:
 # 8-digit date part. Detik's "d-7560273" and Kompas's article numbers are ids, not dates.
 _URL_YMD = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)"
                      r"(?:(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)(?P<second>[0-5]\d)(?:\d\d)?(?=/|$))?")
+# Day first: /nasional/30/03/2012/… (Sumut Pos, the regional Jawa Pos sites).
+_URL_DMY = re.compile(r"/(?P<day>[0-3]\d)/(?P<month>[01]\d)/(?P<year>(?:19|20)\d\d)(?:/|$)")
 _URL_STAMP = re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)"
                         r"(?:(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)(?P<second>[0-5]\d))?(?=[-_/]|$)")
+
+
+# Sindonews and the regional SINDO sites (sindomakassar.com) end an article's slug with its
+# publication time in Unix seconds:
+# /read/1378901/174/judul-berita-1714979112 (2024-05-06 14:05:12 WIB); another site's number is an id.
+_URL_EPOCH = re.compile(r"^(?:[a-z]+://)?(?:[\w-]+\.)*sindo[a-z]*\.com/.*-(?P<epoch>1[2-9]\d{8})/?$", re.I)
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -223,8 +257,13 @@ def date_from_url(url: str | None) -> str | None:
     14-digit stamp), or None."""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0].split("#", 1)[0], flags=re.I)
-    for pattern in (_URL_YMD, _URL_STAMP):
+    bare = url.split("?", 1)[0].split("#", 1)[0]
+    epoch = _URL_EPOCH.match(bare)
+    if epoch is not None:
+        stamp = datetime.fromtimestamp(int(epoch["epoch"]), timezone(timedelta(hours=7)))
+        return stamp.isoformat()
+    path = re.sub(r"^[a-z]+://[^/]+", "", bare, flags=re.I)
+    for pattern in (_URL_YMD, _URL_DMY, _URL_STAMP):
         m = pattern.search(path)
         if m is None:
             continue

@@ -9,7 +9,7 @@ from functools import lru_cache
 from warta.errors import ResourceError
 from warta.extract.resources import load
 
-ACTIONS = ("drop", "label", "credit-label", "footer")
+ACTIONS = ("drop", "label", "credit-label", "footer", "author-label", "editor-label")
 GROUPS = ("authors", "editors", "tags")
 
 

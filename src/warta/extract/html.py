@@ -62,6 +62,7 @@ class Page:
     published_zoned: bool = True  # False: the meta tag gave a time without a zone (WIB assumed)
     date_lines: list[FoundDate] = field(default_factory=list)  # in elements marked as dates
     loose_dates: list[FoundDate] = field(default_factory=list)  # date lines with a time anywhere else
+    guessed_date: str | None = None  # trafilatura's (htmldate's) guess, when no tag gives a date
     site: str | None = None
     url: str | None = None
     # author values, most trusted source first (JSON-LD persons, then the meta tags in META order,
@@ -114,11 +115,19 @@ def _printed_dates(tree) -> list[FoundDate]:
 
 
 def _loose_dates(tree) -> list[FoundDate]:
-    """Date lines with a time in any short element outside lists of other stories, in page order
-    ("Senin, 06 Mei 2024 14:12 WIB" in CNN Indonesia's unmarked header): read only when neither the
-    meta tags nor the marked elements give the time."""
-    found = []
-    for node in tree.iter("div", "span", "p", "small", "li", "b", "strong", "em"):
+    """Date lines with a time in any short element outside lists of other stories ("Senin, 06 Mei
+    2024 14:12 WIB" in CNN Indonesia's unmarked header): those after the headline (``<h1>``) first,
+    in page order, then those before it (a site's clock in the top bar comes before the headline).
+    Read only when neither the meta tags nor the marked elements give the time."""
+    after: list[FoundDate] = []
+    before: list[FoundDate] = []
+    seen_headline = False
+    for node in tree.iter():
+        if node.tag == "h1":
+            seen_headline = True
+            continue
+        if node.tag not in _LOOSE_TAGS:
+            continue
         own = (node.text or "").strip()
         if not own or not any(c.isdigit() for c in own) and len(node) == 0:
             continue
@@ -127,8 +136,11 @@ def _loose_dates(tree) -> list[FoundDate]:
             continue
         line = parse_date_line(text)
         if line is not None and "T" in line.value and not _in_other_stories(node):
-            found.append(line)
-    return found
+            (after if seen_headline else before).append(line)
+    return after + before
+
+
+_LOOSE_TAGS = {"div", "span", "p", "small", "li", "b", "strong", "em"}
 
 
 def _ld_objects(data):
@@ -179,7 +191,7 @@ def _json_ld(tree) -> dict:
 
 
 # Page parts listing other stories, whose bylines are not this story's.
-_OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|terbaru|terkini|sidebar|widget|list", re.I)
+_OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|terbaru|terkini|sidebar|widget|list|comment|komentar", re.I)
 # More labelled bylines than this on one page: a list of stories, not one story's credits.
 MAX_BYLINES = 4
 
@@ -311,7 +323,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         page.text = doc.text or ""
         page.title = page.title or doc.title
         if not page.published and doc.date:
-            page.published = parse_date(doc.date)
+            page.guessed_date = parse_date(doc.date)  # htmldate's guess: below what the page prints
         page.site = page.site or doc.sitename
         if doc.author:  # trafilatura's guess: the last resort
             page.authors.append([a.strip() for a in re.split(r"\s*;\s*", doc.author) if a.strip()])

@@ -112,10 +112,20 @@ def _not_people() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(entry["pattern"]) for entry in load("bylines.yaml"))
 
 
+# Lower-case words that may stand inside a person's name ("Ahmad bin Yusuf", "Robert van Dijk").
+_NAME_PARTICLES = {"bin", "binti", "bt", "van", "von", "der", "den", "de", "da", "dos", "del", "al", "el", "la", "le"}
+MAX_NAME_WORDS = 6
+
+
 def is_person(name: str, outlets: Registry) -> bool:
-    """True when a byline value can be a person: not an outlet, company, desk, team or initials."""
+    """True when a byline value can be a person: a few capitalised words (not a sentence that a
+    label word opened, "Oleh karena itu, Presiden meminta …"), and no outlet, company, desk, team
+    or initials (``bylines.yaml``)."""
     name = name.strip()
-    if len(name) < 3 or outlets.lookup(name) or outlets.find(name):
+    words = name.split()
+    if len(name) < 3 or len(words) > MAX_NAME_WORDS or outlets.lookup(name) or outlets.find(name):
+        return False
+    if any(not w[0].isupper() and w.lower() not in _NAME_PARTICLES for w in words[1:]):
         return False
     return not any(p.search(name) for p in _not_people())
 
