@@ -105,6 +105,7 @@ def test_bylines_name_the_reporter_and_the_editor(value, authors, editors):
 @pytest.mark.parametrize("name,person", [
     ("Sekar Ayuningtyas", True), ("Suparno", True), ("Kompas Cyber Media", False), ("bgs", False),
     ("RDS", False), ("Redaksi", False), ("mcr8", False), ("CNN Indonesia", False), ("Market", False),
+    ("Sumber Reuters", False), ("AFP", False),
 ])
 def test_is_person(name, person):
     assert is_person(name, registry()) is person

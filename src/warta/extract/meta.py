@@ -127,6 +127,8 @@ def is_person(name: str, outlets: Registry) -> bool:
         return False
     if any(not w[0].isupper() and w.lower() not in _NAME_PARTICLES for w in words[1:]):
         return False
+    if _agency_index(outlets)[0].search(name):
+        return False  # "Sumber Reuters", "AFP": an agency credited, not a reporter
     return not any(p.search(name) for p in _not_people())
 
 
