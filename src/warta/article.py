@@ -2,7 +2,8 @@
 
 Every stage imports these records and fills its part of an ``Article``. Fields a stage has
 not filled are empty lists or ``None``, never missing. Every extracted item carries ``start`` and
-``end`` character offsets into ``Article.body``.
+``end`` character offsets into ``Article.body``; the one exception is a time expression of the page
+furniture (``Timex.part``: the title or a removed line), whose offsets point into that text.
 """
 
 from __future__ import annotations
@@ -148,6 +149,9 @@ class Timex:
     text: str
     type: str  # DATE, TIME, DURATION, SET
     value: str | None = None
+    # None: in the body. "title" or "removed:N" (article.removed[N]): a date of the page furniture
+    # (a dateline, a caption, a "date 2023-08" header), its offsets into that text
+    part: str | None = None
 
 
 @dataclass(slots=True)
@@ -266,6 +270,11 @@ class Article:
         art.quotes = [_build(Quote, q) for q in data.get("quotes") or []]
         art.events = [Event.from_dict(e) for e in data.get("events") or []]
         return art
+
+
+def body_timex(article: Article) -> list[Timex]:
+    """The time expressions of the body (offsets into ``article.body``), not those of the furniture."""
+    return [t for t in article.timex if t.part is None]
 
 
 def reference_day(article: Article) -> str | None:

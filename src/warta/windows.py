@@ -69,9 +69,11 @@ def merge(doc: Article, window: Article, offset: int) -> None:
     """Add what the stages found in ``window`` (which starts at ``offset`` of ``doc.body``) to ``doc``."""
     doc.sentences.extend([s + offset, e + offset] for s, e in window.sentences)
     for t in window.timex:
-        t.start += offset
-        t.end += offset
-    doc.timex.extend(window.timex)
+        if t.part is None:
+            t.start += offset
+            t.end += offset
+    # every window sees the same title and removed lines: their dates are taken from the first
+    doc.timex.extend(t for t in window.timex if t.part is None or offset == 0)
     for q in window.quotes:
         q.start += offset
         q.end += offset

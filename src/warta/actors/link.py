@@ -28,7 +28,7 @@ from warta.actors.names import NameRules
 from warta.actors.offices import OfficeRules
 from warta.actors.outlets import OutletRules
 from warta.actors.text import Token, common_words, fold, tokenise, words_of
-from warta.article import Article, Entity, Mention, Role, reference_day
+from warta.article import Article, Entity, Mention, Role, body_timex, reference_day
 
 
 def new_id(type_: str, name: str) -> str:
@@ -165,7 +165,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
     def _date_at(self, i: int) -> date | None:
         """A dated timex in the sentence of token ``i``, else the publication date."""
         s = self._sent(self.toks[i].start)
-        for tx in self.article.timex:
+        for tx in body_timex(self.article):
             if tx.value and len(tx.value) >= 7 and tx.value[:4].isdigit() and self._sent(tx.start) == s:
                 try:
                     return date.fromisoformat(tx.value[:10] if len(tx.value) >= 10 else tx.value[:7] + "-01")

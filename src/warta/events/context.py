@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from warta.article import Article, Timex, reference_day
+from warta.article import Article, Timex, body_timex, reference_day
 
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
 PLANNERS = frozenset({
@@ -77,4 +77,4 @@ def event_date(article: Article, timexes: list[Timex], trigger_start: int, trigg
 
 def sentence_timex(article: Article, start: int, end: int) -> list[Timex]:
     """The time expressions inside the character range of a sentence."""
-    return [t for t in article.timex if t.start >= start and t.end <= end]
+    return [t for t in body_timex(article) if t.start >= start and t.end <= end]

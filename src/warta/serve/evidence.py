@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from warta.article import Article
+from warta.article import Article, body_timex
 
 
 @dataclass(slots=True)
@@ -34,7 +34,7 @@ def marks(article: Article) -> list[Mark]:
         code = " · ".join(x for x in (ent.type, ent.actor or ent.country) if x)
         for m in ent.mentions:
             out.append(Mark(m.start, m.end, "ent", f"ent-{m.start}", f"{ent.name} ({code})", [ent.type.lower()]))
-    for t in article.timex:
+    for t in body_timex(article):
         out.append(Mark(t.start, t.end, "timex", f"timex-{t.start}", f"{t.type} → {t.value or '?'}"))
     for q in article.quotes:
         kind = "direct" if q.direct else "indirect"

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
-from warta.article import Article, RawDocument, Source
+from warta.article import Article, RawDocument, Source, body_timex
 from warta.errors import WartaError
 from warta.store import migrate, schema
 from warta.store.connect import database_errors, display_name, engine_for, writing
@@ -298,7 +298,7 @@ def derived_rows(article: Article) -> list[tuple]:
         for e in article.entities
         for m in e.mentions
     ]
-    tx = [dict(article_id=aid, start=t.start, end=t.end, text=t.text, type=t.type, value=t.value) for t in article.timex]
+    tx = [dict(article_id=aid, start=t.start, end=t.end, text=t.text, type=t.type, value=t.value) for t in body_timex(article)]
     qs = [
         dict(article_id=aid, speaker=q.speaker, speaker_text=q.speaker_text, text=q.text, start=q.start, end=q.end,
              direct=q.direct, cue=q.cue, via=q.via)

@@ -10,7 +10,7 @@ from datetime import date
 
 import numpy as np
 
-from warta.article import Article, reference_day
+from warta.article import Article, body_timex, reference_day
 from warta.stories.minhash import SCHEME, signature
 from warta.stories.text import shingles, terms
 
@@ -112,7 +112,7 @@ def _lead_day(article: Article, title_timex) -> date | None:
     """The first full date with a weekday in the title and the first two sentences ("Rabu (29/6/2022)"):
     the day the lead says its event happened (a bare date there is as often the publication day)."""
     end = article.sentences[LEAD_SENTENCES - 1][1] if len(article.sentences) >= LEAD_SENTENCES else len(article.body)
-    for tx in [*title_timex, *(t for t in article.timex if t.start < end)]:
+    for tx in [*title_timex, *(t for t in body_timex(article) if t.start < end)]:
         if tx.type in ("DATE", "TIME") and tx.value and _WEEKDAY.search(tx.text) and (d := _parse_day(tx.value)):
             return d
     return None
@@ -136,7 +136,7 @@ def _dates(article: Article, title_timex) -> tuple[date | None, frozenset[date],
     """The article's day, the full dates near it, and year-less month-days."""
     mentioned: Counter = Counter()
     month_days = set()
-    for tx in [*article.timex, *title_timex]:
+    for tx in [*body_timex(article), *title_timex]:
         if tx.type not in ("DATE", "TIME") or not tx.value:
             continue
         if tx.value.startswith("XXXX-") and len(tx.value) >= 10 and tx.value[5:7].isdigit():

@@ -11,6 +11,7 @@ Oktober 2019") are one expression with an ``A/B`` value (``ranges``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime
 from typing import Iterator
@@ -22,9 +23,10 @@ from warta.time.grammar import Match, grammar
 from warta.time.lexicon import Lexicon, load_lexicon
 from warta.time.normalise import Context
 from warta.time.ranges import join_ranges
+from warta.time.calendar import FUTURE
 from warta.time.rules import HANDLERS, date_direction
 
-__all__ = ["find_timex", "resolve", "annotate", "infer_published", "load_lexicon", "calendar_words"]
+__all__ = ["find_timex", "resolve", "annotate", "furniture_timex", "infer_published", "load_lexicon", "calendar_words"]
 
 # A weekday-checked date this far from the stated publication date means the stated date is wrong.
 ANCHOR_CONFLICT_DAYS = 180
@@ -115,23 +117,34 @@ def resolve(text: str, dct: str | date | datetime | None, *,
                     ctx.dated_weekdays.setdefault(day.isoweekday(), day)
     _clock_before_date(text, out)
     if ctx.ref is None:
-        _years_from_dates(out)
+        _years_from_dates(out, lex)
     return join_ranges(text, out), ctx.warnings, ctx.ref
 
 
 _NO_YEAR = re.compile(r"^XXXX(?=-\d\d)")
+_WITH_YEAR = re.compile(r"^\d{4}-\d\d(?:-\d\d)?(?:$|T)")  # a day or a month with its year
+_FIRST_WORD = re.compile(r"^(?:hari\s+)?([\w'’]+)", re.IGNORECASE)
 
 
-def _years_from_dates(found: list[Timex]) -> None:
-    """With no publication date, "Sabtu (30/5)" takes the year of the nearest fully written date
-    of the same text ("23 Januari 2015"): a story is told within its own year."""
-    dated = [(t.start, t.value[:4]) for t in found if t.value and _FULL_DAY.match(t.value[:10])]
+def _years_from_dates(found: list[Timex], lex: Lexicon) -> None:
+    """With no publication date, "Sabtu (30/5)" takes the year of the nearest date written with its
+    year ("23 Januari 2015", a "date 2015-05" header): a story is told within its own year. A
+    weekday is a checksum: when it does not fit that year but fits the year after or before
+    ("Kamis (2/3)" after "8 Desember 2022 lalu" is 2023), that year is taken."""
+    dated = [(t.start, int(t.value[:4])) for t in found if t.value and _WITH_YEAR.match(t.value)]
     if not dated:
         return
     for t in found:
         if t.value and _NO_YEAR.match(t.value):
             year = min(dated, key=lambda d: abs(d[0] - t.start))[1]
-            t.value = _NO_YEAR.sub(year, t.value)
+            first = _FIRST_WORD.match(t.text)
+            weekday = lex.lookup("weekdays", first.group(1)) if first else None
+            if weekday is not None and len(t.value) >= 10:
+                month, day = int(t.value[5:7]), int(t.value[8:10])
+                fits = [y for y in (year, year + 1, year - 1)
+                        if (d := cal.safe_date(y, month, day)) and d.isoweekday() == weekday.value]
+                year = fits[0] if fits else year
+            t.value = _NO_YEAR.sub(str(year), t.value)
 
 
 def _clock_before_date(text: str, found: list[Timex]) -> None:
@@ -153,16 +166,22 @@ def _lead(text: str, paragraphs: int) -> str:
 
 
 def infer_published(text: str, *, paragraphs: int = LEAD_PARAGRAPHS, lexicon: Lexicon | None = None) -> str | None:
-    """The latest fully specified date in the lead (first paragraphs), as YYYY-MM-DD, or None."""
-    days = [t.value for t in find_timex(_lead(text, paragraphs), None, lexicon=lexicon)
-            if t.type in ("DATE", "TIME") and t.value and _FULL_DAY.match(t.value[:10]) and not t.value.startswith("X")]
-    return max(v[:10] for v in days) if days else None
+    """The latest fully specified date told as past or present in the lead (first paragraphs), as
+    YYYY-MM-DD, or None. A range counts by its last day ("sejak 11-14 Oktober"); a date of a future
+    clause ("akan berkunjung pada 16 Maret") is not the day of writing."""
+    lex = lexicon or load_lexicon()
+    lead = _lead(text, paragraphs)
+    ctx = Context(lead, None, None, lex, _cue_pattern(lex))
+    days = [t.value.split("/")[-1][:10] for t in find_timex(lead, None, lexicon=lex)
+            if t.type in ("DATE", "TIME") and t.value and _FULL_DAY.match(t.value[:10])
+            and _FULL_DAY.match(t.value.split("/")[-1][:10]) and ctx.direction(t.start, t.end) != FUTURE]
+    return max(days) if days else None
 
 
 @stage("time", fills=["timex", "reference_date"], provides={"calendar_words": calendar_words})
 def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> Article:
-    """Fill ``article.timex`` (offsets into the body) and ``article.reference_date``; infer
-    ``published`` from the lead if missing."""
+    """Fill ``article.timex`` (offsets into the body, then the furniture's: ``furniture_timex``) and
+    ``article.reference_date``; infer ``published`` from the lead if missing."""
     if not article.published:
         inferred = infer_published(article.body, lexicon=lexicon)
         if inferred:
@@ -177,5 +196,34 @@ def annotate(article: Article, doc=None, *, lexicon: Lexicon | None = None) -> A
     article.timex, warnings, ref = resolve(article.body, dct, lexicon=lexicon)
     article.reference_date = ref.isoformat() if ref else None
     article.warnings.extend(f"time: {w}" for w in warnings)
+    article.timex.extend(furniture_timex(article, ref, lexicon=lexicon))
     return article
+
+
+def furniture_timex(article: Article, ref: date | None, *, lexicon: Lexicon | None = None) -> list[Timex]:
+    """The dates of the page furniture: the title and every removed line (datelines, captions,
+    "date 2023-08" headers, teaser links), read against the body's reference day; each with
+    ``part`` naming its text ("title", "removed:N") and offsets into it."""
+    parts = [(f"removed:{i}", r.text) for i, r in enumerate(article.removed)]
+    if article.title and not any(article.title in text for _, text in parts):
+        parts.insert(0, ("title", article.title))
+    if not parts:
+        return []
+    # one pass over all the lines, kept apart by a line that no expression or range crosses
+    starts, pos = [], 0
+    for _, text in parts:
+        starts.append(pos)
+        pos += len(text) + len(_PART_BREAK)
+    joined = _PART_BREAK.join(text for _, text in parts)
+    out: list[Timex] = []
+    for t in find_timex(joined, ref, lexicon=lexicon):
+        i = bisect.bisect_right(starts, t.start) - 1
+        if t.end > starts[i] + len(parts[i][1]):
+            continue  # cannot happen with the break line; a guard all the same
+        t.start, t.end, t.part = t.start - starts[i], t.end - starts[i], parts[i][0]
+        out.append(t)
+    return out
+
+
+_PART_BREAK = "\n.\n"
 
