@@ -24,13 +24,18 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _holds(found, text: str, value: str | None) -> bool:
+    # as the real-news scorer counts: an expression with the gold value that contains the gold
+    # text ("hari Senin, 30 Januari 2023" holds "Senin, 30 Januari 2023", "Piala X 2014" holds "2014")
+    return any(_norm(text) in _norm(t.text) and t.value == value for t in found)
+
+
 def test_seed_gold_timex_found_with_values():
     missing = []
     for seed in _gold():
         text = (SEEDS / seed["file"]).read_text(encoding="utf-8")
-        found = {(_norm(t.text), t.value) for t in find_timex(text, seed["published"])}
-        missing += [(seed["file"], g["text"], g["value"]) for g in seed["timex"]
-                    if (_norm(g["text"]), g["value"]) not in found]
+        found = find_timex(text, seed["published"])
+        missing += [(seed["file"], g["text"], g["value"]) for g in seed["timex"] if not _holds(found, g["text"], g["value"])]
     assert missing == []
 
 
@@ -40,7 +45,7 @@ def test_seed_004_publication_date_inferred_from_lead():
     assert infer_published(text) == seed["published"] == "2023-02-01"
     article = annotate(Article(body=text))
     assert (article.published, article.published_inferred) == ("2023-02-01", True)
-    assert ("Senin, 30 Januari 2023", "2023-01-30") in {(t.text, t.value) for t in article.timex}
+    assert _holds(article.timex, "Senin, 30 Januari 2023", "2023-01-30")
 
 
 def test_seed_001_wrong_stated_date_is_flagged():

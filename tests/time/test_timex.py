@@ -34,7 +34,7 @@ def _one(text: str, dct: str | None = DCT):
         ("tulisnya (10/5).", "(10/5)", "DATE", "2019-05-10"),
         # weekday + day/month: the weekday picks the year (past by default in news)
         ("kata Pompeo, Selasa (7/5) waktu setempat", "Selasa (7/5)", "DATE", "2019-05-07"),
-        ("pada hari Senin (13/5) malam", "Senin (13/5) malam", "TIME", "2019-05-13TNI"),
+        ("pada hari Senin (13/5) malam", "hari Senin (13/5) malam", "TIME", "2019-05-13TNI"),  # hari inside
         # weekdays alone and with lalu/depan/ini
         ("Pada Jumat, Pompeo bertemu Lavrov", "Jumat", "DATE", "2019-05-10"),
         ("dia akan tiba pada Selasa", "Selasa", "DATE", "2019-05-14"),  # akan: future
@@ -71,8 +71,8 @@ def _one(text: str, dct: str | None = DCT):
         # decades and centuries
         ("pada 1990-an", "1990-an", "DATE", "199"),
         ("era tahun 80-an", "tahun 80-an", "DATE", "198"),
-        ("abad ke-21", "abad ke-21", "DATE", "20"),
-        ("abad XX", "abad XX", "DATE", "19"),
+        ("abad ke-21", "abad ke-21", "DATE", "2001/2100"),  # a century is its range of years
+        ("abad XX", "abad XX", "DATE", "1901/2000"),
         # clock times take the date of their sentence
         ("Selasa (14/5), pukul 10.00 WIB", "pukul 10.00 WIB", "TIME", "2019-05-14T10:00"),
         # a clock time right after a date is one expression with it (IndoTimex convention)
@@ -90,7 +90,7 @@ def _one(text: str, dct: str | None = DCT):
         ("beberapa hari", "beberapa hari", "DURATION", "PXD"),
         ("setengah jam", "setengah jam", "DURATION", "PT0.5H"),
         ("dua dekade", "dua dekade", "DURATION", "P20Y"),
-        ("dalam lima tahun terakhir", "lima tahun terakhir", "DURATION", "P5Y"),
+        ("dalam lima tahun terakhir", "lima tahun terakhir", "DURATION", "2014/2019"),  # anchored stretch
         # counted back or forward from the DCT
         ("tiga hari lalu", "tiga hari lalu", "DATE", "2019-05-09"),
         ("setahun lalu", "setahun lalu", "DATE", "2018"),
@@ -115,6 +115,22 @@ def _one(text: str, dct: str | None = DCT):
         # quarters
         ("kuartal III 2014", "kuartal III 2014", "DATE", "2014-Q3"),
         ("semester pertama 2019", "semester pertama 2019", "DATE", "2019-H1"),
+        # real-news conventions (issue 16): hari inside, part of day or relative day before a date,
+        # anchored stretches, years in names and regulation numbers, English dates of copied pages
+        ("pada hari Rabu ia tiba", "hari Rabu", "DATE", "2019-05-08"),
+        ("tiba Jumat sore (10/5) di Bogor", "Jumat sore (10/5)", "TIME", "2019-05-10TAF"),
+        ("Rabu pagi, 8 Mei 2019 lalu", "Rabu pagi, 8 Mei 2019 lalu", "TIME", "2019-05-08TMO"),
+        ("kata dia hari ini (12/5).", "hari ini (12/5)", "DATE", "2019-05-12"),
+        ("ditahan tiga hari ke depan", "tiga hari ke depan", "DURATION", "2019-05-12/2019-05-15"),
+        ("harga naik dua bulan terakhir", "dua bulan terakhir", "DURATION", "2019-03/2019-05"),
+        ("kampanye Pilgub 2018 berakhir", "Pilgub 2018", "DATE", "2018"),
+        ("di sela Forum Ekonomi Dunia 2017", "Forum Ekonomi Dunia 2017", "DATE", "2017"),
+        ("Judul Berita Panjang Sekali Tentang 2019", "2019", "DATE", "2019"),  # title case: no edition name
+        ("Permen ESDM No 1/2013 untuk", "2013", "DATE", "2013"),  # a regulation's year
+        ("date 2019-05", "date 2019-05", "DATE", "2019-05"),  # header of a copied page
+        ("Posted May 9, 2019 by", "May 9, 2019", "DATE", "2019-05-09"),
+        ("Thursday, May 9, 2019", "Thursday, May 9, 2019", "DATE", "2019-05-09"),
+        ("terbit 9 May 2019", "9 May 2019", "DATE", "2019-05-09"),
     ],
 )
 def test_timex_recognises_and_normalises(text, expected, kind, value):
@@ -131,7 +147,6 @@ def test_timex_recognises_and_normalises(text, expected, kind, value):
     [
         "Jl Raya Pasar Minggu 14, Pancoran",  # a place, not Sunday
         "sebanyak 2014 orang hadir",  # a count, not a year
-        "Permen ESDM No 1/2013 untuk",  # a regulation number
         "skor 3/4 di babak",  # a fraction is not a date without parentheses
         "Kami ingin memastikan dulu sistemnya",  # dulu = first
         "masa depan Maduro harus diputuskan",  # his future, not a time
@@ -140,6 +155,7 @@ def test_timex_recognises_and_normalises(text, expected, kind, value):
         "kata Paskah Suzetta",  # a minister named Paskah, not Easter
         "harga Rp 10.50",  # an amount, not a clock time
         "minggu pertama",  # lower-case minggu alone is week, not Sunday
+        "kata Theresa May kepada",  # the English May only after a day number or before one with a year
     ],
 )
 def test_timex_ignores_non_temporal_lookalikes(text):

@@ -66,17 +66,23 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     # a clock time right after a date belongs to it (IndoTimex: "Kamis (27/11/2014) pukul 10.00 WIB")
     CLOCK = rf"(?:\s+(?P<clock>(?:pukul|pkl\.?|jam)\s+[0-2]?\d(?:[.:][0-5]\d){{1,2}}(?:\s*(?:{ZONE}))?))?"
     return [
-        # 2019-03-28, and the ISO month 2022-11 ("date 2022-11" headers of copied pages)
-        ("iso", rf"(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>[0-3]\d))?(?![\d-])"),
-        # Selasa (14/5), (14/5/2019), Kamis, 25/04/2024, 17-10-2013
-        ("numdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?P<lp>\()?\s*(?P<d>{DAY})(?P<sep>[/\-.])"
+        # 2019-03-28, and the ISO month 2022-11 ("date 2022-11" headers of copied pages, label included)
+        ("iso", rf"(?:date\s+)?(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>[0-3]\d))?(?![\d-])"),
+        # Selasa (14/5), (14/5/2019), Kamis, 25/04/2024, 17-10-2013, Kamis malam (3/8), hari ini (7/12),
+        # Jumat dan Sabtu (11-12/4/2025)
+        ("numdate", rf"(?:(?:{HARI}(?P<wd>{WD})(?:\s+(?:dan|-|–|hingga|sampai)\s+(?P<wd2>{WD}))?"
+                    rf"(?:\s+(?P<pod0>{POD}))?|(?P<rd>{RDAY})(?=\s*\())\s*,?\s*)?"
+                    rf"(?P<lp>\()?\s*(?P<d>{DAY})(?:-(?P<d2>{DAY})(?=/))?(?P<sep>[/\-.])"
                     rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])\s*(?(lp)\))"
                     rf"(?:\s+(?P<pod>{POD}))?{CLOCK}"),
         # Minggu 12 Mei 2019, Selasa, 31 Januari 2023, 12-14 Mei, 6 Mei lalu, tanggal 17 Agustus
-        ("textdate", rf"(?:{HARI}(?P<wd>{WD})\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
+        ("textdate", rf"(?:{HARI}(?P<wd>{WD})(?:\s+(?P<pod0>{POD}))?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
                      rf"(?:\s*(?:-|–|—|s/d|sampai|hingga|dan)\s*(?P<d2>{DAY}))?"
                      rf"\s+(?:(?P<m>{MON})|(?P<ms>{MONS})\.?)(?![\w])(?:\s*,?\s*(?P<y>{YEAR}))?"
                      rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?{CLOCK}"),
+        # December 12, 2022; Tuesday, April 22, 2025 (English month-first dates of copied pages: the
+        # comma and the year are required)
+        ("mdy", rf"(?:(?P<wd>{WD})\s*,\s*)?(?:(?P<m>{MON})|(?P<ms>{MONS}))\s+(?P<d>{DAY}),\s*(?P<y>{YEAR})"),
         # pukul 10.00 WIB, 09:04 WIB, jam 8 pagi
         ("time", rf"(?:(?:(?P<ap>{APX})\s+)?(?:pukul|pkl\.?|jam)\s+(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?"
                  rf"(?:\s*(?P<pod>{POD}))?(?:\s*(?P<z>{ZONE}))?"
@@ -107,12 +113,13 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
                      rf"(?:\s+(?P<rel>{REL}))?"
                      rf"|(?:(?P<ap2>{APX})\s+)?se(?P<unit2>{UNIT})(?![\w-])(?:\s+(?P<rel2>{REL}))?"
                      rf"|ber(?P<unit3>{UNIT})-(?:{UNIT}))"),
-        ("tanggal", r"(?:tanggal|tgl\.?)\s+(?P<d>[0-3]?\d)(?![\d/.-])"),
+        # tanggal 17, tanggal 17-18 (a range of days of the month at hand)
+        ("tanggal", r"(?:tanggal|tgl\.?)\s+(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?(?![\d/.-])"),
         # Mei 2019, November lalu, awal bulan Mei, Mei tahun lalu, pada Januari
         ("month", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{MON})(?![\w])"
                   rf"(?:\s*,?\s*(?:tahun\s+)?(?P<y>{YEAR})(?:\s+(?P<yrel>lalu|mendatang|nanti))?"
                   rf"|\s+(?P<ty>tahun\s+)?(?P<rel>{REL}))?"),
-        ("year", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<t>tahun\s+anggaran|tahun|thn\.?|TA)\s+)?(?<![.,:/])(?P<y>{YEAR})"
+        ("year", rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<t>tahun\s+anggaran|tahun|thn\.?|TA)\s+)?(?<![.,:])(?P<y>{YEAR})"
                  r"(?![.,]\d)(?!\s*-?\s*an(?![\w]))(?:\s+(?P<rel>lalu|mendatang|nanti)(?![\w]))?"),
         # kemarin, besok pagi, hari ini, tadi malam, malam ini, semalam, dini hari
         ("relday", rf"(?:(?P<rd>{RDAY})(?:\s+(?P<pod>{POD}))?|tadi\s+(?P<pod2>{POD})"
@@ -137,7 +144,7 @@ def _prefix(rule_index: int, pattern: str) -> str:
 
 
 # Words the rules themselves start with (the word lists add theirs in _triggers).
-KEYWORDS = ("hari", "tahun", "bulan", "pekan", "minggu", "tanggal", "tgl", "pukul", "pkl", "jam", "era",
+KEYWORDS = ("date", "hari", "tahun", "bulan", "pekan", "minggu", "tanggal", "tgl", "pukul", "pkl", "jam", "era",
             "dekade", "periode", "abad", "kuartal", "kwartal", "triwulan", "semester", "caturwulan",
             "tadi", "semalam", "dini", "tengah", "ta", "thn", "malam", "saat", "waktu", "masa", "ketika",
             "kala", "nanti", "keesokan", "esok")

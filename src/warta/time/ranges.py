@@ -22,7 +22,7 @@ _JOIN_AND = re.compile(r"^\s+dan\s+$", re.I)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MONTH = re.compile(r"^\d{4}-\d\d$")
 _YEAR = re.compile(r"^\d{4}$")
-_BARE_DAY = re.compile(r"^\d{1,2}$")
+_BARE_DAY = re.compile(r"^(?:(?:tanggal|tgl\.?)\s+)?\d{1,2}$", re.I)  # "21 dan …", "tanggal 16 dan …"
 # "5-6 November" before a month the grammar found alone
 _DAYS_BEFORE = re.compile(rf"(?<![\d/.,])(?P<a>\d{{1,2}})(?:{_DASH}|\s+dan\s+)(?P<b>\d{{1,2}})\s+$", re.I)
 

@@ -28,8 +28,9 @@ def _iso(ctx: Context, m: Match) -> Result:
 
 
 def _start(m: Match) -> int:
-    # "pada hari Senin": the seed gold and TimeML leave "hari" out of the expression
-    return m.spans["wd"][0] if m.groups.get("hari") and "wd" in m.spans else m.start
+    # "pada hari Senin": "hari" is part of the expression, as IndoTimex and the real-news
+    # conventions annotate it (the preposition "pada" stays outside)
+    return m.start
 
 
 def _numdate(ctx: Context, m: Match) -> Result:
@@ -40,7 +41,10 @@ def _numdate(ctx: Context, m: Match) -> Result:
         return None  # 10.00 is a clock time, 3-4 a range
     direction = date_direction(ctx, m)
     value = _resolve_day_month(ctx, m, int(g["d"]), int(g["m"]), g.get("y"), g.get("wd"), direction)
-    kind, value = _dated(*_with_pod(value, g.get("pod"), ctx), m)
+    if g.get("d2"):  # "Jumat dan Sabtu (11-12/4/2025)": one range
+        last = _resolve_day_month(ctx, m, int(g["d2"]), int(g["m"]), g.get("y"), g.get("wd2"), direction)
+        return [Found(m.start, m.end, "DATE", f"{value}/{last}")] if value and last and value < last else None
+    kind, value = _dated(*_with_pod(value, g.get("pod") or g.get("pod0"), ctx), m)
     return [Found(_start(m), m.end, kind, value)] if value else None
 
 
@@ -57,7 +61,7 @@ def _textdate(ctx: Context, m: Match) -> Result:
     value = _resolve_day_month(ctx, m, day, month.value, g.get("y"), g.get("wd"), direction or NEUTRAL)
     if value is None:
         return None
-    kind, full = _dated(*_with_pod(value, g.get("pod"), ctx), m)
+    kind, full = _dated(*_with_pod(value, g.get("pod") or g.get("pod0"), ctx), m)
     if not g.get("d2"):
         return [Found(_start(m), m.end, kind, full)]
     # "12-14 Mei": two dates, as TimeML annotates a range
@@ -130,9 +134,12 @@ def _roman(text: str) -> int | None:
 
 
 def _century(ctx: Context, m: Match) -> Result:
+    # "abad ke-21" is the years 2001-2100, a range of years as the real-news conventions write it
     c = m.groups["c"]
     n = int(c) if c.isdigit() else _roman(c)
-    return [Found(m.start, m.end, "DATE", f"{n - 1:02d}")] if n and 1 <= n <= 30 else None
+    if not n or not 1 <= n <= 30:
+        return None
+    return [Found(m.start, m.end, "DATE", f"{(n - 1) * 100 + 1:04d}/{n * 100:04d}")]
 
 
 def _quarter(ctx: Context, m: Match) -> Result:
@@ -220,6 +227,8 @@ def _duration(ctx: Context, m: Match) -> Result:
         return None
     rel_word = (g.get("rel") or g.get("rel2") or "").lower()
     rel = _rel(ctx, rel_word) if rel_word else None
+    if rel and rel_word in _DURATION_RELATIONS and (stretch := _stretch(ctx, n, unit, rel)):
+        return [Found(m.start, m.end, "DURATION", stretch)]
     if rel is None or rel_word in _DURATION_RELATIONS:
         return [Found(m.start, m.end, "DURATION", duration_value(n, unit))]
     if rel_word in _NARRATIVE_RELATIONS:
@@ -237,22 +246,44 @@ def _duration(ctx: Context, m: Match) -> Result:
     return [Found(m.start, m.end, "DATE", cal.shift(base, step * int(unit[:-1]), "Y"))]
 
 
+def _stretch(ctx: Context, n: float | str, unit: str, rel: int) -> str | None:
+    """"dua bulan ke depan", "lima tahun terakhir": the stretch from the reference day forward or
+    back, as an ``A/B`` range at the unit's precision (2023-03/2023-05, 2018/2023); None when the
+    count is vague or fractional, the unit is under a day or there is no reference day."""
+    if ctx.ref is None or isinstance(n, str) or n != int(n) or unit not in ("D", "W", "M", "Y"):
+        return None
+    ends = (cal.shift(ctx.ref, 0, unit), cal.shift(ctx.ref, rel * int(n), unit))
+    return "/".join(sorted(ends))
+
+
 def _tanggal(ctx: Context, m: Match) -> Result:
     if ctx.ref is None:
         return [Found(m.start, m.end, "DATE", None)]
-    day = int(m.groups["d"])
+    first = _day_of_month(ctx, m, int(m.groups["d"]))
+    if not m.groups.get("d2"):
+        return [Found(m.start, m.end, "DATE", _day(first))] if first else None
+    last = _day_of_month(ctx, m, int(m.groups["d2"]))  # "tanggal 17-18": one range
+    return [Found(m.start, m.end, "DATE", f"{_day(first)}/{_day(last)}")] if first and last and first < last else None
+
+
+def _day_of_month(ctx: Context, m: Match, day: int):
+    """The date of a day of the month named alone ("tanggal 17"): in the reference's month or
+    the one before or after, nearest in the tense's direction."""
     if not 1 <= day <= 31:
         return None
     direction = ctx.direction(m.start, m.end)
     ref = ctx.ref
     candidates = [cal.safe_date(d.year, d.month, day) for d in (cal.add_months(ref, k) for k in (-1, 0, 1))]
     candidates = [c for c in candidates if c]
+    if _next_word(ctx.text, m.end).lower() == "ini" and (this := cal.safe_date(ref.year, ref.month, day)):
+        return this  # "tanggal 17-18 ini": this month's
     if direction == FUTURE:
         best = min((c for c in candidates if c >= ref), default=candidates[-1])
-    else:
-        limit = ref + timedelta(days=cal.NEUTRAL_DAYS_AHEAD if direction == NEUTRAL else 0)
-        best = max((c for c in candidates if c <= limit), default=candidates[0])
-    return [Found(m.start, m.end, "DATE", _day(best))]
+    elif direction == PAST:
+        best = max((c for c in candidates if c <= ref), default=candidates[0])
+    else:  # no tense: the nearest ("tanggal 17-18 ini" in a paper of 16 December is 17-18 December)
+        best = min(candidates, key=lambda c: abs((c - ref).days))
+    return best
 
 
 def _month(ctx: Context, m: Match) -> Result:
@@ -287,7 +318,35 @@ def _year_rule(ctx: Context, m: Match) -> Result:
     g = m.groups
     if not g.get("t") and _blocked_number(ctx, m.spans["y"][0], m.end):
         return None
-    return [Found(m.start, m.end, "DATE", g["y"])]
+    start = m.start if g.get("mod") or g.get("t") else _name_start(ctx, m.start)
+    return [Found(start, m.end, "DATE", g["y"])]
+
+
+# A proper name of at most this many words right before a year is the name of that year's edition.
+_NAME_WORDS = 3
+_NAME_WORD = re.compile(r"(?:^|(?<=\s))([A-Z][\w.&-]*)\s+$")
+# Capitalised words that are no part of a name before a year ("Pada 2020", "Sejak 2016").
+_NOT_NAME = {"pada", "sejak", "hingga", "sampai", "tahun", "di", "dan", "per", "mulai", "awal", "akhir",
+             "pertengahan", "selama", "sebelum", "setelah", "jelang", "menjelang", "hari", "bulan", "era",
+             "periode", "medio", "antara", "dari", "ke", "tanggal", "sekitar", "kini", "lalu", "yang"}
+
+
+def _name_start(ctx: Context, start: int) -> int:
+    """Where the name of an edition before a year begins ("Pilpres 2024", "KTT APEC 2014",
+    "Pemilihan Presiden 2019"): a run of at most three capitalised words, not months or weekdays,
+    not preceded by a further capitalised word (a headline in title case names no edition)."""
+    words: list[int] = []
+    pos = start
+    while (w := _NAME_WORD.search(ctx.text, max(0, pos - 40), pos)) is not None:
+        word = w.group(1)
+        if (word.lower() in _NOT_NAME or ctx.lex.lookup("months", word) is not None
+                or ctx.lex.lookup("weekdays", word) is not None):
+            break
+        words.append(w.start(1))
+        pos = w.start(1)
+        if len(words) > _NAME_WORDS:
+            return start
+    return words[-1] if words else start
 
 
 def _blocked_number(ctx: Context, start: int, end: int) -> bool:
@@ -436,7 +495,7 @@ def _ref(ctx: Context, m: Match) -> Result:
 
 
 HANDLERS: dict[str, Callable[[Context, Match], Result]] = {
-    "iso": _iso, "numdate": _numdate, "textdate": _textdate, "time": _time, "decade": _decade,
+    "iso": _iso, "numdate": _numdate, "textdate": _textdate, "mdy": _textdate, "time": _time, "decade": _decade,
     "century": _century, "quarter": _quarter, "set": _set, "period": _period, "duration": _duration,
     "tanggal": _tanggal, "month": _month, "year": _year_rule, "relday": _relday, "weekday": _weekday,
     "ref": _ref, "holiday": _holiday, "anaphor": _anaphor, "pod": _pod,
