@@ -70,19 +70,19 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ("iso", rf"(?:date\s+)?(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>[0-3]\d))?(?![\d-])"),
         # Selasa (14/5), (14/5/2019), Kamis, 25/04/2024, 17-10-2013, Kamis malam (3/8), hari ini (7/12),
         # Jumat dan Sabtu (11-12/4/2025)
-        ("numdate", rf"(?:(?:{HARI}(?P<wd>{WD})(?:\s+(?:dan|-|–|hingga|sampai)\s+(?P<wd2>{WD}))?"
+        ("numdate", rf"(?:(?=[^\W\d_])(?:{HARI}(?P<wd>{WD})(?:\s+(?:dan|-|–|hingga|sampai)\s+(?P<wd2>{WD}))?"
                     rf"(?:\s+(?P<pod0>{POD}))?|(?P<rd>{RDAY})(?=\s*\())\s*,?\s*)?"
                     rf"(?P<lp>\()?\s*(?P<d>{DAY})(?:-(?P<d2>{DAY})(?=/))?(?P<sep>[/\-.])"
                     rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])\s*(?(lp)\))"
                     rf"(?:\s+(?P<pod>{POD}))?{CLOCK}"),
         # Minggu 12 Mei 2019, Selasa, 31 Januari 2023, 12-14 Mei, 6 Mei lalu, tanggal 17 Agustus
-        ("textdate", rf"(?:{HARI}(?P<wd>{WD})(?:\s+(?P<pod0>{POD}))?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
+        ("textdate", rf"(?:(?=[^\W\d_]){HARI}(?P<wd>{WD})(?:\s+(?P<pod0>{POD}))?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
                      rf"(?:\s*(?:-|–|—|s/d|sampai|hingga|dan)\s*(?P<d2>{DAY}))?"
                      rf"\s+(?:(?P<m>{MON})|(?P<ms>{MONS})\.?)(?![\w])(?:\s*,?\s*(?P<y>{YEAR}))?"
                      rf"(?:\s+(?P<pod>{POD}))?(?:\s+(?P<rel>{REL}))?{CLOCK}"),
         # December 12, 2022; Tuesday, April 22, 2025 (English month-first dates of copied pages: the
         # comma and the year are required)
-        ("mdy", rf"(?:(?P<wd>{WD})\s*,\s*)?(?:(?P<m>{MON})|(?P<ms>{MONS}))\s+(?P<d>{DAY}),\s*(?P<y>{YEAR})"),
+        ("mdy", rf"(?=[^\W\d_]+(?:\s*,\s*[^\W\d_]+)?\s+\d\d?,)(?:(?P<wd>{WD})\s*,\s*)?(?:(?P<m>{MON})|(?P<ms>{MONS}))\s+(?P<d>{DAY}),\s*(?P<y>{YEAR})"),
         # pukul 10.00 WIB, 09:04 WIB, jam 8 pagi
         ("time", rf"(?:(?:(?P<ap>{APX})\s+)?(?:pukul|pkl\.?|jam)\s+(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?"
                  rf"(?:\s*(?P<pod>{POD}))?(?:\s*(?P<z>{ZONE}))?"
