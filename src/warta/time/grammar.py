@@ -150,7 +150,6 @@ KEYWORDS = ("date", "hari", "tahun", "bulan", "pekan", "minggu", "tanggal", "tgl
             "kala", "nanti", "keesokan", "esok")
 _WORD = re.compile(r"\w+|[(']")
 _STARTERS = frozenset("0123456789('")
-_PREFIXES = ("se", "ber", "Se", "Ber", "SE", "BER")  # sehari, setahun, bertahun-tahun
 
 
 def _triggers(lex: Lexicon) -> frozenset[str]:
@@ -167,6 +166,14 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
     return frozenset(words)
 
 
+def _prefixed(lex: Lexicon) -> tuple[str, ...]:
+    # words that start an expression with se-/ber- glued to a unit or a number word: sehari,
+    # setahun, sebelas, seratus, bertahun-tahun (not every se- word: sebagai, setelah, berita)
+    units = [f.lower() for w in lex.words("units") for f in w.forms]
+    numbers = [f.lower() for w in lex.words("numbers") if w.kind in ("teen", "multiplier") for f in w.forms]
+    return tuple(sorted({"se" + f for f in units + numbers} | {"ber" + f for f in units}))
+
+
 @dataclass(slots=True)
 class Grammar:
     """The compiled combined pattern, the rule names by group, and the words that start a match."""
@@ -174,17 +181,19 @@ class Grammar:
     pattern: re.Pattern[str]
     rules: list[str]
     triggers: frozenset[str] = frozenset()
+    prefixed: tuple[str, ...] = ()
 
     def _candidates(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         # trying the big pattern only where a trigger word, a digit or "(" starts is ~5x faster
         # than letting the regex engine try every alternative at every position
-        triggers, match, skip = self.triggers, self.pattern.match, pos
+        triggers, prefixed, match, skip = self.triggers, self.prefixed, self.pattern.match, pos
         for w in _WORD.finditer(text, pos):
             start = w.start()
             if start < skip:
                 continue
             word = w.group()
-            if word.lower() in triggers or word[0] in _STARTERS or word.startswith(_PREFIXES):
+            low = word.lower()
+            if low in triggers or word[0] in _STARTERS or low.startswith(prefixed):
                 m = match(text, start)
                 if m:
                     skip = m.end()
@@ -211,7 +220,7 @@ def _compile(lex: Lexicon) -> Grammar:
     rules = _rules(lex)
     alts = [f"(?P<rule{i}>{_prefix(i, body)})" for i, (_, body) in enumerate(rules)]
     combined = r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])"
-    return Grammar(re.compile(combined, re.IGNORECASE), [name for name, _ in rules], _triggers(lex))
+    return Grammar(re.compile(combined, re.IGNORECASE), [name for name, _ in rules], _triggers(lex), _prefixed(lex))
 
 
 def grammar(lex: Lexicon) -> Grammar:
