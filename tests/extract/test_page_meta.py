@@ -241,3 +241,10 @@ def test_trafilatura_date_guess_ranks_below_a_printed_date_line():
     raw = _html("", '<p class="text-muted"><span>Selasa, 7 Mei 2024 11:25 WIB</span></p>'
                     '<div class="related"><span>Senin, 6 Mei 2024 08:00 WIB</span></div>')
     assert extract(raw).published == "2024-05-07T11:25:00+07:00"
+
+
+def test_dates_of_related_stories_are_not_the_first_publication():
+    raw = _html("", '<div class="date">Senin, 6 Mei 2024 14:05 WIB</div>'
+                    '<ul class="list-berita-terkait"><li><span class="date">Jumat, 03 Mei 2024 09:10 WIB</span></li>'
+                    '<li><time datetime="2024-05-01T08:00:00+07:00">Rabu, 1 Mei 2024 08:00 WIB</time></li></ul>')
+    assert extract(raw).published == "2024-05-06T14:05:00+07:00"

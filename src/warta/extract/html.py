@@ -91,9 +91,12 @@ def _first(meta: dict[str, list[str]], field_name: str) -> str | None:
 
 
 def _printed_dates(tree) -> list[FoundDate]:
-    """Date lines printed in the page (``<time>``, elements with a date-like class), in page order."""
+    """Date lines printed in the page (``<time>``, elements with a date-like class), in page order;
+    none from lists of other stories (their older dates would win as the "first publication")."""
     found = []
     for node in tree.iter("time"):
+        if _in_other_stories(node):
+            continue
         value = node.get("datetime")
         iso = parse_date(value) if value else None
         text = " ".join(node.text_content().split())
@@ -109,7 +112,7 @@ def _printed_dates(tree) -> list[FoundDate]:
         text = " ".join(node.text_content().split())
         if 6 <= len(text) <= 120:
             line = parse_date_line(text)
-            if line is not None:
+            if line is not None and not _in_other_stories(node):
                 found.append(line)
     return found
 
