@@ -95,3 +95,16 @@ def test_body_words_are_data_with_a_note_each():
 ])
 def test_two_parties_named_together(body, expected):
     assert _coded(body) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    # the host receives the visit: the guest consults
+    ("Jokowi menerima kunjungan Erdogan di Istana Bogor.", [("CONSULT", "TUR", "IDN")]),
+    # a summit of an organisation is a meeting with it, by whoever attends
+    ("Jokowi hadir di KTT ASEAN pekan depan.", [("CONSULT", "IDN", "ASEAN")]),
+    ("Pada KTT G20 di Bali, Jokowi bertemu Biden.", [("CONSULT", "IDN", "USA")]),
+    # verbs of one type joined by "dan" with the same sides are one act
+    ("Dua wartawan Rusia ditangkap dan ditahan polisi Ukraina.", [("COERCE", "UKR", "RUS")]),
+])
+def test_who_meets_whom(body, expected):
+    assert _coded(body) == expected

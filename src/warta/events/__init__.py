@@ -88,6 +88,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
         timexes = context.sentence_timex(article, sent.start_char, sent.end_char)
         trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
         previous: list[tuple[list[Unit], list[Unit], int]] = []
+        last: list[Event] = []  # the events of the previous trigger
         for k, m in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else None
             args = arguments.positional(m, actors, low, (s_tok, e_tok), nxt, trigger_tokens)
@@ -97,6 +98,9 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.sources = args.sources or [u for u in parsed.sources if u not in args.targets]
                 args.targets = args.targets or [u for u in parsed.targets if u not in args.sources]
             args = _inherit(m, args, previous, low, s_tok)
+            if m.type == "CONSULT" and low[m.start] in RECEIVE and args.sources and args.targets:
+                # "Jokowi menerima kunjungan Albanese": the visitor is the one who consults
+                args.sources, args.targets = args.targets, args.sources
             previous.append((args.sources, args.targets, m.end))
             t_start, t_end = starts[m.start], ends[m.end - 1]
             if (not args.sources and args.pronoun in arguments.THIRD_PERSON and m.pattern.voice == "active"
@@ -129,11 +133,27 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok):
                 _domestic(args, home)  # after every other way of finding a side
             recent.extend(args.sources)
-            events.extend(_events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
-                                  (t_start, t_end), one_sided))
+            coded = _events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
+                            (t_start, t_end), one_sided)
+            if k and _one_act(matches[k - 1], m, low) and _sides(coded) == _sides(last):
+                continue  # "ditangkap dan ditahan aparat": one act told with two verbs
+            last = coded
+            events.extend(coded)
     return events
 
 
+def _one_act(before: matcher.Match, m: matcher.Match, low: list[str]) -> bool:
+    """True when ``m`` is a verb of the same type coordinated with the trigger ``before``."""
+    return (before.type == m.type and m.pattern.pos == "verb" and before.pattern.pos == "verb"
+            and all(w in ("dan", "serta", ",") for w in low[before.end:m.start]) and m.start > before.end)
+
+
+def _sides(events: list[Event]) -> list[tuple[str | None, str | None]]:
+    return [(e.source.actor, e.target.actor) for e in events]
+
+
+# A meeting trigger opening with these is told from the host's side: the guest is the source.
+RECEIVE = frozenset({"menerima"})
 # Coordinated subjects of these with no object act on each other, as SYMMETRIC ones do.
 CLASH = frozenset({"ASSAULT"})
 IMPLIED = -2  # token position of an actor the text leaves unnamed (the home country)

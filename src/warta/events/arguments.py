@@ -92,6 +92,12 @@ def country(ent: Entity) -> str | None:
     return a[:3] if a and len(a) >= 6 and len(a) % 3 == 0 and a.isalpha() and a.isupper() else a
 
 
+def is_organisation(ent: Entity) -> bool:
+    """True for an international organisation (NATO, ASEAN, G20, UN): an ORG whose code is no country."""
+    code = country(ent)
+    return ent.type == "ORG" and bool(code) and not (len(code) == 3 and code.isalpha())
+
+
 def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:
     """Actor units and place units of the sentence ``sent`` (token range), in text order."""
     s_tok, e_tok = sent
@@ -264,6 +270,14 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         if left is not None:
             targets = _with_conjuncts(actors, left, low, triggers, -1)
         return Found(sources, targets)
+    if m.pattern.pos == "noun" and m.type == "CONSULT" and after and actors[after[0]].start == m.end \
+            and is_organisation(actors[after[0]].entity) \
+            and not any(low[actors[i].start - 1] in NOUN_TARGET for i in after[1:]):
+        # "KTT NATO", "pertemuan ASEAN": the organisation meeting is the party met; those attending
+        # are the subject before it ("Biden hadir di KTT NATO"), if any ("KTT NATO dengan Ukraina"
+        # is NATO meeting Ukraine)
+        source = [] if left is None or m.start - actors[left].end > 4 else _with_conjuncts(actors, left, low, triggers, -1)
+        return Found(source, [actors[after[0]]])
     if m.pattern.pos == "noun":
         # "serangan Israel terhadap Gaza": a unit right after the noun is its agent
         # ("unjuk rasa warga Indonesia", "penandatanganan perjanjian Indonesia": one common noun between)
