@@ -241,3 +241,26 @@ def test_quotes_a_capital_speaking_is_its_state_and_an_abbreviation_gets_its_ful
     first, second = find_quotes(text, [cairo, egypt, wfp])
     assert (first.speaker, first.speaker_text) == ("g2", "Mesir")
     assert (second.speaker, second.speaker_text) == ("o1", "Program Pangan Dunia")
+
+
+def test_quotes_a_phrase_quoted_after_a_reporting_verb_is_part_of_the_reported_clause():
+    text = 'Kementerian Pertanian mengumumkan "tahap darurat" pangan berlaku di tiga provinsi.'
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and not quotes[0].direct
+    assert quotes[0].text == '"tahap darurat" pangan berlaku di tiga provinsi'
+
+
+@pytest.mark.parametrize(
+    "text,statement,speaker",
+    [
+        # after a quote and its cue: the quote's speaker goes on
+        ('"Itu keliru," kata Budi Santoso, seraya menambahkan bahwa data sudah dikirim ke pusat.',
+         "data sudah dikirim ke pusat", "Budi Santoso"),
+        # a participle after a comma shares the subject of the sentence
+        ("Kamboja membalas pada hari Senin, menekankan tidak ada pasukan yang melintasi perbatasan.",
+         "tidak ada pasukan yang melintasi perbatasan", "Kamboja"),
+    ],
+)
+def test_quotes_a_reporting_verb_without_subject_goes_on_from_the_clause_before(text, statement, speaker):
+    q = [q for q in find_quotes(text) if not q.direct][0]
+    assert q.text == statement and q.speaker_text == speaker

@@ -148,6 +148,14 @@ def _before(ctx: Context, start: int, opening: int) -> tuple[str | None, Speaker
     return None, Speaker("none")
 
 
+def _runs_on(text: str, pos: int, end: int) -> bool:
+    """True when the clause goes on after a closing mark with a plain lower-case word."""
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    m = WORD.match(text, pos)
+    return m is not None and m.start() < end and m.group()[:1].islower()
+
+
 def _statement_like(text: str, ps: int, opening: int, start: int, end: int) -> bool:
     """A quote with no cue is kept only when it reads as speech, not a title or scare quote."""
     i = opening - 1
@@ -181,6 +189,11 @@ def find_direct(ctx: Context) -> list[Candidate]:
                 carry = True  # quote runs on: the next paragraph opening with a mark continues it
             if cue is None:
                 cue, sp = _before(ctx, prev_close + 1 if prev_close is not None else ps, o)
+                if cue is not None and c is not None and _runs_on(text, c + 1, pe):
+                    # `X mengumumkan "tahap kedua" invasi …`: a phrase quoted inside a reported
+                    # clause; the indirect finder reports the whole clause (direct=false)
+                    ctx.quoted.pop()
+                    continue
             follows = False
             if cue is None:
                 # second part of one statement: '"…," kata X, "…"' — nothing but the cue in between

@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left
 
 from warta.quotes.direct import MARKS, Candidate, paragraphs
-from warta.quotes.speakers import WINDOW, WORD, Context, Speaker, speaker_after, speaker_before, window_start
+from warta.quotes.speakers import (WINDOW, WORD, Context, Speaker, run_speaker, name_runs, speaker_after, speaker_before,
+                                   window_start)
 
 # Words after a reporting verb that open an adverbial before the reported content:
 # "mengatakan kepada wartawan di Jakarta, …", "mengatakan dalam konferensi pers, …".
@@ -85,6 +86,8 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
                 found = (s, e, sp)
         elif cue.position == "before":
             sp = speaker_before(ctx, window_start(text, s, w.start()), w.start())
+            if sp.kind == "none" and i and _continues(ctx, words[i - 1], w):
+                sp = _sentence_subject(ctx, s, w.start())  # "Pakistan membalas …, menekankan …"
             if sp.kind == "none":
                 continue
             found = (_content_after_verb(text, w.end(), e), e, sp)
@@ -123,6 +126,44 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
     return None
 
 
+def _continues(ctx: Context, prev: re.Match, verb: re.Match) -> bool:
+    """A reporting verb with no subject of its own that goes on from the clause before:
+    "…, menekankan …", "…, seraya menambahkan …", "… sambil menegaskan …"."""
+    return prev.group().lower() in ctx.lex.kind("carry") or ctx.text[prev.end() : verb.start()].strip() == ","
+
+
+def _sentence_subject(ctx: Context, s: int, pos: int) -> Speaker:
+    """The subject a participial reporting verb shares: the first person named in the sentence
+    before it outside quotes, else the first body or place, else the last speaker (after a quote:
+    `"…," katanya, seraya menambahkan …`)."""
+    people, others = [], []
+    for rs, re_ in name_runs(ctx.text, s, pos):
+        if ctx.inside_quote(rs):
+            continue
+        sp = run_speaker(ctx, rs, re_)
+        if sp is not None:
+            (people if sp.kind == "name" else others).append(sp)
+    if people or others:
+        return (people or others)[0]
+    return Speaker("pronoun", pos, pos, None)
+
+
+def _continuation(ctx: Context, s: int, e: int) -> Candidate | None:
+    """A reported statement going on after a direct quote in the same sentence:
+    `"Ini tidak dapat diterima," katanya, seraya menambahkan bahwa …` (the quote's speaker)."""
+    text, lex = ctx.text, ctx.lex
+    words = list(WORD.finditer(text, s, e))
+    for i, w in enumerate(words):
+        entry = lex.forms.get(w.group().lower())
+        if entry is None or entry[0].position != "before" or not i or not _continues(ctx, words[i - 1], w):
+            continue
+        cs, ce = _trim(text, _content_after_verb(text, w.end(), e), e)
+        if len(text[cs:ce].split()) < MIN_WORDS:
+            return None
+        return Candidate(cs, ce, False, entry[0].name, _sentence_subject(ctx, s, w.start()), w.start(), (s, e))
+    return None
+
+
 def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[Candidate]) -> list[Candidate]:
     """Reported statements in sentences that hold no direct quotation."""
     inner = sorted((c.start, c.end) for c in direct)
@@ -133,7 +174,12 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
     for s, e in sentence_spans(ctx.text, sentences):
         k = bisect_left(starts, e)
         if k and reach[k - 1] > s:
-            continue  # direct speech and its cue are the direct finder's
+            # direct speech and its cue are the direct finder's; a reported clause may go on after them
+            tail = max(reach[k - 1], s)
+            cand = _continuation(ctx, tail, e) if reach[k - 1] < e else None
+            if cand is not None:
+                out.append(cand)
+            continue
         marks = [m.start() for m in MARKS.finditer(ctx.text, s, e)]
         if len(marks) % 2:
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`

@@ -217,7 +217,8 @@ def run_kind(text: str, start: int, end: int, lex: Lexicon) -> str:
     return "role" if words & lex.kind("role") else "org"
 
 
-def _from_run(ctx: Context, s: int, e: int) -> Speaker | None:
+def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
+    """The speaker a capitalised run names: the actors stage's entity, else a name, role or organisation."""
     text, lex = ctx.text, ctx.lex
     hits = [h for h in ctx.overlapping(s, e) if h[2].type in ("PER", "ORG", "GPE")]
     if hits:
@@ -271,7 +272,7 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
             seg_end = w.start()
             break
     for s, e in name_runs(text, m.start(), seg_end):
-        sp = _from_run(ctx, s, e)
+        sp = run_speaker(ctx, s, e)
         if sp is not None and sp.kind == "name":
             return sp
     # "kata pemilik Kopi NYIA, Armanunsah …": a description, then the name after one comma
@@ -279,12 +280,12 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         nxt = _skip_space(text, seg_end + 1)
         runs = name_runs(text, nxt, _phrase_end(text, nxt, limit))
         if runs and runs[0][0] == nxt:
-            sp = _from_run(ctx, *runs[0])
+            sp = run_speaker(ctx, *runs[0])
             if sp is not None and sp.kind == "name":
                 return sp
     runs = name_runs(text, m.start(), seg_end)
     if runs:
-        sp = _from_run(ctx, *runs[0])
+        sp = run_speaker(ctx, *runs[0])
         if sp is not None:
             return sp
     return _role_phrase(ctx, m.start(), seg_end)
@@ -352,11 +353,11 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
         opening = text.rfind(",", clause_start, last.start())
         for s, e in reversed(runs):
             if opening > 0 and e <= opening and not text[e:opening].strip():
-                sp = _from_run(ctx, s, e)
+                sp = run_speaker(ctx, s, e)
                 if sp is not None and sp.kind == "name":
                     return sp
         for s, e in reversed(runs):
-            sp = _from_run(ctx, s, e)
+            sp = run_speaker(ctx, s, e)
             if sp is not None and sp.kind == "name":
                 return sp
     found = _subject_at(ctx, runs, last)  # "Pejabat Rusia mengatakan", "Lavrov juga mengatakan"
@@ -403,7 +404,7 @@ def _subject_at(ctx: Context, runs: list[tuple[int, int]], last: re.Match) -> Sp
         s, e = runs[k]
         if k and ctx.text[s - 1 : s] == "(" and ctx.text[runs[k - 1][1] : s].strip() == "(":
             s, e = runs[k - 1]
-        return _from_run(ctx, s, e)
+        return run_speaker(ctx, s, e)
     return None
 
 
@@ -483,7 +484,7 @@ def _resolve_back(ctx: Context, pos: int, window: int = 700) -> Speaker | None:
         for s, e in name_runs(ctx.text, b, e_):
             if ctx.inside_quote(s):
                 continue
-            sp = _from_run(ctx, s, e)
+            sp = run_speaker(ctx, s, e)
             if sp is not None and sp.kind == "name" and not ctx.entity_at(s, e):
                 return sp
     older = (sp for p, sp in reversed(ctx.history) if p < pos and sp.kind in ("name", "org", "role"))
