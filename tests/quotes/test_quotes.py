@@ -264,3 +264,25 @@ def test_quotes_a_phrase_quoted_after_a_reporting_verb_is_part_of_the_reported_c
 def test_quotes_a_reporting_verb_without_subject_goes_on_from_the_clause_before(text, statement, speaker):
     q = [q for q in find_quotes(text) if not q.direct][0]
     assert q.text == statement and q.speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    "text,statement,speaker",
+    [
+        ("Kata Sutrisno, pembangunan jembatan itu selesai pada akhir tahun.",
+         "pembangunan jembatan itu selesai pada akhir tahun", "Sutrisno"),
+        ("Namun, lanjut Sutrisno, dana dari pusat belum juga cair sampai sekarang.",
+         "Namun, lanjut Sutrisno, dana dari pusat belum juga cair sampai sekarang", "Sutrisno"),
+    ],
+)
+def test_quotes_post_quote_cue_at_the_head_of_a_sentence(text, statement, speaker):
+    q = _one(text)[0]
+    assert not q.direct and q.text == statement and q.speaker_text == speaker
+
+
+def test_quotes_post_quote_cue_inside_a_sentence_needs_a_known_person():
+    text = "Pembangunan jembatan kata Sutrisno akan dimulai pekan depan."
+    at = text.index("Sutrisno")
+    known = Entity("e1", "Sutrisno", "PER", mentions=[Mention(at, at + 8, "Sutrisno")])
+    assert find_quotes(text, [known])[0].speaker == "e1"
+    assert find_quotes("Dengan kata lain proyek itu akan dimulai pekan depan.") == []

@@ -95,10 +95,18 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
             before = text[max(s, w.start() - 3) : w.start()]
             if i == 0 and back and text[w.end() : w.end() + 1] == ",":  # "Katanya, dia dan Lavrov …"
                 found = (w.end() + 1, e, Speaker("pronoun", w.start(), w.end(), w.group()))
-            elif i >= MIN_WORDS and "," in before:  # "…, ujar Peskov." / "Rusia, lanjut dia, …"
+            elif i == 0 and not back:  # "Kata Sebby, sejak Januari …": the statement follows the comma
+                sp = speaker_after(ctx, w.end(), min(e, w.end() + WINDOW))
+                comma = text.find(",", max(sp.end, w.end()), e)
+                if sp.kind == "none" or comma < 0 or text[sp.end : comma].strip():
+                    continue
+                found = (comma + 1, e, sp)
+            elif i >= 1 and ("," in before or _named_inside(ctx, words, i)):
+                # "…, ujar Peskov." / "Rusia, lanjut dia, …" / "Namun, lanjut Tawfiq, …" /
+                # "Kedatangan mereka kata Yusril untuk …" (a known person right after the cue)
                 sp = (Speaker("pronoun", w.start(), w.end(), w.group()) if back
                       else speaker_after(ctx, w.end(), min(e, w.end() + WINDOW)))
-                if sp.kind == "none":
+                if sp.kind == "none" or ("," not in before and not (sp.kind == "name" and sp.entity)):
                     continue
                 tail = text[max(sp.end, w.end()) : e]
                 found = (s, text.rfind(",", s, w.start()) if len(tail.split()) <= 6 else e, sp)
@@ -124,6 +132,12 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
             continue
         return Candidate(cs, ce, False, cue.name, found[2], w.start(), (s, e))
     return None
+
+
+def _named_inside(ctx: Context, words: list[re.Match], i: int) -> bool:
+    """A post-quote cue inside a sentence with no comma before it ("Kedatangan mereka kata Yusril
+    untuk …"): only after two words of statement and not in `dengan kata lain`."""
+    return i >= MIN_WORDS and words[i - 1].group().lower() not in ctx.lex.kind("filler") | {"dengan", "kata"}
 
 
 def _continues(ctx: Context, prev: re.Match, verb: re.Match) -> bool:
