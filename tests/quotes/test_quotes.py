@@ -286,3 +286,10 @@ def test_quotes_post_quote_cue_inside_a_sentence_needs_a_known_person():
     known = Entity("e1", "Sutrisno", "PER", mentions=[Mention(at, at + 8, "Sutrisno")])
     assert find_quotes(text, [known])[0].speaker == "e1"
     assert find_quotes("Dengan kata lain proyek itu akan dimulai pekan depan.") == []
+
+
+def test_quotes_hal_itu_disampaikan_reports_the_sentence_before():
+    text = ("Pelabuhan Merak ditutup sementara karena gelombang tinggi. "
+            "Hal itu disampaikan oleh Kapolres Joko Purnomo di Cilegon.")
+    q = _one(text)[0]
+    assert q.text == "Pelabuhan Merak ditutup sementara karena gelombang tinggi" and q.speaker_text == "Joko Purnomo"

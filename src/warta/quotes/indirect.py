@@ -65,8 +65,8 @@ def _content_after_verb(text: str, verb_end: int, end: int) -> int:
     return pos
 
 
-def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
-    """The first reported statement of one sentence, if it has one."""
+def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None) -> Candidate | None:
+    """The first reported statement of one sentence, if it has one (``prev``: the sentence before)."""
     text, lex = ctx.text, ctx.lex
     words = list(WORD.finditer(text, s, e))
     for i, w in enumerate(words):
@@ -124,7 +124,10 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
             while i >= 1 and words[i - 1].group().lower() in lex.kind("filler") and words[i - 1].start() < head:
                 head = words[i - 1].start()  # "…, seperti dikatakan oleh X"
                 i -= 1
-            found = (s, head, sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
+            if prev is not None and _points_back(ctx, words[:i]):
+                found = (prev[0], prev[1], sp)  # "Hal itu disampaikan X." / "Demikian diumumkan X.": the sentence before
+            else:
+                found = (s, head, sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
         if found is None:
             continue
         cs, ce = _trim(text, found[0], found[1])
@@ -132,6 +135,17 @@ def _reported(ctx: Context, s: int, e: int) -> Candidate | None:
             continue
         return Candidate(cs, ce, False, cue.name, found[2], w.start(), (s, e))
     return None
+
+
+# What a passive reporting verb can follow when the statement is the sentence before it.
+POINTING_BACK = {("hal", "itu"), ("hal", "ini"), ("hal", "tersebut"), ("demikian",), ("pernyataan", "itu"),
+                 ("pernyataan", "tersebut")}
+
+
+def _points_back(ctx: Context, words: list[re.Match]) -> bool:
+    """"Hal itu disampaikan …", "Demikian diumumkan …": only a pointer back (and adverbs) before the verb."""
+    adverbs = ctx.lex.kind("skip") - {"itu", "tersebut"}
+    return tuple(w.group().lower() for w in words if w.group().lower() not in adverbs) in POINTING_BACK
 
 
 def _named_inside(ctx: Context, words: list[re.Match], i: int) -> bool:
@@ -185,7 +199,9 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
     for _, qe in inner:
         reach.append(max(qe, reach[-1] if reach else qe))
     out = []
+    last: tuple[int, int] | None = None
     for s, e in sentence_spans(ctx.text, sentences):
+        prev, last = last, (s, e)
         k = bisect_left(starts, e)
         if k and reach[k - 1] > s:
             # direct speech and its cue are the direct finder's; a reported clause may go on after them
@@ -198,7 +214,7 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
         if len(marks) % 2:
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
-        cand = _reported(ctx, s, e)
+        cand = _reported(ctx, s, e, prev)
         if cand is not None:
             out.append(cand)
     return out
