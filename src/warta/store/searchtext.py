@@ -112,12 +112,18 @@ def snippet(text: str | None, terms: list[str], size: int = SNIPPET_CHARS) -> st
     hits = _hits(text, terms, SCAN_CHARS)
     start = 0
     if hits:
-        best, best_score = 0, (-1, 0)
+        # the window holding the most distinct terms, the earliest of those; none can hold more than all
+        best, best_count, most = 0, 0, len({t for _s, _e, t in hits})
         for i, (h_start, _e, _t) in enumerate(hits):
-            distinct = {t for s2, _e2, t in hits[i:] if s2 < h_start + size - LEAD_CHARS}
-            score = (len(distinct), -i)  # more distinct terms in the window first, then the earliest
-            if score > best_score:
-                best, best_score = i, score
+            window = set()
+            for s2, _e2, t in hits[i:]:
+                if s2 >= h_start + size - LEAD_CHARS:
+                    break
+                window.add(t)
+            if len(window) > best_count:
+                best, best_count = i, len(window)
+                if best_count == most:
+                    break
         first = hits[best][0]
         start = max(0, first - LEAD_CHARS)
         if start:  # begin at a word, never after the hit
