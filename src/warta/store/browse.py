@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import Engine, and_, distinct, func, or_, select
+from sqlalchemy import Engine, Integer, and_, bindparam, distinct, func, or_, select
 
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
 from warta.store import schema
-from warta.store.events import actor_code
 from warta.store.search import ArticleFilter, check_day, matching
 
 QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
@@ -198,30 +198,68 @@ class EventFilter:
             if not sep or not source or not target:
                 raise WartaError(f"dyad must look like RUS-USA (source-target), not {self.dyad!r}")
 
-    def clauses(self) -> list:
-        """SQL conditions on ``schema.events``; the date range compares the first day each event's date covers."""
-        v = schema.events
-        where = []
+    def shape(self) -> tuple[str, ...]:
+        """The names of the filters given: the statement depends on them, not on their values."""
+        return tuple(name for name in self.__slots__ if getattr(self, name))
+
+    def values(self) -> dict:
+        """The values of the filters given, by the names of the statement's bound parameters."""
+        out: dict = {}
         if self.type:
-            where.append(v.c.type == self.type.upper())
+            out["type"] = self.type.upper()
         if self.quad_class:
-            where.append(v.c.type.in_([t for t, c in QUAD_CLASS.items() if c == self.quad_class]))
+            out["quad_types"] = [t for t, c in QUAD_CLASS.items() if c == self.quad_class]
         if self.actor:
-            code = self.actor.upper()
-            where.append(or_(actor_code(v.c.source_actor, code), actor_code(v.c.target_actor, code)))
+            out |= _code_values("actor", self.actor.upper())
         if self.dyad:
             source, _, target = self.dyad.upper().partition("-")
-            where.append(and_(actor_code(v.c.source_actor, source), actor_code(v.c.target_actor, target)))
-        if self.article:
-            where.append(v.c.article_id == self.article)
-        if self.entity:
-            where.append(or_(v.c.source_entity == self.entity, v.c.target_entity == self.entity))
-        # first_day: the first day the event's TimeML date covers (2022-10 → 2022-10-01), stored with it
-        if self.since:
-            where.append(v.c.first_day >= self.since)
-        if self.until:
-            where.append(v.c.first_day <= self.until)
-        return where
+            out |= _code_values("source", source) | _code_values("target", target)
+        for name in ("article", "entity", "since", "until"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        return out
+
+
+def _code_values(name: str, code: str) -> dict:
+    """The bound values of ``_has_code(column, name)`` for an actor code: its LIKE prefix and its range."""
+    # LIKE's wildcards escaped (an actor code "%" matches "%…", not everything: issue 15), as autoescape does
+    escaped = code.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return {name: code, f"{name}_like": escaped + "%", f"{name}_end": code[:-1] + chr(ord(code[-1]) + 1)}
+
+
+def _has_code(column, name: str):
+    """``column`` holds the code bound as ``name`` or one of its sectors (RUS: RUSGOV, RUSMIL).
+
+    ``store.events.actor_code`` with the code as bound parameters: the LIKE prefix, and the same rows as
+    a range, which an index on the column can find.
+    """
+    return and_(column.like(bindparam(f"{name}_like"), escape="/"), column >= bindparam(name),
+                column < bindparam(f"{name}_end"))
+
+
+@lru_cache(maxsize=512)
+def _conditions(shape: tuple[str, ...]) -> tuple:
+    """The conditions for the filters named, their values as bound parameters (``EventFilter.values``)."""
+    v = schema.events
+    where = []
+    if "type" in shape:
+        where.append(v.c.type == bindparam("type"))
+    if "quad_class" in shape:
+        where.append(v.c.type.in_(bindparam("quad_types", expanding=True)))
+    if "actor" in shape:
+        where.append(or_(_has_code(v.c.source_actor, "actor"), _has_code(v.c.target_actor, "actor")))
+    if "dyad" in shape:
+        where.append(and_(_has_code(v.c.source_actor, "source"), _has_code(v.c.target_actor, "target")))
+    if "article" in shape:
+        where.append(v.c.article_id == bindparam("article"))
+    if "entity" in shape:
+        where.append(or_(v.c.source_entity == bindparam("entity"), v.c.target_entity == bindparam("entity")))
+    # first_day: the first day the event's TimeML date covers (2022-10 → 2022-10-01), stored with it
+    if "since" in shape:
+        where.append(v.c.first_day >= bindparam("since"))
+    if "until" in shape:
+        where.append(v.c.first_day <= bindparam("until"))
+    return tuple(where)
 
 
 EVENT_COLUMNS = ("article_id", "date", "date_precision", "type", "mode", "quad_class", "source_entity", "source_name",
@@ -229,32 +267,50 @@ EVENT_COLUMNS = ("article_id", "date", "date_precision", "type", "mode", "quad_c
                  "trigger_text", "start", "end", "confidence")
 
 
-def _events_query(filters: EventFilter):
+@lru_cache(maxsize=512)
+def _events_query(shape: tuple[str, ...], paged: bool):
+    """The events statement for one shape of filters, built once: values, limit and offset are bound at run time."""
     v, a, d = schema.events, schema.articles, schema.documents
-    return (select(*(v.c[name] for name in EVENT_COLUMNS), a.c.title.label("article_title"), a.c.outlet, d.c.url)
-            .join(a, a.c.id == v.c.article_id).outerjoin(d, d.c.key == a.c.document).where(*filters.clauses())
-            .order_by(v.c.first_day.asc().nulls_last(), v.c.article_id, func.coalesce(v.c.start, 0)))
+    columns = [*(v.c[name] for name in EVENT_COLUMNS), a.c.title.label("article_title"), a.c.outlet, d.c.url]
+    query = (select(*columns).join(a, a.c.id == v.c.article_id).outerjoin(d, d.c.key == a.c.document)
+             .where(*_conditions(shape))
+             .order_by(v.c.first_day.asc().nulls_last(), v.c.article_id, func.coalesce(v.c.start, 0)))
+    if paged:
+        query = query.limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer))
+    return query
 
 
-def _event_dict(row) -> dict:
-    out = dict(row._mapping)
-    out["quad_class"] = out["quad_class"] or QUAD_CLASS.get(out["type"])
+@lru_cache(maxsize=512)
+def _events_count(shape: tuple[str, ...]):
+    """How many events match the filters named (no join: the filters are on the events' own columns)."""
+    return select(func.count()).select_from(schema.events).where(*_conditions(shape))
+
+
+def _event_dicts(keys, rows) -> list[dict]:
+    """Rows as dicts of their columns, the quad class filled in from the type."""
+    keys = list(keys)
+    out = []
+    for row in rows:
+        event = dict(zip(keys, row))
+        event["quad_class"] = event["quad_class"] or QUAD_CLASS.get(event["type"])
+        out.append(event)
     return out
 
 
 def all_events(engine: Engine, filters: EventFilter) -> list[dict]:
     """Every event matching the filters, oldest first (undated last), with its article's title and URL."""
     with engine.connect() as conn:
-        return [_event_dict(r) for r in conn.execute(_events_query(filters))]
+        result = conn.execute(_events_query(filters.shape(), False), filters.values())
+        return _event_dicts(result.keys(), result)
 
 
 def event_rows(engine: Engine, filters: EventFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
     """One page of the events matching the filters, and how many match in all."""
-    v = schema.events
+    values = filters.values()
     with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(v).where(*filters.clauses())).scalar_one()
-        rows = [_event_dict(r) for r in conn.execute(_events_query(filters).limit(limit).offset(offset))]
-    return total, rows
+        total = conn.execute(_events_count(filters.shape()), values).scalar_one()
+        result = conn.execute(_events_query(filters.shape(), True), values | {"limit": limit, "offset": offset})
+        return total, _event_dicts(result.keys(), result)
 
 
 def event_types() -> list[str]:
