@@ -92,11 +92,11 @@ def _fingerprint(conn) -> tuple:
 
 def sync(engine: Engine) -> int:
     """Index the articles stored since the last sync and drop the stale entries; returns how many were indexed."""
-    with _lock(engine):
-        with engine.connect() as conn:
-            mark = _fingerprint(conn)
-        if _seen.get(engine) == mark:
-            return 0  # nothing stored or deleted since: the common case, one cheap query
+    with engine.connect() as conn:
+        mark = _fingerprint(conn)
+    if _seen.get(engine) == mark:
+        return 0  # nothing stored or deleted since: the common case, one cheap query and no lock
+    with _lock(engine):  # one indexer per engine; the others wait for it, then find nothing left to do
         _drop_stale(engine)
         added = _add_missing(engine)
         # stored_at counts seconds: an article replaced within the newest second leaves the mark as it
