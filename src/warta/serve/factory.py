@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from warta.serve import api, errors, exporting, pages, story_api, writes
+from warta.serve.timing import ServerTiming
 from warta.serve.settings import ServeConfig
 from warta.store import Store
 from warta.store.search import sync
@@ -76,6 +77,7 @@ def create_app(config: ServeConfig | str) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("warta.serve").joinpath("static"))), name="static")
     app.add_middleware(RequestGuard, max_body=config.max_body)
+    app.add_middleware(ServerTiming)  # outermost: its time covers the guard, the routing and the response
     return app
 
 
