@@ -34,6 +34,11 @@ import http.client
 import json
 from urllib.parse import quote
 
+try:
+    from benchmarks.results import figure, record
+except ModuleNotFoundError:  # run as a script: benchmarks/ is on the path, not its parent
+    from results import figure, record
+
 ROOT = Path(__file__).resolve().parents[1]
 WARTA = [sys.executable, "-m", "warta.cli"]
 ENDPOINTS = ("events?dyad", "search?q")
@@ -206,6 +211,10 @@ def main() -> int:
             server.wait(timeout=10)
             log.close()
     report(result, args.clients, args.requests, f"{args.workers} worker(s), on {db}")
+    setting = f"{args.clients} clients, {args.workers} worker(s), {'--db ' + Path(db).name if args.db else 'examples/'}"
+    record(__file__, [figure(f"/api/{name} client p{q}", _percentile(result.client[name], q), "ms", note=setting,
+                             target="≤ 100" if q == 95 else None)
+                      for name in ENDPOINTS for q in (50, 95, 99)])
     return 1 if result.errors else 0
 
 

@@ -76,6 +76,12 @@ def test_api_events_filters(client, query, types):
     assert [e["type"] for e in page["items"]] == types and page["total"] == len(types)
 
 
+def test_api_events_pages_keep_the_total_past_the_last_page(client):
+    pages = [client.get(f"/api/events?dyad=RUS-UKR&limit=2&offset={offset}").json() for offset in (0, 2, 9)]
+    assert [len(p["items"]) for p in pages] == [2, 1, 0] and {p["total"] for p in pages} == {3}
+    assert [e["type"] for p in pages for e in p["items"]] == ["ASSAULT", "ACCUSE", "ASSAULT"]
+
+
 def test_api_timeline_of_a_dyad_counts_merged_events(client):
     got = client.get("/api/timeline?dyad=RUS-UKR&by=month").json()
     periods = [(p["period"], p["events"], p["intensity"]) for p in got["periods"]]
@@ -150,6 +156,13 @@ def test_api_errors_have_one_json_shape(client, path, status, message):
     body = response.json()
     assert response.status_code == status and body["status"] == status and body["ok"] is False
     assert message in body["error"] and "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("path", ["/api/events?dyad=RUS-UKR", "/api/search?q=pertemuan", "/api/nowhere", "/events"])
+def test_every_response_says_the_time_the_server_spent(client, path):
+    timing = client.get(path).headers["server-timing"]
+    name, _, duration = timing.partition(";dur=")
+    assert name == "app" and float(duration) > 0
 
 
 def test_api_openapi_lists_the_endpoints(client):
