@@ -7,6 +7,7 @@ folder (or to ``WARTA_SCREENSHOTS``). Skipped, with the reason, where Chromium o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -31,14 +32,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(db):
+@contextlib.contextmanager
+def serving(app):
+    """The application on uvicorn on a free loopback port, in a thread, for as long as the block runs."""
     uvicorn = pytest.importorskip("uvicorn")
-    from warta.serve import ServeConfig, create_app
-
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ServeConfig(db=db)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -46,9 +45,19 @@ def base_url(db):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("warta serve did not start within 30 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(db):
+    from warta.serve import ServeConfig, create_app
+
+    with serving(create_app(ServeConfig(db=db))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
