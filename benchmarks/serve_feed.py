@@ -5,13 +5,14 @@ then: warta ingest /tmp/serve1k.jsonl examples/ --db /tmp/serve1k.db
 
 The feed is every real article of ../shared: the passages of corpus/realnews_dev, realnews_train and
 stories_dev, the Detik articles of corpus/summaries_dev/detik_dev_300.csv (judul, tautan, isi_berita)
-and the 50 Kompas articles of datasets/timex/indotimex_dev (570 in all). ``--articles`` above that
-number is reached with republished copies, as wires and syndication produce them: the same text
-with a line saying where it first appeared (an article's id is its body's hash, so an exact copy
-would be stored once), under the same URL with ``?republish=N`` and a publication day N weeks later;
-the story stage marks the copies as near-duplicates. The feed goes where ``--out``
-says (outside the repository: the texts are third-party); exits with a message when ../shared is
-absent.
+and the 50 Kompas articles of datasets/timex/indotimex_dev: 570 texts, 558 distinct articles (an
+article's id is the hash of its clean body, so texts differing only in page furniture are one).
+``--articles`` above that is reached with republished copies, as wires and syndication produce them:
+the same text with a line saying where it first appeared, under the same URL with ``?republish=N``
+and a publication day N weeks later; the story stage marks them as near-duplicates. Every record of
+the feed is an article of its own, so the store holds exactly ``--articles`` of them (plus
+examples/). The feed goes where ``--out`` says (outside the repository: the texts are third-party);
+without ../shared it writes nothing and says so.
 """
 
 from __future__ import annotations
@@ -20,9 +21,14 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from warta.article import RawDocument
+from warta.extract import extract
+from warta.ingest import read_inputs
 
 try:
     from benchmarks.bench_throughput import DETIK, detik_records
@@ -68,8 +74,7 @@ def real_records() -> list[dict]:
         records += detik_records(DETIK)
     if INDOTIMEX.is_dir():
         records += [r for r in map(timeml, sorted(INDOTIMEX.glob("*.tml"))) if r]
-    seen: set[str] = set()  # a text in two corpora (a stories_dev passage also in realnews) is one article
-    return [r for r in records if not (r["text"] in seen or seen.add(r["text"]))]
+    return records
 
 
 def republished(record: dict, n: int) -> dict:
@@ -87,16 +92,34 @@ def republished(record: dict, n: int) -> dict:
     return copy
 
 
-def feed(articles: int) -> list[dict]:
-    """``articles`` records: the real ones, then republished copies of them in turn."""
+def candidates(articles: int) -> list[dict]:
+    """The real records, then republished copies of them in turn: at least ``articles`` records (or none)."""
     real = real_records()
-    if not real:
-        return []
-    out = real[:articles]
+    out = list(real)
     n = 0
-    while len(out) < articles:
+    while real and len(out) < articles:
         n += 1
-        out += [republished(r, n) for r in real[:articles - len(out)]]
+        out += [republished(r, n) for r in real]
+    return out
+
+
+def distinct(records: list[dict], articles: int, folder: Path) -> list[dict]:
+    """The first ``articles`` records that are articles of their own: an article's id is its clean body's hash,
+    so two texts differing only in page furniture are one article (found with Warta's own reader and
+    extractor, without the NLP stages)."""
+    path = folder / "candidates.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    seen: set[str] = set()
+    out = []
+    for record, item in zip(records, read_inputs([str(path)])):
+        if isinstance(item, RawDocument):
+            article = extract(item)
+            if article.body and article.id not in seen:
+                seen.add(article.id)
+                out.append(record)
+        if len(out) == articles:
+            break
     return out
 
 
@@ -106,7 +129,8 @@ def main() -> int:
     parser.add_argument("--out", required=True, help="The JSONL file to write (outside the repository).")
     parser.add_argument("--articles", type=int, default=1000, help="How many articles (default 1000).")
     args = parser.parse_args()
-    records = feed(args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        records = distinct(candidates(args.articles), args.articles, Path(tmp))
     if not records:
         print(f"no real articles found under {SHARED}: skipped", file=sys.stderr)
         return 0
