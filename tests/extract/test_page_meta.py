@@ -248,3 +248,23 @@ def test_dates_of_related_stories_are_not_the_first_publication():
                     '<ul class="list-berita-terkait"><li><span class="date">Jumat, 03 Mei 2024 09:10 WIB</span></li>'
                     '<li><time datetime="2024-05-01T08:00:00+07:00">Rabu, 1 Mei 2024 08:00 WIB</time></li></ul>')
     assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+
+
+def test_microdata_and_time_attributes_give_the_time():
+    raw = _html("", '<span itemprop="datePublished" content="2024-05-06T14:05:00+07:00">6 Mei 2024</span>')
+    assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+    raw = _html("", '<time datetime="2024-05-06T14:05:00+08:00">Senin, 6 Mei 2024</time>')
+    assert extract(raw).published == "2024-05-06T14:05:00+08:00"
+
+
+def test_a_photo_page_keeps_its_captions_as_the_story():
+    article = pages_eval.extract_page({"file": "antara_foto.html"}, METADATA)
+    assert article.kind == "photo" and not article.warnings
+    assert article.body.startswith("Petani memanen padi di Desa Pusakajaya")
+    assert "Pewarta" not in article.body and article.authors == ["Rizal Maulana"]
+
+
+def test_an_article_with_photos_does_not_take_captions_into_its_story():
+    article = pages_eval.extract_page({"file": "kompas.html"}, METADATA)
+    raw = _html("", '<figure><img src="a.jpg"><figcaption>Suasana rapat dewan kota di gedung DPRD, Senin (6/5/2024).</figcaption></figure>')
+    assert "Suasana rapat" not in extract(raw).body and article.kind == "article"

@@ -23,6 +23,8 @@ from warta.extract.resources import load
 
 __all__ = ["extract"]
 
+# Fewer words of story than this on a photo page: its captions are the story.
+MIN_PHOTO_STORY = 40
 # Reasons of removed lines that may name the page's own outlet (not teasers of other sites).
 _OUTLET_HINTS = ("dateline-date", "byline", "site-name", "footer", "promo", "title", "navigation", "caption")
 
@@ -44,6 +46,10 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
         title = raw.title or (first if title_kind(first) else None)
         cleaned = clean(text, outlets, title=title, mode="text")
     warnings = []
+    kind = page_kind(raw.title or cleaned.title or page.title, raw.source.url or page.url)
+    if kind == "photo" and page.captions and sum(len(p.split()) for p in cleaned.paragraphs) < MIN_PHOTO_STORY:
+        # a photo page tells its story in the captions, which the story extractor leaves out
+        cleaned.paragraphs = [c for c in page.captions if c not in cleaned.paragraphs] + cleaned.paragraphs
     if not any(p.strip() for p in cleaned.paragraphs):
         cleaned, warnings = _keep_everything(text, cleaned, raw)
     body = "\n\n".join(cleaned.paragraphs)
@@ -57,7 +63,7 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
     )
     article.outlet = _outlet(source.url, article, cleaned, page, outlets)
     article.title = _clean_title(raw.title or cleaned.title, outlets)
-    article.kind = page_kind(raw.title or cleaned.title or page.title, source.url)
+    article.kind = kind
     article.published = _published(published, raw.published, cleaned.dates, page, date_from_url(source.url))
     article.authors, article.editors = _credits(cleaned, page, outlets)
     known_text = f"{article.title or ''}\n{body}"

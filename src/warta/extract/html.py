@@ -71,6 +71,7 @@ class Page:
     editors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)  # <figcaption> texts, for photo pages
 
 
 def _meta(tree) -> dict[str, list[str]]:
@@ -101,6 +102,8 @@ def _printed_dates(tree) -> list[FoundDate]:
         iso = parse_date(value) if value else None
         text = " ".join(node.text_content().split())
         line = parse_date_line(text) if text else None
+        if line is not None and iso and "T" in iso and "T" not in line.value and iso.startswith(line.value):
+            line.value = iso  # "<time datetime=…T14:05…>6 Mei 2024</time>": the attribute has the time
         if line is not None:
             found.append(line)
         elif iso:
@@ -144,6 +147,16 @@ def _loose_dates(tree) -> list[FoundDate]:
 
 
 _LOOSE_TAGS = {"div", "span", "p", "small", "li", "b", "strong", "em"}
+
+
+def _microdata_published(tree) -> str | None:
+    """The ``itemprop="datePublished"`` of an element other than ``<meta>`` (``<span content=…>``,
+    ``<time datetime=…>``), or None."""
+    for node in tree.iterfind(".//*[@itemprop='datePublished']"):
+        value = node.get("content") or node.get("datetime") or node.text_content()
+        if value and value.strip():
+            return value.strip()
+    return None
 
 
 def _ld_objects(data):
@@ -283,7 +296,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     meta = _meta(tree)
     ld = _json_ld(tree)
     page.title = _first(meta, "title") or ld["title"]
-    published = _first(meta, "published") or ld["published"]
+    published = _first(meta, "published") or ld["published"] or _microdata_published(tree)
     found = find_date(published.strip()) if published else None
     if found is not None:
         page.published, page.published_zoned = found.value, found.zoned
@@ -305,6 +318,9 @@ def read_page(html: str, url: str | None = None) -> Page:
     if not timed and not (page.published and "T" in page.published and page.published_zoned):
         page.loose_dates = _loose_dates(tree)
     page.bylines = _bylines(tree)
+    page.captions = list(dict.fromkeys(
+        text for node in tree.iter("figcaption") if not _in_other_stories(node)
+        for text in [" ".join(node.text_content().split())] if len(text) >= 20))
     if not page.title:
         node = tree.find(".//h1")
         page.title = " ".join(node.text_content().split()) if node is not None else None
