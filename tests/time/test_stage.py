@@ -74,3 +74,17 @@ def test_annotate_reads_the_dates_of_the_page_furniture():
     assert all(texts[t.part][t.start:t.end] == t.text for t in article.timex if t.part)
     assert [t.text for t in body_timex(article)] == ["Kamis (9/5)", "pekan depan"]
     assert article.to_dict()["timex"][0]["part"] is None
+
+
+def test_inferred_publication_day_is_a_bare_weekday_just_after_the_lead_date():
+    from warta.time import infer_published
+
+    lead = ("Polisi menangkap dua tersangka penyelundupan di pelabuhan Bitung pada Selasa (8/3/2022) malam "
+            "setelah pengintaian selama sepekan. \"Keduanya sudah kami tahan,\" kata juru bicara polisi "
+            "kepada wartawan di Manado, Rabu.")
+    assert infer_published(lead) == "2022-03-09"  # written on the Wednesday after the arrest
+    earlier = lead.replace("Manado, Rabu.", "Manado. Pengintaian dimulai Jumat pekan sebelumnya.")
+    assert infer_published(earlier) == "2022-03-08"  # a weekday before the date is no writing day
+    future = ("Menteri Luar Negeri menerima tamunya di Jakarta pada Senin (14/2/2022) untuk membahas "
+              "kerja sama perdagangan kedua negara. Keduanya akan bertemu lagi pada 16 dan 17 Februari 2022 di Bali.")
+    assert infer_published(future) == "2022-02-14"  # a date of a future clause is not the day of writing

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Iterator
 
 from warta.article import Article, Timex
@@ -168,14 +168,37 @@ def _lead(text: str, paragraphs: int) -> str:
 def infer_published(text: str, *, paragraphs: int = LEAD_PARAGRAPHS, lexicon: Lexicon | None = None) -> str | None:
     """The latest fully specified date told as past or present in the lead (first paragraphs), as
     YYYY-MM-DD, or None. A range counts by its last day ("sejak 11-14 Oktober"); a date of a future
-    clause ("akan berkunjung pada 16 Maret") is not the day of writing."""
+    clause ("akan berkunjung pada 16 Maret") is not the day of writing. A bare weekday of the lead one
+    or two days after that date is the day of writing ("OTT …, Rabu (15/9) malam" … "kata juru bicara
+    KPK di Jakarta, Kamis": Thursday 16 September)."""
     lex = lexicon or load_lexicon()
     lead = _lead(text, paragraphs)
     ctx = Context(lead, None, None, lex, _cue_pattern(lex))
-    days = [t.value.split("/")[-1][:10] for t in find_timex(lead, None, lexicon=lex)
+    found = [t for t in find_timex(lead, None, lexicon=lex) if ctx.direction(t.start, t.end) != FUTURE]
+    days = [t.value.split("/")[-1][:10] for t in found
             if t.type in ("DATE", "TIME") and t.value and _FULL_DAY.match(t.value[:10])
-            and _FULL_DAY.match(t.value.split("/")[-1][:10]) and ctx.direction(t.start, t.end) != FUTURE]
-    return max(days) if days else None
+            and _FULL_DAY.match(t.value.split("/")[-1][:10])]
+    if not days:
+        return None
+    latest = date.fromisoformat(max(days))
+    for t in found:
+        if t.value is None and (weekday := _bare_weekday(t.text, lex)) is not None:
+            ahead = (weekday - latest.isoweekday()) % 7
+            if 1 <= ahead <= WRITING_DAY_AFTER:
+                latest = latest + timedelta(days=ahead)
+    return latest.isoformat()
+
+
+# A bare weekday this many days after the lead's latest date is the day the story was written.
+WRITING_DAY_AFTER = 2
+_BARE_WEEKDAY = re.compile(r"^(?:hari\s+)?([\w'’]+)(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari))?$", re.IGNORECASE)
+
+
+def _bare_weekday(text: str, lex: Lexicon) -> int | None:
+    """The ISO weekday of "Kamis", "hari Jumat", "Sabtu pagi" (a capitalised weekday alone), else None."""
+    m = _BARE_WEEKDAY.match(text)
+    entry = lex.lookup("weekdays", m.group(1)) if m and m.group(1)[0].isupper() else None
+    return entry.value if entry else None
 
 
 @stage("time", fills=["timex", "reference_date"], provides={"calendar_words": calendar_words})
