@@ -131,6 +131,11 @@ def _one(text: str, dct: str | None = DCT):
         ("Posted May 9, 2019 by", "May 9, 2019", "DATE", "2019-05-09"),
         ("Thursday, May 9, 2019", "Thursday, May 9, 2019", "DATE", "2019-05-09"),
         ("terbit 9 May 2019", "9 May 2019", "DATE", "2019-05-09"),
+        ("serangan sepanjang musim semi ini", "musim semi ini", "DATE", "2019-03/2019-05"),
+        ("persediaan untuk musim dingin mendatang", "musim dingin mendatang", "DATE", "2019-12/2020-02"),
+        ("saat musim panas lalu", "musim panas lalu", "DATE", "2018-06/2018-08"),
+        ("pada musim gugur 2017", "musim gugur 2017", "DATE", "2017-09/2017-11"),
+        ("saat musim dingin tiba", "musim dingin", "DATE", None),  # which winter is not said
     ],
 )
 def test_timex_recognises_and_normalises(text, expected, kind, value):

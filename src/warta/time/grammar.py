@@ -56,6 +56,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     ZONE = _alt(lex.forms("zones"))
     UNIT = _alt(lex.forms("units"))
     HOL = _alt(lex.forms("holidays"))
+    SEA = _alt(lex.forms("seasons"))
     NUMW = _number_words(lex)
     NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMW})"
     # periods that take lalu/depan/ini as a whole: "pekan lalu", "tahun depan"
@@ -100,6 +101,8 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
                 rf"|(?P<daily>sehari-hari(?:nya)?))"),
         # Natal, malam Tahun Baru, hari raya Idul Fitri 2014
         ("holiday", rf"(?:(?P<malam>malam)\s+)?(?:hari\s+raya\s+)?(?P<hol>{HOL})(?![\w])(?:\s+(?P<y>{YEAR}))?"),
+        # musim panas ini, musim dingin lalu, musim semi 2023
+        ("season", rf"(?P<sea>{SEA})(?![\w])(?:\s+(?:tahun\s+)?(?P<y>{YEAR})|\s+(?P<rel>{REL})(?![\w]))?"),
         # hari yang sama, saat itu, tahun tersebut (the period of the last date told); hari ketiga
         ("anaphor", r"(?:(?P<unit>hari|pekan|minggu|bulan|tahun|saat|waktu|masa|ketika|kala)\s+"
                     r"(?:yang\s+sama|itu|tersebut)(?![\w])"
@@ -155,7 +158,7 @@ _STARTERS = frozenset("0123456789('")
 def _triggers(lex: Lexicon) -> frozenset[str]:
     # the first word of every form that can start an expression; scanning tries only these
     sections = ("weekdays", "months", "numbers", "units", "parts_of_day", "modifiers", "approximators",
-                "references", "relative_days", "set_words", "holidays")
+                "references", "relative_days", "set_words", "holidays", "seasons")
     words = set(KEYWORDS)
     for section in sections:
         for word in lex.words(section):

@@ -19,7 +19,8 @@ _COMMON_KEYS = {"name", "forms", "value", "note", "example"}
 _EXTRA_KEYS = {"months": {"short"}, "numbers": {"kind"}, "weekdays": {"not_after"}}
 SECTIONS = (
     "months", "weekdays", "numbers", "units", "parts_of_day", "relative_days", "relations",
-    "modifiers", "approximators", "references", "set_words", "tense_cues", "holidays", "zones", "year_blockers",
+    "modifiers", "approximators", "references", "set_words", "tense_cues", "holidays", "seasons", "zones",
+    "year_blockers",
 )
 _NUMBER_KINDS = {"digit", "teen", "multiplier", "half", "vague"}
 

@@ -494,9 +494,34 @@ def _ref(ctx: Context, m: Match) -> Result:
     return [Found(m.start, m.end, "DATE", entry.value)] if entry else None
 
 
+def _season(ctx: Context, m: Match) -> Result:
+    """"musim panas ini" → 2024-06/2024-08: the season's months in the year the text points at."""
+    g = m.groups
+    first, last = (int(x) for x in str(ctx.lex.lookup("seasons", g["sea"]).value).split("/"))
+    rel = _rel(ctx, g.get("rel")) if g.get("rel") else None
+    if g.get("y"):
+        year = int(g["y"])
+    elif rel is None or ctx.ref is None:
+        return [Found(m.start, m.end, "DATE", None)]  # "musim dingin" alone: which one is not said
+    else:
+        ref = ctx.ref
+        # the year the season around or before the reference began (a winter begins in December)
+        year = ref.year if ref.month >= first else ref.year - 1
+        started = ref.month >= first or (last < first and ref.month <= last)
+        ongoing = started and (ref.month <= last if last >= first else (ref.month >= first or ref.month <= last))
+        if rel < 0:
+            year -= 1 if ongoing else 0
+        elif rel > 0:
+            year += 1
+        elif not ongoing:
+            year = ref.year  # "musim dingin ini" in July: the coming one, of this year
+    end_year = year + 1 if last < first else year
+    return [Found(m.start, m.end, "DATE", f"{year:04d}-{first:02d}/{end_year:04d}-{last:02d}")]
+
+
 HANDLERS: dict[str, Callable[[Context, Match], Result]] = {
     "iso": _iso, "numdate": _numdate, "textdate": _textdate, "mdy": _textdate, "time": _time, "decade": _decade,
     "century": _century, "quarter": _quarter, "set": _set, "period": _period, "duration": _duration,
     "tanggal": _tanggal, "month": _month, "year": _year_rule, "relday": _relday, "weekday": _weekday,
-    "ref": _ref, "holiday": _holiday, "anaphor": _anaphor, "pod": _pod,
+    "ref": _ref, "holiday": _holiday, "season": _season, "anaphor": _anaphor, "pod": _pod,
 }
