@@ -64,12 +64,13 @@ def test_annotate_reads_the_dates_of_the_page_furniture():
     body = "Para menteri bertemu di Bogor pada Kamis (9/5). Pertemuan lanjutan digelar pekan depan."
     article = Article(body=body, title="Menteri Bertemu Lagi Pekan Depan", published="2019-05-10",
                       removed=[Removed("date 2019-05-10", "title"), Removed("Suasana rapat, Rabu, 8 Mei 2019.", "caption"),
-                               Removed("-", "related-link"), Removed("Senin, 6 Mei 2019 - 10:00 WIB", "dateline-date")])
+                               Removed("-", "related-link"), Removed("Senin, 6 Mei 2019 - 10:00 WIB", "dateline-date"),
+                               Removed("NASIONAL07/05/2019", "dateline-date")])
     annotate(article)
     furniture = [(t.part, t.text, t.value) for t in article.timex if t.part]
     assert furniture == [("title", "Pekan Depan", "2019-W20"), ("removed:0", "date 2019-05-10", "2019-05-10"),
                          ("removed:1", "Rabu, 8 Mei 2019", "2019-05-08"), ("removed:3", "Senin, 6 Mei 2019", "2019-05-06"),
-                         ("removed:3", "10:00 WIB", "2019-05-06T10:00")]
+                         ("removed:3", "10:00 WIB", "2019-05-06T10:00"), ("removed:4", "07/05/2019", "2019-05-07")]
     texts = {"title": article.title, **{f"removed:{i}": r.text for i, r in enumerate(article.removed)}}
     assert all(texts[t.part][t.start:t.end] == t.text for t in article.timex if t.part)
     assert [t.text for t in body_timex(article)] == ["Kamis (9/5)", "pekan depan"]

@@ -237,7 +237,8 @@ def furniture_timex(article: Article, ref: date | None, *, lexicon: Lexicon | No
     for _, text in parts:
         starts.append(pos)
         pos += len(text) + len(_PART_BREAK)
-    joined = _PART_BREAK.join(text for _, text in parts)
+    # "EKBIS14/03/2025": a section label glued to a date gives its last letter to a space (same length)
+    joined = _GLUED_LABEL.sub(" ", _PART_BREAK.join(text for _, text in parts))
     out: list[Timex] = []
     for t in find_timex(joined, ref, lexicon=lexicon):
         i = bisect.bisect_right(starts, t.start) - 1
@@ -249,4 +250,5 @@ def furniture_timex(article: Article, ref: date | None, *, lexicon: Lexicon | No
 
 
 _PART_BREAK = "\n.\n"
+_GLUED_LABEL = re.compile(r"(?<=[A-Z]{2})[A-Z](?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d(?!\d))")
 

@@ -74,7 +74,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ("numdate", rf"(?:(?=[^\W\d_])(?:{HARI}(?P<wd>{WD})(?:\s+(?:dan|-|–|hingga|sampai)\s+(?P<wd2>{WD}))?"
                     rf"(?:\s+(?P<pod0>{POD}))?|(?P<rd>{RDAY})(?=\s*\())\s*,?\s*)?"
                     rf"(?P<lp>\()?\s*(?P<d>{DAY})(?:-(?P<d2>{DAY})(?=/))?(?P<sep>[/\-.])"
-                    rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])\s*(?(lp)\))"
+                    rf"(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<y>(?:19|20)?\d\d))?(?![\d/])(?(lp)\s*\))"
                     rf"(?:\s+(?P<pod>{POD}))?{CLOCK}"),
         # Minggu 12 Mei 2019, Selasa, 31 Januari 2023, 12-14 Mei, 6 Mei lalu, tanggal 17 Agustus
         ("textdate", rf"(?:(?=[^\W\d_]){HARI}(?P<wd>{WD})(?:\s+(?P<pod0>{POD}))?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})"
