@@ -108,3 +108,10 @@ def test_two_parties_named_together(body, expected):
 ])
 def test_who_meets_whom(body, expected):
     assert _coded(body) == expected
+
+
+def test_a_mediator_consults_each_party_of_the_last_two_sided_event():
+    assert _coded("Israel dan Hamas bertemu di Kairo. Pertemuan itu dimediasi oleh Mesir.") == [
+        ("CONSULT", "ISR", "PSE"), ("CONSULT", "EGY", "ISR"), ("CONSULT", "EGY", "PSE")]
+    # with no two parties before it, a mediation has no target and is not coded
+    assert _coded("Perundingan itu dimediasi oleh Mesir.") == []

@@ -39,7 +39,8 @@ DOMESTIC = frozenset({
     "REJECT",    # a court rejecting a suit, a party rejecting a bill
     "REQUEST",   # summonses, appeals to "masyarakat", demands on the government
 })
-ANAPHOR_REACH = 600  # characters an anaphor ("ia", "negara itu") may reach back: about two paragraphs
+ANAPHOR_REACH = 600
+MEDIATION_REACH = int(__import__("os").environ.get("MR", "1200"))  # characters an anaphor ("ia", "negara itu") may reach back: about two paragraphs
 
 
 def _actor(unit: Unit | None) -> EventActor:
@@ -130,6 +131,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources)
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
+            if not args.targets and args.sources and m.type == "CONSULT" and MEDIATE & set(low[m.start:m.end]):
+                args.targets = _mediated(args.sources, article, events)
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok):
                 _domestic(args, home)  # after every other way of finding a side
             recent.extend(args.sources)
@@ -152,6 +155,8 @@ def _sides(events: list[Event]) -> list[tuple[str | None, str | None]]:
     return [(e.source.actor, e.target.actor) for e in events]
 
 
+# Words of a mediation: the mediator consults each of the two parties ("dimediasi oleh UEA").
+MEDIATE = frozenset({"mediasi", "memediasi", "dimediasi", "memfasilitasi", "difasilitasi", "menengahi", "ditengahi"})
 # A meeting trigger opening with these is told from the host's side: the guest is the source.
 RECEIVE = frozenset({"menerima"})
 # Coordinated subjects of these with no object act on each other, as SYMMETRIC ones do.
@@ -242,6 +247,19 @@ def _domestic(args: Found, home: Unit) -> None:
         args.targets = [home]
     elif args.targets and not args.sources and all(arguments.country(u.entity) == code for u in args.targets):
         args.sources = [home]
+
+
+def _mediated(mediators: list[Unit], article: Article, events: list[Event]) -> list[Unit]:
+    """The parties a mediation is between: the sides of the last two-sided event before it ("Rusia dan
+    Ukraina menukar tawanan ... melalui perjanjian yang dimediasi oleh UEA"), other than the mediators;
+    however far back, as a mediation is about the story's conflict."""
+    own = {arguments.country(u.entity) for u in mediators}
+    by_id = {e.id: e for e in article.entities}
+    for ev in reversed(events):
+        sides = [by_id.get(ev.source.entity or ""), by_id.get(ev.target.entity or "")]
+        if all(sides) and arguments.country(sides[0]) != arguments.country(sides[1]):
+            return [Unit(-1, -1, e, -1, -1, [e]) for e in sides if arguments.country(e) not in own]
+    return []
 
 
 def _says_that_country(low: list[str], m: matcher.Match, e_tok: int) -> bool:
