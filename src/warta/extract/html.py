@@ -46,6 +46,7 @@ _BYLINE_LABEL = re.compile(
     r"|laporan\s+(?:wartawan|reporter|koresponden)\b|rep\s*:|red\s*:)", re.I)
 _LABEL_ONLY = re.compile(r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|editor|redaktur|penyunting"
                          r"|oleh|rep|red)\s*:?$", re.I)
+_LABEL_INITIALS = frozenset("pPrRwWjJkKeEoOlL")  # first letters of the labels above
 _BYLINE_TAGS = ("div", "span", "p", "li", "small", "address", "h5", "h6", "strong", "b")
 # Schema.org types whose JSON-LD describes the story (Detik describes it as a WebPage).
 _LD_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage",
@@ -248,9 +249,11 @@ def _bylines(tree) -> list[str]:
     writer's; none inside lists of other stories, none when there are more than ``MAX_BYLINES``."""
     found = []
     for node in tree.iter(*_BYLINE_TAGS):
-        marker = f"{node.get('class') or ''} {node.get('id') or ''}"
-        marked = bool(_BYLINE_CLASS.search(marker))
-        if not marked and not _BYLINE_LABEL.match((node.text or "").lstrip()):
+        cls, ident, own = node.get("class"), node.get("id"), (node.text or "").lstrip()
+        marker = f"{cls or ''} {ident or ''}" if cls or ident else ""
+        marked = bool(marker) and bool(_BYLINE_CLASS.search(marker))
+        # most elements neither are marked nor open with a label: their first letter tells
+        if not marked and (not own or own[0] not in _LABEL_INITIALS or not _BYLINE_LABEL.match(own)):
             continue
         text = " ".join(node.text_content().split())
         if not 3 <= len(text) <= 200 or _LABEL_ONLY.match(text) or _in_other_stories(node):
