@@ -268,3 +268,16 @@ def test_an_article_with_photos_does_not_take_captions_into_its_story():
     article = pages_eval.extract_page({"file": "kompas.html"}, METADATA)
     raw = _html("", '<figure><img src="a.jpg"><figcaption>Suasana rapat dewan kota di gedung DPRD, Senin (6/5/2024).</figcaption></figure>')
     assert "Suasana rapat" not in extract(raw).body and article.kind == "article"
+
+
+def test_a_list_the_story_announces_is_story_not_a_teaser_block():
+    text = ("Polisi Tangkap Sembilan Pengedar di Tiga Kota\n\n"
+            "Jakarta - Polisi menangkap sembilan pengedar narkoba di tiga kota dalam operasi pekan lalu. "
+            "Para tersangka kini ditahan di markas kepolisian daerah.\n\n"
+            "Berikut daftar tersangka yang ditangkap di setiap kota:\n\n"
+            "1. Bekasi: Andi Saputra, RM, TK\n\n2. Depok: Budi Santoso alias Ucok\n\n3. Bogor: HN, Dedi Kurnia")
+    body = extract(RawDocument(Source(path="uji.txt"), text=text)).body
+    assert "1. Bekasi: Andi Saputra, RM, TK" in body and "3. Bogor: HN, Dedi Kurnia" in body
+    # without the announcing line, a block of headline-shaped lines is still a block of teasers
+    teasers = text.replace("Berikut daftar tersangka yang ditangkap di setiap kota:\n\n", "")
+    assert "Andi Saputra" not in extract(RawDocument(Source(path="uji.txt"), text=teasers)).body

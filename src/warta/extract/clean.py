@@ -29,6 +29,7 @@ class Item:
 
     text: str
     reason: str | None = None
+    listed: bool = False  # an item of a list the story announces ("Berikut …:"): story, never a teaser
 
 
 @dataclass(slots=True)
@@ -70,6 +71,7 @@ def clean(
     _drop_repeats(items)
     _drop_footer_after_byline(items)
     if mode == "text":
+        _mark_announced_lists(items)
         _drop_headlines(items, out.title)
         _drop_trailing(items)
     _drop_lead_teaser(items)
@@ -274,7 +276,7 @@ def _drop_headlines(items: list[Item], title: str | None) -> None:
         if item.reason == "title":
             started = True
             continue
-        if started and item.reason is None and looks_like_headline(item.text):
+        if started and item.reason is None and not item.listed and looks_like_headline(item.text):
             candidates.append(i)
     if not candidates:
         return
@@ -299,12 +301,32 @@ def _is_subheading(items: list[Item], i: int, candidates: set[int], vocabulary: 
     return shared >= SUBHEADING_MIN_WORDS and shared >= SUBHEADING_OVERLAP * len(words)
 
 
+# A list item: "1. Banten: …", "2) …", "- …", "• …".
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+\S")
+# A story line that announces a list ends with a colon and has a few words ("Berikut daftar …:").
+_ANNOUNCES = re.compile(r"\w.*:\s*$")
+ANNOUNCE_MIN_WORDS = 4
+
+
+def _mark_announced_lists(items: list[Item]) -> None:
+    """The numbered or bulleted lines right after a story line that announces them ("Berikut
+    terduga teroris yang ditangkap: / 1. Banten: … / 2. Bali: …") are the story's own list, though
+    their capitalised names make them look like a block of headline teasers."""
+    for i, item in enumerate(items):
+        if item.reason is not None or len(item.text.split()) < ANNOUNCE_MIN_WORDS or not _ANNOUNCES.search(item.text):
+            continue
+        for later in items[i + 1 :]:
+            if later.reason is not None or not _LIST_ITEM.match(later.text):
+                break
+            later.listed = True
+
+
 def _drop_trailing(items: list[Item]) -> None:
     """Short lines after the last story sentence of a plain-text copy are the page footer."""
     for item in reversed(items):
         if item.reason is not None:
             continue
-        if _SENTENCE_END.search(item.text) or len(item.text.split()) > 12:
+        if _SENTENCE_END.search(item.text) or len(item.text.split()) > 12 or item.listed:
             return
         item.reason = "footer"
 
