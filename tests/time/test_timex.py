@@ -136,6 +136,8 @@ def _one(text: str, dct: str | None = DCT):
         ("saat musim panas lalu", "musim panas lalu", "DATE", "2018-06/2018-08"),
         ("pada musim gugur 2017", "musim gugur 2017", "DATE", "2017-09/2017-11"),
         ("saat musim dingin tiba", "musim dingin", "DATE", None),  # which winter is not said
+        ("ditahan 20 hari ke depan terhitung sejak Kamis (9/5/2019)", "20 hari ke depan", "DURATION",
+         "2019-05-09/2019-05-29"),  # counted from the day the text names
     ],
 )
 def test_timex_recognises_and_normalises(text, expected, kind, value):
@@ -175,6 +177,8 @@ def test_timex_ignores_non_temporal_lookalikes(text):
     ("pada 5-6 November 2018", "2018-11-05/2018-11-06"),
     ("pada 5-6 November", "2018-11-05/2018-11-06"),  # the grammar sees the month alone; the days join it
     ("periode 2008 – 2012", "2008/2012"),
+    ("dari 13 Desember hingga 15 Desember 2016", "2016-12-13/2016-12-15"),  # the start takes the end's year
+    ("pada 28 Desember hingga 3 Januari 2016", "2015-12-28/2016-01-03"),
 ])
 def test_timex_range_is_one_expression(text, value):
     found = find_timex(text, DCT)
@@ -193,6 +197,9 @@ def test_timex_iso_month_and_day(text, value):
 @pytest.mark.parametrize("text,values", [
     ("pada 2 Mei dan 5 Juni 2019", ["2019-05-02", "2019-06-05"]),  # a list, not a range
     ("tahun 2019 dan 2020", ["2019", "2020"]),
+    # two dates each with its own weekday name two days (as the real-news gold keeps them)
+    ("sidang digelar Senin (6/5/2019) hingga Rabu (8/5/2019).", ["2019-05-06", "2019-05-08"]),
+    ("pada 3 Mei dan 5 Juni 2016", ["2016-05-03", "2016-06-05"]),  # the first takes the year of the next
 ])
 def test_timex_lists_stay_apart(text, values):
     assert [t.value for t in find_timex(text, DCT)] == values

@@ -116,6 +116,7 @@ def resolve(text: str, dct: str | date | datetime | None, *,
                 if m.rule in ("numdate", "textdate", "iso") and ctx.ref and abs((day - ctx.ref).days) <= 6:
                     ctx.dated_weekdays.setdefault(day.isoweekday(), day)
     _clock_before_date(text, out)
+    _counted_from(text, out)
     if ctx.ref is None:
         _years_from_dates(out, lex)
     return join_ranges(text, out), ctx.warnings, ctx.ref
@@ -145,6 +146,20 @@ def _years_from_dates(found: list[Timex], lex: Lexicon) -> None:
                         if (d := cal.safe_date(y, month, day)) and d.isoweekday() == weekday.value]
                 year = fits[0] if fits else year
             t.value = _NO_YEAR.sub(str(year), t.value)
+
+
+_DAY_STRETCH = re.compile(r"^(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)$")
+_COUNTED_FROM = re.compile(r"^[\s,]*(?:yang\s+)?(?:terhitung|dihitung)\s+(?:sejak|mulai|dari)\s+$", re.IGNORECASE)
+
+
+def _counted_from(text: str, found: list[Timex]) -> None:
+    """"ditahan 20 hari ke depan, terhitung sejak Rabu (17/5/2023)": the stretch starts on that day."""
+    for stretch, nxt in zip(found, found[1:]):
+        days = _DAY_STRETCH.match(stretch.value or "") if stretch.type == "DURATION" else None
+        if days and nxt.value and _FULL_DAY.match(nxt.value[:10]) and _COUNTED_FROM.match(text[stretch.end:nxt.start]):
+            first, last = (date.fromisoformat(d) for d in days.groups())
+            start = date.fromisoformat(nxt.value[:10])
+            stretch.value = f"{start.isoformat()}/{(start + (last - first)).isoformat()}"
 
 
 def _clock_before_date(text: str, found: list[Timex]) -> None:

@@ -36,9 +36,16 @@ def _kind(value: str | None) -> str | None:
     return None
 
 
+# A date written with its own weekday ("Kamis (15/9/2022)", "Senin, 3 Mei"): two of them joined by
+# "hingga" name two days each, and stay two expressions, as the real-news gold keeps them.
+_WEEKDAY_DATED = re.compile(r"^(?:hari\s+)?[A-Z][\w'’]+\s*,?\s*\(?\s*\d")
+
+
 def _joinable(text: str, a: Timex, b: Timex) -> bool:
     kind = _kind(a.value)
     if a.type != "DATE" or b.type != "DATE" or kind is None or kind != _kind(b.value) or a.value >= b.value:
+        return False
+    if _WEEKDAY_DATED.match(a.text) and _WEEKDAY_DATED.match(b.text):
         return False
     gap = text[a.end:b.start]
     if _JOIN_ANY.match(gap):
@@ -62,12 +69,30 @@ def _days_of_month(text: str, t: Timex) -> Timex | None:
     return Timex(start, t.end, text[start:t.end], "DATE", f"{first.isoformat()}/{last.isoformat()}")
 
 
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_of_end(a: Timex, b: Timex) -> None:
+    """"13 Desember hingga 15 Desember 2024", "2 Mei dan 5 Juni 2020": a first date written without
+    its year takes the year of the next (or the year before, "28 Desember hingga 3 Januari 2025"),
+    not the one the DCT suggested."""
+    kind = _kind(a.value)
+    if kind not in ("day", "month") or kind != _kind(b.value) or _YEAR_IN.search(a.text) or not _YEAR_IN.search(b.text):
+        return
+    year = int(b.value[:4])
+    if a.value[4:] > b.value[4:]:
+        year -= 1
+    a.value = f"{year:04d}{a.value[4:]}"
+
+
 def join_ranges(text: str, found: list[Timex]) -> list[Timex]:
     """The timexes of ``text`` with each range made one expression."""
     out: list[Timex] = []
     i = 0
     while i < len(found):
         a = found[i]
+        if i + 1 < len(found) and (_JOIN_ANY.match(gap := text[a.end:found[i + 1].start]) or _JOIN_AND.match(gap)):
+            _year_of_end(a, found[i + 1])
         if i + 1 < len(found) and _joinable(text, a, found[i + 1]):
             b = found[i + 1]
             out.append(Timex(a.start, b.end, text[a.start:b.end], "DATE", f"{a.value}/{b.value}"))
