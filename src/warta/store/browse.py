@@ -15,7 +15,7 @@ from sqlalchemy import Engine, Integer, and_, bindparam, distinct, func, or_, se
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
 from warta.store import schema
-from warta.store.search import ArticleFilter, check_day, matching
+from warta.store.search import ArticleFilter, check_day, like_prefix, matching
 
 QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
 
@@ -222,9 +222,8 @@ class EventFilter:
 
 def _code_values(name: str, code: str) -> dict:
     """The bound values of ``_has_code(column, name)`` for an actor code: its LIKE prefix and its range."""
-    # LIKE's wildcards escaped (an actor code "%" matches "%…", not everything: issue 15), as autoescape does
-    escaped = code.replace("/", "//").replace("%", "/%").replace("_", "/_")
-    return {name: code, f"{name}_like": escaped + "%", f"{name}_end": code[:-1] + chr(ord(code[-1]) + 1)}
+    # LIKE's wildcards escaped: an actor code "%" matches "%…", not everything (issue 15)
+    return {name: code, f"{name}_like": like_prefix(code), f"{name}_end": code[:-1] + chr(ord(code[-1]) + 1)}
 
 
 def _has_code(column, name: str):

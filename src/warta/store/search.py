@@ -14,8 +14,9 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
-from sqlalchemy import Engine, column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy import Engine, Integer, String, bindparam, column, exists, func, literal_column, or_, select, table, text
 
 from warta.errors import WartaError
 from warta.store import schema
@@ -54,23 +55,52 @@ class ArticleFilter:
         self.since = check_day("since", self.since)
         self.until = check_day("until", self.until)
 
-    def clauses(self) -> list:
-        """SQL conditions on ``schema.articles`` for the filters given."""
-        a, e = schema.articles, schema.entities
-        where = []
+    def shape(self) -> tuple[str, ...]:
+        """The names of the filters given: the statement depends on them, not on their values."""
+        return tuple(name for name in self.__slots__ if getattr(self, name))
+
+    def values(self) -> dict:
+        """The values of the filters given, by the names of their bound parameters."""
+        out: dict = {}
         if self.outlet:
-            where.append(func.lower(a.c.outlet) == self.outlet.lower())
-        day = func.substr(a.c.published, 1, 10)
+            out["outlet"] = self.outlet.lower()
         if self.since:
-            where.append(day >= self.since)
+            out["since"] = self.since
         if self.until:
-            where.append(day <= self.until)
+            out["until"] = self.until
         if self.actor:
-            code = self.actor.upper()
-            # RUS matches the entity coded RUS, RUSGOV, RUSMIL and any entity of Russia
-            where.append(exists().where(e.c.article_id == a.c.id).where(
-                or_(e.c.actor.startswith(code, autoescape=True), e.c.country == code)))
-        return where
+            out["actor"] = self.actor.upper()
+            out["actor_like"] = like_prefix(self.actor.upper())
+        return out
+
+    def clauses(self) -> list:
+        """SQL conditions on ``schema.articles`` for the filters given, their values bound."""
+        values = self.values()
+        return [condition.params(values) for condition in article_conditions(self.shape())]
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern for the values starting with ``text``, its wildcards escaped with ``/`` (as autoescape does)."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+@lru_cache(maxsize=64)
+def article_conditions(shape: tuple[str, ...]) -> tuple:
+    """Conditions on ``schema.articles`` for the filters named, values as bound parameters (``ArticleFilter.values``)."""
+    a, e = schema.articles, schema.entities
+    where = []
+    if "outlet" in shape:
+        where.append(func.lower(a.c.outlet) == bindparam("outlet"))
+    day = func.substr(a.c.published, 1, 10)
+    if "since" in shape:
+        where.append(day >= bindparam("since"))
+    if "until" in shape:
+        where.append(day <= bindparam("until"))
+    if "actor" in shape:
+        # RUS matches the entity coded RUS, RUSGOV, RUSMIL and any entity of Russia
+        where.append(exists().where(e.c.article_id == a.c.id).where(
+            or_(e.c.actor.like(bindparam("actor_like"), escape="/"), e.c.country == bindparam("actor"))))
+    return tuple(where)
 
 
 # ---------------------------------------------------------------- the index
@@ -178,21 +208,50 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
 
 
-def _match(engine: Engine, terms: list[str]):
-    """The match condition and the score (higher is better) for the back end."""
-    if engine.dialect.name == "postgresql":
-        tsq = func.plainto_tsquery("simple", " ".join(terms))
+def _match(dialect: str):
+    """The match condition and the score (higher is better) for the back end; the query is bound as ``match``."""
+    if dialect == "postgresql":
+        tsq = func.plainto_tsquery("simple", bindparam("match", type_=String))
         return docs.c.tsv.op("@@")(tsq), func.ts_rank_cd(docs.c.tsv, tsq)
-    expression = " ".join('"' + t.replace('"', '""') + '"' for t in terms)  # every term must occur
-    condition = text("search_fts MATCH :match").bindparams(match=expression)
-    return condition, -literal_column(f"bm25(search_fts, {TITLE_WEIGHT}, 1.0)")
+    return text("search_fts MATCH :match"), -literal_column(f"bm25(search_fts, {TITLE_WEIGHT}, 1.0)")
 
 
-def _body(engine: Engine):
+def _match_value(dialect: str, terms: list[str]) -> str:
+    """What ``match`` is bound to: the words for PostgreSQL, an FTS5 expression where every term must occur."""
+    if dialect == "postgresql":
+        return " ".join(terms)
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _body(dialect: str):
     """The body out of the stored JSON record, read by the database (records also hold every extracted item)."""
-    if engine.dialect.name == "postgresql":
+    if dialect == "postgresql":
         return literal_column("(articles.record::json ->> 'body')")
     return func.json_extract(schema.articles.c.record, "$.body")
+
+
+def _indexed(dialect: str):
+    """The index joined to the articles."""
+    a = schema.articles
+    if dialect == "postgresql":
+        return docs.join(a, a.c.id == docs.c.article_id)
+    return fts.join(docs, docs.c.rowid == fts.c.rowid).join(a, a.c.id == docs.c.article_id)
+
+
+@lru_cache(maxsize=64)
+def _statements(dialect: str, shape: tuple[str, ...]) -> tuple:
+    """The count, the ranked page and the bodies of a search with the filters named, built once per back end and
+    shape: the query, the filters' values, limit, offset and the page's ids are bound at run time."""
+    a = schema.articles
+    condition, score = _match(dialect)
+    joined = _indexed(dialect)
+    where = [condition, *article_conditions(shape)]
+    count = select(func.count()).select_from(joined).where(*where)
+    ranked = (select(a.c.id, a.c.title, a.c.outlet, a.c.published, score.label("score")).select_from(joined)
+              .where(*where).order_by(literal_column("score").desc(), a.c.id)
+              .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
+    bodies = select(a.c.id, _body(dialect).label("body")).where(a.c.id.in_(bindparam("ids", expanding=True)))
+    return count, ranked, bodies
 
 
 def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
@@ -202,20 +261,14 @@ def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
     if not terms:
         raise WartaError(f"the query {query!r} has no words to search for")
     sync(engine)
-    a = schema.articles
-    condition, score = _match(engine, terms)
-    if engine.dialect.name == "postgresql":
-        joined = docs.join(a, a.c.id == docs.c.article_id)
-    else:
-        joined = fts.join(docs, docs.c.rowid == fts.c.rowid).join(a, a.c.id == docs.c.article_id)
-    where = [condition, *(filters or ArticleFilter()).clauses()]
-    ranked = (select(a.c.id, a.c.title, a.c.outlet, a.c.published, score.label("score")).select_from(joined)
-              .where(*where).order_by(literal_column("score").desc(), a.c.id).limit(limit).offset(offset))
+    filters = filters or ArticleFilter()
+    dialect = engine.dialect.name
+    count, ranked, bodies_of = _statements(dialect, filters.shape())
+    values = filters.values() | {"match": _match_value(dialect, terms)}
     with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
-        rows = conn.execute(ranked).all()
-        ids = [r.id for r in rows]
-        bodies = {r.id: r.body for r in conn.execute(select(a.c.id, _body(engine).label("body")).where(a.c.id.in_(ids)))}
+        total = conn.execute(count, values).scalar_one()
+        rows = conn.execute(ranked, values | {"limit": limit, "offset": offset}).all()
+        bodies = dict(conn.execute(bodies_of, {"ids": [r.id for r in rows]}).all()) if rows else {}
     result = SearchResult(query=query, terms=terms, total=total)
     for row in rows:
         body = bodies.get(row.id) or ""
@@ -230,9 +283,10 @@ def matching(engine: Engine, query: str):
     if not terms:
         raise WartaError(f"the query {query!r} has no words to search for")
     sync(engine)
-    condition, _score = _match(engine, terms)
-    if engine.dialect.name == "postgresql":
+    dialect = engine.dialect.name
+    condition, _score = _match(dialect)
+    if dialect == "postgresql":
         ids = select(docs.c.article_id).where(condition)
     else:
         ids = select(docs.c.article_id).select_from(fts.join(docs, docs.c.rowid == fts.c.rowid)).where(condition)
-    return schema.articles.c.id.in_(ids)
+    return schema.articles.c.id.in_(ids.params(match=_match_value(dialect, terms)))
