@@ -90,6 +90,10 @@ def test_body_words_are_data_with_a_note_each():
     # "keduanya" are the two sides of the last two-sided event
     ("Putin bertemu Xi Jinping di Moskow. Keduanya menandatangani perjanjian kerja sama.",
      [("CONSULT", "RUS", "CHN"), ("AGREE", "RUS", "CHN")]),
+    # so are "mereka" meeting again; not "mereka" accusing (no two sides there)
+    ("Putin bertemu Xi Jinping di Moskow pada 2023. Tahun ini mereka kembali bertemu di Beijing.",
+     [("CONSULT", "RUS", "CHN"), ("CONSULT", "RUS", "CHN")]),
+    ("Putin bertemu Xi Jinping di Moskow. Mereka mengecam keputusan itu.", [("CONSULT", "RUS", "CHN")]),
     # coordinated subjects of a clash fight each other: one event, the first named as source
     ("Armenia dan Azerbaijan kembali berperang pekan lalu.", [("ASSAULT", "ARM", "AZE")]),
 ])

@@ -189,12 +189,14 @@ BOTH_NOUNS = frozenset({"negara", "pihak", "pemimpin", "pemerintah", "menteri", 
 
 def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int, Entity]], starts: list[int],
           article: Article, events: list[Event]) -> list[Unit]:
-    """For "kedua negara" (or "keduanya") as the subject: the two sides of the last two-sided event, else the last two
+    """For "kedua negara" (or "keduanya", or "mereka" meeting or agreeing) as the subject: the two sides of the last two-sided event, else the last two
     actors of different countries named before (the one named first leads)."""
     floor = arguments._clause_start(low, m.start, s_tok)
     at = next((k for k in range(floor, m.start - 1) if low[k] == "kedua" and low[k + 1] in BOTH_NOUNS), None)
     if at is None:
         at = next((k for k in range(floor, m.start) if low[k] == "keduanya"), None)  # "keduanya menyepakati"
+    if at is None and m.type in SYMMETRIC:
+        at = next((k for k in range(floor, m.start) if low[k] == "mereka"), None)  # "mereka bertemu": the two
     if at is None:
         return []
     by_id = {e.id: e for e in article.entities}
