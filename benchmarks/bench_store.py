@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, insert, inspect, text
 
 from warta.article import Article, RawDocument, Source
 from warta.store import Store, derived_rows, raw_sha, schema
@@ -141,8 +141,15 @@ def load(store: Store, articles: Iterator[tuple[Article, str]], chunk: int = 100
             flush()
     if batch:
         flush()
-    with writing(store.engine) as conn:
-        conn.exec_driver_sql("ANALYZE")  # fresh statistics, as autovacuum / a maintenance run would give
+    if store.engine.dialect.name == "postgresql":
+        # statistics and the visibility map, as autovacuum gives a table that grew (index-only scans
+        # need the latter); VACUUM runs outside a transaction
+        tables = ", ".join(f'"{name}"' for name in inspect(store.engine).get_table_names())  # this schema's only
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql(f"VACUUM ANALYZE {tables}")
+    else:
+        with writing(store.engine) as conn:
+            conn.exec_driver_sql("ANALYZE")  # fresh statistics, as a maintenance run would give
     return done
 
 

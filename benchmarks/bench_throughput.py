@@ -156,7 +156,7 @@ def main() -> None:
         floor_wall, floor_cpu, rss = measure([sys.executable, __file__, "--floor", str(path)])
         print(f"  floor (tokenizer only)  {floor_wall:6.2f} s  {len(records) / floor_wall:7.1f} articles/s  "
               f"peak RSS {rss:4.0f} MB  (CPU {floor_cpu:.1f} s)")
-        real = f"{len(records)} Detik records, model load included"
+        real = f"{len(records):,} Detik records, model load included"
         figures.append(figure("real news, tokenizer floor", len(records) / floor_wall, "articles/s",
                               note=f"{real}; {len(records) / floor_cpu:.1f} per CPU-second"))
         for n in [int(w) for w in args.workers.split(",")]:
