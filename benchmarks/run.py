@@ -2,7 +2,8 @@
 
 ``python -m benchmarks.run`` runs them all one after another and stores the figures they record in
 benchmarks/results.json (with the date and the machine); ``python -m benchmarks.run bench_store
-bench_time`` runs only those, replacing only their entries. ``--markdown`` prints the list of
+bench_time`` runs only those, replacing only their entries; arguments after ``--`` go to each script
+(``python -m benchmarks.run bench_store -- --sizes 10000``). ``--markdown`` prints the list of
 scripts (name and the first line of each docstring) and ``--figures`` the table of the stored
 figures, both as docs/speed.md shows them; neither runs anything.
 """
@@ -35,12 +36,12 @@ def markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(script: Path) -> tuple[int, list[dict] | None]:
-    """Run one script; its exit code and the figures it recorded (None if it recorded none)."""
+def run(script: Path, extra: list[str] = ()) -> tuple[int, list[dict] | None]:
+    """Run one script (with ``extra`` arguments); its exit code and the figures it recorded (None if none)."""
     with tempfile.TemporaryDirectory(prefix="warta-bench-") as folder:
         out = Path(folder) / "figures.json"
         env = {**os.environ, results.ENV: str(out)}
-        code = subprocess.run([sys.executable, str(script)], check=False, env=env).returncode
+        code = subprocess.run([sys.executable, str(script), *extra], check=False, env=env).returncode
         figures = json.loads(out.read_text(encoding="utf-8"))["figures"] if out.is_file() else None
     return code, figures
 
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run bench_*.py (all, or those named) one after another, store what they record in
     results.json and report which failed; or, with --markdown / --figures, print a docs table."""
     args = sys.argv[1:] if argv is None else argv
+    args, extra = (args[:args.index("--")], args[args.index("--") + 1:]) if "--" in args else (args, [])
     if "--markdown" in args:
         print(markdown(), end="")
         return 0
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = []
     for script in chosen:
         print(f"== {script.stem}", flush=True)
-        code, figures = run(script)
+        code, figures = run(script, extra)
         if code != 0:
             failed.append(script.stem)
         elif figures:
