@@ -131,6 +131,7 @@ def join_bare_names(doc: Article) -> None:
             m.via = "partial"
         target.mentions = sorted(target.mentions + by_id[old].mentions, key=lambda m: (m.start, m.end))
         target.roles.extend(r for r in by_id[old].roles if r not in target.roles)
+        target.in_removed.extend(m for m in by_id[old].in_removed if m not in target.in_removed)
     doc.entities = [ent for ent in doc.entities if ent.id not in remap]
     for q in doc.quotes:
         if q.speaker in remap:

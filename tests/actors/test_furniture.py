@@ -77,3 +77,16 @@ def test_windows_keep_one_copy_of_furniture_mentions():
     editor = next(e for e in doc.entities if e.name == "Sinta Maharani")
     assert len(editor.in_removed) == 1
 
+
+
+def test_a_bare_name_joined_across_windows_keeps_its_furniture_mentions():
+    from warta.article import Mention, RemovedMention
+    from warta.windows import join_bare_names
+
+    credit = RemovedMention(0, 8, 12, "Sari", "credit")
+    doc = Article(body="Sari Wulandari tiba. Sari berbicara.", removed=[Removed("Editor: Sari", "byline")],
+                  entities=[Entity("per:sari-wulandari", "Sari Wulandari", "PER", mentions=[Mention(0, 14, "Sari Wulandari")]),
+                            Entity("per:sari", "Sari", "PER", mentions=[Mention(21, 25, "Sari")], in_removed=[credit])])
+    join_bare_names(doc)
+    (ent,) = doc.entities
+    assert ent.in_removed == [credit] and len(ent.mentions) == 2
