@@ -121,3 +121,15 @@ def test_cluster_keeps_apart_a_lead_dated_the_day_before(articles):
     # without the lead-day rule the shared wording would join it to the Tokyo meeting
     loose = {a.article: a for a in assign(feats, [], idf_of(feats), {"lead_day_penalty": 0.0})}
     assert loose[before.id].story == loose[articles["a"].id].story
+
+
+def test_names_named_only_in_the_removed_furniture_are_no_story_feature():
+    # a credited reporter (Entity.in_removed, no body mention) would tie all of that reporter's stories
+    from warta.article import Article, Entity, Mention, Removed, RemovedMention
+
+    art = Article(body="Banjir merendam Kota Lamongan sejak pagi.", published="2025-01-06",
+                  removed=[Removed("Penulis: Dewi Lestari", "byline")],
+                  entities=[Entity("loc:lamongan", "Lamongan", "GPE", mentions=[Mention(21, 29, "Lamongan")]),
+                            Entity("per:dewi-lestari", "Dewi Lestari", "PER",
+                                   in_removed=[RemovedMention(0, 9, 21, "Dewi Lestari", "credit")])])
+    assert features(art).names == frozenset({"lamongan"})

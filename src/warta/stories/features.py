@@ -76,8 +76,11 @@ def _parse_day(value: str | None) -> date | None:
 
 
 def _names(article: Article) -> frozenset[str]:
+    """The names the story's text uses: an entity named only in the removed furniture (a credited
+    reporter, a "Baca juga" headline's people: ``Entity.in_removed``) would tie a reporter's stories together."""
     return frozenset(
-        ent.name.lower().strip() for ent in article.entities if ent.type in NAME_TYPES and len(ent.name.strip()) >= 3
+        ent.name.lower().strip() for ent in article.entities
+        if ent.mentions and ent.type in NAME_TYPES and len(ent.name.strip()) >= 3
     )
 
 
