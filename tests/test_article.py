@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from warta.article import Article, Entity, Event, EventActor, Mention, Quote, Role, Span, Timex, article_id
+from warta.article import (Article, Entity, Event, EventActor, Mention, Quote, Removed, RemovedMention, Role, Span,
+                           StageMark, Timex, article_id)
 
 # The keys DESIGN.md lists for the article record, ``kind`` (issue 15: article, video, photo) and
 # ``stage_errors`` (issue 17: the stages that failed or were skipped, structured).
@@ -26,14 +27,20 @@ def test_record_roundtrips_through_json():
     article = Article(
         body="Putin bertemu Pompeo di Sochi.",
         entities=[Entity(id="per:vladimir-putin", name="Vladimir Putin", type="PER", country="RUS",
-                         roles=[Role("Presiden", "RUS")], mentions=[Mention(0, 5, "Putin")])],
-        timex=[Timex(0, 5, "Senin", "DATE", "2019-05-13")],
+                         roles=[Role("Presiden", "RUS")], mentions=[Mention(0, 5, "Putin")],
+                         in_removed=[RemovedMention(0, 6, 11, "Putin", "credit")])],
+        timex=[Timex(0, 5, "Senin", "DATE", "2019-05-13"), Timex(0, 5, "Senin", "DATE", "2019-05-13", part="removed:0")],
+        removed=[Removed("Foto: Putin", "caption")],
+        stage_errors=[StageMark("summary", "failed", "RuntimeError: boom")],
         quotes=[Quote(text="Kami siap", start=0, end=9, direct=True, speaker="per:vladimir-putin")],
         events=[Event(type="CONSULT", trigger=Span(6, 13, "bertemu"), sentence=[0, 30],
                       source=EventActor("per:vladimir-putin", "Vladimir Putin", "RUSGOV"))],
     )
     again = Article.from_dict(json.loads(json.dumps(article.to_dict())))
     assert again.to_dict() == article.to_dict()
+    # the nested records come back as records, not dicts
+    assert again.entities[0].in_removed == article.entities[0].in_removed
+    assert again.timex == article.timex and again.stage_errors == article.stage_errors
 
 
 def test_id_is_stable_under_whitespace_and_case():

@@ -111,3 +111,27 @@ def test_a_stage_that_failed_is_marked_in_the_stored_record_and_the_exports(tmp_
     assert [m["status"] for m in record["stage_errors"]] == ["failed", "skipped"]
     [row] = csv.DictReader(io.StringIO(_export(tmp_path / "w.db", "articles", "csv").decode()))
     assert row["stage_errors"] == "quotes: failed; events: skipped"
+
+
+def test_furniture_facts_survive_the_store_and_the_articles_export(tmp_path):
+    # Entity.in_removed and Timex.part point into removed lines, not the body: kept in the stored
+    # record and the JSONL export, left out of the store's body-offset timex rows
+    from sqlalchemy import select
+
+    from warta.article import Article, Entity, Mention, RawDocument, Removed, RemovedMention, Source, Timex
+    from warta.store import schema
+
+    article = Article(body="Menlu bertemu mitranya di Jakarta.", title="Uji",
+                      removed=[Removed("Penulis: Dewi Lestari | 6 Januari 2025", "byline")],
+                      entities=[Entity("loc:jakarta", "Jakarta", "GPE", mentions=[Mention(26, 33, "Jakarta")]),
+                                Entity("per:dewi-lestari", "Dewi Lestari", "PER",
+                                       in_removed=[RemovedMention(0, 9, 21, "Dewi Lestari", "credit")])],
+                      timex=[Timex(24, 38, "6 Januari 2025", "DATE", "2025-01-06", part="removed:0")])
+    with Store.open(tmp_path / "w.db") as store:
+        store.save(article, RawDocument(Source(path="uji.txt"), text=article.body, raw=article.body.encode()))
+        assert store.get(article.id).to_dict() == article.to_dict()
+        with store.engine.connect() as conn:
+            assert conn.execute(select(schema.timex)).all() == []
+    record = json.loads(_export(tmp_path / "w.db", "articles", "jsonl").decode())
+    assert record["timex"][0]["part"] == "removed:0"
+    assert record["entities"][1]["in_removed"][0]["line"] == 0
