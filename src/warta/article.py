@@ -2,8 +2,10 @@
 
 Every stage imports these records and fills its part of an ``Article``. Fields a stage has
 not filled are empty lists or ``None``, never missing. Every extracted item carries ``start`` and
-``end`` character offsets into ``Article.body``; the one exception is a time expression of the page
-furniture (``Timex.part``: the title or a removed line), whose offsets point into that text.
+``end`` character offsets into ``Article.body``; the exceptions are the facts of the page furniture:
+a time expression with ``Timex.part`` (the title or a removed line) and an entity's ``in_removed``
+(``RemovedMention``: a removed line), whose offsets point into that text. Readers of body offsets
+take ``body_timex`` and ``Entity.mentions``.
 """
 
 from __future__ import annotations
