@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from warta.actors.text import root_words
+from warta.lang.lemmas import stem
+
+
+def is_indonesian_word(lower: str) -> bool:
+    """A root word of Sastrawi's dictionary, or a word derived from one (melansir ← lansir): a
+    capitalised word opening a sentence that is one of them is no name on the NER's word alone."""
+    roots = root_words()
+    return lower in roots or (stem(lower) != lower and stem(lower) in roots)
+
 # Compass words end no facility name ("Jalan Medan Merdeka Barat") though alone they name nothing.
 COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "raya"})
 NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
@@ -53,10 +63,28 @@ class DiscoveryRules:
                 j += 1
             if self.toks[j - 1].text == "-":
                 j -= 1
+            j = self._ner_org_end(k, j)
             if j > k + 1:  # the head alone ("Dewan") names nothing
                 for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
+
+    def _ner_org_end(self, k: int, j: int) -> int:
+        """The end of an organisation name opened by a head at ``k``: ``j``, or further when the NER
+        tagged one organisation from ``k`` past ``j`` over free words ("Komite Nasional [Kecelakaan
+        Transportasi]", where the common word Kecelakaan stopped the capitalised run)."""
+        if self.doc is None:
+            return j
+        if self._ner_orgs is None:
+            self._ner_orgs = {e.start_char: e.end_char for e in getattr(self.doc, "ents", ())
+                              if NER_TYPES.get(e.label_) == "ORG"}
+        end = self._ner_orgs.get(self.toks[k].start)
+        if end is None or end <= self.toks[j - 1].end:
+            return j
+        e = j
+        while e < self.n and self.toks[e].end <= end and not self.taken[e] and (self.toks[e].is_cap or not self.toks[e].is_word):
+            e += 1
+        return e if e < self.n and self.toks[e].start >= end or e == self.n else j
 
     def facilities(self) -> None:
         """A building, street or station with its proper name ("Gedung KPK", "gedung Nusantara", "Jalan
@@ -70,9 +98,14 @@ class DiscoveryRules:
             if h < self.n and self.toks[h].text == "." and self.toks[h].start == self.toks[h - 1].end:
                 h += 1  # Jl. Sudirman
             j = h
-            while j < self.n and j - h < 5 and self.toks[j].is_word and (self.toks[j].is_cap or self.toks[j].text.isdigit()) \
-                    and (j == h or self._same_line(j - 1, j)) \
-                    and (self.toks[j].lower in COMPASS or not self.lex.has("not_names", self.toks, j)):
+            while j < self.n and j - h < 5 and (j == h or self._same_line(j - 1, j)):
+                t = self.toks[j]
+                if t.text == "-" and j > h and j + 1 < self.n and self.toks[j + 1].is_cap and self.toks[j + 1].is_word:
+                    j += 1  # Bandara Soekarno - Hatta
+                    continue
+                if not (t.is_word and (t.is_cap or t.text.isdigit())) \
+                        or (t.lower not in COMPASS and self.lex.has("not_names", self.toks, j)):
+                    break
                 place = self.starts.get(j)
                 if j > h and place and self._kind(place.key) in ("country", "place"):
                     break  # the city after the street: "Jalan Majapahit [Mataram]"
@@ -83,6 +116,8 @@ class DiscoveryRules:
             place = self.starts.get(h)
             if place and place.j >= j and self._kind(place.key) in ("country", "place"):
                 continue  # "Pelabuhan Ukraina": a port of a country, no name
+            for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) in ("country", "place")]:
+                self._drop(f)  # "Jalan [Medan] Merdeka Barat" names a street, not the city
             self._add(k, j, self._new("LOC", self._text(k, j)), "facility")
 
     # ------------------------------------------------------------------ pass 4: NER, speech and leftovers
@@ -100,6 +135,8 @@ class DiscoveryRules:
             hi = bisect_right(self.tok_starts, ent.end_char)
             idx = [t.i for t in self.toks[lo:hi] if t.end <= ent.end_char]
             free = [i for i in idx if not self.taken[i]]
+            if free and typ in ("ORG", "LOC") and free != idx and self._around_place(idx, typ):
+                continue
             if not free or free != list(range(free[0], free[-1] + 1)):
                 continue
             i, j = free[0], free[-1] + 1
@@ -113,8 +150,9 @@ class DiscoveryRules:
                    for m in range(i + 1, j - 1)):
                 continue  # a span across a sentence end ("di Teluk. Sekretaris AS") is a tagging slip
             if j == i + 1 and (self.toks[i].lower in self.common or self.lex.has("not_names", self.toks, i)
-                               or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j))):
-                continue  # one capitalised word opening a sentence (Melansir) is too weak alone
+                               or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j)
+                                   and is_indonesian_word(self.toks[i].lower))):
+                continue  # one capitalised Indonesian word opening a sentence (Melansir) is too weak alone
             if all(t.lower in self.common or self.lex.has("not_names", self.toks, t.i)
                    for t in self.toks[i:j] if t.is_word):
                 continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing
@@ -126,6 +164,29 @@ class DiscoveryRules:
                     self._add(i, j, key, how)
                     continue
             self.resolve(i, j, typ, create=True, via="ner")
+
+    def _around_place(self, idx: list[int], typ: str) -> bool:
+        """An NER organisation or place whose name holds a known place and more capitalised words
+        ("AC Milan", "Bandung Raya", "Selat Bali", "Bandara Internasional Jakarta"): the whole span is
+        an entity of its own, the place inside it stays a nested mention. The place opens or closes the
+        name. True when it was added."""
+        i, j = idx[0], idx[-1] + 1
+        while i < j and not self.toks[i].is_word:
+            i += 1
+        while j > i and not self.toks[j - 1].is_word:
+            j -= 1
+        if j - i < 2 or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i):
+            return False
+        inside = [f for f in self.found if f.i < j and i < f.j]
+        if not inside or any(f.i < i or f.j > j or self._kind(f.key) not in ("country", "place") for f in inside):
+            return False
+        if not any(f.i == i or f.j == j for f in inside):
+            return False  # a place in the middle of a long span is a tagging slip across two names
+        free = [t for t in self.toks[i:j] if not self.taken[t.i] and t.is_word]
+        if not free or not all(t.is_cap or t.text.isdigit() for t in free):
+            return False
+        self._add(i, j, self._new(typ, self._text(i, j)), "ner")
+        return True
 
     def speech(self) -> None:
         """Names right before a speech verb (``Price mengatakan``) or after a cue (``kata Price``)."""

@@ -57,6 +57,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.starts: dict[int, Found] = {}
         self.tok_starts = [t.start for t in self.toks]
         self.credit_lines: frozenset[int] = frozenset()  # first tokens of removed date lines (furniture)
+        self._ner_orgs: dict[int, int] | None = None  # NER organisation spans by start (DiscoveryRules)
         # indexes of ``found`` kept up to date by _add, _drop and _new, so that a name is resolved
         # in time independent of how many mentions the article has (NameRules)
         self.by_key: dict[str, list[Found]] = {}
@@ -234,13 +235,13 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.gazetteer()
         self.news_outlets()
         self.credits(self.credit_lines)
+        self.facilities()
         self.given_names()
         self.roles_pass()
         self.state_bodies()
         self.bare_institutions()
         self.named_organs()
         self.organisations()
-        self.facilities()
         self.ner()
         self.speech()
         self.leftovers()

@@ -1,0 +1,76 @@
+"""How the linker uses the NER's spans on raw text (where gold tokens are not given): sentence-initial
+names, organisations around a known place, organisation names the capitalised run cuts short."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from warta.actors import link
+from warta.article import Article
+
+from tests.actors.conftest import FIXTURE
+
+
+def _run(nlp, text: str, ents: list[tuple[str, str]]) -> Article:
+    """Link ``text`` with the NER spans ``ents`` given as (surface, label)."""
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    art = Article(body=text, published="2019-05-14")
+    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    return link(art, doc, folder=FIXTURE)
+
+
+def _mentions(art: Article) -> dict[str, str]:
+    return {m.text: e.type for e in art.entities for m in e.mentions}
+
+
+def test_a_name_opening_a_sentence_is_kept_when_it_is_no_indonesian_word(blank_nlp):
+    art = _run(blank_nlp, "Wiranegara tiba di Bandung kemarin.", [("Wiranegara", "PER")])
+    assert _mentions(art) == {"Wiranegara": "PER"}
+
+
+@pytest.mark.parametrize("word", ["Melansir", "Menurut", "Adapun"])
+def test_an_indonesian_word_opening_a_sentence_is_no_name_on_the_ner_alone(blank_nlp, word):
+    art = _run(blank_nlp, f"{word} laporan itu, harga naik.", [(word, "PER")])
+    assert art.entities == []
+
+
+def test_an_organisation_around_a_known_place_is_one_organisation_with_the_place_nested(blank_nlp):
+    art = _run(blank_nlp, "Klub Dinamo Kyiv menang tadi malam.", [("Dinamo Kyiv", "ORG")])
+    found = _mentions(art)
+    assert found["Dinamo Kyiv"] == "ORG" and found["Kyiv"] == "GPE"
+
+
+def test_a_person_span_around_a_place_is_not_made_an_organisation(blank_nlp):
+    art = _run(blank_nlp, "Ia bertemu warga Kyiv Selatan kemarin.", [("Kyiv Selatan", "PER")])
+    assert "Kyiv Selatan" not in _mentions(art)
+
+
+def test_the_ner_extends_an_organisation_name_cut_at_a_common_word(blank_nlp):
+    text = "Mereka meminta Komite Nasional Keselamatan Transportasi menyelidiki kecelakaan itu."
+    art = _run(blank_nlp, text, [("Komite Nasional Keselamatan Transportasi", "ORG")])
+    assert _mentions(art).get("Komite Nasional Keselamatan Transportasi") == "ORG"
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Bantuan itu tepat sasaran, kata Mensos Rini Wulandari.", "Rini Wulandari"),
+    ("Jaksa Agung Darmono Sulistyo menandatangani nota itu.", "Darmono Sulistyo"),
+])
+def test_a_cabinet_abbreviation_is_a_title_not_part_of_the_name(run, text, person):
+    people = {m.text for e in run(text).entities if e.type == "PER" for m in e.mentions}
+    assert people == {person}
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala Pusat Data dan Informasi menyampaikan laporan.",
+    "Aturan itu tertuang dalam Peraturan Menteri Perhubungan Nomor PM 12 Tahun 2020.",
+    "Ia menemui pejabat Pemkot Bandung.",
+    "Pandangan Ketua Umum partai itu berubah.",
+])
+def test_words_after_a_title_that_are_no_name(run, text):
+    assert not any(e.type == "PER" for e in run(text).entities)
