@@ -251,10 +251,20 @@ def _gold_model(gold: Path, model: Optional[Path] = None):
 def eval_ner(
     gold: Path = typer.Option(..., "--gold", help="Gold NER file: token TAB BIO-tag."),
     model: Optional[Path] = MODEL_OPTION,
+    raw: bool = typer.Option(False, "--raw", help="Score the detokenised sentences run through the whole "
+                             "pipeline (warta extract: tokenizer, sentences, NER, entity rules, linking) on "
+                             "character spans, instead of the NER on the gold tokens."),
 ) -> None:
     """Span-level P/R/F1 per label and micro, on the gold tokens (labels the gold file uses)."""
     from warta.eval import ner
 
+    if raw:
+        if model is not None:
+            fail("--raw runs the shipped pipeline; --model applies to the gold-token score only")
+        if not gold.is_file():
+            fail(f"{gold}: gold file not found")
+        sys.stdout.write(ner.format_table(ner.evaluate_raw(gold)) + "\n")
+        return
     nlp = _gold_model(gold, model)
     table = ner.evaluate(nlp, gold)
     sys.stdout.write(ner.format_table(table) + "\n")

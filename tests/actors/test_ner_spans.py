@@ -74,3 +74,10 @@ def test_a_cabinet_abbreviation_is_a_title_not_part_of_the_name(run, text, perso
 ])
 def test_words_after_a_title_that_are_no_name(run, text):
     assert not any(e.type == "PER" for e in run(text).entities)
+
+
+def test_a_person_the_ner_starts_after_an_organisation_behind_a_title(blank_nlp):
+    text = "Direktur Sinarmas Lestari Wahyuningsih hadir di sidang."
+    art = _run(blank_nlp, text, [("Sinarmas", "ORG"), ("Lestari Wahyuningsih", "PER")])
+    found = _mentions(art)
+    assert found.get("Lestari Wahyuningsih") == "PER" and found.get("Sinarmas") == "ORG"

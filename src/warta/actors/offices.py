@@ -101,6 +101,7 @@ class OfficeRules:
         elif m < self.n and not self.taken[m]:
             span = self.name_span(m)
             if span:
+                span = self._ner_person_inside(*span)
                 self.pending_role = rdef.role if rdef.office else None
                 person = self.resolve(*span, "PER", create=True, via="role")
                 self.pending_role = None
@@ -118,6 +119,22 @@ class OfficeRules:
                 self._add(i, k, holders[0].id, "role")
                 self._attach(holders[0].id, rdef, country, org, stated=None, former=False, at=i)
         return max(k, i + 1)
+
+    def _ner_person_inside(self, i: int, j: int) -> tuple[int, int]:
+        """The name after a title, ``i:j``, cut where the NER starts a person inside it and tagged the
+        words before as an organisation: "Dirut [Indofood] Eva Rianti Hutapea" is Eva Rianti Hutapea of
+        Indofood (the organisation is left to the NER pass)."""
+        if self.doc is None or j - i < 2:
+            return i, j
+        starts = {t.start: t.i for t in self.toks[i:j]}
+        ents = getattr(self.doc, "ents", ())
+        orgs = {e.start_char for e in ents if e.label_ in ("ORG", "ORGANISATION", "ORGANIZATION")}
+        for e in ents:
+            k = starts.get(e.start_char)
+            if k is not None and k > i and e.label_ in ("PER", "PERSON") and e.end_char <= self.toks[j - 1].end \
+                    and self.toks[i].start in orgs:
+                return k, j
+        return i, j
 
     def _coordinated(self, k: int, kind: str) -> list[Found]:
         """Countries (or organisations) coordinated after the first: ``Menlu AS [dan Rusia]``."""

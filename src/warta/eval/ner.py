@@ -1,4 +1,5 @@
-"""NER scoring: span-level precision, recall and F1 per label and micro-averaged, on gold tokens."""
+"""NER scoring: span-level precision, recall and F1 per label and micro-averaged, on gold tokens, or
+(``evaluate_raw``) on the raw sentences through the whole pipeline."""
 
 from __future__ import annotations
 
@@ -129,6 +130,71 @@ def evaluate(nlp, path: str | Path) -> dict[str, PRF]:
     labels = {s[2] for _, spans in gold for s in spans}
     pred = predict(nlp, [words for words, _ in gold])
     return score([spans for _, spans in gold], pred, labels)
+
+
+# Detokenising gold tokens into the raw sentence a reader would have: no space before closing
+# punctuation, none after an opening bracket, straight double quotes open and close alternately.
+NO_SPACE_BEFORE = frozenset({",", ".", ")", "!", "?", ":", ";", "%", "]", "}"})
+NO_SPACE_AFTER = frozenset({"(", "[", "{"})
+
+CharSpan = tuple[int, int, str]  # start char, end char, label
+
+
+def detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The raw sentence of gold tokens and each token's character offsets in it."""
+    text, offsets, quote_open = "", [], False
+    for i, word in enumerate(words):
+        prev = words[i - 1] if i else ""
+        sep = "" if not i or word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER else " "
+        if word == '"':
+            sep = "" if quote_open else sep
+            quote_open = not quote_open
+        elif prev == '"' and quote_open:
+            sep = ""
+        text += sep
+        offsets.append((len(text), len(text) + len(word)))
+        text += word
+    return text, offsets
+
+
+def outermost(spans: set[CharSpan]) -> set[CharSpan]:
+    """The spans no other span contains: the record nests mentions (Rusia inside Kementerian Luar
+    Negeri Rusia), flat NER gold does not."""
+    return {x for x in spans if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in spans)}
+
+
+def predict_raw(texts: list[str]) -> list[set[CharSpan]]:
+    """Entity mentions of each raw sentence run as its own article through the whole pipeline (extract,
+    tokenizer, sentence splitter, NER, entity rules, linking), outermost, as character spans."""
+    import json
+
+    from warta import ingest, pipeline
+
+    data = b"".join((json.dumps({"text": t}, ensure_ascii=False) + "\n").encode("utf-8") for t in texts)
+    out: list[set[CharSpan]] = [set() for _ in texts]
+    for result in pipeline.run(ingest.read_bytes(data, "sentences.jsonl"), workers=1):
+        if isinstance(result, pipeline.Failure):
+            continue
+        n = result.article.source.line - 1
+        offset = texts[n].find(result.article.body) if result.article.body else -1
+        if offset < 0:
+            continue  # nothing of the sentence left in the body: every gold span is missed
+        out[n] = outermost({(m.start + offset, m.end + offset, norm_label(e.type))
+                            for e in result.article.entities for m in e.mentions})
+    return out
+
+
+def evaluate_raw(path: str | Path) -> dict[str, PRF]:
+    """Score the pipeline's entity mentions on the detokenised gold sentences (character spans), over
+    the labels the gold file uses: what NER on raw text gives, against ``evaluate`` on gold tokens."""
+    gold = read_gold(path)
+    labels = {s[2] for _, spans in gold for s in spans}
+    texts, gold_chars = [], []
+    for words, spans in gold:
+        text, offsets = detokenise(words)
+        texts.append(text)
+        gold_chars.append({(offsets[s][0], offsets[e - 1][1], label) for s, e, label in spans})
+    return score(gold_chars, predict_raw(texts), labels)
 
 
 def format_table(table: dict[str, PRF]) -> str:
