@@ -293,3 +293,18 @@ def test_quotes_hal_itu_disampaikan_reports_the_sentence_before():
             "Hal itu disampaikan oleh Kapolres Joko Purnomo di Cilegon.")
     q = _one(text)[0]
     assert q.text == "Pelabuhan Merak ditutup sementara karena gelombang tinggi" and q.speaker_text == "Joko Purnomo"
+
+
+def test_quotes_an_unnamed_official_is_the_state_the_story_is_about_and_an_anonymous_one_nobody():
+    text = ("Kepolisian Filipina menangkap dua orang di Manila. Filipina memperketat perbatasan. "
+            "Juru bicara pemerintah mengatakan bahwa patroli ditambah di Mindanao. "
+            "Seorang pejabat mengatakan bahwa tahanan akan dipindahkan.")
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer("Filipina", text)]
+    ph = Entity("g1", "Filipina", "GPE", country="PHL", actor="PHL", mentions=[Mention(s, e, "Filipina") for s, e in spans])
+    at = text.index("Manila")
+    manila = Entity("g2", "Manila", "GPE", country="PHL", mentions=[Mention(at, at + 6, "Manila")])
+    quotes = find_quotes(text, [ph, manila])
+    official = next(q for q in quotes if q.text.startswith("patroli"))
+    assert official.speaker == "g1" and official.speaker_text == "Filipina"
+    anonymous = next(q for q in quotes if q.text.startswith("tahanan"))
+    assert anonymous.speaker is None

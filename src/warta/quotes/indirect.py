@@ -214,6 +214,8 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
         if len(marks) % 2:
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
+        if not ctx.lex.has_cue(ctx.text, s, e):
+            continue  # no cue word in the sentence (most sentences): nothing to look at word by word
         cand = _reported(ctx, s, e, prev)
         if cand is not None:
             out.append(cand)

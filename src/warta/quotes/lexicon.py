@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -15,7 +16,7 @@ from warta.resources import load_rules
 CUE_KEYS = {"name", "forms", "position", "note", "example"}
 GROUP_KEYS = {"name", "kind", "words", "note", "example"}
 POSITIONS = {"after", "before", "prep", "passive"}
-KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry"}
+KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous"}
 
 
 @dataclass(slots=True)
@@ -29,6 +30,10 @@ class Cue:
     example: str | None = None
 
 
+# Words as the finder reads them (letters, digits, inner apostrophes and hyphens): Ma’ruf, Covid-19.
+_WORDS = re.compile(r"[^\W_][\w’'-]*")
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Everything the quotation finder looks words up in, by surface form (lower case)."""
@@ -37,6 +42,10 @@ class Lexicon:
     # surface form -> (cue, refers back): `katanya` is the cue `kata` pointing to the last speaker
     forms: dict[str, tuple[Cue, bool]] = field(default_factory=dict)
     words: dict[str, set[str]] = field(default_factory=dict)
+    def has_cue(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a cue form as a word: a sentence without one holds no
+        reported statement, and most sentences are skipped with this one look."""
+        return not self.forms.keys().isdisjoint(_WORDS.findall(text[start:end].lower()))
 
     def kind(self, kind: str) -> set[str]:
         """The words of one kind (pronoun, role, org, ...)."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from warta.article import Entity
+from warta.article import Entity, home_country
 from warta.quotes.lexicon import Lexicon
 
 # A word: letters/digits with inner dots, apostrophes and hyphens (Ma’ruf, Covid-19, E.).
@@ -28,7 +29,7 @@ PHRASE_END = re.compile(r"[,.;:!?()\[\]\"“”\n]|\s[-–—]\s")
 class Speaker:
     """A speaker as found in the text: a name, a role phrase, an organisation or a pronoun."""
 
-    kind: str  # name, role, org, pronoun, none
+    kind: str  # name, role, org, pronoun, state (an unnamed official), anonymous, none
     start: int = -1
     end: int = -1
     text: str | None = None
@@ -53,8 +54,9 @@ class Context:
         self._qs: list[int] = []  # starts and the running maximum of their ends
         self._qm: list[int] = []
         self._lower_words: set[str] | None = None
-        self._fullest: dict[str, str] | None = None  # entity id -> its fullest name
+        self._fullest: dict[str, str] = {}  # entity id -> its fullest name, filled when asked
         self._by_id: dict[str, Entity] | None = None
+        self._home: str | None = None  # the story's country ("" when none), found when first needed
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """The mentions overlapping ``[start, end)``, in the order of ``mentions``."""
@@ -75,13 +77,11 @@ class Context:
         name; a state's canonical name (its other mentions are phrases such as "militer Pakistan")."""
         if speaker.entity is None or speaker.kind not in ("name", "org"):
             return speaker.text
-        if self._fullest is None:
-            self._fullest = {}
-            for _, _, ent in self.mentions:
-                if ent.id not in self._fullest:
-                    names = [ent.name] if ent.type == "GPE" else [ent.name] + [m.text for m in ent.mentions]
-                    self._fullest[ent.id] = max((n for n in names if n), key=lambda n: len(n.split()), default="")
         full = self._fullest.get(speaker.entity)
+        if full is None:
+            ent = self.entity_by_id(speaker.entity)
+            names = [] if ent is None else [ent.name] if ent.type == "GPE" else [ent.name] + [m.text for m in ent.mentions]
+            full = self._fullest[speaker.entity] = max((n for n in names if n), key=lambda n: len(n.split()), default="")
         if not full or len(full.split()) <= len((speaker.text or "").split()):
             return speaker.text
         return full
@@ -93,9 +93,7 @@ class Context:
         words = (speaker.text or "").split()
         if speaker.kind != "name" or len(words) != 1 or len(words[0]) < 2:
             return speaker
-        if self._by_id is None:
-            self._by_id = {ent.id: ent for _, _, ent in self.mentions}
-        own = self._by_id.get(speaker.entity) if speaker.entity else None
+        own = self.entity_by_id(speaker.entity) if speaker.entity else None
         if own is not None and any(len((m.text or "").split()) > 1 for m in own.mentions):
             return speaker
         w = words[0].lower()
@@ -112,14 +110,18 @@ class Context:
         ent = next(iter(found.values()))
         return Speaker("name", speaker.start, speaker.end, ent.name, ent.id)
 
+    def entity_by_id(self, entity_id: str) -> Entity | None:
+        """The entity with this id among the mentioned ones."""
+        if self._by_id is None:
+            self._by_id = {ent.id: ent for _, _, ent in self.mentions}
+        return self._by_id.get(entity_id)
+
     def acting_for(self, speaker: Speaker) -> Speaker:
         """A city speaking for its state ("New Delhi mengatakan", "Moskow menegaskan") is the state,
         when the article names that state."""
         if speaker.entity is None:
             return speaker
-        if self._by_id is None:
-            self._by_id = {ent.id: ent for _, _, ent in self.mentions}
-        ent = self._by_id.get(speaker.entity)
+        ent = self.entity_by_id(speaker.entity)
         if ent is None or ent.type != "GPE" or ent.actor or not ent.country:
             return speaker
         state = next((e for e in self._by_id.values() if e.type == "GPE" and e.actor == ent.country), None)
@@ -156,19 +158,30 @@ def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[
     """All mentions of all entities as ``(start, end, entity)``, in text order. With ``lex``, a person
     mention made of office and organisation words only ("Koordinator", "Polda Metro Jaya") is left out:
     it names no person, and taking it for one hides the name that follows it in the same run."""
-    titles = lex.kind("role") | lex.kind("org") | lex.kind("stop") if lex is not None else set()
+    titles = _titles(lex) if lex is not None else frozenset()
     out = []
     for e in entities:
-        for m in e.mentions:
-            if titles and e.type == "PER" and _title_words_only(m.text or "", titles):
-                continue
-            out.append((m.start, m.end, e))
-    return sorted(out, key=lambda t: (t[0], t[1]))
+        if titles and e.type == "PER":
+            out += [(m.start, m.end, e) for m in e.mentions if not _title_words_only(m.text or "", titles)]
+        else:
+            out += [(m.start, m.end, e) for m in e.mentions]
+    out.sort(key=itemgetter(0, 1))
+    return out
 
 
-def _title_words_only(text: str, titles: set[str]) -> bool:
-    words = [w.lower().rstrip(".") for w in WORD.findall(text)]
-    return bool(words) and all(w in titles for w in words)
+_TITLES: dict[int, frozenset[str]] = {}
+
+
+def _titles(lex: Lexicon) -> frozenset[str]:
+    """Office, organisation and non-name words: what a person mention made of titles only holds."""
+    if id(lex) not in _TITLES:
+        _TITLES[id(lex)] = frozenset(lex.kind("role") | lex.kind("org") | lex.kind("stop"))
+    return _TITLES[id(lex)]
+
+
+def _title_words_only(text: str, titles: frozenset[str]) -> bool:
+    words = text.lower().split()
+    return bool(words) and all(w.strip(".,") in titles for w in words)
 
 
 def _capitalised(word: str) -> bool:
@@ -288,7 +301,9 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         sp = run_speaker(ctx, *runs[0])
         if sp is not None:
             return sp
-    return _role_phrase(ctx, m.start(), seg_end)
+    phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
+    state = _authority(ctx, phrase, phrase) if phrase and phrase[0].group().lower() in lex.kind("authority") else None
+    return state if state is not None else _role_phrase(ctx, m.start(), seg_end)
 
 
 DEFINITE = ("itu", "tersebut")
@@ -346,7 +361,9 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     if not words:
         return Speaker("none")
     last = words[-1]
-    runs = [r for r in name_runs(text, clause_start, last.end()) if not ctx.inside_quote(r[0])]
+    # the subject sits within the last words before the verb (an apposition or adjunct included)
+    near = words[max(0, len(words) - SUBJECT_REACH)].start()
+    runs = [r for r in name_runs(text, near, last.end()) if not ctx.inside_quote(r[0])]
     if text[last.end() : verb_start].strip() == ",":
         # an apposition closed by a comma: the name before the comma that opens it is the subject,
         # "Tri Maharini, dokter emergensi …, memaparkan", "Sergiy Lysak, kepala … Dnipropetrovsk, menyampaikan"
@@ -382,6 +399,9 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
             return inner
     if found is not None:
         return found
+    state = _authority(ctx, words[max(0, len(words) - 5) :], words)
+    if state is not None:
+        return state
     # "juru bicara itu mengatakan", "sang menteri menegaskan"
     for i in range(max(0, len(words) - 5), len(words)):
         if words[i].group().lower() in lex.kind("role"):
@@ -389,6 +409,42 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     return Speaker("none")
 
 
+def _authority(ctx: Context, tail: list[re.Match], words: list[re.Match]) -> Speaker | None:
+    """An unnamed official or body of a state ("pihak berwenang", "juru bicara pemerintah", "pejabat
+    setempat", "kementerian pertahanan"): kind ``state``, resolved to the country it names or the
+    country the story is about. An anonymous one ("seorang pejabat", "sumber") is nobody's."""
+    lex = ctx.lex
+    for k, w in enumerate(tail):
+        if w.group().lower() not in lex.kind("authority"):
+            continue
+        rest = tail[k + 1 :]
+        if any(_capitalised(x.group()) and ctx.entity_at(x.start(), x.end()) is None for x in rest):
+            return None  # a name follows: not an unnamed body
+        if rest and rest[-1].group().lower() in DEFINITE:
+            return None  # "pejabat itu": somebody named before
+        at = words.index(w)
+        end = (rest[-1] if rest else w).end()
+        if any(x.group().lower() in lex.kind("anonymous") for x in words[max(0, at - 2) : at + 1]):
+            return Speaker("anonymous", w.start(), end, ctx.text[w.start() : end])
+        return Speaker("state", w.start(), end, ctx.text[w.start() : end])
+    return None
+
+
+def _resolve_state(ctx: Context, raw: Speaker) -> Speaker:
+    """The state an unnamed official speaks for: a country named in the phrase, else the story's."""
+    for _, _, ent in ctx.overlapping(raw.start, raw.end):
+        if ent.type == "GPE" and ent.actor:
+            return Speaker("org", raw.start, raw.end, ent.name, ent.id)
+    if ctx._home is None:
+        ctx._home = home_country(list({id(e): e for _, _, e in ctx.mentions}.values())) or ""
+    state = next((e for _, _, e in ctx.mentions if e.type == "GPE" and e.actor == ctx._home), None) if ctx._home else None
+    if state is None:
+        return Speaker("role", raw.start, raw.end, raw.text)
+    return Speaker("org", raw.start, raw.end, state.name, state.id)
+
+
+# How many words back from a reporting verb its subject may start.
+SUBJECT_REACH = 24
 # How many words back from a reporting verb an adjunct or relative clause may start.
 ADJUNCT_REACH = 12
 
@@ -432,6 +488,10 @@ def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
     if raw.kind == "role":
         found = _resolve_role(ctx, raw, pos)
         return found if found is not None else raw
+    if raw.kind == "state":
+        return _resolve_state(ctx, raw)
+    if raw.kind == "anonymous":
+        return Speaker("none")
     return _resolve_back(ctx, pos) or Speaker("none")
 
 
@@ -507,16 +567,31 @@ def _via_pattern(lex: Lexicon) -> re.Pattern:
 
 def find_via(ctx: Context, start: int, end: int) -> str | None:
     """An outlet or agency cited in ``text[start:end]``: ``dikutip AFP``, ``seperti dilansir Reuters``."""
-    for m in _via_pattern(ctx.lex).finditer(ctx.text, start, end):
-        name = m.group(1)
-        if name[:1].isupper():
-            return name
     text = ctx.text[start:end]
+    low = text.lower()
+    if any(marker in low for marker in _via_heads(ctx.lex)):  # a cheap look first: most spans cite none
+        for m in _via_pattern(ctx.lex).finditer(ctx.text, start, end):
+            name = m.group(1)
+            if name[:1].isupper():
+                return name
     for outlet in ("kepada", "menurut"):
-        for m in re.finditer(r"\b(?i:%s)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)" % outlet, text):
+        if outlet not in low:
+            continue
+        for m in _OUTLET_AFTER[outlet].finditer(text):
             if m.group(1).lower() in ctx.lex.kind("outlet"):
                 return m.group(1)
     return None
+
+
+_OUTLET_AFTER = {w: re.compile(r"\b(?i:%s)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)" % w) for w in ("kepada", "menurut")}
+_VIA_HEADS: dict[int, tuple[str, ...]] = {}
+
+
+def _via_heads(lex: Lexicon) -> tuple[str, ...]:
+    """The longest word of each via marker ("dikutip" of "seperti dikutip"), lower case."""
+    if id(lex) not in _VIA_HEADS:
+        _VIA_HEADS[id(lex)] = tuple(sorted({max(m.split(), key=len) for m in lex.kind("via")}))
+    return _VIA_HEADS[id(lex)]
 
 
 def window_start(text: str, start: int, pos: int) -> int:
