@@ -178,7 +178,7 @@ def _sentence_subject(ctx: Context, s: int, pos: int) -> Speaker:
 
 def _continuation(ctx: Context, s: int, e: int) -> Candidate | None:
     """A reported statement going on after a direct quote in the same sentence:
-    `"Ini tidak dapat diterima," katanya, seraya menambahkan bahwa …` (the quote's speaker)."""
+    `"Jadwalnya belum pasti," ujarnya, seraya menambahkan bahwa …` (the quote's speaker)."""
     text, lex = ctx.text, ctx.lex
     words = list(WORD.finditer(text, s, e))
     for i, w in enumerate(words):
