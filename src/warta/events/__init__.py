@@ -39,8 +39,7 @@ DOMESTIC = frozenset({
     "REJECT",    # a court rejecting a suit, a party rejecting a bill
     "REQUEST",   # summonses, appeals to "masyarakat", demands on the government
 })
-ANAPHOR_REACH = 600
-MEDIATION_REACH = int(__import__("os").environ.get("MR", "1200"))  # characters an anaphor ("ia", "negara itu") may reach back: about two paragraphs
+ANAPHOR_REACH = 600  # characters an anaphor ("ia", "negara itu") may reach back: about two paragraphs
 
 
 def _actor(unit: Unit | None) -> EventActor:
