@@ -69,3 +69,25 @@ def test_entity_page_lists_its_quotes_and_events(client):
     html = client.get("/entities/per:retno-marsudi").text
     assert html.count('<span class="badge verbal-cooperation" title="verbal-cooperation">CONSULT</span>') == 2
     assert "Kami sepakat memperkuat kerja sama maritim," in html
+
+
+def test_article_page_links_only_body_dates_and_counts_furniture_names(tmp_path):
+    # a date of the title has offsets into the title: linking it to "#timex-0" would point at the body's date
+    from fastapi.testclient import TestClient
+
+    from warta.article import Article, Entity, RawDocument, Removed, RemovedMention, Source, Timex
+    from warta.serve import ServeConfig, create_app
+    from warta.store import Store
+
+    art = Article(body="Senin pagi banjir merendam kota.", title="Banjir 6 Januari 2025", published="2025-01-06",
+                  removed=[Removed("Penulis: Dewi Lestari", "byline")],
+                  timex=[Timex(0, 5, "Senin", "DATE", "2025-01-06"),
+                         Timex(7, 21, "6 Januari 2025", "DATE", "2025-01-06", part="title")],
+                  entities=[Entity("per:dewi-lestari", "Dewi Lestari", "PER",
+                                   in_removed=[RemovedMention(0, 9, 21, "Dewi Lestari", "credit")])])
+    with Store.open(tmp_path / "w.db") as store:
+        store.save(art, RawDocument(Source(path="uji.txt"), text=art.body, raw=art.body.encode()))
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "w.db")))) as client:
+        html = client.get(f"/articles/{art.id}").text
+    assert html.count('href="#timex-0"') == 1 and "6 Januari 2025 <small>(title)</small>" in html
+    assert "1× in page furniture" in html
