@@ -167,16 +167,16 @@ def _html(head: str, body: str = "") -> RawDocument:
     return RawDocument(Source(path="uji.html"), html=html)
 
 
-def test_a_zoneless_meta_time_takes_the_printed_zone():
-    raw = _html('<meta name="content_PublishedDate" content="2024-05-06 14:05:18">',
-                '<time>Senin, 6 Mei 2024 14:05 WITA</time>')
-    assert extract(raw).published == "2024-05-06T14:05:18+08:00"
-
-
-def test_a_utc_meta_time_is_written_as_the_page_prints_it():
-    raw = _html('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06T07:05:00.000Z"}</script>',
-                '<div class="story-date">6 Mei 2024 14:05 WIB</div>')
-    assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+@pytest.mark.parametrize("head,body,published", [
+    # a zone-less meta time takes the printed zone
+    ('<meta name="content_PublishedDate" content="2024-05-06 14:05:18">', '<time>Senin, 6 Mei 2024 14:05 WITA</time>',
+     "2024-05-06T14:05:18+08:00"),
+    # a UTC meta time is written as the page prints it
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06T07:05:00.000Z"}</script>',
+     '<div class="story-date">6 Mei 2024 14:05 WIB</div>', "2024-05-06T14:05:00+07:00"),
+])
+def test_a_meta_time_takes_the_zone_the_page_prints(head, body, published):
+    assert extract(_html(head, body)).published == published
 
 
 def test_a_date_only_meta_tag_gets_the_time_of_an_unmarked_date_line_or_the_url():
