@@ -90,3 +90,20 @@ def test_a_bare_name_joined_across_windows_keeps_its_furniture_mentions():
     join_bare_names(doc)
     (ent,) = doc.entities
     assert ent.in_removed == [credit] and len(ent.mentions) == 2
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("SURABAYA, BERITAJATIMKU.CO.ID - Hujan deras mengguyur kota sejak sore.", "BERITAJATIMKU.CO.ID"),
+    ("Foto: Kabarsolo.com", "Kabarsolo.com"),
+    ("MEDAN, WARTA-SUMUT.COM - Harga cabai naik.", "WARTA-SUMUT.COM"),
+])
+def test_a_site_domain_in_the_text_is_its_outlet(run, text, outlet):
+    assert any(e.type == "ORG" and m.text == outlet for e in run(text).entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Unduh di https://contoh.com/berita hari ini.",
+    "Kirim surat ke redaksi@kabarsolo.com sekarang.",
+])
+def test_a_domain_inside_a_url_or_address_is_no_outlet(run, text):
+    assert not any(m.via == "outlet" for e in run(text).entities for m in e.mentions)

@@ -234,6 +234,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         """All passes; the entities and the warnings for the article."""
         self.gazetteer()
         self.news_outlets()
+        self.web_outlets()
         self.credits(self.credit_lines)
         self.facilities()
         self.given_names()

@@ -68,6 +68,32 @@ class OutletRules:
             self._add(i, j, self._new("ORG", canonical), "outlet")
             i = j
 
+    def web_outlets(self) -> None:
+        """A site's domain printed in the text ("TRIBUNMANADO.CO.ID, Manado -", "Foto: Yogyapos.com") is the
+        news organisation of that site (ORG): a word, then one or more "." and a top-level domain of the
+        lexicon group ``web_domains``, not inside a URL or an e-mail address (no "/", "@" or "." glued
+        around it). On realnews dev and train every such domain in the text is an outlet."""
+        k = 0
+        while k < self.n:
+            t = self.toks[k]
+            start = k
+            while k + 2 < self.n and self.toks[k + 1].text == "-" and self._glued(k, k + 1) and self._glued(k + 1, k + 2):
+                k += 2  # TRIBUN-BALI.COM
+            j = k + 1
+            while j + 1 < self.n and self.toks[j].text == "." and self._glued(j - 1, j) and self._glued(j, j + 1) \
+                    and self.lex.has("web_domains", self.toks, j + 1) == j + 2:
+                j += 2
+            if j == k + 1 or not t.is_word or len(t.text) < 3 or any(self.taken[start:j]) \
+                    or (start and self._glued(start - 1, start) and self.toks[start - 1].text in "/@.:") \
+                    or (j < self.n and self._glued(j - 1, j) and self.toks[j].text in "/@"):
+                k = max(k, start) + 1
+                continue
+            self._add(start, j, self._new("ORG", self._text(start, j)), "outlet")
+            k = j
+
+    def _glued(self, a: int, b: int) -> bool:
+        return self.toks[b].start == self.toks[a].end
+
     def _credit_slash(self, k: int) -> bool:
         """Token ``k`` is the slash of a photo credit ("Ari Saputra/detikcom"), not of a URL: one slash
         in its whitespace-delimited chunk, after a letter, and no scheme or www."""
