@@ -380,7 +380,7 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     found = _subject_at(ctx, runs, last)  # "Pejabat Rusia mengatakan", "Lavrov juga mengatakan"
     if found is not None and found.kind == "pronoun":
         return found
-    # the subject before an adjunct or a relative clause: "Jay Tarriela dalam cuitannya di Twitter menulis",
+    # the subject before an adjunct or a relative clause: "Rina dalam unggahannya di Instagram menulis",
     # "Kementerian Luar Negeri Rusia dalam pernyataannya mengatakan", "Medvedev yang pernah menjabat … mengatakan";
     # a name whose run holds the adjunct ("Kepala Perwakilan BI di Jawa Barat Herawanto") stays
     adjunct = lex.kind("adjunct")
