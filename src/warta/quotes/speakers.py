@@ -57,6 +57,7 @@ class Context:
         self._fullest: dict[str, str] = {}  # entity id -> its fullest name, filled when asked
         self._by_id: dict[str, Entity] | None = None
         self._home: str | None = None  # the story's country ("" when none), found when first needed
+        self._people: list[tuple[int, Entity, list[str]]] | None = None
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """The mentions overlapping ``[start, end)``, in the order of ``mentions``."""
@@ -96,14 +97,16 @@ class Context:
         own = self.entity_by_id(speaker.entity) if speaker.entity else None
         if own is not None and any(len((m.text or "").split()) > 1 for m in own.mentions):
             return speaker
+        if self._people is None:  # people with a full name, by where they are first named
+            first: dict[str, tuple[int, Entity, list[str]]] = {}
+            for s, _, ent in self.mentions:
+                if ent.type == "PER" and ent.id not in first and len(ent.name.split()) > 1:
+                    first[ent.id] = (s, ent, ent.name.lower().split())
+            self._people = list(first.values())
         w = words[0].lower()
         found = {}
-        for s, _, ent in self.mentions:
-            if s >= speaker.start:
-                break
-            if ent.type == "PER" and ent is not own and len(ent.name.split()) > 1 and any(
-                t == w or (len(w) >= 3 and t.startswith(w)) for t in ent.name.lower().split()
-            ):
+        for s, ent, tokens in self._people:
+            if s < speaker.start and ent is not own and any(t == w or (len(w) >= 3 and t.startswith(w)) for t in tokens):
                 found[ent.id] = ent
         if len(found) != 1:
             return speaker
@@ -162,7 +165,10 @@ def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[
     out = []
     for e in entities:
         if titles and e.type == "PER":
-            out += [(m.start, m.end, e) for m in e.mentions if not _title_words_only(m.text or "", titles)]
+            texts = {m.text for m in e.mentions}  # a person's mentions repeat a few texts: judge each once
+            bad = {t for t in texts if _title_words_only(t or "", titles)}
+            out += [(m.start, m.end, e) for m in e.mentions if m.text not in bad] if bad else \
+                [(m.start, m.end, e) for m in e.mentions]
         else:
             out += [(m.start, m.end, e) for m in e.mentions]
     out.sort(key=itemgetter(0, 1))
