@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from warta import settings
 from warta.console import emit_table, safe, visible
-from warta.errors import WartaError
+from warta.errors import InputError, WartaError
 
 
 class _Commands(TyperGroup):
@@ -230,6 +230,25 @@ def train(
         say=lambda text: err.print(text, highlight=False),
     )
     build.build(plan)
+
+
+@app.command("train-events")
+def train_events(
+    gold: Path = typer.Option(Path("../shared/corpus/realnews_train/passages.jsonl"), "--gold",
+                              help="Real-news gold file to fit on (default: ../shared/corpus/realnews_train)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Where to write the model (default: the shipped "
+                                       "src/warta/data/events/trigger_model.json)."),
+) -> None:
+    """Rebuild the events stage's trigger model from real-news gold (see src/warta/data/events/MODEL_CARD.md)."""
+    from warta.eval import trigger_model
+    from warta.events.model import dumps
+
+    if not gold.is_file():
+        raise InputError(str(gold), "gold file not found")
+    target = out or Path(__file__).parent / "data" / "events" / "trigger_model.json"
+    model = trigger_model.build(gold)
+    target.write_text(dumps(model), encoding="utf-8")
+    err.print(f"{target}: {len(model['weights'])} features, {len(model['vocab'])} proposable lemmas", highlight=False)
 
 
 MODEL_OPTION = typer.Option(None, "--model", help="Pipeline folder to score instead of the shipped model.")

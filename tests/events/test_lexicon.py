@@ -79,5 +79,5 @@ def test_user_lexicon_that_is_missing_is_a_resource_error(tmp_path):
 @pytest.mark.parametrize("entry", EXAMPLES, ids=[e.name for e in EXAMPLES])
 def test_every_lexicon_example_is_coded_with_its_type(entry):
     art, doc = make_article(entry.example)
-    types = {e.type for e in code_events(art, doc, LEX)}
+    types = {e.type for e in code_events(art, doc, LEX, triggers=None)}  # the lexicon alone: the model may retype
     assert entry.type in types, f"{entry.example!r} gave {sorted(types)}"

@@ -96,7 +96,7 @@ def read_passages(path: str | Path) -> list[Passage]:
     return out
 
 
-def _input_line(p: Passage) -> bytes:
+def input_line(p: Passage) -> bytes:
     # the line score_realnews.py hands to `warta extract`
     record = {"url": p.url, "text": p.text, **({"published": p.published} if p.published else {})}
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
@@ -106,7 +106,7 @@ def run_records(passages: list[Passage], workers: int = 1) -> list[dict]:
     """The article record of each passage (``{}`` when it failed), as ``warta extract`` prints it."""
     from warta import ingest, pipeline
 
-    data = b"".join(_input_line(p) for p in passages)
+    data = b"".join(input_line(p) for p in passages)
     out: list[dict] = [{} for _ in passages]
     for result in pipeline.run(ingest.read_bytes(data, "realnews.jsonl"), workers=workers):
         if isinstance(result, pipeline.Failure):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, home_country
-from warta.events import arguments, context, lexicon, matcher
+from warta.events import arguments, context, lexicon, matcher, model
 from warta.events.arguments import SYMMETRIC, Found, Unit
 from warta.stage import stage
 
@@ -63,9 +63,11 @@ def _quote_speaker(article: Article, start: int, end: int) -> Unit | None:
 
 
 def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
-                one_sided: frozenset[str] = ONE_SIDED) -> list[Event]:
-    """The events of an article whose Doc is ``doc``; ``one_sided`` types need only one actor."""
+                one_sided: frozenset[str] = ONE_SIDED, triggers: model.TriggerModel | None | bool = True) -> list[Event]:
+    """The events of an article whose Doc is ``doc``; ``one_sided`` types need only one actor;
+    ``triggers`` is the trigger model (``events.model``; True: the shipped one, None: the lexicon alone)."""
     lex = lex or lexicon.load()
+    triggers = model.load() if triggers is True else triggers
     body = article.body
     low = [t.lower_ for t in doc]
     starts = [t.idx for t in doc]
@@ -75,9 +77,12 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     recent: list[Unit] = []  # sources of the events coded so far, latest last, for "langkah tersebut"
     mentions = _mentions(article)
     home = _home_unit(article.entities)
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    found_in = [matcher.find(lex, doc[s.start:s.end], offset=s.start) for s in sents]
+    if triggers:  # the learned model retypes lexicon triggers and proposes new ones, all sentences at once
+        found_in = model.apply(triggers, found_in, model.Words(doc), [(s.start, s.end) for s in sents], matcher.Match)
+    for sent, found in zip(sents, found_in):
         s_tok, e_tok = sent.start, sent.end
-        found = matcher.find(lex, doc[s_tok:e_tok], offset=s_tok)
         if not found:
             continue
         matches = matcher.resolve(found, low[s_tok:e_tok], offset=s_tok)
