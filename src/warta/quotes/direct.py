@@ -190,7 +190,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
             if cue is None:
                 cue, sp = _before(ctx, prev_close + 1 if prev_close is not None else ps, o)
                 if cue is not None and c is not None and _runs_on(text, c + 1, pe):
-                    # `X mengumumkan "tahap kedua" invasi …`: a phrase quoted inside a reported
+                    # `X mengumumkan "tahap darurat" pangan …`: a phrase quoted inside a reported
                     # clause; the indirect finder reports the whole clause (direct=false)
                     ctx.quoted.pop()
                     continue

@@ -73,7 +73,7 @@ class Context:
 
     def full_name(self, speaker: Speaker) -> str | None:
         """The speaker's text, or the fullest name the article gives the same entity when the cue
-        holds a short form: a first name ("Alex" after "Alexander Marwata"), an abbreviation ("IDF",
+        holds a short form: a first name ("Bambang" after "Bambang Suryanto"), an abbreviation ("IDF",
         "PBB"), a state named for its capital. A person's or body's longest mention or canonical
         name; a state's canonical name (its other mentions are phrases such as "militer Pakistan")."""
         if speaker.entity is None or speaker.kind not in ("name", "org"):
@@ -89,7 +89,7 @@ class Context:
 
     def introduced(self, speaker: Speaker) -> Speaker:
         """A one-word name at the cue ("Xi", "Alex") that the actors stage left apart from the full
-        name introduced earlier ("Xi Jinping", "Alexander Marwata") is that person: one of the full
+        name introduced earlier ("Xi Jinping", "Bambang Suryanto") is that person: one of the full
         name's words is, or starts with, it. Two such people leave the speaker as it is."""
         words = (speaker.text or "").split()
         if speaker.kind != "name" or len(words) != 1 or len(words[0]) < 2:
@@ -324,7 +324,7 @@ def _definite_description(ctx: Context, m: re.Match, end: int) -> Speaker | None
 
 def _definite_phrase(ctx: Context, words: list[re.Match]) -> Speaker | None:
     """A definite description: a role word (any case: "Ketua Umum Partai Buruh tersebut") or a
-    lower-case noun ("anak buah Megawati itu") opening at most eight words closed by itu/tersebut."""
+    lower-case noun ("anak buah Sri Wahyuni itu") opening at most eight words closed by itu/tersebut."""
     if not words or len(words) < 2 or len(words) > DEFINITE_MAX_WORDS or words[-1].group().lower() not in DEFINITE:
         return None
     head = words[0].group()
@@ -372,7 +372,7 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     runs = [r for r in name_runs(text, near, last.end()) if not ctx.inside_quote(r[0])]
     if text[last.end() : verb_start].strip() == ",":
         # an apposition closed by a comma: the name before the comma that opens it is the subject,
-        # "Tri Maharini, dokter emergensi …, memaparkan", "Sergiy Lysak, kepala … Dnipropetrovsk, menyampaikan"
+        # "Tri Maharini, dokter emergensi …, memaparkan", "Rina Kartika, kepala dinas … Sleman, menyampaikan"
         opening = text.rfind(",", clause_start, last.start())
         for s, e in reversed(runs):
             if opening > 0 and e <= opening and not text[e:opening].strip():
@@ -387,7 +387,7 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     if found is not None and found.kind == "pronoun":
         return found
     # the subject before an adjunct or a relative clause: "Rina dalam unggahannya di Instagram menulis",
-    # "Kementerian Luar Negeri Rusia dalam pernyataannya mengatakan", "Medvedev yang pernah menjabat … mengatakan";
+    # "Kementerian Luar Negeri Rusia dalam pernyataannya mengatakan", "Dudi yang pernah menjabat … mengatakan";
     # a name whose run holds the adjunct ("Kepala Perwakilan BI di Jawa Barat Herawanto") stays
     adjunct = lex.kind("adjunct")
     for j in range(len(words) - 1, max(0, len(words) - ADJUNCT_REACH) - 1, -1):
@@ -471,7 +471,7 @@ def _subject_at(ctx: Context, runs: list[tuple[int, int]], last: re.Match) -> Sp
 
 
 def _definite_before(ctx: Context, words: list[re.Match]) -> Speaker | None:
-    """A definite description as the subject of a reporting verb ("Mantan Panglima TNI itu pun
+    """A definite description as the subject of a reporting verb ("Mantan Ketua Partai Maju itu pun
     menegaskan"): a role phrase closed by itu/tersebut that opens its clause."""
     if not words or words[-1].group().lower() not in DEFINITE:
         return None
@@ -508,7 +508,7 @@ def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
     definite = (raw.text or "").split()[-1:] in (["itu"], ["tersebut"])
     if ent is not None and not definite:
         # (a definite description names somebody before it, not the body or person inside it:
-        # "politisi Partai Hanura itu", "anak buah Megawati itu")
+        # "politisi Partai Hanura itu", "anak buah Sri Wahyuni itu")
         return Speaker("name", raw.start, raw.end, raw.text, ent.id)
     best = None
     # the latest person before ``pos`` holding or introduced with the role (a bounded look back)
