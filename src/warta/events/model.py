@@ -36,10 +36,17 @@ class Words:
     from the Doc's arrays (no Token objects) only where a candidate needs them."""
 
     def __init__(self, doc) -> None:
+        self.doc = doc
         self.n = len(doc)
         self._strings = doc.vocab.strings
-        self._arrays = doc.to_array([LOWER, LEMMA, POS])
+        self._table: numpy.ndarray | None = None  # read at the first candidate: most sentences have none
         self._hits: dict[int, numpy.ndarray] = {}
+
+    @property
+    def _arrays(self) -> numpy.ndarray:
+        if self._table is None:
+            self._table = self.doc.to_array([LOWER, LEMMA, POS])
+        return self._table
 
     def low(self, i: int) -> str:
         return self._strings[self._arrays[i, 0]]
