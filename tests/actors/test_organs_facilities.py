@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from warta.actors import link
+from warta.article import Article
+
 
 @pytest.mark.parametrize("text,organ,state", [
     ("Kementerian Luar Negeri Rusia menolak tuduhan itu.", "Kementerian Luar Negeri Rusia", "Rusia"),
@@ -40,3 +43,12 @@ def test_a_named_facility_is_a_place(run, text, place):
 ])
 def test_no_facility_without_a_proper_name(run, text):
     assert not any(m.via == "facility" for e in run(text).entities for m in e.mentions)
+
+
+def test_a_body_named_inside_an_organisation_name_is_a_nested_mention(blank_nlp):
+    text = "Resolusi Dewan Keamanan PBB itu disahkan kemarin."
+    doc = blank_nlp(text)
+    art = Article(body=text, published="2024-05-14", sentences=[[0, len(text)]])
+    art = link(art, doc)  # the shipped gazetteer: Dewan Keamanan PBB and PBB are both organisations
+    names = {m.text: (e.name, m.via) for e in art.entities for m in e.mentions}
+    assert "Dewan Keamanan PBB" in names and names.get("PBB", (None, None))[1] == "nested"

@@ -188,6 +188,24 @@ class DiscoveryRules:
         self._add(i, j, self._new(typ, self._text(i, j)), "ner")
         return True
 
+    def nested_names(self) -> None:
+        """A body or state named inside an organisation's name is named too ("Dewan Keamanan [PBB]",
+        "Komisi I [DPR]", "Dewan Keamanan Nasional Tertinggi [Iran]"), as the real-news conventions
+        annotate it: a nested mention, which events skip (they read the outer one)."""
+        for f in list(self.found):
+            if f.j - f.i < 2 or self._kind(f.key) not in ("org", "new-ORG") or f.via == "organ":
+                continue
+            t = f.i + 1
+            while t < f.j:
+                hit = self.gaz.aliases.at(self.toks, t) if self.toks[t].is_cap else None
+                target = self.gaz.records[hit[1][0].id] if hit and hit[0] <= f.j else None
+                if target is None or target.id == f.key or target.kind not in ("org", "country") \
+                        or any(g.key == target.id and g.i == t for g in self.found):
+                    t += 1
+                    continue
+                self._add(t, hit[0], target.id, "nested")
+                t = hit[0]
+
     def speech(self) -> None:
         """Names right before a speech verb (``Price mengatakan``) or after a cue (``kata Price``)."""
         for k in range(self.n):

@@ -247,4 +247,5 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.speech()
         self.leftovers()
         self.merge_partials()
+        self.nested_names()
         return self.entities(), self.warnings
