@@ -81,3 +81,11 @@ def test_a_person_the_ner_starts_after_an_organisation_behind_a_title(blank_nlp)
     art = _run(blank_nlp, text, [("Sinarmas", "ORG"), ("Lestari Wahyuningsih", "PER")])
     found = _mentions(art)
     assert found.get("Lestari Wahyuningsih") == "PER" and found.get("Sinarmas") == "ORG"
+
+
+def test_a_nickname_in_brackets_after_a_full_name_is_the_same_person(blank_nlp):
+    text = "Wali kota Hendrawan Saputra Wibisono (Ucok) tiba. Ucok menyapa warga."
+    art = _run(blank_nlp, text, [("Hendrawan Saputra Wibisono", "PER"), ("Ucok", "PER")])
+    people = [e for e in art.entities if e.type == "PER"]
+    assert len(people) == 1 and sorted(m.text for m in people[0].mentions) == [
+        "Hendrawan Saputra Wibisono", "Ucok", "Ucok"]

@@ -247,5 +247,6 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.speech()
         self.leftovers()
         self.merge_partials()
+        self.merge_nicknames()
         self.nested_names()
         return self.entities(), self.warnings

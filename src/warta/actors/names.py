@@ -180,3 +180,23 @@ class NameRules:
                     if f.key == key:
                         f.key, f.via = into[0], "partial"
                 self.roles.setdefault(into[0], []).extend(self.roles.pop(key, []))
+
+    def merge_nicknames(self) -> None:
+        """A one-word name in brackets right after a person's full name is that person's nickname:
+        "Basuki Tjahaja Purnama (Ahok)" is one person, and so is every later "Ahok". Only a name the
+        gazetteer does not know (or knows as the same person) is merged."""
+        for f in list(self.found):
+            if f.j - f.i != 1 or f.i < 2 or f.j >= self.n or self.toks[f.i - 1].text != "(" \
+                    or self.toks[f.j].text != ")" or not self._is_person(f.key):
+                continue
+            before = next((g for g in self.found if g.j == f.i - 1 and g.j - g.i >= 2), None)
+            if before is None or before.key == f.key or not self._is_person(before.key):
+                continue
+            if self._rec(f.key) is not None:
+                continue  # a known person of their own ("(Jokowi)" after another name is a slip)
+            nick, old = self._text(f.i, f.j), f.key
+            for g in self.found:
+                if g.key == old or (g.j - g.i == 1 and self._text(g.i, g.j) == nick and self._rec(g.key) is None
+                                    and self._is_person(g.key)):
+                    g.key, g.via = before.key, "nickname"
+
