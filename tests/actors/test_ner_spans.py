@@ -89,3 +89,12 @@ def test_a_nickname_in_brackets_after_a_full_name_is_the_same_person(blank_nlp):
     people = [e for e in art.entities if e.type == "PER"]
     assert len(people) == 1 and sorted(m.text for m in people[0].mentions) == [
         "Hendrawan Saputra Wibisono", "Ucok", "Ucok"]
+
+
+def test_two_acronyms_side_by_side_are_one_body(blank_nlp):
+    text = "Dosen FT UGM meneliti jembatan itu."
+    doc = blank_nlp(text)
+    doc.ents = [doc.char_span(text.index("UGM"), text.index("UGM") + 3, label="ORG")]
+    art = link(Article(body=text, published="2024-05-14", sentences=[[0, len(text)]]), doc)  # shipped: FT is the Financial Times
+    found = _mentions(art)
+    assert found.get("FT UGM") == "ORG" and "FT" not in found  # a faculty of UGM, not the Financial Times

@@ -188,6 +188,24 @@ class DiscoveryRules:
         self._add(i, j, self._new(typ, self._text(i, j)), "ner")
         return True
 
+    def acronym_pairs(self) -> None:
+        """Two organisation acronyms side by side name one body, a unit of the other ("FT UGM", a faculty
+        of UGM, not the Financial Times; "TNI AD"): one organisation over both, with the acronym of three
+        letters or more nested and a two-letter one (ambiguous alone) dropped."""
+        for f in sorted(self.found, key=lambda f: f.i):
+            g = self.starts.get(f.j)
+            if f not in self.found or g is None or f.j - f.i != 1 or g.j - g.i != 1:
+                continue
+            a, b = self.toks[f.i], self.toks[g.i]
+            if not (a.text.isupper() and b.text.isupper() and a.text.isalpha() and b.text.isalpha()) \
+                    or self.body[a.end:b.start] != " " or self._kind(f.key) not in ("org", "new-ORG") \
+                    or self._kind(g.key) not in ("org", "new-ORG"):
+                continue
+            for x in (f, g):
+                if len(self.toks[x.i].text) < 3:
+                    self._drop(x)
+            self._add(f.i, g.j, self._new("ORG", self._text(f.i, g.j)), "acronyms")
+
     def nested_names(self) -> None:
         """A body or state named inside an organisation's name is named too ("Dewan Keamanan [PBB]",
         "Komisi I [DPR]", "Dewan Keamanan Nasional Tertinggi [Iran]"), as the real-news conventions

@@ -244,6 +244,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.named_organs()
         self.organisations()
         self.ner()
+        self.acronym_pairs()
         self.speech()
         self.leftovers()
         self.merge_partials()
