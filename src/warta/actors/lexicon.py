@@ -58,12 +58,18 @@ def _words(entry: dict, where: str) -> None:
         raise ResourceError(f"{where}: words must be a list of non-empty strings")
 
 
-def _role(entry: dict, where: str, _section: str | None = None) -> tuple[RoleDef, list[str]]:
-    ewhere = f"{where}: entry ({entry.get('role', '?')})"
-    for key in ("role", "words", "note"):
+def _checked(entry: dict, where: str, name_key: str) -> str:
+    """Where an entry named by ``name_key`` is, once its name, words and note are checked."""
+    ewhere = f"{where}: entry ({entry.get(name_key, '?')})"
+    for key in (name_key, "words", "note"):
         if not entry.get(key):
             raise ResourceError(f"{ewhere}: missing {key}")
     _words(entry, ewhere)
+    return ewhere
+
+
+def _role(entry: dict, where: str, _section: str | None = None) -> tuple[RoleDef, list[str]]:
+    ewhere = _checked(entry, where, "role")
     office = entry.get("office", True)
     if not isinstance(office, bool):
         raise ResourceError(f"{ewhere}: office must be true or false")
@@ -71,11 +77,7 @@ def _role(entry: dict, where: str, _section: str | None = None) -> tuple[RoleDef
 
 
 def _group(entry: dict, where: str, _section: str | None = None) -> tuple[str, list[str]]:
-    ewhere = f"{where}: entry ({entry.get('group', '?')})"
-    for key in ("group", "words", "note"):
-        if not entry.get(key):
-            raise ResourceError(f"{ewhere}: missing {key}")
-    _words(entry, ewhere)
+    ewhere = _checked(entry, where, "group")
     if entry["group"] not in GROUPS:
         raise ResourceError(f"{ewhere}: unknown group {entry['group']!r}; use one of {sorted(GROUPS)}")
     return entry["group"], entry["words"]

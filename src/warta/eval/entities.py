@@ -10,13 +10,13 @@ in the body must be covered by a mention of the right entity.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from warta.article import Article, Entity, RawDocument, Source
 from warta.errors import InputError
+from warta.eval.jsonl import gold_lines
 
 GOLD_KEYS = {"name", "type", "country", "surfaces"}
 
@@ -74,18 +74,7 @@ def gold_rows(path: str | Path, items: str, folder: str | Path | None = None) ->
     path = Path(path)
     place = f"in {folder}" if folder else "beside the gold file"
     folder = Path(folder) if folder else path.parent
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read the gold file ({error})") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not JSON ({error.msg})") from None
+    for _, where, row in gold_lines(path):
         if not isinstance(row, dict) or not isinstance(row.get(items), list):
             raise InputError(where, f"expected an object with an `{items}` list")
         if not (row.get("file") or row.get("text")):

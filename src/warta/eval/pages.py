@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from warta.errors import InputError
+from warta.eval.jsonl import gold_lines
 
 FIELDS = ("title", "published", "authors", "editors", "kind")
 
@@ -84,19 +85,9 @@ def _same(name: str, predicted, gold) -> bool:
 def read_gold(path: Path) -> list[dict]:
     """The gold lines of ``path``; a bad line is an ``InputError`` naming it."""
     records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{n}", f"malformed JSON line: {err.msg}") from None
+    for _, where, record in gold_lines(path):
         if not isinstance(record, dict) or not isinstance(record.get("file"), str):
-            raise InputError(f"{path}:{n}", "a gold page needs a 'file' (relative to the gold file)")
+            raise InputError(where, "a gold page needs a 'file' (relative to the gold file)")
         records.append(record)
     return records
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from warta.errors import InputError
 from warta.eval.entities import Counts
+from warta.eval.jsonl import gold_lines
 
 GOLD_KEYS = ("entities", "quotes", "events", "timex")
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -71,20 +72,8 @@ def is_realnews(path: str | Path) -> bool:
 
 def read_passages(path: str | Path) -> list[Passage]:
     """The passages of a real-news gold file; a malformed line stops with the file and line named."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read the gold file ({error})") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not JSON ({error.msg})") from None
+    for n, where, row in gold_lines(path):
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
             raise InputError(where, "expected an object with a non-empty `text`")
         gold = row.get("gold")

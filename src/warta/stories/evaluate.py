@@ -12,12 +12,12 @@ the other half.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta.article import Article, RawDocument, Source
 from warta.errors import InputError
+from warta.eval.jsonl import gold_lines
 from warta.stories.cluster import assign
 from warta.stories.features import Features, features
 from warta.stories.similarity import Idf
@@ -65,21 +65,14 @@ class Result:
 def read_gold(path: Path) -> list[Gold]:
     """The passages of a gold file, as raw documents carrying only url, published and text."""
     rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, where, rec in gold_lines(path):
         try:
-            rec = json.loads(line)
             raw = RawDocument(source=Source(path=str(path), url=rec.get("url"), line=number), text=rec["text"],
                               published=rec.get("published"), raw=rec["text"].encode("utf-8"))
             rows.append(Gold(rec["id"], rec["story"], str(rec.get("story_title", "")).startswith(NEAR_MISS),
                              rec.get("near_duplicate_of"), raw))
         except (ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{path}:{number}", f"not a gold passage ({type(error).__name__}: {error})") from None
+            raise InputError(where, f"not a gold passage ({type(error).__name__}: {error})") from None
     if not rows:
         raise InputError(str(path), "no passages")
     return rows
