@@ -33,23 +33,8 @@ def writable(tmp_path):
 @pytest.fixture(scope="module")
 def pg_client():
     """A client over the hand-made store on PostgreSQL, in a schema of its own (dropped afterwards)."""
-    import uuid
+    from tests.store.conftest import pg_schema
 
-    from sqlalchemy import create_engine, text
-
-    from tests.store.conftest import PG_URL, require_postgres
-    from warta.store.connect import database_url
-
-    require_postgres()
-    name = f"warta_serve_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(database_url(PG_URL), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{name}"'))
-    url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
-    try:
+    with pg_schema("warta_serve") as url:
         with TestClient(create_app(ServeConfig(db=build(url))), raise_server_exceptions=False) as c:
             yield c
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -46,11 +47,11 @@ def require_postgres() -> None:
         pytest.skip(reason)
 
 
-@pytest.fixture
-def pg_url():
+@contextmanager
+def pg_schema(prefix: str):
     """A SQLAlchemy URL whose tables live in a fresh schema of the test database, dropped afterwards."""
     require_postgres()
-    name = f"warta_store_{RUN}_{os.getpid()}_{next(_numbers)}"
+    name = f"{prefix}_{RUN}_{os.getpid()}_{next(_numbers)}"
     admin = create_engine(database_url(PG_URL), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{name}"'))
@@ -61,6 +62,13 @@ def pg_url():
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A SQLAlchemy URL whose tables live in a fresh schema of the test database, dropped afterwards."""
+    with pg_schema("warta_store") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
