@@ -67,7 +67,7 @@ class Unit:
 
     @property
     def code(self) -> str | None:
-        return self.entity.actor or self.entity.country
+        return event_code(self.entity)
 
 
 @dataclass(slots=True)
@@ -81,6 +81,38 @@ class Found:
 
 def _code(ent: Entity) -> str | None:
     return ent.actor or ent.country
+
+
+@lru_cache(maxsize=1)
+def parties() -> dict[str, str]:
+    """The organisations that are an event party of their own, by actor code: the code of the coded
+    organisation each acts as (``data/events/organisations.yaml``)."""
+    text = resources.files("warta").joinpath("data", "events", "organisations.yaml").read_text(encoding="utf-8")
+    entries = load_rules(("warta/data/events/organisations.yaml", text), key="code",
+                         allowed={"code", "party", "note"}, required={"code", "party", "note"})[None]
+    return {e["code"]: e["party"] for e in entries}
+
+
+def _sectored(code: str) -> bool:
+    # a country code and one or more three-letter sectors (RUSGOV, USAMIL)
+    return len(code) >= 6 and len(code) % 3 == 0 and code.isalpha() and code.isupper()
+
+
+def event_code(ent: Entity) -> str | None:
+    """The code an entity has as an event party: its actor code when that is its country's
+    (``USA``, ``RUSGOV``); the country of a body with a home country whose code is its own
+    (Houthi and the Reuters agency act as YEM and GBR); a coded organisation or a body of one as
+    that organisation (``parties``: UNSC stays UNSC, the ICJ is UN); None for any other
+    organisation (WTO, BRICS, Quad: the conventions give them no code)."""
+    code = ent.actor or ent.country
+    if not code:
+        return None
+    if ent.country:
+        return code if code.startswith(ent.country) else ent.country
+    party = parties().get(code)
+    if party is not None:
+        return code if code.startswith(party) else party
+    return code if _sectored(code) else None
 
 
 def country(ent: Entity) -> str | None:
