@@ -45,8 +45,8 @@ def _coded(body, **kw):
     ("Inggris, Prancis dan Jerman mengecam Iran.",
      [("ACCUSE", "GBR", "IRN"), ("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN")]),
     ("Pompeo bertemu Lavrov, Rusia.", [("CONSULT", "USA", "RUS")]),
-    # signing a cooperation agreement is AGREE, not the noun perjanjian kerja sama (COOPERATE)
-    ("Indonesia menandatangani perjanjian kerja sama pertahanan dengan Australia.", [("AGREE", "IDN", "AUS")]),
+    # signing an agreement is SUPPORT by the real-news convention, not the noun perjanjian kerja sama (COOPERATE)
+    ("Indonesia menandatangani perjanjian kerja sama pertahanan dengan Australia.", [("SUPPORT", "IDN", "AUS")]),
     # a ministry's protest is verbal (ACCUSE); ordering diplomats out is an expulsion
     ("Vietnam memprotes penangkapan nelayannya oleh Indonesia.", [("ACCUSE", "VNM", "IDN")]),
     # saying a named party must act is a demand on it, and the act is part of it; a passive after

@@ -89,7 +89,7 @@ def test_body_words_are_data_with_a_note_each():
 @pytest.mark.parametrize("body,expected", [
     # "keduanya" are the two sides of the last two-sided event
     ("Putin bertemu Xi Jinping di Moskow. Keduanya menandatangani perjanjian kerja sama.",
-     [("CONSULT", "RUS", "CHN"), ("AGREE", "RUS", "CHN")]),
+     [("CONSULT", "RUS", "CHN"), ("SUPPORT", "RUS", "CHN")]),
     # so are "mereka" meeting again; not "mereka" accusing (no two sides there)
     ("Putin bertemu Xi Jinping di Moskow pada 2023. Tahun ini mereka kembali bertemu di Beijing.",
      [("CONSULT", "RUS", "CHN"), ("CONSULT", "RUS", "CHN")]),

@@ -199,7 +199,7 @@ def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int
     at = next((k for k in range(floor, m.start - 1) if low[k] == "kedua" and low[k + 1] in BOTH_NOUNS), None)
     if at is None:
         at = next((k for k in range(floor, m.start) if low[k] == "keduanya"), None)  # "keduanya menyepakati"
-    if at is None and m.type in SYMMETRIC:
+    if at is None and (m.type in SYMMETRIC or m.entry.symmetric):
         at = next((k for k in range(floor, m.start) if low[k] == "mereka"), None)  # "mereka bertemu": the two
     if at is None:
         return []
@@ -317,7 +317,7 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
 
 def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trigger, one_sided) -> list[Event]:
     sources, targets = args.sources, args.targets
-    if not targets and len(sources) > 1 and m.type in SYMMETRIC | CLASH:
+    if not targets and len(sources) > 1 and (m.type in SYMMETRIC | CLASH or m.entry.symmetric):
         # "Blinken dan Lavrov akan bertemu": a meeting of the two, the first named leads; so does a
         # clash ("Rusia dan Ukraina telah berperang")
         sources, targets = sources[:1], sources[1:]

@@ -28,7 +28,7 @@ GAP = 3  # most tokens a "..." may skip: enough for "sekitar 100", short enough 
 
 REQUIRED = {"name", "type", "note"}
 ALLOWED = REQUIRED | {
-    "mode", "root", "affixes", "forms", "pattern", "pos", "voice", "marks", "absorbs", "example",
+    "mode", "root", "affixes", "forms", "pattern", "pos", "voice", "marks", "absorbs", "symmetric", "example",
 }
 MARKS = {"planned", "negated"}
 NONE = "NONE"  # the type of a blocking entry: a phrase that looks like a trigger but is no event
@@ -50,6 +50,7 @@ class Entry:
     voice: str | None = None
     marks: str | None = None  # this trigger marks a following trigger as planned/negated
     absorbs: bool = False  # triggers in its complement are part of this event (requests, accusations)
+    symmetric: bool = False  # "X dan Y <trigger>" is one act of the two on each other (signing), as CONSULT, AGREE
     example: str | None = None
 
 
@@ -131,7 +132,7 @@ def _entry(raw: object, where: str, _section: str | None = None) -> Entry:
         name=str(raw["name"]), type=raw["type"], note=str(raw["note"]), mode=raw.get("mode"),
         root=raw.get("root"), affixes=affixes, forms=tuple(str(f).lower() for f in raw.get("forms") or ()),
         pattern=pattern, pos=raw.get("pos"), voice=raw.get("voice"), marks=raw.get("marks"),
-        absorbs=bool(raw.get("absorbs", False)), example=raw.get("example"),
+        absorbs=bool(raw.get("absorbs", False)), symmetric=bool(raw.get("symmetric", False)), example=raw.get("example"),
     )
 
 
