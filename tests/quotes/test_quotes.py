@@ -297,3 +297,33 @@ def test_quotes_an_unnamed_official_is_the_state_the_story_is_about_and_an_anony
     assert official.speaker == "g1" and official.speaker_text == "Filipina"
     anonymous = next(q for q in quotes if q.text.startswith("tahanan"))
     assert anonymous.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # an office title runs on through linking words and a comma to its holder's name
+        ('"Jangan ada keributan," ujar anggota DPR dari Partai Gerindra, Bahtra Banong di Jakarta.', "Bahtra Banong"),
+        ('"Stok cukup," kata Kepala Dinas Tenaga Kerja dan Transmigrasi Provinsi NTB I Gde Putu Aryadi, Senin.',
+         "I Gde Putu Aryadi"),
+        # commas and an abbreviation in brackets inside the title; a relative clause on it
+        ('"Staf sudah datang," kata Menteri Koordinator Bidang Hukum, HAM, Imigrasi, dan Pemasyarakatan '
+         'Yusril Ihza Mahendra di Istana.', "Yusril Ihza Mahendra"),
+        ('"Kami sepakat," kata Menteri Tenaga Kerja (Menaker) RI Ida Fauziyah selepas upacara.', "Ida Fauziyah"),
+    ],
+)
+def test_quotes_the_holder_named_at_the_end_of_an_office_title_is_the_speaker(text, speaker):
+    assert _one(text)[0].speaker_text == speaker
+
+
+def test_quotes_a_relative_clause_on_an_office_title_is_skipped_to_the_holder():
+    text = '"Kami kecewa," ujar Anggota Fraksi Gerindra yang ikut walk out, Ramson Siagian saat dikonfirmasi.'
+    at = text.index("Gerindra")
+    party = Entity("o1", "Partai Gerindra", "ORG", mentions=[Mention(at, at + 8, "Gerindra")])
+    assert find_quotes(text, [party])[0].speaker_text == "Ramson Siagian"
+
+
+def test_quotes_a_stop_word_capitalised_inside_a_sentence_is_a_name():
+    # spaCy's Indonesian stop words hold "wong"; only where a sentence opens is a capital no name
+    q = _one("Lebih lanjut, Wong mengungkapkan bahwa kedua negara menjalin dialog jangka panjang.")[0]
+    assert q.speaker_text == "Wong" and q.text.startswith("kedua negara")

@@ -29,13 +29,13 @@ class CreditRules:
     def credits(self, line_starts: frozenset[int] = frozenset()) -> None:
         """People credited after a cue ("Editor: …") anywhere, and, at the tokens ``line_starts``
         (the first tokens of removed date lines and bylines), a name before a separator and a date."""
-        i = 0
-        while i < self.n:
+        done = 0  # the credit fields read so far end here
+        for i in self.lex.starts("credit_cues", self.toks):
+            if i < done:
+                continue
             end = self.lex.has("credit_cues", self.toks, i)
             if end is not None and end < self.n and self.toks[end].text in (":", "/") and self._same_line(end - 1, end):
-                i = self._credit_fields(end + 1)
-                continue
-            i += 1
+                done = self._credit_fields(end + 1)
         for f in [f for f in self.found if f.via == "outlet"]:
             if f.j + 1 < self.n and self.toks[f.j].text == "/" and self.toks[f.j].start == self.toks[f.j - 1].end:
                 self._credit_fields(f.j + 1)  # an outlet's credit: "Republika/Raisan Al Farisi"

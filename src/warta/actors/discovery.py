@@ -48,7 +48,7 @@ class DiscoveryRules:
                 for f in [f for f in self.found if s <= f.i and f.j <= k - 1 and not self._is_person(f.key)]:
                     self._drop(f)  # "Dewan Keamaan [Perserikatan Bangsa-Bangsa] (DK PBB)": the parent is part of the name
                 self._add(s, k - 1, inner.key, "long-form", inner.actor)
-        for k in range(self.n):
+        for k in self.lex.starts("org_heads", self.toks):
             t = self.toks[k]
             if self.taken[k] or not t.is_cap or not self.lex.has("org_heads", self.toks, k):
                 continue
@@ -91,7 +91,9 @@ class DiscoveryRules:
         Medan Merdeka Barat", "Stasiun Palmerah") is a place (LOC) of its own; a body named inside it
         (KPK) keeps its mention. The heads are ``facility_heads``; the name is the capitalised words
         after the head (at most five)."""
-        for k in range(self.n - 1):
+        for k in self.lex.starts("facility_heads", self.toks):
+            if k == self.n - 1:
+                break  # a head at the very end names nothing
             if self.taken[k] or self.lex.has("facility_heads", self.toks, k) is None:
                 continue
             h = self.lex.has("facility_heads", self.toks, k)
@@ -194,7 +196,7 @@ class DiscoveryRules:
         letters or more nested and a two-letter one (ambiguous alone) dropped."""
         for f in sorted(self.found, key=lambda f: f.i):
             g = self.starts.get(f.j)
-            if f not in self.found or g is None or f.j - f.i != 1 or g.j - g.i != 1:
+            if g is None or f.j - f.i != 1 or g.j - g.i != 1 or f not in self.found:  # the cheap tests first
                 continue
             a, b = self.toks[f.i], self.toks[g.i]
             if not (a.text.isupper() and b.text.isupper() and a.text.isalpha() and b.text.isalpha()) \
@@ -226,7 +228,8 @@ class DiscoveryRules:
 
     def speech(self) -> None:
         """Names right before a speech verb (``Price mengatakan``) or after a cue (``kata Price``)."""
-        for k in range(self.n):
+        cues = sorted(set(self.lex.starts("speech_after", self.toks) + self.lex.starts("speech_before", self.toks)))
+        for k in cues:
             if self.lex.has("speech_after", self.toks, k) and self.toks[k].text.islower():
                 s = k
                 while s > 0 and k - s < 4 and self._nameish(self.toks[s - 1], False):

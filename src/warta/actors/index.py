@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from warta.actors.records import Record, Tenure
 from warta.actors.text import NgramIndex, common_words, fold, words_of
@@ -54,7 +55,15 @@ class Gazetteer:
             targets.sort(key=self._rank)
         self.person_tokens = sorted({t for t in self.surnames if len(t) >= 4})
         self.translit: dict[str, set[str]] = {}  # transliteration key of a full name → official ids
+        # an office → the records with a tenure in it, in record order, so that ``holders`` reads a
+        # few records rather than all of them for each office named in a text; an office is a role
+        # alone, or a role with the country or the organisation it is held for
+        self.tenured: dict[tuple, list[Record]] = {}
         for rec in records.values():
+            offices = ((t.role,) + held for t in rec.tenures
+                       for held in ((), ("country", t.country), ("org", t.organisation)))
+            for office in dict.fromkeys(offices):
+                self.tenured.setdefault(office, []).append(rec)
             if rec.kind == "official":
                 for surface in [rec.name] + rec.aliases:
                     self.translit.setdefault(translit_key(surface), set()).add(rec.id)
@@ -94,7 +103,8 @@ class Gazetteer:
                 on: date | None = None) -> list[Record]:
         """Officials holding ``role`` for a country or organisation on a date."""
         out = []
-        for rec in self.records.values():
+        office = (role, "country", country) if country else (role, "org", org) if org else (role,)
+        for rec in self.tenured.get(office, ()):
             for ten in rec.tenures:
                 if ten.role != role:
                     continue
@@ -130,12 +140,18 @@ class Gazetteer:
         return rec.organisation
 
 
+_FINAL_Y = re.compile(r"(iy|yy)$")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
-    """One spelling for transliteration variants: Sergei/Sergey, Dmitri/Dmitry, Zelensky/Zelenskyy/Zelenskiy."""
+    """One spelling for transliteration variants: Sergei/Sergey, Dmitri/Dmitry, Zelensky/Zelenskyy/Zelenskiy
+    (cached: the linker asks for the same names' keys once per candidate)."""
     words = []
     for w in words_of(name.lower()):
-        w = re.sub(r"(iy|yy)$", "y", w).replace("y", "i")
-        words.append(re.sub(r"(.)\1+", r"\1", w))  # doubled letters: Zelenskii, Assad/Asad
+        w = _FINAL_Y.sub("y", w).replace("y", "i")
+        words.append(_DOUBLED.sub(r"\1", w))  # doubled letters: Zelenskii, Assad/Asad
     return " ".join(words)
 
 

@@ -47,6 +47,10 @@ class Lexicon:
         hit = self.groups[group].at(tokens, i)
         return hit[0] if hit else None
 
+    def starts(self, group: str, tokens) -> list[int]:
+        """The indexes of the tokens a word of ``group`` may start at (``NgramIndex.starts``)."""
+        return self.groups[group].starts(tokens)
+
     def ends_before(self, group: str, tokens, i: int) -> bool:
         """A word of ``group`` ends right before token ``i`` (one or two tokens long)."""
         return any(i - n >= 0 and self.has(group, tokens, i - n) == i for n in (1, 2))

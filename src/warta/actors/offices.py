@@ -27,16 +27,15 @@ class OfficeRules:
 
     def roles_pass(self) -> None:
         """``Menlu AS, Mike Pompeo`` → role on the person; ``Menlu AS`` alone → the office holder."""
-        i = 0
-        while i < self.n:
-            hit = None if self.taken[i] else self.lex.roles.at(self.toks, i)
+        done = 0  # the roles read so far (with their names) end here
+        for i in self.lex.roles.starts(self.toks):
+            hit = None if i < done or self.taken[i] else self.lex.roles.at(self.toks, i)
             if hit is None or not self.toks[i].is_word:
-                i += 1
                 continue
             j, defs = hit
             for k in range(i, j):
                 self.taken[k] = True  # the role words are no name (nor an NER organisation)
-            i = self._role_at(i, j, defs[0])
+            done = self._role_at(i, j, defs[0])
 
     def _role_at(self, i: int, j: int, rdef) -> int:
         k, country, org, implied = j, None, None, None
@@ -239,7 +238,8 @@ class OfficeRules:
                                              for t in hit[1]):
                 self._drop(f)
                 self._add(f.i, f.j, self.gaz.countries[rec.country].id, "government", rec.actor)
-        for k in range(self.n):
+        heads = sorted(set(self.lex.starts("military", self.toks) + self.lex.starts("government", self.toks)))
+        for k in heads:
             if self.taken[k]:
                 continue
             mil = self.lex.has("military", self.toks, k)

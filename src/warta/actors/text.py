@@ -115,6 +115,12 @@ class NgramIndex(Generic[T]):
                 return j, hit
         return None
 
+    def starts(self, tokens: list[Token]) -> list[int]:
+        """The indexes of the tokens an entry may start at (its first word, any case), in text order.
+        A pass that looks for the entries all through a text asks ``at`` only there: most tokens
+        start no entry, and one set look-up each is much cheaper than a call of ``at``."""
+        return [t.i for t in tokens if t.lower in self.lengths]
+
     def get(self, phrase: str) -> list[T]:
         """Exact lookup of a whole phrase."""
         toks = tuple(words_of(phrase))

@@ -247,7 +247,7 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
         ms, me, ent = people[-1] if people else hits[0]
         return Speaker("name" if ent.type == "PER" else "org", ms, me, text[ms:me], ent.id)
     words = list(WORD.finditer(text, s, e))
-    while words and _not_a_name(ctx, words[0].group()):
+    while words and _not_a_name(ctx, words[0]):
         words.pop(0)  # "Namun Pompeo", "Pernyataan itu": sentence-initial capitals
     if not words or any(ch.isdigit() for ch in text[s:e]):
         return None
@@ -261,12 +261,25 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
     return Speaker(run_kind(text, s, e, lex), s, e, text[s:e])
 
 
-def _not_a_name(ctx: Context, word: str) -> bool:
+def _not_a_name(ctx: Context, m: re.Match) -> bool:
+    word = m.group()
     low = word.lower()
-    if low in ctx.lex.kind("stop") or low in STOP_WORDS:
+    if low in ctx.lex.kind("stop"):
+        return True
+    if low in STOP_WORDS and _opens_sentence(ctx.text, m.start()):
+        # a general stop word is capitalised only where a sentence opens ("Namun", "Selama"); inside a
+        # sentence the capital makes it a name: spaCy's list holds "wong" ("Lebih lanjut, Wong mengusulkan")
         return True
     # a capitalised word the same text also writes in lower case is an ordinary word
     return low != word and ctx.writes_lower(low)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence: nothing but quote marks and brackets since the last sentence end."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“”‘’'([":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
@@ -302,6 +315,10 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
             sp = run_speaker(ctx, *runs[0])
             if sp is not None and sp.kind == "name":
                 return sp
+    if m.group().lower() in lex.kind("role"):
+        holder = _title_holder(ctx, m.start(), limit)
+        if holder is not None:
+            return holder
     runs = name_runs(text, m.start(), seg_end)
     if runs:
         sp = run_speaker(ctx, *runs[0])
@@ -310,6 +327,71 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
     state = _authority(ctx, phrase, phrase) if phrase and phrase[0].group().lower() in lex.kind("authority") else None
     return state if state is not None else _role_phrase(ctx, m.start(), seg_end)
+
+
+# How many words an office title after a cue may run before the holder's name.
+TITLE_MAX_WORDS = 16
+# What ends an office title: a sentence end, quote marks, a colon or semicolon (an abbreviation in
+# brackets stays inside: "Menteri Tenaga Kerja (Menaker) RI Ida Fauziyah").
+TITLE_END = re.compile(r"[.;:!?\"“”\n]")
+
+
+def _title_holder(ctx: Context, start: int, limit: int) -> Speaker | None:
+    """The holder named at the end of an office title after a cue, past what cuts a plain phrase:
+    linking words (``ujar anggota DPR dari Partai Gerindra, Bahtra Banong``, ``kata Kepala Dinas Tenaga
+    Kerja dan Transmigrasi Provinsi NTB I Gde Putu Aryadi``), commas inside the title (``Menteri
+    Koordinator Bidang Hukum, HAM, Imigrasi, dan Pemasyarakatan Yusril Ihza Mahendra``) and a relative
+    clause up to its comma (``Anggota Fraksi Gerindra yang ikut walk out, Ramson Siagian``). Only a
+    person the actors stage knows, or a name of two words or more, is taken."""
+    text, lex = ctx.text, ctx.lex
+    linking = lex.kind("title-link")
+    inside = lex.kind("role") | lex.kind("org") | linking
+    spans: list[list[int]] = []
+    prev_end, relative, count = start, False, 0
+    for w in WORD.finditer(text, start, limit):
+        gap = text[prev_end : w.start()]
+        if TITLE_END.search(gap) or count >= TITLE_MAX_WORDS:
+            break
+        count += 1
+        prev_end = w.end()
+        low = w.group().lower()
+        if "," in gap:
+            relative = False
+        if relative:
+            continue
+        if low == "yang":
+            relative = True  # a relative clause on the title: skipped up to its comma
+            continue
+        if not (_capitalised(w.group()) or low in inside):
+            break  # "kata Kepala Dinas … Aryadi, saat menerima …": the title is over
+        if low in linking and spans and _person_ends(ctx, spans[-1][1]):
+            break  # "… Yusril Ihza Mahendra di Istana Kepresidenan": the holder is named, a place follows
+        if spans and spans[-1][1] == w.start() - len(gap) and "," not in gap:
+            spans[-1][1] = w.end()
+        else:
+            spans.append([w.start(), w.end()])
+    known, guessed = None, None  # the holder ends the title: the last person found in it
+    for s, e in spans:
+        for rs, re_ in name_runs(text, s, e):
+            sp = run_speaker(ctx, rs, re_)
+            if sp is None or sp.kind != "name":
+                # a run the actors stage took for a place or body by a word in it ("Transmigrasi
+                # Provinsi NTB I Gde Putu Aryadi"): the words after its last office or body word
+                part = person_part(text, rs, re_, lex)
+                if part is None or ctx.overlapping(*part):
+                    continue
+                sp = Speaker("name", part[0], part[1], text[part[0] : part[1]])
+            ent = ctx.entity_at(sp.start, sp.end)
+            if ent is not None and ent.type == "PER":
+                known = sp
+            elif len((sp.text or "").split()) >= 2:
+                guessed = sp
+    return known or guessed
+
+
+def _person_ends(ctx: Context, pos: int) -> bool:
+    """Whether a person mention of the actors stage ends at ``pos``."""
+    return any(e == pos and ent.type == "PER" for _, e, ent in ctx.overlapping(pos - 1, pos))
 
 
 DEFINITE = ("itu", "tersebut")
