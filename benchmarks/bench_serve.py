@@ -110,6 +110,7 @@ class Load:
     client: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in ENDPOINTS})
     server: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in ENDPOINTS})
     errors: list[str] = field(default_factory=list)
+    hits: dict[str, int] = field(default_factory=lambda: {name: 0 for name in ENDPOINTS})  # answered from the cache
     wall: float = 0.0
     server_cpu: float | None = None  # CPU seconds the server's processes spent during the load
 
@@ -143,6 +144,8 @@ def load(port: int, dyads: list[str], words: list[str], clients: int, requests: 
                     out.client[name].append(took)
                     if "dur=" in timing:
                         out.server[name].append(float(timing.partition("dur=")[2].split(",")[0]))
+                    if "cache;desc=hit" in timing:
+                        out.hits[name] += 1
                     if response.status != 200:
                         out.errors.append(f"{response.status} {path}")
         finally:
@@ -169,6 +172,9 @@ def report(result: Load, clients: int, requests: int, where: str) -> None:
     cpu = f", server CPU {result.server_cpu * 1000 / total:.2f} ms per request" if result.server_cpu else ""
     print(f"{clients} clients × {requests} requests, {where}: {total / result.wall:.0f} requests/s{cpu}, "
           f"{len(result.errors)} errors")
+    hits = sum(result.hits.values())
+    print(f"  answered from the server's cache: {hits} of {total} "
+          f"({', '.join(f'{name} {result.hits[name]}' for name in ENDPOINTS)})")
     for name in ENDPOINTS:
         for side, figures in (("client", result.client[name]), ("server", result.server[name])):
             if figures:
@@ -186,6 +192,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=50, help="Requests per client.")
     parser.add_argument("--workers", type=int, default=1, help="Server processes (warta serve --workers).")
     parser.add_argument("--port", type=int, help="Load a server already running on this loopback port instead.")
+    parser.add_argument("--cache-mb", type=int, help="WARTA_CACHE_MB of the server started (0: every answer from "
+                        "the store; default: the setting's)")
     args = parser.parse_args()
     if args.port:
         result = load(args.port, *_targets(args.port), args.clients, args.requests)
@@ -196,8 +204,9 @@ def main() -> int:
         port = _free_port()
         log_path = Path(tmp) / "serve.log"
         log = log_path.open("wb")  # a file, not a pipe nobody reads: a full pipe would block the server
+        env = os.environ | ({"WARTA_CACHE_MB": str(args.cache_mb)} if args.cache_mb is not None else {})
         server = subprocess.Popen([*WARTA, "serve", "--db", db, "--port", str(port), "--workers", str(args.workers)],
-                                  stderr=log)
+                                  stderr=log, env=env)
         try:
             _wait_for(port, server, log_path)
             targets = _targets(port)
@@ -212,6 +221,8 @@ def main() -> int:
             log.close()
     report(result, args.clients, args.requests, f"{args.workers} worker(s), on {db}")
     setting = f"{args.clients} clients, {args.workers} worker(s), {'--db ' + Path(db).name if args.db else 'examples/'}"
+    if args.cache_mb is not None:
+        setting += f", WARTA_CACHE_MB={args.cache_mb}"
     record(__file__, [figure(f"/api/{name} client p{q}", _percentile(result.client[name], q), "ms", note=setting,
                              target="≤ 100" if q == 95 else None)
                       for name in ENDPOINTS for q in (50, 95, 99)])

@@ -27,6 +27,13 @@ def _bytes(raw: str) -> int:
     return int(raw)
 
 
+def _size(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise ValueError
+    return value
+
+
 def _seconds(raw: str) -> float:
     value = float(raw)
     if value < 0:
@@ -69,6 +76,9 @@ SETTINGS = (
             "Token that ingest over HTTP requires (Authorization: Bearer TOKEN). Unset: ingest is disabled."),
     Setting("max_body", "WARTA_MAX_BODY", 10_000_000, "Largest request body `warta serve` accepts, in bytes (larger: 413).",
             _bytes, "a number of bytes"),
+    Setting("cache_mb", "WARTA_CACHE_MB", 64,
+            "Megabytes of REST API answers each `warta serve` process keeps until the store changes "
+            "(docs/serving.md); 0: no cache.", _size, "0 or a whole number of megabytes"),
     # user rule files, read after the shipped ones
     Setting("outlets", "WARTA_OUTLETS", None, "A YAML file of news outlets added to the shipped registry."),
     Setting("furniture", "WARTA_FURNITURE", None, "A YAML file of page-furniture rules added to the shipped ones."),

@@ -161,7 +161,7 @@ def test_api_errors_have_one_json_shape(client, path, status, message):
 @pytest.mark.parametrize("path", ["/api/events?dyad=RUS-UKR", "/api/search?q=pertemuan", "/api/nowhere", "/events"])
 def test_every_response_says_the_time_the_server_spent(client, path):
     timing = client.get(path).headers["server-timing"]
-    name, _, duration = timing.partition(";dur=")
+    name, _, duration = timing.split(",")[0].partition(";dur=")
     assert name == "app" and float(duration) > 0
 
 

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from warta.serve import api, errors, exporting, pages, story_api, writes
+from warta.serve.cache import Answers, ResponseCache
 from warta.serve.timing import ServerTiming
 from warta.serve.settings import ServeConfig
 from warta.store import Store
@@ -52,10 +53,12 @@ def create_app(config: ServeConfig | str) -> FastAPI:
     # with a token the server may be the store's only writer: create it; read-only servers need it to exist
     store = Store.open(config.db, create=bool(config.token))
     sync(store.engine)  # index what is new before the first search, not during it
+    answers = Answers(store.engine, config.cache_mb * 1_000_000)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        answers.close()
         store.close()
 
     app = FastAPI(
@@ -67,6 +70,7 @@ def create_app(config: ServeConfig | str) -> FastAPI:
         redoc_url=None,
     )
     app.state.store = store
+    app.state.answers = answers
     app.state.config = config
     app.state.templates = pages.templates
     errors.install(app)
@@ -76,6 +80,7 @@ def create_app(config: ServeConfig | str) -> FastAPI:
     app.include_router(writes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("warta.serve").joinpath("static"))), name="static")
+    app.add_middleware(ResponseCache, answers=answers)  # inside the guard: what it refuses never reaches the cache
     app.add_middleware(RequestGuard, max_body=config.max_body)
     app.add_middleware(ServerTiming)  # outermost: its time covers the guard, the routing and the response
     return app
