@@ -327,3 +327,23 @@ def test_quotes_a_stop_word_capitalised_inside_a_sentence_is_a_name():
     # spaCy's Indonesian stop words hold "wong"; only where a sentence opens is a capital no name
     q = _one("Lebih lanjut, Wong mengungkapkan bahwa kedua negara menjalin dialog jangka panjang.")[0]
     assert q.speaker_text == "Wong" and q.text.startswith("kedua negara")
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # a statement speaks for its issuer, named after it (past modifiers) ...
+        ('"Protes keras dilakukan," bunyi pernyataan resmi Kementerian Luar Negeri Rusia.', "Kementerian Luar Negeri Rusia"),
+        ('Dalam pernyataan Badan Intelijen Nasional, pertemuan kedua menteri itu membahas Rusia.',
+         "Badan Intelijen Nasional"),
+        # ... or for the last speaker when it is not named
+        ('"Kami siap," kata Hendra Gunawan. Pernyataan itu menambahkan bahwa koalisi tetap solid.', "Hendra Gunawan"),
+    ],
+)
+def test_quotes_a_document_speaks_for_its_issuer(text, speaker):
+    assert _one(text)[-1].speaker_text == speaker
+
+
+def test_quotes_a_document_inside_an_adjunct_is_not_the_subject():
+    q = _one("Kementerian Pertahanan Jepang dalam pernyataannya mengatakan rudal itu jatuh di laut.")[0]
+    assert q.speaker_text == "Kementerian Pertahanan Jepang"

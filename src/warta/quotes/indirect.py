@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 
 from warta.quotes.direct import MARKS, Candidate, paragraphs
-from warta.quotes.speakers import (WINDOW, WORD, Context, Speaker, run_speaker, name_runs, speaker_after, speaker_before,
-                                   window_start)
+from warta.quotes.speakers import (WINDOW, WORD, Context, Speaker, document_speaker, name_runs, run_speaker,
+                                   speaker_after, speaker_before, window_start)
 
 # Words after a reporting verb that open an adverbial before the reported content:
 # "mengatakan kepada wartawan di Jakarta, …", "mengatakan dalam konferensi pers, …".
@@ -192,6 +192,38 @@ def _continuation(ctx: Context, s: int, e: int) -> Candidate | None:
     return None
 
 
+# Prepositions that open a frame naming the document a statement comes from.
+DOCUMENT_FRAME = ("dalam", "berdasarkan")
+
+
+def _in_document(ctx: Context, s: int, e: int) -> Candidate | None:
+    """A sentence opened by a document frame naming its issuer, then a comma: `Dalam pernyataan NIS,
+    …`, `Dalam keterangan Kedutaan Besar Federasi Rusia di Jakarta, …`, `Berdasarkan laporan yang
+    dimuat Gulf News, …`. The statement is the rest of the sentence; an unnamed document
+    (`Dalam pernyataan itu, …`) names nobody and is left alone."""
+    text, lex = ctx.text, ctx.lex
+    first = WORD.match(text, s)
+    if first is None or first.group().lower() not in DOCUMENT_FRAME:
+        return None
+    comma = text.find(",", first.end(), e)
+    if comma < 0:
+        return None
+    words = list(WORD.finditer(text, first.end(), comma))
+    if not words or words[0].group().lower() not in lex.kind("document"):
+        return None
+    issuer = document_speaker(ctx, words, comma)
+    if issuer is None or issuer.kind in ("none", "pronoun"):
+        # "Berdasarkan laporan yang dimuat Gulf News": the issuer after a short relative clause
+        issuer = next((sp for rs, re_ in name_runs(text, words[0].end(), comma)
+                       if (sp := run_speaker(ctx, rs, re_)) is not None), None)
+        if issuer is None:
+            return None
+    cs, ce = _trim(text, comma + 1, e)
+    if len(text[cs:ce].split()) < MIN_WORDS:
+        return None
+    return Candidate(cs, ce, False, words[0].group().lower(), issuer, first.start(), (s, e))
+
+
 def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[Candidate]) -> list[Candidate]:
     """Reported statements in sentences that hold no direct quotation."""
     inner = sorted((c.start, c.end) for c in direct)
@@ -215,8 +247,11 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
         if not ctx.lex.has_cue(ctx.text, s, e):
+            cand = _in_document(ctx, s, e)  # "Dalam pernyataan NIS, …": a frame with no cue word
+            if cand is not None:
+                out.append(cand)
             continue  # no cue word in the sentence (most sentences): nothing to look at word by word
-        cand = _reported(ctx, s, e, prev)
+        cand = _reported(ctx, s, e, prev) or _in_document(ctx, s, e)
         if cand is not None:
             out.append(cand)
     return out

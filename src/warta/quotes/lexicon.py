@@ -16,7 +16,8 @@ from warta.resources import load_rules
 CUE_KEYS = {"name", "forms", "position", "note", "example"}
 GROUP_KEYS = {"name", "kind", "words", "note", "example"}
 POSITIONS = {"after", "before", "prep", "passive"}
-KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous", "title-link"}
+KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous",
+         "title-link", "document", "document-opening"}
 
 
 @dataclass(slots=True)

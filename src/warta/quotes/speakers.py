@@ -290,6 +290,9 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         return Speaker("none")
     if m.group().lower() in lex.kind("pronoun"):
         return Speaker("pronoun", m.start(), m.end(), m.group())
+    document = document_speaker(ctx, list(WORD.finditer(text, m.start(), _phrase_end(text, m.start(), limit))), limit)
+    if document is not None:
+        return document
     seg_end = _phrase_end(text, m.start(), limit)
     definite = _definite_description(ctx, m, seg_end)
     if definite is not None:
@@ -327,6 +330,54 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
     state = _authority(ctx, phrase, phrase) if phrase and phrase[0].group().lower() in lex.kind("authority") else None
     return state if state is not None else _role_phrase(ctx, m.start(), seg_end)
+
+
+# How many words may stand between a document word and its issuer ("pernyataan resmi bersama X").
+DOCUMENT_MODIFIERS = 3
+
+
+def document_speaker(ctx: Context, words: list[re.Match], limit: int) -> Speaker | None:
+    """A statement, ruling or letter speaks for whoever issued it (kind ``document`` in speakers.yaml):
+    ``bunyi pernyataan Kementerian Luar Negeri UEA`` and ``pernyataan para pemimpin G20`` are the body
+    or people named after it (past a few modifiers: ``resmi``, ``bersama``, ``dari``); ``kata
+    pernyataan``, ``Pernyataan itu``, ``bunyi putusan tersebut`` point back to the last speaker."""
+    lex = ctx.lex
+    docs, opening = lex.kind("document"), lex.kind("document-opening")
+    k = 0
+    while k < len(words) - 1 and words[k].group().lower() in opening:
+        k += 1  # "sebagian isi surat tersebut", "Sebuah pernyataan dari …"
+    if k >= len(words) or words[k].group().lower() not in docs:
+        return None
+    doc = words[k]
+    rest = words[k + 1 :]
+    for j, w in enumerate(rest[: DOCUMENT_MODIFIERS + 1]):
+        low = w.group().lower()
+        if low in DEFINITE:
+            break
+        if _capitalised(w.group()) or low in lex.kind("role") or low == "para":
+            issuer = speaker_after(ctx, w.start(), limit)
+            if issuer.kind != "none":
+                return issuer
+            break
+    return Speaker("pronoun", doc.start(), doc.end(), doc.group())
+
+
+def _document_before(ctx: Context, words: list[re.Match], verb_start: int) -> Speaker | None:
+    """A document as the subject of a reporting verb: ``Pernyataan itu menambahkan bahwa …``,
+    ``Sebuah pernyataan dari kelompok itu mengatakan``; not ``X dalam pernyataannya mengatakan``
+    (the document word must open the clause or follow a comma)."""
+    docs = ctx.lex.kind("document")
+    for j in range(len(words) - 1, max(-1, len(words) - 2 - DOCUMENT_MODIFIERS - 4), -1):
+        if words[j].group().lower() not in docs:
+            continue
+        k = j
+        while k > 0 and words[k - 1].group().lower() in ctx.lex.kind("document-opening") | ctx.lex.kind("skip"):
+            k -= 1
+        before = ctx.text[words[k - 1].end() : words[k].start()] if k > 0 else ""
+        if k > 0 and "," not in before:
+            return None
+        return document_speaker(ctx, words[k:], verb_start)
+    return None
 
 
 # How many words an office title after a cue may run before the holder's name.
@@ -444,6 +495,9 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     definite = _definite_before(ctx, words)  # "Politisi Partai NasDem tersebut mengatakan"
     if definite is not None:
         return definite
+    document = _document_before(ctx, words, verb_start)  # "Pernyataan itu menambahkan", "Pernyataan Hamas menambahkan"
+    if document is not None:
+        return document
     while words and words[-1].group().lower() in lex.kind("skip"):
         words.pop()
     if not words:
