@@ -213,3 +213,15 @@ def test_one_sided_events_are_kept_only_for_the_types_asked():
 ])
 def test_events_resolve_anaphors_and_fronted_subjects(body, expected):
     assert _coded(body) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a country after "dolar" is a currency: the signing is between the two coordinated parties
+    ("Indonesia dan China menandatangani lima kontrak kerja sama senilai 23 miliar dolar AS.",
+     [("SUPPORT", "IDN", "CHN")]),
+    # the dateline before a dash is no agent of the noun after it
+    ("Moskow - Serangan terhadap Ukraina terus berlanjut.", []),
+    ("Serangan Rusia terhadap Ukraina terus berlanjut.", [("ASSAULT", "RUS", "UKR")]),
+])
+def test_events_leave_out_currencies_and_datelines(body, expected):
+    assert _coded(body) == expected

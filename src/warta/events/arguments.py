@@ -36,6 +36,10 @@ CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "l
 FRONTED = frozenset({"sejak", "setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sesudah", "menjelang", "selama"})
 # Nouns of these types name their agent with "dari": "dukungan dari Saudi", "kecaman dari China".
 FROM_AGENT = frozenset({"SUPPORT", "AID", "REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+# A country after these is a currency, not an actor: "senilai 23,3 miliar dolar AS".
+CURRENCY = frozenset({"dolar", "dollar"})
+# Dashes: the dateline's end ("ISTANBUL, KOMPAS.TV - Perundingan ..."); a name before one is no agent of a noun after it.
+DASHES = frozenset({"-", "--", "–", "—"})
 # Prepositions that introduce the target of a noun trigger.
 NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
 SOURCE_START = CLAUSE_END | {"bahwa"}
@@ -157,7 +161,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         if ent.type in PLACE_TYPES and locative:
             places.append(Unit(a, b, ent, a, b))
             continue
-        if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING:
+        if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING or prev in CURRENCY:
             continue
         unit = Unit(a, b, ent, a, b, [ent])
         if actors:
@@ -339,7 +343,8 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
                  or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)]
     if left is not None and m.pattern.pos == "noun" and (
-            m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))):
+            m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))
+            or DASHES & set(low[actors[left].end:m.start])):
         left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
         sources = _with_conjuncts(actors, left, low, triggers, -1)
