@@ -53,7 +53,7 @@ class DiscoveryRules:
             if self.taken[k] or not t.is_cap or not self.lex.has("org_heads", self.toks, k):
                 continue
             j = self.lex.has("org_heads", self.toks, k)
-            while j < self.n and j - k < 6 and (
+            while j < self.n and j - k < 6 and not (self.taken[j] and self._person_at(j)) and (
                     (self.toks[j].is_cap and self.toks[j].is_word and self.toks[j].lower not in self.common)
                     or (self.toks[j].text == "-" and self.toks[j].start == self.toks[j - 1].end)):
                 place = self.starts.get(j)
@@ -68,6 +68,14 @@ class DiscoveryRules:
                 for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
+
+    def _person_at(self, k: int) -> bool:
+        """A person found earlier covers token ``k`` ("Ketua Komisi IV DPR RI [Sudin]")."""
+        for s in range(k, max(-1, k - 6), -1):
+            f = self.starts.get(s)
+            if f is not None and f.j > k:
+                return self._is_person(f.key)
+        return False
 
     def _ner_org_end(self, k: int, j: int) -> int:
         """The end of an organisation name opened by a head at ``k``: ``j``, or further when the NER

@@ -23,7 +23,8 @@ ROLE_KEYS = {"role", "sector", "office", "words", "note", "example"}
 GROUP_KEYS = {"group", "words", "note", "example"}
 GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles", "org_heads", "not_names",
           "government", "military", "coordinators",
-          "continents", "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "organ_heads", "facility_heads", "web_domains"}
+          "continents", "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "organ_heads", "facility_heads", "web_domains",
+          "unit_heads"}
 
 
 @dataclass(slots=True, frozen=True)

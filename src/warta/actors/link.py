@@ -19,7 +19,7 @@ from datetime import date
 
 from warta.actors.aliases import AliasRules
 from warta.actors.credits import CreditRules
-from warta.actors.discovery import DiscoveryRules
+from warta.actors.discovery import DiscoveryRules, is_indonesian_word
 from warta.actors.found import Found, NewEntity
 from warta.actors.gazetteer import Record
 from warta.actors.index import Gazetteer, covers
@@ -138,6 +138,9 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
             return False
         if first and len(t.text) > 1 and t.text.isupper():
             return False  # an acronym (NATO, PBB) does not open a person's name
+        if first and (self.lex.has("org_heads", self.toks, t.i) or self.lex.has("unit_heads", self.toks, t.i)
+                      or self.lex.has("government", self.toks, t.i)):
+            return False  # a body's head opens no person's name ("Komisi IV", "Kementerian menambahkan")
         return not (first and self.lex.roles.at(self.toks, t.i))
 
     def name_span(self, k: int, limit: int = 5) -> tuple[int, int] | None:
@@ -184,6 +187,15 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
             if self.by_key.get(key):
                 self._index_person(key)
         return key
+
+    def weak_name(self, i: int, j: int) -> bool:
+        """One capitalised Indonesian word (Sastrawi root or derived: Batal, Bahas, Penuntutan) that is
+        not a common given name: after a title it is the title's or headline's word ("Menlu AS Batal ke
+        China", "Direktur Penuntutan"), too weak alone to make a new person (it still links to a person
+        the article named)."""
+        t = self.toks[i]
+        return j == i + 1 and t.text.isalpha() and not self.lex.has("given_names", self.toks, i) \
+            and is_indonesian_word(t.lower)
 
     def resolve(self, i: int, j: int, type_: str, *, create: bool, via: str) -> str | None:
         """Link the name in tokens ``i:j`` to a known actor, or a new one when ``create``."""

@@ -64,12 +64,16 @@ class OfficeRules:
                 country = self._rec(f.key).country
         while k + 1 < self.n and k not in self.starts and not self.taken[k]:
             # "Menteri [Pertanian] Rusia", "Kepala [Dinas Tenaga Kerja] NTB": the portfolio, not a name
-            end = self.lex.has("portfolios", self.toks, k)
+            portfolio = end = self.lex.has("portfolios", self.toks, k)
             if end is None and self.toks[k].is_cap and self.toks[k].is_word and self.toks[k].lower in self.common:
                 end = k + 1
             if end is None or end >= self.n or not (self.toks[end].is_cap or self.toks[end].text == ","):
+                if portfolio is not None and self.toks[k].is_cap:
+                    k = portfolio  # "Menteri Koordinator Bidang [Kemaritiman] mengatakan": no name at all
                 break
             k = end
+        for t in range(j, k):
+            self.taken[t] = True  # the portfolio is the office's: no speaker ("Bidang Kemaritiman mengatakan")
         if k < self.n and self.toks[k].text == "(":  # "Menteri Luar Negeri (Menlu) Amerika Serikat"
             close = next((m for m in range(k + 1, min(self.n, k + 5)) if self.toks[m].text == ")"), None)
             if close and self.lex.roles.at(self.toks, k + 1):
@@ -99,10 +103,12 @@ class OfficeRules:
             person, end = f.key, f.j
         elif m < self.n and not self.taken[m]:
             span = self.name_span(m)
+            if span is None and (after := self._after_body(m)) is not None:
+                span = self.name_span(after)  # "Ketua [Komisi IV DPR RI] Sudin": the body is no name
             if span:
                 span = self._ner_person_inside(*span)
                 self.pending_role = rdef.role if rdef.office else None
-                person = self.resolve(*span, "PER", create=True, via="role")
+                person = self.resolve(*span, "PER", create=not self.weak_name(*span), via="role")
                 self.pending_role = None
                 end = span[1]
         former = self.lex.ends_before("former", self.toks, i)
@@ -118,6 +124,36 @@ class OfficeRules:
                 self._add(i, k, holders[0].id, "role")
                 self._attach(holders[0].id, rdef, country, org, stated=None, former=False, at=i)
         return max(k, i + 1)
+
+    def _body_head(self, k: int) -> int | None:
+        """The end of an organisation, unit or government head at token ``k`` (Komisi, Divisi, Kementerian)."""
+        return (self.lex.has("org_heads", self.toks, k) or self.lex.has("unit_heads", self.toks, k)
+                or self.lex.has("government", self.toks, k))
+
+    def _after_body(self, m: int) -> int | None:
+        """Where the person's name starts after a body named after a title, or None: "Ketua [Komisi IV
+        DPR RI] Sudin" (a known body or state closes the body's name), "Sekretaris [Dewan Naypyitaw],
+        Tin Maung Swe" (a comma does). Unclear cases are left to the NER."""
+        if not self.toks[m].is_cap or (e := self._body_head(m)) is None:
+            return None
+        known = False
+        while e < self.n and e - m < 10:
+            t = self.toks[e]
+            f = self.starts.get(e)
+            if t.text == ",":
+                return e + 1 if e + 1 < self.n and self.name_span(e + 1) else None
+            if f and self._kind(f.key) in ("country", "org", "place"):
+                e, known = f.j, True
+            elif t.text == "(" and (close := next((c for c in range(e + 1, min(self.n, e + 4))
+                                                   if self.toks[c].text == ")"), None)):
+                e, known = close + 1, True  # "Yayasan … Indonesia (YLBHI) Muhammad Isnur"
+            elif t.is_word and t.is_cap and known and self.name_span(e):
+                return e
+            elif t.is_word and (t.is_cap or t.text.isdigit()):
+                e, known = e + 1, False
+            else:
+                return None
+        return None
 
     def _ner_person_inside(self, i: int, j: int) -> tuple[int, int]:
         """The name after a title, ``i:j``, cut where the NER starts a person inside it and tagged the
