@@ -3,7 +3,8 @@
 Both back ends index the Indonesian roots of the words (``searchtext.roots``), so the stemming is the
 same everywhere, and both rank (FTS5 ``bm25`` with the title weighted 4:1; PostgreSQL ``ts_rank_cd``
 with the title in weight A). The index tables come with the store's schema (revision 0003) and are brought up to date
-before each search (``sync``): articles stored, replaced or deleted since are indexed or dropped, so
+before each search (``sync``) when the store's generation (``meta.generation``, one more with each committed
+write) has moved since the last: articles stored, replaced or deleted since are indexed or dropped, so
 nothing at ingest time has to know about search.
 """
 
@@ -13,13 +14,14 @@ import json
 import threading
 import weakref
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import Engine, Integer, String, bindparam, column, exists, func, literal_column, or_, select, table, text
 
 from warta.errors import WartaError
 from warta.store import schema
+from warta.store.connect import generation
 from warta.store.searchtext import highlight, index_text, query_terms, snippet
 
 TITLE_WEIGHT = 4.0  # a query word in the title counts four body words (bm25 column weight)
@@ -106,7 +108,7 @@ def article_conditions(shape: tuple[str, ...]) -> tuple:
 # ---------------------------------------------------------------- the index
 
 _locks: "weakref.WeakKeyDictionary[Engine, threading.Lock]" = weakref.WeakKeyDictionary()
-_seen: "weakref.WeakKeyDictionary[Engine, tuple]" = weakref.WeakKeyDictionary()
+_seen: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()  # the generation last indexed
 _guard = threading.Lock()
 
 
@@ -115,24 +117,19 @@ def _lock(engine: Engine) -> threading.Lock:
         return _locks.setdefault(engine, threading.Lock())
 
 
-def _fingerprint(conn) -> tuple:
-    a = schema.articles
-    return tuple(conn.execute(select(func.count(), func.max(a.c.stored_at)).select_from(a)).one())
-
-
 def sync(engine: Engine) -> int:
     """Index the articles stored since the last sync and drop the stale entries; returns how many were indexed."""
     with engine.connect() as conn:
-        mark = _fingerprint(conn)
+        mark = generation(conn)  # one row by its key: the store's count of committed writes
     if _seen.get(engine) == mark:
-        return 0  # nothing stored or deleted since: the common case, one cheap query and no lock
+        return 0  # nothing written since: the common case, one cheap query and no lock
     with _lock(engine):  # one indexer per engine; the others wait for it, then find nothing left to do
+        if _seen.get(engine) == mark:
+            return 0
         _drop_stale(engine)
         added = _add_missing(engine)
-        # stored_at counts seconds: an article replaced within the newest second leaves the mark as it
-        # was, so a mark is trusted only once its second is over
-        if mark[1] is None or mark[1] < datetime.now(timezone.utc).isoformat(timespec="seconds"):
-            _seen[engine] = mark
+        # what was committed up to ``mark`` is indexed now; a write since has a higher number, seen next time
+        _seen[engine] = mark
         return added
 
 
