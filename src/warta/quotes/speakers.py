@@ -264,8 +264,8 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
 def _not_a_name(ctx: Context, m: re.Match) -> bool:
     word = m.group()
     low = word.lower()
-    if low in ctx.lex.kind("stop"):
-        return True
+    if low in ctx.lex.kind("stop") or low in ctx.lex.kind("document"):
+        return True  # "Keputusan tersebut …", "Pernyataan itu …": a document is no name
     if low in STOP_WORDS and _opens_sentence(ctx.text, m.start()):
         # a general stop word is capitalised only where a sentence opens ("Namun", "Selama"); inside a
         # sentence the capital makes it a name: spaCy's list holds "wong" ("Lebih lanjut, Wong mengusulkan")
