@@ -19,9 +19,9 @@ SCAN_CHARS = 6000  # the snippet is sought in the body's first 6,000 characters 
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    from warta.lang.stemmer import LiteralStemmer
 
-    return StemmerFactory().create_stemmer()
+    return LiteralStemmer()  # Sastrawi's roots without its cost on new words (warta/lang/stemmer.py)
 
 
 @lru_cache(maxsize=200_000)
