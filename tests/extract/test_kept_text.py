@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from warta.article import RawDocument, Source
 from warta.errors import InputError
 from warta.extract import extract
+from warta.extract.clean import _announces
 from warta.extract.html import plain_text
 from warta.extract.kinds import page_kind, parse, rules
 
@@ -106,3 +111,16 @@ def test_a_long_paragraph_repeating_its_opening_is_not_a_caption():
     assert paragraph.strip() in article.body
     caption = "Gambar dari Twitter Presiden Jokowi (23/3/2019)." * 2
     assert caption not in extract(_text(f"Jokowi Resmikan Jembatan\n\n{P1}\n\n{caption}\n\n{P2}")).body
+
+
+@given(st.text(alphabet="ab1 :\n\t\u00a0\u2003-.é", max_size=30))
+def test_a_line_announcing_a_list_is_what_the_old_pattern_said(text):
+    # _announces replaced re.search(r"\w.*:\s*$", line), which retried from every letter of a
+    # long paragraph; it must say the same of every line
+    assert _announces(text) == bool(re.search(r"\w.*:\s*$", text))
+
+
+def test_announcing_a_list_costs_a_scan_not_a_retry_per_letter():
+    assert _announces("Berikut daftar terduga teroris yang ditangkap di " * 3 + "Banten:  ")
+    assert not _announces("Berikut: daftar terduga " + "teroris yang ditangkap " * 50)
+    assert not _announces("  :")

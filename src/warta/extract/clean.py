@@ -304,8 +304,16 @@ def _is_subheading(items: list[Item], i: int, candidates: set[int], vocabulary: 
 # A list item: "1. Banten: …", "2) …", "- …", "• …".
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+\S")
 # A story line that announces a list ends with a colon and has a few words ("Berikut daftar …:").
-_ANNOUNCES = re.compile(r"\w.*:\s*$")
 ANNOUNCE_MIN_WORDS = 4
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _announces(text: str) -> bool:
+    """The line ends with a colon (then only spaces) that a letter or digit precedes on its line:
+    what ``re.search(r"\\w.*:\\s*$", text)`` tells, without its retries from every letter of a
+    long paragraph (a quarter of the extraction's time on Detik articles)."""
+    end = text.rstrip()
+    return end.endswith(":") and _WORD_CHAR.search(end[:-1].rpartition("\n")[2]) is not None
 
 
 def _mark_announced_lists(items: list[Item]) -> None:
@@ -313,7 +321,7 @@ def _mark_announced_lists(items: list[Item]) -> None:
     terduga teroris yang ditangkap: / 1. Banten: … / 2. Bali: …") are the story's own list, though
     their capitalised names make them look like a block of headline teasers."""
     for i, item in enumerate(items):
-        if item.reason is not None or len(item.text.split()) < ANNOUNCE_MIN_WORDS or not _ANNOUNCES.search(item.text):
+        if item.reason is not None or len(item.text.split()) < ANNOUNCE_MIN_WORDS or not _announces(item.text):
             continue
         for later in items[i + 1 :]:
             if later.reason is not None or not _LIST_ITEM.match(later.text):

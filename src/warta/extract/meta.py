@@ -24,30 +24,35 @@ def _title_place(place: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=None)
+def _dateline_patterns(outlets: Registry) -> tuple[re.Pattern, ...]:
+    """The dateline shapes of ``find_dateline``, in the order tried, compiled once per registry
+    (the agency alternation holds every outlet name: recompiling it is what a dateline cost when
+    other patterns pushed it out of ``re``'s cache)."""
+    agency = rf"(?:{outlets.pattern.pattern}|{_DOMAIN_AGENCY})"
+    return (
+        # PLACE, AGENCY -   (Kompas, iNews, Jurnas, CNN Indonesia "Jakarta, CNN Indonesia --")
+        re.compile(rf"(?P<place>{_PLACE}),\s*(?P<agency>{agency}){_DASH}"),
+        # AGENCY, Place -   (Liputan6, Tempo "TEMPO.CO, Jakarta -", Republika)
+        re.compile(rf"(?P<agency>{agency}),\s*(?P<place>{_PLACE}){_DASH}"),
+        # Place (AGENCY) -   (Antara "Jakarta (ANTARA) -")
+        re.compile(rf"(?P<place>{_PLACE})\s*\((?P<agency>{agency})\){_DASH}"),
+        # AGENCY [Channel] -   (VIVA "VIVA Dunia –", Suara "Suara.com -"): an agency, no place
+        re.compile(rf"(?P<agency>{agency})(?:\s+[A-Z][a-z]+)?{_DASH}"),
+        # JAKARTA -  (Okezone, Sindonews), Jakarta -  (Detik): a place, no agency
+        re.compile(r"(?P<place>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+[-–—]{1,2}\s+"),
+    )
+
+
 def find_dateline(paragraph: str, outlets: Registry) -> Dateline | None:
     """The dateline opening ``paragraph``: "MOSKWA, KOMPAS.com -", "Liputan6.com, Washington DC -", "VIVA –"."""
-    agency = rf"(?:{outlets.pattern.pattern}|{_DOMAIN_AGENCY})"
     head = paragraph[:120]
-    # PLACE, AGENCY -   (Kompas, iNews, Jurnas, CNN Indonesia "Jakarta, CNN Indonesia --")
-    m = re.match(rf"(?P<place>{_PLACE}),\s*(?P<agency>{agency}){_DASH}", head)
-    if m:
-        return Dateline(_title_place(m.group("place")), m.group("agency"))
-    # AGENCY, Place -   (Liputan6, Tempo "TEMPO.CO, Jakarta -", Republika)
-    m = re.match(rf"(?P<agency>{agency}),\s*(?P<place>{_PLACE}){_DASH}", head)
-    if m:
-        return Dateline(_title_place(m.group("place")), m.group("agency"))
-    # Place (AGENCY) -   (Antara "Jakarta (ANTARA) -")
-    m = re.match(rf"(?P<place>{_PLACE})\s*\((?P<agency>{agency})\){_DASH}", head)
-    if m:
-        return Dateline(_title_place(m.group("place")), m.group("agency"))
-    # AGENCY [Channel] -   (VIVA "VIVA Dunia –", Suara "Suara.com -"): an agency, no place
-    m = re.match(rf"(?P<agency>{agency})(?:\s+[A-Z][a-z]+)?{_DASH}", head)
-    if m:
-        return Dateline(None, m.group("agency"))
-    # JAKARTA -  (Okezone, Sindonews), Jakarta -  (Detik): a place, no agency
-    m = re.match(r"(?P<place>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+[-–—]{1,2}\s+", head)
-    if m:
-        return Dateline(_title_place(m.group("place")), None)
+    for pattern in _dateline_patterns(outlets):
+        m = pattern.match(head)
+        if m:
+            groups = m.groupdict()
+            place = groups.get("place")
+            return Dateline(_title_place(place) if place is not None else None, groups.get("agency"))
     return None
 
 
