@@ -347,3 +347,29 @@ def test_quotes_a_document_speaks_for_its_issuer(text, speaker):
 def test_quotes_a_document_inside_an_adjunct_is_not_the_subject():
     q = _one("Kementerian Pertahanan Jepang dalam pernyataannya mengatakan rudal itu jatuh di laut.")[0]
     assert q.speaker_text == "Kementerian Pertahanan Jepang"
+
+
+def test_quotes_a_second_predicate_after_dan_shares_the_subject_of_the_sentence():
+    q = _one("Pada Senin, India menolak langkah Kanada dan menuduh Trudeau mengejar agenda politik.")[0]
+    assert q.speaker_text == "India" and q.text.startswith("Trudeau")
+
+
+def test_quotes_a_relative_clause_between_commas_describes_the_subject_before_it():
+    text = "Jepang, yang berseteru dengan Korea Selatan, mengatakan bahwa perundingan harus dilanjutkan."
+    at, kt = text.index("Jepang"), text.index("Korea Selatan")
+    japan = Entity("g1", "Jepang", "GPE", mentions=[Mention(at, at + 6, "Jepang")], actor="JPN")
+    korea = Entity("g2", "Korea Selatan", "GPE", mentions=[Mention(kt, kt + 13, "Korea Selatan")], actor="KOR")
+    assert find_quotes(text, [japan, korea])[0].speaker == "g1"
+
+
+def test_quotes_a_gazetteer_name_the_cue_is_no_short_form_of_is_not_the_speaker_text():
+    # the actors stage linked "Subardi" to a minister's gazetteer record; the article never writes that name
+    text = '"Jangan ada keributan," kata Subardi di Jakarta.'
+    at = text.index("Subardi")
+    wrong = Entity("per:budi", "Budi Karya Sumadi", "PER", mentions=[Mention(at, at + 7, "Subardi")])
+    assert find_quotes(text, [wrong])[0].speaker_text == "Subardi"
+    # a misspelt short form still gets the full name
+    text = '"Kami tidak ikut campur," kata Psekov.'
+    at = text.index("Psekov")
+    peskov = Entity("per:peskov", "Dmitry Peskov", "PER", mentions=[Mention(at, at + 6, "Psekov")])
+    assert find_quotes(text, [peskov])[0].speaker_text == "Dmitry Peskov"

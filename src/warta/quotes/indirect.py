@@ -85,7 +85,12 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
             else:
                 found = (s, e, sp)
         elif cue.position == "before":
-            sp = speaker_before(ctx, window_start(text, s, w.start()), w.start())
+            if i and words[i - 1].group().lower() in lex.kind("coordination"):
+                # "India menolak langkah Kanada … dan menuduh Trudeau …": a second predicate shares the
+                # sentence's subject, not the name nearest the verb
+                sp = _sentence_subject(ctx, s, words[i - 1].start())
+            else:
+                sp = speaker_before(ctx, window_start(text, s, w.start()), w.start())
             if sp.kind == "none" and i and _continues(ctx, words[i - 1], w):
                 sp = _sentence_subject(ctx, s, w.start())  # "Pakistan membalas …, menekankan …"
             if sp.kind == "none":

@@ -85,6 +85,11 @@ class Context:
             full = self._fullest[speaker.entity] = max((n for n in names if n), key=lambda n: len(n.split()), default="")
         if not full or len(full.split()) <= len((speaker.text or "").split()):
             return speaker.text
+        ent = self.entity_by_id(speaker.entity)
+        if ent is not None and ent.type == "PER" and full == ent.name and not _short_form(speaker.text or "", full):
+            # a gazetteer name the article never writes, of which the cue's name is no short form:
+            # "Subardi" linked to Budi Karya Sumadi is a link gone wrong; the name at the cue stays
+            return speaker.text
         return full
 
     def introduced(self, speaker: Speaker) -> Speaker:
@@ -155,6 +160,32 @@ class Context:
                 self._lower_words = set(re.findall(r"\w+", self.text))
             return word in self._lower_words
         return re.search(r"(?<![\w])%s(?![\w])" % re.escape(word), self.text) is not None
+
+
+def _short_form(name: str, full: str) -> bool:
+    """Whether each word of ``name`` is a short form of a word of ``full``: the word itself, its start
+    ("Alex" of Alexander), an initial, or the word misspelt by one letter or two swapped ("Psekov")."""
+    fulls = [w.lower().strip(".,") for w in full.split()]
+    for word in (w.lower().strip(".,") for w in name.split()):
+        if not word:
+            continue
+        if not any(f.startswith(word) or _one_edit(word, f) for f in fulls):
+            return False
+    return True
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped (Damerau distance 1)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
 
 
 def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[tuple[int, int, Entity]]:
@@ -510,10 +541,13 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
         # an apposition closed by a comma: the name before the comma that opens it is the subject,
         # "Tri Maharini, dokter emergensi …, memaparkan", "Rina Kartika, kepala dinas … Sleman, menyampaikan"
         opening = text.rfind(",", clause_start, last.start())
+        # "Cina, yang berusaha memperluas pengaruhnya …, mengatakan": a relative clause between commas
+        # describes the subject before it, whatever it is (a state, a body, a person)
+        relative = opening > 0 and re.match(r"\s*yang\b", text[opening + 1 : opening + 10]) is not None
         for s, e in reversed(runs):
             if opening > 0 and e <= opening and not text[e:opening].strip():
                 sp = run_speaker(ctx, s, e)
-                if sp is not None and sp.kind == "name":
+                if sp is not None and (sp.kind == "name" or relative):
                     return sp
         for s, e in reversed(runs):
             sp = run_speaker(ctx, s, e)
