@@ -594,3 +594,39 @@ def test_non_regular_files_are_described():
     from warta.ingest.readers import _describe
 
     assert _describe(stat.S_IFIFO) == "a FIFO" and _describe(stat.S_IFSOCK) == "a socket"
+
+
+PIPELINE_POOL = """
+import json, os, sys
+sys.path.insert(0, {src!r})
+from warta import pipeline, plan, pool
+from warta.article import RawDocument, Source
+made = []
+context, load = pool._context, plan.load
+def recorded(preload):  # the start method of each pool's workers
+    chosen = context(preload)
+    made.append(chosen.get_start_method())
+    return chosen
+def loading(*args):
+    made.append("plan")
+    return load(*args)
+pool._context, plan.load = recorded, loading
+if __name__ == "__main__":
+    docs = [RawDocument(Source(path=f"{{n}}.txt"), text=f"Presiden bertemu menteri di Bogor pada Senin. Nomor {{n}}.")
+            for n in range(3)]
+    ids = [r.article.id for r in pipeline.run(docs, workers=2)]
+    print(json.dumps({{"made": made, "ids": len(set(ids)), "server": pool._server_key is not None}}))
+"""
+
+
+def test_the_pipeline_starts_its_fork_server_before_loading_the_plan_and_forks_every_worker_from_it(tmp_path):
+    # started first, the server loads the model while the command checks the pipeline file; the imports
+    # of that check (spaCy's dependencies set KMP_DUPLICATE_LIB_OK) must not make the pool spawn instead
+    script = tmp_path / "pipeline_pool.py"
+    script.write_text(PIPELINE_POOL.format(src=str(SRC)))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.splitlines()[-1])
+    assert out["server"] and out["ids"] == 3
+    assert out["made"][0] == "forkserver" and "plan" in out["made"], out["made"]
+    assert set(out["made"]) == {"forkserver", "plan"}, out["made"]

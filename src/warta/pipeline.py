@@ -275,15 +275,22 @@ WARM_UP = ('Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Is
            'pada Senin (12/5/2019). "Kami membahas kerja sama," kata Retno kepada wartawan.')
 
 
+_preloaded = False
+
+
 def preload() -> None:
     """Load the model and what the stages load on first use, now: once per worker process before
     its first document, or once in the fork server the local pool forks its workers from
-    (``warta.preload``)."""
+    (``warta.preload``); a worker forked from that server has it already and does nothing."""
+    global _preloaded
+    if _preloaded:
+        return
     try:
         nlp()
         _process_batch([RawDocument(Source(path="warm-up.txt"), text=WARM_UP)], None)
     except Exception:  # noqa: BLE001 - each document then fails with the reason, as in one process
         pass
+    _preloaded = True
 
 
 
@@ -295,6 +302,9 @@ def _crashed(item: RawDocument | InputError | Failure) -> Failure:
         return as_failure(item)
     return Failure(item.source, "the worker process died on this document (out of memory or a crash)", item.raw)
 
+
+# What the local pool's fork server imports before it forks the workers (``warta.pool``)
+PRELOAD = ("warta.preload",)
 
 # Documents handed to a worker at once: enough for nlp.pipe to batch, few enough to keep
 # results flowing (and the progress bar moving) on small inputs.
@@ -319,10 +329,15 @@ def run(
     runs in bounded memory, and a batch is cut short when the input pauses, so a slow feed (a
     pipe) is processed as it comes. Unreadable inputs become failures here, in this process.
     """
-    from warta.pool import Feed, ordered_map
+    from warta.pool import Feed, ordered_map, start_server
 
+    local = engine == "local" and not address
+    if local:
+        workers = workers or default_workers()
+        if workers > 1:  # the workers' model loads in the fork server while this process checks the plan
+            start_server(PRELOAD)
     _plan.load()
-    if engine != "local" or address:
+    if not local:
         from warta.engines import batch_map
 
         remote_map = batch_map(engine, address=address)
@@ -332,7 +347,6 @@ def run(
                                   initializer=preload):
             yield from results
         return
-    workers = workers or default_workers()
     items = (as_failure(item) if isinstance(item, InputError) else item for item in items)
     feed = Feed(items, BATCH)
     if workers <= 1:
@@ -341,5 +355,5 @@ def run(
         return
     work = partial(_process_batch, published=published)
     for results in ordered_map(work, feed, workers=workers, crashed=_crashed, initializer=preload,
-                               preload=("warta.preload",)):
+                               preload=PRELOAD):
         yield from results

@@ -92,6 +92,12 @@ def _worker_start(owner: int, identity: str | None, initializer: Callable | None
         initializer(*initargs)
 
 
+# Environment variables that libraries set when imported, in the fork server as in this process: a
+# server started before this process imported them is still the one it needs.
+SET_ON_IMPORT = frozenset({
+    "KMP_DUPLICATE_LIB_OK",  # threadpoolctl (imported with spaCy's dependencies) sets it to True
+})
+
 # What the fork server of this process was started with (``_context``), None before it is
 _server_key: tuple | None = None
 
@@ -103,7 +109,8 @@ def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
     spawn = multiprocessing.get_context("spawn")
     if not preload or "forkserver" not in multiprocessing.get_all_start_methods():
         return spawn
-    key = (preload, os.getcwd(), tuple(sys.path), tuple(sorted(os.environ.items())))
+    environment = sorted((k, v) for k, v in os.environ.items() if k not in SET_ON_IMPORT)
+    key = (preload, os.getcwd(), tuple(sys.path), tuple(environment))
     server = multiprocessing.forkserver._forkserver
     if _server_key is None:
         if server._forkserver_pid is not None:  # started by someone else, with other modules
@@ -115,6 +122,13 @@ def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
         _server_key = key
         return context
     return multiprocessing.get_context("forkserver") if key == _server_key else spawn
+
+
+def start_server(preload: Iterable[str]) -> None:
+    """Start the fork server for ``preload`` now, if a pool with these modules would use one: it
+    loads them while the caller goes on (a pool made later in this process forks its workers from
+    it). Nothing happens where a pool would spawn its workers."""
+    _context(tuple(preload))
 
 
 def _stop_server(server: multiprocessing.forkserver.ForkServer) -> None:
