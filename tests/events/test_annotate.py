@@ -225,3 +225,24 @@ def test_events_resolve_anaphors_and_fronted_subjects(body, expected):
 ])
 def test_events_leave_out_currencies_and_datelines(body, expected):
     assert _coded(body) == expected
+
+
+def test_a_denial_does_not_negate_a_second_predicate():
+    # "membantah dan balik menuduh": the accusation after the coordinator is not denied
+    art, doc = make_article("Ukraina membantah dan balik menuduh Rusia menyebarkan propaganda.")
+    coded = [(e.type, e.source.actor, e.target.actor, e.negated) for e in code_events(art, doc)]
+    assert ("ACCUSE", "UKR", "RUS", False) in coded
+    art, doc = make_article("Rusia membantah akan menyerang Ukraina.")
+    assert [(e.type, e.negated) for e in code_events(art, doc)] == [("ASSAULT", True)]
+
+
+def test_an_indonesian_mission_is_indonesia_wherever_it_sits():
+    # "KBRI Yangon" is Indonesia's embassy in Myanmar: the city is its seat, the mission acts as IDN
+    body = "KBRI Yangon berkoordinasi erat dengan Myanmar."
+    art, doc = make_article(body)
+    at = body.index("Yangon")
+    art.entities += [Entity(id="kbri", name="KBRI", type="ORG", mentions=[Mention(0, 4, "KBRI")]),
+                     Entity(id="ygn", name="Yangon", type="GPE", country="MMR", linked=True,
+                            mentions=[Mention(at, at + 6, "Yangon")])]
+    art.entities.sort(key=lambda e: e.mentions[0].start)
+    assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("COOPERATE", "IDNGOV", "MMR")]

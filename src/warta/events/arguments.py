@@ -11,7 +11,7 @@ place, not an actor. Coordinated units (``Rusia dan China``) give one event each
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -52,6 +52,9 @@ SOURCE_REACH = 20  # tokens: a subject farther back than this is rarely the agen
 TARGET_REACH = 12
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 EMBASSY = frozenset({"kedutaan", "kedubes", "konsulat", "kbri"})
+# Indonesia's embassies and consulates, named by the city they sit in ("KBRI Yangon", "KJRI Jeddah"):
+# a mission belongs to the sending state, Indonesia, not to the host country of its city.
+INDONESIAN_MISSION = frozenset({"kbri", "kjri"})
 # "mengancam ... jika AS dan Korea Selatan melanjutkan latihan": the threatened is the condition's subject
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya"})
 # "bantuan untuk korban gempa di Turki": the recipient of aid may be a place
@@ -140,6 +143,8 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
     lo, hi = starts[s_tok] if s_tok < len(starts) else 0, ends[e_tok - 1] if e_tok else 0
     raw: list[tuple[int, int, Entity]] = []
     for ent in entities:
+        if ent.type == "ORG" and ent.name.split(" ", 1)[0].lower() in INDONESIAN_MISSION:
+            ent = replace(ent, country="IDN", actor="IDNGOV")
         for m in ent.mentions:
             if m.start >= lo and m.end <= hi and m.via != "dateline":  # "JAKARTA, KOMPAS.com -" acts in nothing
                 a = bisect_right(starts, m.start) - 1
@@ -158,6 +163,11 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         locative = prev in LOCATIVE or (prev2 in LOCATIVE and prev.islower() and prev.isalpha())
         # "berunjuk rasa di depan Kedutaan Besar Jepang": an embassy stands for its state, never a mere place
         locative = locative and low[a] not in EMBASSY
+        if ent.type in PLACE_TYPES and prev in INDONESIAN_MISSION and actors and actors[-1].end == a:
+            # "KBRI Yangon": the city is the mission's seat, part of its name
+            p = actors[-1]
+            actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)
+            continue
         if ent.type in PLACE_TYPES and locative:
             places.append(Unit(a, b, ent, a, b))
             continue
