@@ -104,3 +104,22 @@ def test_search_without_words_is_a_clear_error(store, query):
 def test_search_rejects_a_bad_date():
     with pytest.raises(WartaError, match="since must be a date like 2019-05-12"):
         ArticleFilter(since="14/3/2023")
+
+
+def test_a_snippet_follows_a_record_rewritten_under_the_same_id(store):
+    import json
+
+    from sqlalchemy import select, update
+
+    from warta.store import schema
+    from warta.store.connect import writing
+
+    a = schema.articles
+    hit = search(store.engine, "sanksi").hits[0]
+    assert "tambahan" not in hit.snippet  # its body is now kept for the next snippets
+    with writing(store.engine) as conn:  # a corrected record: same id, same words, a new sentence in the body
+        record = json.loads(conn.execute(select(a.c.record).where(a.c.id == hit.id)).scalar_one())
+        record["body"] = record["body"].replace("sanksi baru", "sanksi tambahan baru")
+        conn.execute(update(a).where(a.c.id == hit.id).values(record=json.dumps(record),
+                                                              stored_at="2099-01-01T00:00:00+00:00"))
+    assert "tambahan" in search(store.engine, "sanksi").hits[0].snippet

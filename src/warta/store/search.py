@@ -26,6 +26,7 @@ from warta.store.searchtext import highlight, index_text, query_terms, snippet
 
 TITLE_WEIGHT = 4.0  # a query word in the title counts four body words (bm25 column weight)
 BATCH = 200  # articles indexed per transaction
+BODIES_KEPT = 4000  # article bodies kept for snippets between searches, per engine (news: about 10 MB)
 
 docs = table("search_docs", column("rowid"), column("article_id"), column("stored_at"), column("tsv"))
 fts = table("search_fts", column("rowid"))
@@ -109,12 +110,25 @@ def article_conditions(shape: tuple[str, ...]) -> tuple:
 
 _locks: "weakref.WeakKeyDictionary[Engine, threading.Lock]" = weakref.WeakKeyDictionary()
 _seen: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()  # the generation last indexed
+_bodies: "weakref.WeakKeyDictionary[Engine, tuple[int | None, dict[str, str]]]" = weakref.WeakKeyDictionary()
 _guard = threading.Lock()
 
 
 def _lock(engine: Engine) -> threading.Lock:
     with _guard:
         return _locks.setdefault(engine, threading.Lock())
+
+
+def _kept_bodies(engine: Engine) -> dict:
+    """The article bodies kept for snippets at the generation last indexed: reading the body out of the stored
+    JSON record (SQLite's json_extract parses all of it) was a fifth of a search's time, and the articles
+    found again and again are few. A new generation (any write) starts an empty dict."""
+    mark = _seen.get(engine)
+    kept = _bodies.get(engine)
+    if kept is None or kept[0] != mark:
+        kept = (mark, {})
+        _bodies[engine] = kept
+    return kept[1]
 
 
 def sync(engine: Engine) -> int:
@@ -262,10 +276,17 @@ def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
     dialect = engine.dialect.name
     count, ranked, bodies_of = _statements(dialect, filters.shape())
     values = filters.values() | {"match": _match_value(dialect, terms)}
+    kept = _kept_bodies(engine)  # read before the queries begin: what they see is at least as new
     with engine.connect() as conn:
         total = conn.execute(count, values).scalar_one()
         rows = conn.execute(ranked, values | {"limit": limit, "offset": offset}).all()
-        bodies = dict(conn.execute(bodies_of, {"ids": [r.id for r in rows]}).all()) if rows else {}
+        missing = [r.id for r in rows if r.id not in kept]
+        if missing:
+            fetched = dict(conn.execute(bodies_of, {"ids": missing}).all())
+            if len(kept) + len(fetched) > BODIES_KEPT:
+                kept.clear()
+            kept.update(fetched)
+    bodies = {r.id: kept.get(r.id) for r in rows}
     result = SearchResult(query=query, terms=terms, total=total)
     for row in rows:
         body = bodies.get(row.id) or ""
