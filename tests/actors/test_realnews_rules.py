@@ -37,3 +37,28 @@ def test_a_name_after_a_title_a_body_and_a_comma_is_the_person(run):
 
 def test_a_given_name_after_a_title_is_still_a_person(run):
     assert _people(run("kata Kepala Desa Budi kemarin.")) == {"Budi"}
+
+
+def _places(article) -> dict[str, tuple[str, set[str]]]:
+    return {e.name: (e.type, {m.text for m in e.mentions}) for e in article.entities if e.type in ("GPE", "LOC")}
+
+
+def test_a_known_place_after_an_administrative_head_is_that_place(run):
+    places = _places(run("Pasukan Rusia menembaki Kota Kyiv pada Senin."))
+    assert places["Kyiv"][1] == {"Kyiv"}
+    assert "Kota Kyiv" not in places
+
+
+def test_an_unknown_place_after_an_administrative_head_is_a_gpe_named_without_the_head(run):
+    places = _places(run("Pasukan Ukraina merebut kembali Desa Maiorsk di Wilayah Donetsk."))
+    assert places["Maiorsk"] == ("GPE", {"Desa Maiorsk"})
+    assert places["Donetsk"] == ("GPE", {"Wilayah Donetsk"})
+
+
+@pytest.mark.parametrize("text", [
+    "Hal itu menjadi wilayah Yurisdiksi negara lain.",  # one Indonesian word after a lower-case head
+    "Kota Penting di Perbatasan Jatuh",  # a headline of common words
+    "Warga Desa Pagar Batu mengungsi.",  # where the name ends is unclear: left to the NER
+])
+def test_what_is_no_place_after_an_administrative_head(run, text):
+    assert not any(via == "admin" for e in run(text).entities for via in [m.via for m in e.mentions])

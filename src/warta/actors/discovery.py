@@ -130,6 +130,45 @@ class DiscoveryRules:
                 self._drop(f)  # "Jalan [Medan] Merdeka Barat" names a street, not the city
             self._add(k, j, self._new("LOC", self._text(k, j)), "facility")
 
+    def admin_places(self) -> None:
+        """An administrative unit with its name ("Kota Kherson", "Desa Maiorsk", "kabupaten Nduga",
+        "Negara Bagian Shan"; lexicon ``admin_heads``) is the place itself, a GPE named without the head
+        as the press names it elsewhere ("Kherson"), with the head inside the mention: a known place
+        keeps its entity, an unknown one is a new GPE. Heads already taken (the "Kota" of "Wali Kota")
+        and names made of common words ("Kota Penting") are left alone."""
+        for k in self.lex.starts("admin_heads", self.toks):
+            h = self.lex.has("admin_heads", self.toks, k)
+            if h is None or h >= self.n or any(self.taken[t] for t in range(k, h)) or not self.toks[h].is_cap:
+                continue
+            if h < self.n and self.toks[h].text == "." and self.toks[h].start == self.toks[h - 1].end:
+                continue  # Kab. is left to the tokenizer's abbreviations
+            place = self.starts.get(h)
+            if place is not None:
+                if self._kind(place.key) in ("place", "country") and place.i == h:
+                    if self.lex.has("admin_named_with_head", self.toks, k):
+                        self._drop(place)  # "kabupaten Nduga": the mention keeps the head
+                        self._add(k, place.j, place.key, "admin", place.actor)
+                    else:
+                        for t in range(k, h):
+                            self.taken[t] = True  # "Kota Kherson" is Kherson, no place of its own
+                continue
+            j = h
+            while j < self.n and j - h < 3 and self._same_line(j - 1, j) and not self.taken[j] \
+                    and j not in self.starts and self.toks[j].is_cap and self.toks[j].is_word \
+                    and (self.toks[j].lower in COMPASS and j > h
+                         or (self.toks[j].lower not in self.common and not self.lex.has("not_names", self.toks, j))):
+                j += 1
+            if j == h or (j < self.n and (j in self.starts or self.toks[j].is_cap and self.toks[j].is_word)
+                          and self._same_line(j - 1, j)) \
+                    or (j == h + 1 and not self.toks[k].is_cap and is_indonesian_word(self.toks[h].lower)
+                        and not self.lex.has("admin_named_with_head", self.toks, k)):
+                continue  # "Kota Port [Sudan]", "Desa Pagar [Batu]": where the name ends is unclear (NER's);
+                # "wilayah Yurisdiksi": one Indonesian word after a lower-case head names no place
+            name = self._text(h, j)
+            key = self._new("GPE", name)
+            self.new[key].name = name
+            self._add(k, j, key, "admin")
+
     # ------------------------------------------------------------------ pass 4: NER, speech and leftovers
 
     def ner(self) -> None:

@@ -24,3 +24,4 @@ class NewEntity:
     names: list[str] = field(default_factory=list)
     country: str | None = None
     actor: str | None = None
+    name: str | None = None  # its name when no mention's text is (a mention has a head: "Kota Kherson")

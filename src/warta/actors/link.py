@@ -139,8 +139,8 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         if first and len(t.text) > 1 and t.text.isupper():
             return False  # an acronym (NATO, PBB) does not open a person's name
         if first and (self.lex.has("org_heads", self.toks, t.i) or self.lex.has("unit_heads", self.toks, t.i)
-                      or self.lex.has("government", self.toks, t.i)):
-            return False  # a body's head opens no person's name ("Komisi IV", "Kementerian menambahkan")
+                      or self.lex.has("government", self.toks, t.i) or self.lex.has("admin_heads", self.toks, t.i)):
+            return False  # a body's or a region's head opens no person's name ("Komisi IV", "Kabupaten Nduga")
         return not (first and self.lex.roles.at(self.toks, t.i))
 
     def name_span(self, k: int, limit: int = 5) -> tuple[int, int] | None:
@@ -237,7 +237,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
                                   roles, mentions))
                 continue
             ent = self.new[key]
-            name = max((m.text for m in mentions), key=len)
+            name = ent.name or max((m.text for m in mentions), key=len)
             out.append(Entity(new_id(ent.type, name), " ".join(name.split()),
                               ent.type, ent.country, ent.actor, False, roles, mentions))
         return out
@@ -254,6 +254,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.state_bodies()
         self.bare_institutions()
         self.named_organs()
+        self.admin_places()
         self.organisations()
         self.ner()
         self.acronym_pairs()
