@@ -373,3 +373,17 @@ def test_quotes_a_gazetteer_name_the_cue_is_no_short_form_of_is_not_the_speaker_
     at = text.index("Psekov")
     peskov = Entity("per:peskov", "Dmitry Peskov", "PER", mentions=[Mention(at, at + 6, "Psekov")])
     assert find_quotes(text, [peskov])[0].speaker_text == "Dmitry Peskov"
+
+
+def test_quotes_an_agentless_passive_reports_the_passage_speaker_but_not_in_a_clause_of_time():
+    text = ('"Kapal itu masuk tanpa izin," kata Jay Tarriela. Lebih jauh lagi dijelaskan, kapal-kapal PCG '
+            'menghadapi pemblokiran dari kapal Angkatan Laut.')
+    q = _one(text)[-1]
+    assert q.text.startswith("kapal-kapal PCG") and q.speaker_text == "Jay Tarriela"
+    q = _one("Saat dikonfirmasi, Aziz Yanuari, kuasa hukum FPI, menyatakan pihaknya menghormati langkah penyidik.")[0]
+    assert q.speaker_text == "Aziz Yanuari" and q.text.startswith("pihaknya")
+
+
+def test_quotes_a_reporting_verb_after_dengan_shares_the_subject():
+    q = _one("Presiden Prabowo menanggapi kabar gempa itu dengan langsung menegaskan kesiapan Indonesia membantu.")[0]
+    assert q.speaker_text == "Prabowo" and q.text.startswith("kesiapan")

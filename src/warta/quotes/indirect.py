@@ -14,6 +14,11 @@ from warta.quotes.speakers import (WINDOW, WORD, Context, Speaker, document_spea
 ADVERBIAL = {"kepada", "dalam", "di", "pada", "saat", "ketika", "usai", "seusai", "setelah", "melalui", "lewat",
              "dari", "seperti", "sebagaimana", "secara"}
 MIN_WORDS = 2
+# Adverbs between a coordinating word and its reporting verb ("dengan langsung menegaskan").
+ADVERBS_BEFORE_VERB = {"langsung", "juga", "pun", "kembali", "secara", "tegas", "terang", "lalu", "kemudian"}
+# Words that open a clause of time or manner before a passive verb ("Saat dikonfirmasi, …",
+# "Ketika ditanya, …"): the passive there reports nothing.
+SUBORDINATORS = {"saat", "ketika", "sewaktu", "usai", "seusai", "setelah", "sesudah", "sebelum", "begitu", "kalau", "jika"}
 # Words that open the reported clause: "mengatakan bahwa …", "meminta agar …", "mendesak supaya …".
 COMPLEMENTISERS = ("bahwa", "agar", "supaya")
 COMPLEMENTISER = re.compile(r"\b(?:%s)\b" % "|".join(COMPLEMENTISERS))
@@ -85,10 +90,14 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
             else:
                 found = (s, e, sp)
         elif cue.position == "before":
-            if i and words[i - 1].group().lower() in lex.kind("coordination"):
-                # "India menolak langkah Kanada … dan menuduh Trudeau …": a second predicate shares the
-                # sentence's subject, not the name nearest the verb
-                sp = _sentence_subject(ctx, s, words[i - 1].start())
+            k = i - 1
+            while k > 0 and words[k].group().lower() in ADVERBS_BEFORE_VERB:
+                k -= 1  # "… dengan langsung menegaskan …"
+            if i and words[k].group().lower() in lex.kind("coordination"):
+                # "India menolak langkah Kanada … dan menuduh Trudeau …", "Prabowo menanggapi kabar itu
+                # dengan menegaskan …": a second predicate shares the sentence's subject, not the name
+                # nearest the verb
+                sp = _sentence_subject(ctx, s, words[k].start())
             else:
                 sp = speaker_before(ctx, window_start(text, s, w.start()), w.start())
             if sp.kind == "none" and i and _continues(ctx, words[i - 1], w):
@@ -117,28 +126,59 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
                 found = (s, text.rfind(",", s, w.start()) if len(tail.split()) <= 6 else e, sp)
         elif cue.position == "passive":  # "Hal itu dikatakan oleh Menlu Retno Marsudi"
             j = i + 1
-            if j < len(words) and words[j].group().lower() == "oleh":
-                sp = speaker_after(ctx, words[j].end(), e)
-            elif " oleh" in cue.name:
-                sp = speaker_after(ctx, w.end(), e)
+            if i and words[i - 1].group().lower() in SUBORDINATORS:
+                continue  # "Saat dikonfirmasi, Aziz … menyatakan": a clause of time, not a report
+            if back or text[w.end() : w.end() + 3].lstrip()[:1] == "," or (
+                    j < len(words) and words[j].group().lower() == "bahwa"):
+                # no agent: "Dikatakan bahwa …", "Lebih jauh lagi dijelaskan, …", "Dikatakannya …" report
+                # the speaker of the passage (the last one), or the issuer of a document framing the sentence
+                # ("Dari keterangan tertulis Puspen TNI, Rabu (18/12), dijelaskan, …")
+                sp = _framing_document(ctx, words[:i]) or Speaker("pronoun", w.start(), w.end(), w.group())
+                found = (_content_after_verb(text, w.end(), e), e, sp)
             else:
-                continue
-            if sp.kind == "none":
-                continue
-            head = w.start()
-            while i >= 1 and words[i - 1].group().lower() in lex.kind("filler") and words[i - 1].start() < head:
-                head = words[i - 1].start()  # "…, seperti dikatakan oleh X"
-                i -= 1
-            if prev is not None and _points_back(ctx, words[:i]):
-                found = (prev[0], prev[1], sp)  # "Hal itu disampaikan X." / "Demikian diumumkan X.": the sentence before
-            else:
-                found = (s, head, sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
+                if j < len(words) and words[j].group().lower() == "oleh":
+                    sp = speaker_after(ctx, words[j].end(), e)
+                elif " oleh" in cue.name:
+                    sp = speaker_after(ctx, w.end(), e)
+                else:
+                    continue
+                if sp.kind == "none":
+                    continue
+                found = _passive_found(ctx, words, i, w, sp, s, e, prev)
         if found is None:
             continue
         cs, ce = _trim(text, found[0], found[1])
         if len(text[cs:ce].split()) < MIN_WORDS:
             continue
         return Candidate(cs, ce, False, cue.name, found[2], w.start(), (s, e))
+    return None
+
+
+def _passive_found(ctx: Context, words: list[re.Match], i: int, w: re.Match, sp: Speaker, s: int, e: int,
+                   prev: tuple[int, int] | None) -> tuple[int, int, Speaker]:
+    """Where the statement of a passive reporting verb with its agent lies: the sentence before it
+    ("Hal itu disampaikan X."), the words before it ("…, seperti dikatakan oleh X") or after it."""
+    text, lex = ctx.text, ctx.lex
+    head = w.start()
+    while i >= 1 and words[i - 1].group().lower() in lex.kind("filler") and words[i - 1].start() < head:
+        head = words[i - 1].start()  # "…, seperti dikatakan oleh X"
+        i -= 1
+    if prev is not None and _points_back(ctx, words[:i]):
+        return (prev[0], prev[1], sp)  # "Hal itu disampaikan X." / "Demikian diumumkan X.": the sentence before
+    return (s, head, sp) if i >= MIN_WORDS else (text.find(",", sp.end, e) + 1 or e, e, sp)
+
+
+def _framing_document(ctx: Context, words: list[re.Match]) -> Speaker | None:
+    """The issuer of a document framing the clause before an agentless passive: "Dari keterangan
+    tertulis Puspen TNI, …, dijelaskan" (a preposition, then a document word)."""
+    docs = ctx.lex.kind("document")
+    for k in range(min(len(words) - 1, 3)):
+        if words[k].group().lower() in docs and k >= 1:
+            comma = ctx.text.find(",", words[k].end(), words[-1].end() + 1)
+            if comma < 0:
+                return None
+            issuer = document_speaker(ctx, [x for x in words if x.start() < comma][k:], comma)
+            return issuer if issuer is not None and issuer.kind not in ("none", "pronoun") else None
     return None
 
 
