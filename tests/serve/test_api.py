@@ -244,3 +244,15 @@ def test_api_ingest_text_and_html_with_their_url(writable, content_type, body):
     assert article["published"].startswith("2025-01-13") and "Sugiono" in article["body"]
     listed = writable.get("/api/articles?q=sugiono").json()["items"]
     assert [a["url"] for a in listed] == [url]
+
+
+def test_the_server_loads_the_stemmer_before_its_first_search(tmp_path):
+    from tests.serve.corpus import build
+    from warta.serve import ServeConfig, create_app
+    from warta.store import searchtext
+
+    path = build(tmp_path / "w.db")
+    create_app(ServeConfig(db=path))  # indexes the articles for search (and stems their words)
+    searchtext._stemmer.cache_clear()
+    create_app(ServeConfig(db=path))  # nothing new to index
+    assert searchtext._stemmer.cache_info().currsize == 1

@@ -121,3 +121,4 @@ def test_a_write_by_another_process_reaches_the_cache_on_postgresql():
             _store_another_article(url)
             after = client.get("/api/events?dyad=RUS-UKR")
             assert cache_state(after) == "miss" and after.json()["total"] == before + 1
+
