@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.actors.conftest import mentions
+from tests.actors.test_ner_spans import _run as _ner_run
 
 
 def _people(article) -> set[str]:
@@ -62,3 +63,20 @@ def test_an_unknown_place_after_an_administrative_head_is_a_gpe_named_without_th
 ])
 def test_what_is_no_place_after_an_administrative_head(run, text):
     assert not any(via == "admin" for e in run(text).entities for via in [m.via for m in e.mentions])
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("Ikuti berita terkini di Telegram hari ini.", "Telegram", "ORG"),
+    ("Kapal penjaga pantai menembakkan meriam air ke BRP Datu Pagbuaya.", "BRP Datu Pagbuaya", "LOC"),
+    ("AS mengirim sistem pertahanan udara Patriot ke Kyiv.", "Patriot", "LOC"),
+    ("PM Anthony turun dari mobil Mercedes jenis limousine.", "Mercedes", "ORG"),
+    ("Pemerintah menetapkan UMP naik tahun depan.", "UMP", "ORG"),
+])
+def test_platforms_ships_weapons_terms_and_things_are_no_entities(blank_nlp, text, name, label):
+    art = _ner_run(blank_nlp, text, [(name, label)])
+    assert not any(m.text == name for e in art.entities for m in e.mentions)
+
+
+def test_an_unknown_name_after_no_thing_word_stays(blank_nlp):
+    art = _ner_run(blank_nlp, "Delegasi Partai Buruh tiba kemarin.", [("Partai Buruh", "ORG")])
+    assert any(m.text == "Partai Buruh" for e in art.entities for m in e.mentions)

@@ -273,6 +273,22 @@ class DiscoveryRules:
                 self._add(t, hit[0], target.id, "nested")
                 t = hit[0]
 
+    def non_entities(self) -> None:
+        """What the real-news conventions do not annotate: platforms and apps ("Google News", "Telegram",
+        "Facebook" even where the gazetteer has the company behind it), laws, policy and economic terms
+        written as acronyms ("RKUHP", "UMP", "CPO", "ZEE"), weapon systems ("F-16", "ICBM"); ships (a name
+        opened by a ship prefix: "KRI", "BRP"); and an unknown name right after a word for a thing
+        ("pesawat Hercules", "aplikasi MUSANED", "mobil Mercedes"). Groups ``not_entities``,
+        ``ship_prefixes``, ``thing_heads``; an unknown name opened by a term ("EUDR Diskriminatif") goes too."""
+        for f in list(self.found):
+            known = self._rec(f.key) is not None
+            end = self.lex.has("not_entities", self.toks, f.i)
+            if end is not None and (end >= f.j or not known) \
+                    or (f.j - f.i >= 2 and self.lex.has("ship_prefixes", self.toks, f.i) and self.toks[f.i].is_cap) \
+                    or (not known and any(self.lex.has("thing_heads", self.toks, f.i - n) == f.i
+                                          for n in (1, 2, 3) if f.i - n >= 0)):
+                self._drop(f)
+
     def speech(self) -> None:
         """Names right before a speech verb (``Price mengatakan``) or after a cue (``kata Price``)."""
         cues = sorted(set(self.lex.starts("speech_after", self.toks) + self.lex.starts("speech_before", self.toks)))

@@ -263,4 +263,5 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.merge_partials()
         self.merge_nicknames()
         self.nested_names()
+        self.non_entities()
         return self.entities(), self.warnings
