@@ -21,23 +21,23 @@ class AliasRules:
 
     def gazetteer(self) -> None:
         """Link every alias of the gazetteer (longest match first)."""
-        i = 0
-        while i < self.n:
+        done = 0  # the aliases linked so far end here
+        for i in [t.i for t in self.toks if t.is_cap]:  # an alias in the text is capitalised
+            if i < done:
+                continue
             t = self.toks[i]
-            hit = self.gaz.aliases.at(self.toks, i) if t.is_cap else None
-            if hit is None and t.is_cap and i + 1 < self.n:
+            hit = self.gaz.aliases.at(self.toks, i)
+            if hit is None and i + 1 < self.n:
                 nxt = self.toks[i + 1]
                 # a word broken by a stray space ("Ukrai na")
                 if nxt.start == t.end + 1 and nxt.text.islower() and len(nxt.text) <= 3 and t.lower not in self.common:
                     joined = self.gaz.aliases.folded.get((t.lower + nxt.lower,))
                     hit = (i + 2, joined) if joined else None
             if hit is None:
-                i += 1
                 continue
             j, targets = hit
             # a capitalised common word opening a sentence is not a place name (Batu, Bukit)
             if j == i + 1 and t.lower in self.common and i in self.sentence_initial:
-                i += 1
                 continue
             if self._dateline(i, j):
                 for k in range(i, j):
@@ -51,10 +51,9 @@ class AliasRules:
                 target = self._choose(targets, i)
                 if j == i + 1 and self.gaz.records[target.id].kind == "official" \
                         and not self._bare_name_ok(target.id, i, derived=False):
-                    i += 1  # "Anwar" alone: left to the later passes (a role may still introduce him)
-                    continue
+                    continue  # "Anwar" alone: left to the later passes (a role may still introduce him)
                 self._link_alias(i, j, target)
-            i = j
+            done = j
 
     def _choose(self, targets: list[Target], i: int) -> Target:
         """The best target; among people of one alias, the one in office on the date."""
@@ -69,6 +68,9 @@ class AliasRules:
 
     def _dateline(self, i: int, j: int) -> bool:
         """``MOSKWA, KOMPAS.com -`` or ``Liputan6.com, Washington DC -``: the place of the date line."""
+        after = self.toks[j].text if j < self.n else ""
+        if not (after in DASHES or after == "," or after.isupper()):
+            return False  # the cheap test first: most names in a text are followed by none of these
         start = self.toks[i].start
         line = self.body.rfind("\n", 0, start) + 1
         end = self.body.find("\n", start)
@@ -77,7 +79,7 @@ class AliasRules:
         if len(before) > 5 or (before and before[-1].text != ","):
             return False
         dash = next((t for t in self.toks[j:j + 8] if t.text in DASHES and t.start < end), None)
-        if dash is None or not (self.toks[j].text in DASHES or self.toks[j].text == "," or self.toks[j].text.isupper()):
+        if dash is None:
             return False
         for k in range(before[0].i if before else i, dash.i):
             self.taken[k] = True  # the agency of the date line is no actor either

@@ -308,11 +308,9 @@ class DiscoveryRules:
 
     def leftovers(self) -> None:
         """Capitalised tokens still unclaimed: link surnames, partial names and typos, create nothing."""
-        k = 0
-        while k < self.n:
-            span = self.name_span(k, limit=4)
-            if span is None:
-                k += 1
-                continue
-            self.resolve(*span, "PER", create=False, via="leftover")
-            k = span[1]
+        done = 0  # the names resolved so far end here
+        for k in [t.i for t in self.toks if t.is_cap]:  # a name opens with a capital
+            span = self.name_span(k, limit=4) if k >= done else None
+            if span is not None:
+                self.resolve(*span, "PER", create=False, via="leftover")
+                done = span[1]

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from warta.actors.records import Record, Tenure
 from warta.actors.text import NgramIndex, common_words, fold, words_of
 
@@ -54,6 +57,8 @@ class Gazetteer:
         for key, targets in list(self.aliases.exact.items()) + list(self.aliases.folded.items()):
             targets.sort(key=self._rank)
         self.person_tokens = sorted({t for t in self.surnames if len(t) >= 4})
+        self._tokens_near: dict[tuple[int, int], list[str]] = {}  # see person_tokens_near
+        self._typos: dict[tuple[str, int], list[tuple[str, int]]] = {}  # see person_tokens_within
         self.translit: dict[str, set[str]] = {}  # transliteration key of a full name → official ids
         # an office → the records with a tenure in it, in record order, so that ``holders`` reads a
         # few records rather than all of them for each office named in a text; an office is a role
@@ -91,6 +96,28 @@ class Gazetteer:
             # a surname that is also a common word (Sisi, Abe?) is never linked on its own
             if len(last) >= 3 and last not in common:
                 self.surnames.setdefault(last, set()).add(rec.id)
+
+    def person_tokens_near(self, length: int, distance: int) -> list[str]:
+        """The ``person_tokens`` (in their order) whose length is within ``distance`` of ``length``: an
+        edit distance is at least the difference in length, so a word of that length can be within
+        ``distance`` of these only. Built once per pair."""
+        key = (length, distance)
+        if key not in self._tokens_near:
+            self._tokens_near[key] = [t for t in self.person_tokens if abs(len(t) - length) <= distance]
+        return self._tokens_near[key]
+
+    def person_tokens_within(self, word: str, distance: int) -> list[tuple[str, int]]:
+        """The (at most five) ``person_tokens`` closest to ``word`` within ``distance`` (Damerau OSA)
+        edits, closest first, with their distances. Remembered per word: one search compares the word
+        with hundreds of tokens, and the same capitalised words come back article after article."""
+        key = (word, distance)
+        if key not in self._typos:
+            if len(self._typos) >= 100_000:
+                self._typos.clear()  # a bound on memory in a long-running process
+            hits = process.extract(word, self.person_tokens_near(len(word), distance), scorer=OSA.distance,
+                                   score_cutoff=distance, limit=5)
+            self._typos[key] = [(name, dist) for name, dist, _ in hits]
+        return self._typos[key]
 
     def by_surname(self, token: str) -> Record | None:
         """The one official with this surname, or None when none or several."""

@@ -148,15 +148,18 @@ class NameRules:
         limit = 1 if len(word) <= 6 else 2
         article = self.typo_index  # the words after the first of the persons found so far
         for pool in (article,) if article_only else (article, None):
-            choices = list(pool) if pool is not None else self.gaz.person_tokens
-            hits = process.extract(tok.lower, choices, scorer=OSA.distance, score_cutoff=limit, limit=5)
+            if pool is None:
+                hits = self.gaz.person_tokens_within(tok.lower, limit)
+            else:
+                hits = [h[:2] for h in process.extract(tok.lower, list(pool), scorer=OSA.distance, score_cutoff=limit,
+                                                       limit=5)]
             # typos keep the first letter; a tie between two people is no link
             hits = [h for h in hits if h[0][:1] == tok.lower[:1] and h[0] != tok.lower]
             if not hits:
                 continue
             best = min(h[1] for h in hits)
             keys = set()
-            for name, dist, _ in hits:
+            for name, dist in hits:
                 if dist == best:
                     keys |= set(pool[name]) if pool is not None else self.gaz.surnames[name]
             if len(keys) == 1:

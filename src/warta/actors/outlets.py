@@ -44,11 +44,12 @@ class OutletRules:
         for f in self.found:
             for k in range(f.i, f.j):
                 covered[k] = True  # already an actor of the gazetteer ("BBC" as an organisation)
-        i = 0
-        while i < self.n:
-            entries = index.get(self.toks[i].text)
+        done = 0  # the outlet names linked so far end here
+        for i in [t.i for t in self.toks if t.text in index]:  # the tokens a printed name can start at
+            if i < done:
+                continue
             hit = None
-            for words, canonical in entries or ():
+            for words, canonical in index[self.toks[i].text]:
                 j = i + len(words)
                 if j <= self.n and all(self.toks[i + k].text == w for k, w in enumerate(words)) and all(
                         self.toks[k + 1].start == self.toks[k].end or self.body[self.toks[k].end:self.toks[k + 1].start] == " "
@@ -56,32 +57,32 @@ class OutletRules:
                     hit = (j, words, canonical)
                     break
             if hit is None:
-                i += 1
                 continue
             j, words, canonical = hit
             if (i and self.toks[i - 1].end == self.toks[i].start and self.toks[i - 1].text in "._-@/"
                     and not self._credit_slash(i - 1)) \
                     or (j < self.n and self.toks[j].start == self.toks[j - 1].end and self.toks[j].is_word) \
                     or any(covered[i:j]) or not self._outlet_evidence(i, j, " ".join(words)):
-                i += 1
                 continue
             self._add(i, j, self._new("ORG", canonical), "outlet")
-            i = j
+            done = j
 
     def web_outlets(self) -> None:
         """A site's domain printed in the text ("TRIBUNMANADO.CO.ID, Manado -", "Foto: Yogyapos.com") is the
         news organisation of that site (ORG): a word, then one or more "." and a top-level domain of the
         lexicon group ``web_domains``, not inside a URL or an e-mail address (no "/", "@" or "." glued
         around it). On realnews dev and train every such domain in the text is an outlet."""
+        # the dots before a top-level domain ("." in ".com"): a domain starts before one of them, so the
+        # scan stops after the last (most texts have none, a dateline's domain is at the start)
+        dots = [j - 1 for j in self.lex.starts("web_domains", self.toks) if j >= 2 and self._domain_dot(j - 1)]
         k = 0
-        while k < self.n:
+        while k < (dots[-1] if dots else 0):
             t = self.toks[k]
             start = k
             while k + 2 < self.n and self.toks[k + 1].text == "-" and self._glued(k, k + 1) and self._glued(k + 1, k + 2):
                 k += 2  # TRIBUN-BALI.COM
             j = k + 1
-            while j + 1 < self.n and self.toks[j].text == "." and self._glued(j - 1, j) and self._glued(j, j + 1) \
-                    and self.lex.has("web_domains", self.toks, j + 1) == j + 2:
+            while j + 1 < self.n and self._domain_dot(j):
                 j += 2
             if j == k + 1 or not t.is_word or len(t.text) < 3 or any(self.taken[start:j]) \
                     or (start and self._glued(start - 1, start) and self.toks[start - 1].text in "/@.:") \
@@ -90,6 +91,11 @@ class OutletRules:
                 continue
             self._add(start, j, self._new("ORG", self._text(start, j)), "outlet")
             k = j
+
+    def _domain_dot(self, j: int) -> bool:
+        """Token ``j`` is a "." glued between a word and a top-level domain ("Yogyapos[.]com")."""
+        return self.toks[j].text == "." and self._glued(j - 1, j) and self._glued(j, j + 1) \
+            and self.lex.has("web_domains", self.toks, j + 1) == j + 2
 
     def _glued(self, a: int, b: int) -> bool:
         return self.toks[b].start == self.toks[a].end

@@ -11,16 +11,20 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from typing import Generic, Iterable, TypeVar
 
 from warta.lang.words import common_words  # noqa: F401  (the actors' stop list is the language layer's)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_NORM, _LOWER = attrgetter("norm"), attrgetter("lower")
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Strip diacritics and unify apostrophes: ``Zelenskyy`` stays, ``Erdoğan`` → ``Erdogan``."""
+    """Strip diacritics and unify apostrophes: ``Zelenskyy`` stays, ``Erdoğan`` → ``Erdogan`` (cached: the
+    linker folds the same names again for each mention)."""
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
@@ -107,10 +111,9 @@ class NgramIndex(Generic[T]):
         top = min(len(tokens), i + (maxlen or self.maxlen))
         # only the lengths of the entries that start with this word: a hit has one of them
         for j in (i + n for n in lengths if i + n <= top):
-            key = tuple(t.norm for t in tokens[i:j])
-            hit = self.exact.get(key)
+            hit = self.exact.get(tuple(map(_NORM, tokens[i:j])))
             if hit is None:
-                hit = self.folded.get(tuple(t.lower for t in tokens[i:j]))
+                hit = self.folded.get(tuple(map(_LOWER, tokens[i:j])))
             if hit:
                 return j, hit
         return None
