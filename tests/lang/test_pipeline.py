@@ -112,3 +112,15 @@ def test_pipeline_loads_and_runs_with_the_network_refused(nlp, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "('Vladimir Putin', 'PER')" in done.stdout
     assert "network access attempted" not in done.stderr
+
+
+def test_the_lemmatizer_gives_each_token_the_rule_lemma_also_when_remembered(nlp):
+    from warta.lang.lemmas import lemma
+
+    texts = [body for body in _seed_bodies().values()][:3]
+    lemmatizer = nlp.get_pipe("warta_lemmas")
+    for _ in range(2):  # the second pass finds every (form, part of speech, entity) remembered
+        for doc in nlp.pipe(texts):
+            assert [t.lemma_ for t in doc] == [lemma(t.text, t.pos_, bool(t.ent_type)) for t in doc]
+    assert lemmatizer._known
+    assert len(lemmatizer(nlp.make_doc(""))) == 0

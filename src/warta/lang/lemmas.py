@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import ENT_TYPE, LEMMA, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 # Parts of speech whose lemma is the word itself (names, numbers, symbols, punctuation).
@@ -54,10 +57,31 @@ def make_lemmatizer(nlp: Language, name: str):
     return RuleLemmatizer()
 
 
+# Distinct (form, part of speech, in an entity) triples whose lemma the lemmatizer remembers: news
+# repeats its words, and a remembered lemma is one look-up in place of spaCy's string attributes.
+CACHE_SIZE = 100_000
+_COLUMNS = [ORTH, POS, ENT_TYPE]
+
+
 class RuleLemmatizer:
     """Sets every token's lemma from its form and predicted part of speech."""
 
+    def __init__(self):
+        self._known: dict[tuple[int, int, int], int] = {}
+
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = lemma(token.text, token.pos_, bool(token.ent_type))
+        if not len(doc):
+            return doc
+        known = self._known
+        if len(known) > CACHE_SIZE:
+            known.clear()
+        strings = doc.vocab.strings
+        lemmas = []
+        for key in map(tuple, doc.to_array(_COLUMNS).tolist()):
+            found = known.get(key)
+            if found is None:
+                orth, pos, ent_type = key
+                found = known[key] = strings.add(lemma(strings[orth], POS_NAMES[pos], bool(ent_type)))
+            lemmas.append(found)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,10 +32,12 @@ def sentence_starts(doc: Doc, final_abbreviations: frozenset[str] = frozenset())
     starts = [False] * n
     if not n:
         return starts
-    # plain lists: this runs on every document, and Token attribute access is slow
-    texts = [t.text for t in doc]
-    spaced = [bool(t.whitespace_) for t in doc]
-    space = [t.is_space for t in doc]
+    # plain lists read in one array: this runs on every document, and Token attribute access is slow
+    strings = doc.vocab.strings
+    orths, spaces_after, is_space = doc.to_array([ORTH, SPACY, IS_SPACE]).T.tolist()
+    texts = [strings[orth] for orth in orths]
+    spaced = [bool(value) for value in spaces_after]
+    space = [bool(value) for value in is_space]
     starts[0] = True
     i = 0
     while i < n:
