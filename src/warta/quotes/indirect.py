@@ -239,6 +239,7 @@ def _continuation(ctx: Context, s: int, e: int) -> Candidate | None:
 
 # Prepositions that open a frame naming the document a statement comes from.
 DOCUMENT_FRAME = ("dalam", "berdasarkan")
+FRAME_INITIALS = frozenset("DdBb")  # a cheap look before reading the first word
 
 
 def _in_document(ctx: Context, s: int, e: int) -> Candidate | None:
@@ -292,11 +293,11 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
         if not ctx.lex.has_cue(ctx.text, s, e):
-            cand = _in_document(ctx, s, e)  # "Dalam pernyataan NIS, …": a frame with no cue word
-            if cand is not None:
+            cand = _in_document(ctx, s, e) if ctx.text[s : s + 1] in FRAME_INITIALS else None
+            if cand is not None:  # "Dalam pernyataan NIS, …": a frame with no cue word
                 out.append(cand)
             continue  # no cue word in the sentence (most sentences): nothing to look at word by word
-        cand = _reported(ctx, s, e, prev) or _in_document(ctx, s, e)
+        cand = _reported(ctx, s, e, prev) or (_in_document(ctx, s, e) if ctx.text[s : s + 1] in FRAME_INITIALS else None)
         if cand is not None:
             out.append(cand)
     return out

@@ -180,7 +180,9 @@ def _one_edit(a: str, b: str) -> bool:
         return a == b
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = 0
     while i < len(short) and short[i] == long_[i]:
@@ -321,10 +323,11 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         return Speaker("none")
     if m.group().lower() in lex.kind("pronoun"):
         return Speaker("pronoun", m.start(), m.end(), m.group())
-    document = document_speaker(ctx, list(WORD.finditer(text, m.start(), _phrase_end(text, m.start(), limit))), limit)
-    if document is not None:
-        return document
     seg_end = _phrase_end(text, m.start(), limit)
+    if m.group().lower() in lex.kind("document") or m.group().lower() in lex.kind("document-opening"):
+        document = document_speaker(ctx, list(WORD.finditer(text, m.start(), seg_end)), limit)
+        if document is not None:
+            return document
     definite = _definite_description(ctx, m, seg_end)
     if definite is not None:
         return definite
@@ -402,7 +405,8 @@ def _document_before(ctx: Context, words: list[re.Match], verb_start: int) -> Sp
         if words[j].group().lower() not in docs:
             continue
         k = j
-        while k > 0 and words[k - 1].group().lower() in ctx.lex.kind("document-opening") | ctx.lex.kind("skip"):
+        opening, skip = ctx.lex.kind("document-opening"), ctx.lex.kind("skip")
+        while k > 0 and (words[k - 1].group().lower() in opening or words[k - 1].group().lower() in skip):
             k -= 1
         before = ctx.text[words[k - 1].end() : words[k].start()] if k > 0 else ""
         if k > 0 and "," not in before:
@@ -427,7 +431,7 @@ def _title_holder(ctx: Context, start: int, limit: int) -> Speaker | None:
     person the actors stage knows, or a name of two words or more, is taken."""
     text, lex = ctx.text, ctx.lex
     linking = lex.kind("title-link")
-    inside = lex.kind("role") | lex.kind("org") | linking
+    roles, orgs = lex.kind("role"), lex.kind("org")
     spans: list[list[int]] = []
     prev_end, relative, count = start, False, 0
     for w in WORD.finditer(text, start, limit):
@@ -444,7 +448,7 @@ def _title_holder(ctx: Context, start: int, limit: int) -> Speaker | None:
         if low == "yang":
             relative = True  # a relative clause on the title: skipped up to its comma
             continue
-        if not (_capitalised(w.group()) or low in inside):
+        if not (_capitalised(w.group()) or low in roles or low in orgs or low in linking):
             break  # "kata Kepala Dinas … Aryadi, saat menerima …": the title is over
         if low in linking and spans and _person_ends(ctx, spans[-1][1]):
             break  # "… Yusril Ihza Mahendra di Istana Kepresidenan": the holder is named, a place follows
