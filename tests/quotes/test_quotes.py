@@ -387,3 +387,17 @@ def test_quotes_an_agentless_passive_reports_the_passage_speaker_but_not_in_a_cl
 def test_quotes_a_reporting_verb_after_dengan_shares_the_subject():
     q = _one("Presiden Prabowo menanggapi kabar gempa itu dengan langsung menegaskan kesiapan Indonesia membantu.")[0]
     assert q.speaker_text == "Prabowo" and q.text.startswith("kesiapan")
+
+
+def test_quotes_a_phrase_quoted_inside_a_clause_is_no_statement_of_the_next_subject():
+    text = ('Duta Besar Rusia, Anatoli Antonov, mengecamnya sebagai "langkah bermusuhan" AS, menekankan bahwa '
+            'tindakan itu menyebabkan kekecewaan mendalam.')
+    assert all(q.speaker_text != "AS" for q in find_quotes(text))
+
+
+def test_quotes_a_second_quote_after_a_new_reporting_verb_is_part_of_the_reported_clause():
+    text = ('“Semua anggota SCO berdiri untuk tatanan dunia yang adil,” kata Yuri Ushakov, menggambarkan KTT itu '
+            'berlangsung “dengan latar belakang perubahan geopolitik”.')
+    quotes = find_quotes(text)
+    assert [q.direct for q in quotes] == [True, False]
+    assert quotes[1].text.startswith("KTT itu berlangsung") and quotes[1].speaker_text == "Yuri Ushakov"

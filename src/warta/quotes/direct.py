@@ -111,7 +111,10 @@ def _after(ctx: Context, close: int, limit: int) -> tuple[str | None, Speaker, i
             return cue.name, Speaker("pronoun", words[i].start(), words[i].end(), words[i].group()), words[i].end()
         sp = speaker_after(ctx, words[i].end(), end)
         return cue.name, sp, (sp.end if sp.end > 0 else words[i].end())
-    # "…," Pompeo menambahkan.  — a subject, then a reporting verb
+    # "…," Pompeo menambahkan.  — a subject, then a reporting verb; the quote closes a clause (a comma or
+    # a sentence end at its close): `sebagai "langkah bermusuhan" AS, menekankan …` is a phrase quoted inside one
+    if text[close - 1] not in ",.!?" and not gap.strip(" "):
+        return None, Speaker("none"), close
     for j in range(i + 1, min(len(words), i + 7)):
         v = words[j].group().lower()
         if v in lex.forms and lex.forms[v][0].position == "before":
@@ -140,12 +143,23 @@ def _before(ctx: Context, start: int, opening: int) -> tuple[str | None, Speaker
     # "kata Pompeo: "…"" or "menurut Peskov, "…"": a cue a few words back, its speaker after it
     for j in range(len(words) - 2, max(-1, len(words) - 9), -1):
         w = words[j].group().lower()
+        if w in lex.forms and lex.forms[w][0].position == "before":
+            break  # "kata X, menggambarkan KTT itu berlangsung "…"": a nearer reporting verb owns the clause
         if w in lex.forms and lex.forms[w][0].position in ("after", "prep") and not lex.forms[w][1]:
             sp = speaker_after(ctx, words[j].end(), opening)
             if sp.kind != "none":
                 return lex.forms[w][0].name, sp
             break
     return None, Speaker("none")
+
+
+def _reports_again(ctx: Context, between: str) -> bool:
+    """Whether the words between two quotes hold a reporting verb of their own after the first cue:
+    `"…," katanya, menggambarkan KTT itu berlangsung "…"` quotes a phrase of a new reported clause,
+    not the second part of the first statement."""
+    forms = ctx.lex.forms
+    words = [w.group().lower() for w in WORD.finditer(between)]
+    return any(w in forms and forms[w][0].position == "before" for w in words[1:])
 
 
 def _runs_on(text: str, pos: int, end: int) -> bool:
@@ -198,7 +212,8 @@ def find_direct(ctx: Context) -> list[Candidate]:
             if cue is None:
                 # second part of one statement: '"…," kata X, "…"' — nothing but the cue in between
                 between = text[max(prev_close + 1, o - WINDOW) : o] if prev_close is not None else ""
-                if prev_cand is not None and prev_cand.cue and not SENTENCE_END.search(between.rstrip()[:-1] or " "):
+                if (prev_cand is not None and prev_cand.cue and not SENTENCE_END.search(between.rstrip()[:-1] or " ")
+                        and not _reports_again(ctx, between)):
                     follows = True
                 elif k == 0 and continues:
                     follows = True
