@@ -401,3 +401,12 @@ def test_quotes_a_second_quote_after_a_new_reporting_verb_is_part_of_the_reporte
     quotes = find_quotes(text)
     assert [q.direct for q in quotes] == [True, False]
     assert quotes[1].text.startswith("KTT itu berlangsung") and quotes[1].speaker_text == "Yuri Ushakov"
+
+
+def test_quotes_a_sentence_opening_pronoun_goes_on_with_the_person_of_the_sentence_before():
+    text = ('"Kami tidak akan menyerah," kata Zaw Min Tun. Situasi itu menjadi perhatian khusus Sekjen PBB '
+            'Antonio Guterres. Dia meminta pihak bertikai melindungi warga sipil.')
+    zs, gs = text.index("Zaw Min Tun"), text.index("Antonio Guterres")
+    zaw = Entity("e1", "Zaw Min Tun", "PER", mentions=[Mention(zs, zs + 11, "Zaw Min Tun")])
+    guterres = Entity("e2", "Antonio Guterres", "PER", mentions=[Mention(gs, gs + 16, "Antonio Guterres")])
+    assert find_quotes(text, [zaw, guterres])[-1].speaker == "e2"

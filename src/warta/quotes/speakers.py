@@ -672,7 +672,37 @@ def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
         return _resolve_state(ctx, raw)
     if raw.kind == "anonymous":
         return Speaker("none")
+    if (raw.text or "").lower() in SUBJECT_PRONOUNS and raw.start >= 0 and _opens_sentence(ctx.text, raw.start):
+        named = _person_before(ctx, raw.start)
+        if named is not None:
+            return named
     return _resolve_back(ctx, pos) or Speaker("none")
+
+
+# Singular pronouns that, opening a sentence, continue the person the sentence before is about.
+SUBJECT_PRONOUNS = {"ia", "dia", "beliau"}
+
+
+def _person_before(ctx: Context, pos: int) -> Speaker | None:
+    """The first person the actors stage found in the sentence before ``pos``, outside quotes:
+    "… perhatian khusus Sekjen PBB Antonio Guterres. Dia meminta …" is Guterres, not the speaker
+    quoted two paragraphs earlier."""
+    text = ctx.text
+    end = pos
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    if end == 0 or text[end - 1] not in ".!?":
+        return None
+    m = None
+    for m in re.finditer(r"[.!?]\s", text[max(0, end - 1 - WINDOW) : end - 1]):
+        pass
+    start = max(0, end - 1 - WINDOW) + m.end() if m is not None else max(0, end - 1 - WINDOW)
+    if any(start <= p < end for p, _ in ctx.history[-3:]):
+        return None  # the sentence before reports somebody: the pronoun goes on with that speaker
+    for s, e, ent in ctx.overlapping(start, end):
+        if ent.type == "PER" and s >= start and not ctx.inside_quote(s):
+            return Speaker("name", s, e, text[s:e], ent.id)
+    return None
 
 
 def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
