@@ -246,3 +246,22 @@ def test_an_indonesian_mission_is_indonesia_wherever_it_sits():
                             mentions=[Mention(at, at + 6, "Yangon")])]
     art.entities.sort(key=lambda e: e.mentions[0].start)
     assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("COOPERATE", "IDNGOV", "MMR")]
+
+
+def test_a_supposed_act_is_no_event():
+    # "jika …": the act is a condition, not a report; the threat itself is coded
+    assert _coded("Rusia mengatakan bahwa jika Swedia bergabung dengan NATO, Rusia akan membalas.") == []
+    assert _coded("Korea Utara mengancam Korea Selatan jika latihan itu berlanjut.") == [("THREATEN", "PRK", "KOR")]
+
+
+def test_a_city_one_goes_to_or_comes_from_is_not_the_actor():
+    # an Indonesian story (Jokowi, KPK, Polri): the unnamed party of the request is Indonesia
+    body = ("Jokowi meminta KPK bekerja. Para tersangka yang ditangkap Polri dibawa ke Surabaya untuk dilakukan "
+            "permintaan keterangan lebih lanjut.")
+    art, doc = make_article(body)
+    at = body.index("Surabaya")
+    art.entities.append(Entity(id="sby", name="Surabaya", type="GPE", country="IDN", linked=True,
+                               mentions=[Mention(at, at + 8, "Surabaya")]))
+    art.entities.sort(key=lambda e: e.mentions[0].start)
+    sources = [e.source.name for e in code_events(art, doc)]
+    assert "Surabaya" not in sources

@@ -102,6 +102,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 parsed = arguments.from_parse(doc, m, actors)
                 args.sources = args.sources or [u for u in parsed.sources if u not in args.targets]
                 args.targets = args.targets or [u for u in parsed.targets if u not in args.sources]
+            args.sources = [u for u in args.sources if not arguments.directional_place(u, low)]
             args = _inherit(m, args, previous, low, s_tok)
             if m.type == "CONSULT" and low[m.start] in RECEIVE and args.sources and args.targets:
                 # "Jokowi menerima kunjungan Albanese": the visitor is the one who consults
@@ -323,6 +324,8 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
         sources, targets = sources[:1], sources[1:]
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     floor = arguments._clause_start(low, m.start, s_tok)
+    if context.hypothetical(low, m.start, s_tok):
+        return []  # "jika Swedia bergabung dengan NATO": a supposed act is no event
     left_actor = max((u.end for u in sources if u.end <= m.start), default=floor)
     negated, planned = context.modality(low, m.start, max(floor, left_actor))
     date, precision = context.event_date(article, timexes, *trigger)

@@ -137,6 +137,17 @@ def is_organisation(ent: Entity) -> bool:
     return ent.type == "ORG" and bool(code) and not (len(code) == 3 and code.isalpha())
 
 
+# A city or region after these is where someone goes or comes from, never the one acting: "dibawa ke
+# Jakarta untuk dilakukan permintaan keterangan", "dievakuasi dari Khartoum", "dikerahkan ke Kursk".
+DIRECTION = frozenset({"ke", "dari", "menuju"})
+
+
+def directional_place(unit: Unit, low: list[str]) -> bool:
+    """True for a city or region (a place with no actor code of its own) right after ``DIRECTION``."""
+    return (unit.start > 0 and unit.entity.type in PLACE_TYPES and not unit.entity.actor
+            and low[unit.start - 1] in DIRECTION)
+
+
 def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:
     """Actor units and place units of the sentence ``sent`` (token range), in text order."""
     s_tok, e_tok = sent
