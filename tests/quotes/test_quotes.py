@@ -410,3 +410,10 @@ def test_quotes_a_sentence_opening_pronoun_goes_on_with_the_person_of_the_senten
     zaw = Entity("e1", "Zaw Min Tun", "PER", mentions=[Mention(zs, zs + 11, "Zaw Min Tun")])
     guterres = Entity("e2", "Antonio Guterres", "PER", mentions=[Mention(gs, gs + 16, "Antonio Guterres")])
     assert find_quotes(text, [zaw, guterres])[-1].speaker == "e2"
+
+
+def test_quotes_a_name_the_actors_stage_missed_after_a_state_in_one_run_is_the_speaker():
+    text = "Wakil Menteri Luar Negeri (Wamenlu) RI Pahala Nugraha Mansury berharap, perundingan selesai bulan depan."
+    at = text.index("RI ")
+    ri = Entity("g1", "Indonesia", "GPE", mentions=[Mention(at, at + 2, "RI")], actor="IDN")
+    assert find_quotes(text, [ri])[0].speaker_text == "Pahala Nugraha Mansury"

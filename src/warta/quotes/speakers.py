@@ -277,6 +277,13 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
         # the actors stage knows better than our heuristics what this run is; a person wins, and of two
         # persons the last: a title run ends with the name ("Komandan Satgas …, Kolonel Noto Casnoto")
         people = [h for h in hits if h[2].type == "PER"]
+        if not people:
+            # "RI Pahala Nugraha Mansury": a body or state, then a name of two words or more the actors
+            # stage did not know: the name after the last entity is the person
+            tail = max(h[1] for h in hits)
+            part = person_part(text, tail, e, lex) if tail < e else None
+            if part is not None and len(text[part[0] : part[1]].split()) >= 2 and not ctx.overlapping(*part):
+                return Speaker("name", part[0], part[1], text[part[0] : part[1]])
         ms, me, ent = people[-1] if people else hits[0]
         return Speaker("name" if ent.type == "PER" else "org", ms, me, text[ms:me], ent.id)
     words = list(WORD.finditer(text, s, e))
