@@ -417,3 +417,11 @@ def test_quotes_a_name_the_actors_stage_missed_after_a_state_in_one_run_is_the_s
     at = text.index("RI ")
     ri = Entity("g1", "Indonesia", "GPE", mentions=[Mention(at, at + 2, "RI")], actor="IDN")
     assert find_quotes(text, [ri])[0].speaker_text == "Pahala Nugraha Mansury"
+
+
+def test_quotes_of_two_subjects_joined_by_dan_the_first_named_speaks():
+    text = "Amerika Serikat dan Korea Selatan meminta Korea Utara menarik personel militernya dari Rusia."
+    us, kr = text.index("Amerika Serikat"), text.index("Korea Selatan")
+    usa = Entity("g1", "Amerika Serikat", "GPE", mentions=[Mention(us, us + 15, "Amerika Serikat")], actor="USA")
+    kor = Entity("g2", "Korea Selatan", "GPE", mentions=[Mention(kr, kr + 13, "Korea Selatan")], actor="KOR")
+    assert find_quotes(text, [usa, kor])[0].speaker == "g1"

@@ -567,6 +567,8 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     found = _subject_at(ctx, runs, last)  # "Pejabat Rusia mengatakan", "Lavrov juga mengatakan"
     if found is not None and found.kind == "pronoun":
         return found
+    if found is not None:
+        found = _first_conjunct(ctx, runs, found)  # "Amerika Serikat dan Korea Selatan meminta": the first
     # the subject before an adjunct or a relative clause: "Rina dalam unggahannya di Instagram menulis",
     # "Kementerian Luar Negeri Rusia dalam pernyataannya mengatakan", "Dudi yang pernah menjabat … mengatakan";
     # a name whose run holds the adjunct ("Kepala Perwakilan BI di Jawa Barat Herawanto") stays
@@ -649,6 +651,23 @@ def _subject_at(ctx: Context, runs: list[tuple[int, int]], last: re.Match) -> Sp
             s, e = runs[k - 1]
         return run_speaker(ctx, s, e)
     return None
+
+
+def _first_conjunct(ctx: Context, runs: list[tuple[int, int]], found: Speaker) -> Speaker:
+    """Of two subjects joined by `dan` the first named speaks, as the real-news conventions take the
+    first-named actor of "X dan Y": "Amerika Serikat dan Korea Selatan meminta …" is the United States."""
+    for k in range(len(runs) - 1, 0, -1):
+        s, e = runs[k]
+        if not (s <= found.start < e):
+            continue
+        ps, pe = runs[k - 1]
+        if ctx.text[pe:s] != " dan ":
+            return found
+        first = run_speaker(ctx, ps, pe)
+        if first is not None and first.kind == found.kind and first.entity != found.entity:
+            return first
+        return found
+    return found
 
 
 def _definite_before(ctx: Context, words: list[re.Match]) -> Speaker | None:
