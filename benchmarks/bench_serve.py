@@ -10,7 +10,8 @@ endpoint, the 50th, 95th and 99th percentile of the latency the clients saw and 
 application spent on the request (its ``Server-Timing`` header: the wait inside the server for the
 event loop and the thread pool included, the network and the client's own time not), then the
 throughput and the server's CPU time per request (its processes' CPU seconds over the load, from
-/proc), the figure least changed by other jobs on a shared machine. Without ``--db`` the store is built from examples/ in a temporary folder (the
+/proc), the figure least changed by other jobs on a shared machine; and how many answers came from the server's
+response cache (``Server-Timing: cache;desc=hit``; ``--cache-mb 0`` turns it off). Without ``--db`` the store is built from examples/ in a temporary folder (the
 pipeline runs once); the judged store (examples/ and 1,000 real articles) is built by
 benchmarks/serve_feed.py and `warta ingest` (benchmarks/README.md).
 """
@@ -223,9 +224,13 @@ def main() -> int:
     setting = f"{args.clients} clients, {args.workers} worker(s), {'--db ' + Path(db).name if args.db else 'examples/'}"
     if args.cache_mb is not None:
         setting += f", WARTA_CACHE_MB={args.cache_mb}"
+    total = sum(len(v) for v in result.client.values())
+    hits = [figure(f"/api/{name} answered from the server's cache", 100 * result.hits[name] / max(1, len(result.client[name])),
+                   "%", note=setting) for name in ENDPOINTS]
+    cpu = [figure("server CPU per request", result.server_cpu * 1000 / total, "ms", note=setting)] if result.server_cpu else []
     record(__file__, [figure(f"/api/{name} client p{q}", _percentile(result.client[name], q), "ms", note=setting,
                              target="≤ 100" if q == 95 else None)
-                      for name in ENDPOINTS for q in (50, 95, 99)])
+                      for name in ENDPOINTS for q in (50, 95, 99)] + hits + cpu)
     return 1 if result.errors else 0
 
 
