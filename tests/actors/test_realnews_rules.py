@@ -80,3 +80,16 @@ def test_platforms_ships_weapons_terms_and_things_are_no_entities(blank_nlp, tex
 def test_an_unknown_name_after_no_thing_word_stays(blank_nlp):
     art = _ner_run(blank_nlp, "Delegasi Partai Buruh tiba kemarin.", [("Partai Buruh", "ORG")])
     assert any(m.text == "Partai Buruh" for e in art.entities for m in e.mentions)
+
+
+def test_degrees_after_a_name_are_no_part_of_it(blank_nlp):
+    art = _ner_run(blank_nlp, "Kuasa hukumnya, Fanny Dian Sanjaya SH MH, hadir.", [("Fanny Dian Sanjaya SH MH", "PER")])
+    assert {e.name for e in art.entities if e.type == "PER"} == {"Fanny Dian Sanjaya"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("kata Komandan Satgas, Kolonel Pnb Noto Casnoto, kemarin.", "Noto Casnoto"),
+    ("Dua prajurit gugur, yakni Serda Rizky Ramadhan.", "Rizky Ramadhan"),
+])
+def test_ranks_and_corps_marks_are_no_part_of_a_name(run, text, name):
+    assert name in _people(run(text))

@@ -195,6 +195,9 @@ class DiscoveryRules:
                 j -= 1
             if j <= i or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i):
                 continue
+            while typ == "PER" and j - i > 1 and (self.lex.has("degrees", self.toks, j - 1) and not self.toks[j - 1].text.istitle()
+                                                  or self.toks[j - 1].text == ","):
+                j -= 1  # "Fanny Dian Sanjaya SH MH", "Luke Gosling OAM": the degrees and honours are no name
             if any(self.toks[m].text in ".!?" and len(self.toks[m - 1].text) > 2 and self.toks[m + 1].start > self.toks[m].end
                    for m in range(i + 1, j - 1)):
                 continue  # a span across a sentence end ("di Teluk. Sekretaris AS") is a tagging slip

@@ -24,7 +24,8 @@ GROUP_KEYS = {"group", "words", "note", "example"}
 GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles", "org_heads", "not_names",
           "government", "military", "coordinators",
           "continents", "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "organ_heads", "facility_heads", "web_domains",
-          "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads"}
+          "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
+          "degrees"}
 
 
 @dataclass(slots=True, frozen=True)

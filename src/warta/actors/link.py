@@ -136,6 +136,8 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
             return False
         if t.lower in self.common or self.lex.has("not_names", self.toks, t.i):
             return False
+        if not first and self.lex.has("degrees", self.toks, t.i) and not t.text.istitle():
+            return False  # "Fanny Dian Sanjaya SH MH": degrees after a name are no part of it
         if first and len(t.text) > 1 and t.text.isupper():
             return False  # an acronym (NATO, PBB) does not open a person's name
         if first and (self.lex.has("org_heads", self.toks, t.i) or self.lex.has("unit_heads", self.toks, t.i)
