@@ -425,3 +425,16 @@ def test_quotes_of_two_subjects_joined_by_dan_the_first_named_speaks():
     usa = Entity("g1", "Amerika Serikat", "GPE", mentions=[Mention(us, us + 15, "Amerika Serikat")], actor="USA")
     kor = Entity("g2", "Korea Selatan", "GPE", mentions=[Mention(kr, kr + 13, "Korea Selatan")], actor="KOR")
     assert find_quotes(text, [usa, kor])[0].speaker == "g1"
+
+
+def test_quotes_mereka_opening_a_sentence_goes_on_with_the_body_of_the_sentence_before():
+    text = ("Kelompok milisi Hizbullah di Libanon meluncurkan sejumlah roket ke Golan. "
+            "Mereka menyatakan peluncuran roket itu sebagai balasan atas serangan udara.")
+    hs = text.index("Hizbullah")
+    hez = Entity("o1", "Hizbullah", "ORG", mentions=[Mention(hs, hs + 9, "Hizbullah")])
+    assert find_quotes(text, [hez])[0].speaker == "o1"
+
+
+def test_quotes_saat_ini_after_a_reporting_verb_opens_the_statement():
+    q = _one("Ketua Komisi IV DPR RI Sudin mengungkapkan saat ini sudah ada panitia kerja di Kalimantan, Sumatera dan Papua.")[0]
+    assert q.text.startswith("saat ini sudah ada")

@@ -54,7 +54,7 @@ def _content_after_verb(text: str, verb_end: int, end: int) -> int:
     first = WORD.match(text, pos)
     if first and first.group().lower() in COMPLEMENTISERS:
         return first.end()
-    if first and first.group().lower() in ADVERBIAL:
+    if first and first.group().lower() in ADVERBIAL and not _time_now(text, first):
         # "mengatakan kepada Pompeo bahwa …", "mengatakan dalam jumpa pers, …"
         m = COMPLEMENTISER.search(text, pos, min(end, pos + 100))
         m = m or re.compile(r",").search(text, pos, min(end, pos + 100))
@@ -68,6 +68,17 @@ def _content_after_verb(text: str, verb_end: int, end: int) -> int:
                 nxt = w.end()
             return nxt
     return pos
+
+
+def _time_now(text: str, first: re.Match) -> bool:
+    """"saat ini", "pada saat ini" (now) open the reported content, not a circumstance of the telling
+    ("Sudin mengungkapkan saat ini sudah ada panitia kerja …")."""
+    nxt = WORD.match(text, first.end() + 1)
+    words = [first.group().lower(), nxt.group().lower() if nxt else ""]
+    if words == ["pada", "saat"] and nxt is not None:
+        third = WORD.match(text, nxt.end() + 1)
+        return third is not None and third.group().lower() == "ini"
+    return words == ["saat", "ini"]
 
 
 def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None) -> Candidate | None:

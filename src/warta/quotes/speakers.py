@@ -698,8 +698,9 @@ def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
         return _resolve_state(ctx, raw)
     if raw.kind == "anonymous":
         return Speaker("none")
-    if (raw.text or "").lower() in SUBJECT_PRONOUNS and raw.start >= 0 and _opens_sentence(ctx.text, raw.start):
-        named = _person_before(ctx, raw.start)
+    low = (raw.text or "").lower()
+    if (low in SUBJECT_PRONOUNS or low in GROUP_PRONOUNS) and raw.start >= 0 and _opens_sentence(ctx.text, raw.start):
+        named = _person_before(ctx, raw.start, ("PER",) if low in SUBJECT_PRONOUNS else ("ORG", "GPE"))
         if named is not None:
             return named
     return _resolve_back(ctx, pos) or Speaker("none")
@@ -707,12 +708,15 @@ def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
 
 # Singular pronouns that, opening a sentence, continue the person the sentence before is about.
 SUBJECT_PRONOUNS = {"ia", "dia", "beliau"}
+# The plural one continues the body or state the sentence before is about.
+GROUP_PRONOUNS = {"mereka"}
 
 
-def _person_before(ctx: Context, pos: int) -> Speaker | None:
-    """The first person the actors stage found in the sentence before ``pos``, outside quotes:
-    "… perhatian khusus Sekjen PBB Antonio Guterres. Dia meminta …" is Guterres, not the speaker
-    quoted two paragraphs earlier."""
+def _person_before(ctx: Context, pos: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
+    """The first person (or body or state, for ``mereka``) the actors stage found in the sentence
+    before ``pos``, outside quotes: "… perhatian khusus Sekjen PBB Antonio Guterres. Dia meminta …"
+    is Guterres, not the speaker quoted two paragraphs earlier; "Kelompok milisi Hizbullah di Libanon
+    meluncurkan … . Mereka menyatakan …" is Hizbullah."""
     text = ctx.text
     end = pos
     while end > 0 and text[end - 1] in " \t\n":
@@ -726,8 +730,8 @@ def _person_before(ctx: Context, pos: int) -> Speaker | None:
     if any(start <= p < end for p, _ in ctx.history[-3:]):
         return None  # the sentence before reports somebody: the pronoun goes on with that speaker
     for s, e, ent in ctx.overlapping(start, end):
-        if ent.type == "PER" and s >= start and not ctx.inside_quote(s):
-            return Speaker("name", s, e, text[s:e], ent.id)
+        if ent.type in types and s >= start and not ctx.inside_quote(s):
+            return Speaker("name" if ent.type == "PER" else "org", s, e, text[s:e], ent.id)
     return None
 
 
