@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Iterator
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 SNIPPET_CHARS = 220  # characters of body shown around the best match
@@ -75,12 +76,17 @@ def _pieces(terms: tuple[str, ...]) -> re.Pattern:
 
 def _hits(text: str, terms: list[str], limit: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, term)`` of each word of ``text[:limit]`` that is a form of a query term."""
+    return list(_each_hit(text, terms, limit))
+
+
+def _each_hit(text: str, terms: list[str], limit: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """The hits of ``_hits`` one by one, from the start of the text: a snippet stops reading them early."""
     wanted = set(terms)
     if not wanted:
-        return []
+        return
     finder = _pieces(tuple(sorted(wanted)))
     stop = len(text) if limit is None else min(limit, len(text))
-    out, at = [], 0
+    at = 0
     while (m := finder.search(text, at, stop)) is not None:
         start, end = m.start(), m.end()
         while start > 0 and text[start - 1].isalnum():  # the whole word around the piece ([^\W_])
@@ -89,9 +95,8 @@ def _hits(text: str, terms: list[str], limit: int | None = None) -> list[tuple[i
             end += 1
         term = root(text[start:end].lower())
         if term in wanted:
-            out.append((start, end, term))
+            yield start, end, term
         at = end
-    return out
 
 
 def _mark(text: str, hits: list[tuple[int, int, str]], start: int, end: int) -> str:
@@ -118,12 +123,26 @@ def snippet(text: str | None, terms: list[str], size: int = SNIPPET_CHARS) -> st
     Everything but the ``<mark>`` tags is escaped, so the result can be put in a page as it is.
     """
     text = text or ""
-    hits = _hits(text, terms, SCAN_CHARS)
+    found = _each_hit(text, terms, SCAN_CHARS)
+    hits: list[tuple[int, int, str]] = []  # the hits read so far, in order
+
+    def read_to(position: int) -> None:  # read every hit that starts before ``position``
+        while not hits or hits[-1][0] < position:
+            hit = next(found, None)
+            if hit is None:
+                return
+            hits.append(hit)
+
+    read_to(0)
     start = 0
     if hits:
-        # the window holding the most distinct terms, the earliest of those; none can hold more than all
-        best, best_count, most = 0, 0, len({t for _s, _e, t in hits})
-        for i, (h_start, _e, _t) in enumerate(hits):
+        # the first window holding the most distinct terms; none can hold more than all of the query's, so a
+        # window holding them all ends the search (and the reading of the rest of the body)
+        best, best_count, every = 0, 0, len(set(terms))
+        i = 0
+        while i < len(hits):
+            h_start = hits[i][0]
+            read_to(h_start + size - LEAD_CHARS)
             window = set()
             for s2, _e2, t in hits[i:]:
                 if s2 >= h_start + size - LEAD_CHARS:
@@ -131,8 +150,10 @@ def snippet(text: str | None, terms: list[str], size: int = SNIPPET_CHARS) -> st
                 window.add(t)
             if len(window) > best_count:
                 best, best_count = i, len(window)
-                if best_count == most:
+                if best_count == every:
                     break
+            i += 1
+            read_to(h_start + 1)  # the next hit, if any
         first = hits[best][0]
         start = max(0, first - LEAD_CHARS)
         if start:  # begin at a word, never after the hit
@@ -141,4 +162,5 @@ def snippet(text: str | None, terms: list[str], size: int = SNIPPET_CHARS) -> st
     end = min(len(text), start + size)
     while end < len(text) and text[end].isalnum():  # end at a word's end
         end += 1
+    read_to(end)
     return ("…" if start else "") + _mark(text, hits, start, end) + ("…" if end < len(text.rstrip()) else "")
