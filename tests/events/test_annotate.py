@@ -265,3 +265,10 @@ def test_a_city_one_goes_to_or_comes_from_is_not_the_actor():
     art.entities.sort(key=lambda e: e.mentions[0].start)
     sources = [e.source.name for e in code_events(art, doc)]
     assert "Surabaya" not in sources
+
+
+def test_aid_goes_to_the_country_its_sentence_names():
+    body = "Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Myanmar pada Kamis."
+    assert _coded(body) == [("AID", "IDN", "MMR")]
+    # the country of the giver is no recipient
+    assert _coded("Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Natuna.") == []

@@ -132,6 +132,10 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.sources = both
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = arguments.recipient_place(m, places, low, e_tok)
+            if not args.targets and args.sources and m.type == "AID" and (m.pattern.pos == "noun" or m.end - m.start > 1):
+                # the aid named ("mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Myanmar"): the
+                # country the sentence names after it; a bare "membantu" has its object or nothing
+                args.targets = arguments.aid_recipient(m, actors, places, low, e_tok, args.sources)
             if not args.targets and m.type == "ASSAULT":
                 args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources)
             if not args.targets and m.pattern.pos == "verb":

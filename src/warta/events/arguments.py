@@ -399,6 +399,20 @@ def recipient_place(m: Match, places: list[Unit], low: list[str], e_tok: int) ->
     return []
 
 
+def aid_recipient(m: Match, actors: list[Unit], places: list[Unit], low: list[str], e_tok: int,
+                  sources: list[Unit]) -> list[Unit]:
+    """Aid goes to the country the rest of its sentence names, however the recipients are described:
+    "mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Myanmar", "menyalurkan bantuan ...
+    ke daerah Gaza, Palestina": the first actor or place of another country after the trigger."""
+    own = {country(u.entity) for u in sources}
+    later = sorted((u for u in actors + places if u.start >= m.end and u.start < e_tok), key=lambda u: u.start)
+    for u in later:
+        code = country(u.entity)
+        if code and code not in own and u.entity.type in ("GPE", "LOC") and low[u.start - 1] not in CITING:
+            return [Unit(u.start, u.end, u.entity, u.start, u.end, [u.entity])]
+    return []
+
+
 def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sources: list[Unit]) -> list[Unit]:
     """The place an attack strikes stands for its state: "Serangan Israel di Sanaa" is against Yemen,
     "serangan ke Kyiv" against Ukraine (the first place of another country right after the trigger)."""
