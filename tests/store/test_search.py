@@ -123,3 +123,17 @@ def test_a_snippet_follows_a_record_rewritten_under_the_same_id(store):
         conn.execute(update(a).where(a.c.id == hit.id).values(record=json.dumps(record),
                                                               stored_at="2099-01-01T00:00:00+00:00"))
     assert "tambahan" in search(store.engine, "sanksi").hits[0].snippet
+
+
+def test_the_kept_bodies_stay_under_their_size(monkeypatch):
+    from warta.store import search as module
+
+    monkeypatch.setattr(module, "BODIES_KEPT", 100)
+    kept = module._Kept(1)
+    kept.add({"a": "x" * 60, "b": None})
+    kept.add({"c": "y" * 30})
+    assert set(kept.bodies) == {"a", "b", "c"} and kept.chars == 90
+    kept.add({"d": "z" * 20})  # would pass the size: what was kept goes
+    assert set(kept.bodies) == {"d"} and kept.chars == 20
+    kept.add({"e": "w" * 101})  # larger than the whole size: never kept
+    assert "e" not in kept.bodies and kept.chars == 0

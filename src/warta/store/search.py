@@ -26,7 +26,7 @@ from warta.store.searchtext import highlight, index_text, query_terms, snippet
 
 TITLE_WEIGHT = 4.0  # a query word in the title counts four body words (bm25 column weight)
 BATCH = 200  # articles indexed per transaction
-BODIES_KEPT = 4000  # article bodies kept for snippets between searches, per engine (news: about 10 MB)
+BODIES_KEPT = 20_000_000  # characters of article bodies kept for snippets between searches, per engine
 
 docs = table("search_docs", column("rowid"), column("article_id"), column("stored_at"), column("tsv"))
 fts = table("search_fts", column("rowid"))
@@ -110,7 +110,7 @@ def article_conditions(shape: tuple[str, ...]) -> tuple:
 
 _locks: "weakref.WeakKeyDictionary[Engine, threading.Lock]" = weakref.WeakKeyDictionary()
 _seen: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()  # the generation last indexed
-_bodies: "weakref.WeakKeyDictionary[Engine, tuple[int | None, dict[str, str]]]" = weakref.WeakKeyDictionary()
+_bodies: "weakref.WeakKeyDictionary[Engine, _Kept]" = weakref.WeakKeyDictionary()
 _guard = threading.Lock()
 
 
@@ -119,16 +119,33 @@ def _lock(engine: Engine) -> threading.Lock:
         return _locks.setdefault(engine, threading.Lock())
 
 
-def _kept_bodies(engine: Engine) -> dict:
+class _Kept:
+    """Article bodies by id, at most ``BODIES_KEPT`` characters in all (all dropped when a new one would pass it)."""
+
+    def __init__(self, mark: int | None):
+        self.mark = mark
+        self.bodies: dict[str, str | None] = {}
+        self.chars = 0
+
+    def add(self, fetched: dict[str, str | None]) -> None:
+        size = sum(len(body or "") for body in fetched.values())
+        if self.chars + size > BODIES_KEPT:
+            self.bodies, self.chars = {}, 0
+        if size <= BODIES_KEPT:
+            self.bodies.update(fetched)
+            self.chars += size
+
+
+def _kept_bodies(engine: Engine) -> _Kept:
     """The article bodies kept for snippets at the generation last indexed: reading the body out of the stored
     JSON record (SQLite's json_extract parses all of it) was a fifth of a search's time, and the articles
-    found again and again are few. A new generation (any write) starts an empty dict."""
+    found again and again are few. A new generation (any write) starts anew."""
     mark = _seen.get(engine)
     kept = _bodies.get(engine)
-    if kept is None or kept[0] != mark:
-        kept = (mark, {})
+    if kept is None or kept.mark != mark:
+        kept = _Kept(mark)
         _bodies[engine] = kept
-    return kept[1]
+    return kept
 
 
 def sync(engine: Engine) -> int:
@@ -280,13 +297,13 @@ def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
     with engine.connect() as conn:
         total = conn.execute(count, values).scalar_one()
         rows = conn.execute(ranked, values | {"limit": limit, "offset": offset}).all()
-        missing = [r.id for r in rows if r.id not in kept]
+        stored = kept.bodies  # one dict: another search may start a new one meanwhile
+        bodies = {r.id: stored[r.id] for r in rows if r.id in stored}
+        missing = [r.id for r in rows if r.id not in bodies]
         if missing:
             fetched = dict(conn.execute(bodies_of, {"ids": missing}).all())
-            if len(kept) + len(fetched) > BODIES_KEPT:
-                kept.clear()
-            kept.update(fetched)
-    bodies = {r.id: kept.get(r.id) for r in rows}
+            kept.add(fetched)
+            bodies |= fetched
     result = SearchResult(query=query, terms=terms, total=total)
     for row in rows:
         body = bodies.get(row.id) or ""
