@@ -438,3 +438,8 @@ def test_quotes_mereka_opening_a_sentence_goes_on_with_the_body_of_the_sentence_
 def test_quotes_saat_ini_after_a_reporting_verb_opens_the_statement():
     q = _one("Ketua Komisi IV DPR RI Sudin mengungkapkan saat ini sudah ada panitia kerja di Kalimantan, Sumatera dan Papua.")[0]
     assert q.text.startswith("saat ini sudah ada")
+
+
+def test_quotes_tanya_only_ends_in_nya_and_names_the_speaker_after_it():
+    text = '"Semua sudah siap," kata Utut Adianto. "Apakah dapat disetujui?" tanya Puan Maharani.'
+    assert [q.speaker_text for q in find_quotes(text)] == ["Utut Adianto", "Puan Maharani"]

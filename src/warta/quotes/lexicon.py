@@ -97,10 +97,13 @@ def _build(entry: dict, source: str, section: str | None) -> Cue | tuple[str, li
 def _index(lex: Lexicon) -> None:
     lex.forms.clear()
     for cue in lex.cues.values():
-        for form in [cue.name.lower(), *cue.forms]:
-            lex.forms[form] = (cue, form.endswith("nya"))
+        own = [cue.name.lower(), *cue.forms]
+        for form in own:
+            # "menurutnya", "menyebutnya": a form with -nya whose speaker is the last one; "tanya" only
+            # ends in -nya (its stem is no form of the cue)
+            lex.forms[form] = (cue, form.endswith("nya") and form[:-3] in own)
             # "katanya", "ujarnya": the cue-only form whose speaker is the last one quoted
-            if cue.position == "after" and not form.endswith("nya"):
+            if cue.position == "after" and not lex.forms[form][1]:
                 lex.forms.setdefault(form + "nya", (cue, True))
 
 
