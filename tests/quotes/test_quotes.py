@@ -443,3 +443,9 @@ def test_quotes_saat_ini_after_a_reporting_verb_opens_the_statement():
 def test_quotes_tanya_only_ends_in_nya_and_names_the_speaker_after_it():
     text = '"Semua sudah siap," kata Utut Adianto. "Apakah dapat disetujui?" tanya Puan Maharani.'
     assert [q.speaker_text for q in find_quotes(text)] == ["Utut Adianto", "Puan Maharani"]
+
+
+def test_quotes_a_reporting_verb_then_an_adverbial_then_a_colon_introduces_the_quote():
+    text = ('Mikhail Ulyanov, duta besar Rusia di Wina, mengatakan di saluran pesan Telegram-nya: '
+            '“Bashar al-Assad dan keluarganya di Moskow.”')
+    assert _one(text)[0].speaker_text == "Mikhail Ulyanov"

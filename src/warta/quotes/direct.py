@@ -144,6 +144,11 @@ def _before(ctx: Context, start: int, opening: int) -> tuple[str | None, Speaker
     for j in range(len(words) - 2, max(-1, len(words) - 9), -1):
         w = words[j].group().lower()
         if w in lex.forms and lex.forms[w][0].position == "before":
+            # `X mengatakan di saluran Telegram-nya: "…"`: the verb, an adverbial, then the quote
+            if words[j + 1].group().lower() in lex.kind("adjunct") and text[words[-1].end() : opening].strip() == ":":
+                sp = speaker_before(ctx, clause_start, words[j].start())
+                if sp.kind != "none":
+                    return lex.forms[w][0].name, sp
             break  # "kata X, menggambarkan KTT itu berlangsung "…"": a nearer reporting verb owns the clause
         if w in lex.forms and lex.forms[w][0].position in ("after", "prep") and not lex.forms[w][1]:
             sp = speaker_after(ctx, words[j].end(), opening)
