@@ -93,3 +93,23 @@ def test_degrees_after_a_name_are_no_part_of_it(blank_nlp):
 ])
 def test_ranks_and_corps_marks_are_no_part_of_a_name(run, text, name):
     assert name in _people(run(text))
+
+
+def test_people_named_by_initials(run):
+    art = run("Polisi menangkap seseorang berinisial MM. Tersangka lain, R alias Putera, kabur.")
+    people = {e.name: {m.text for m in e.mentions} for e in art.entities if e.type == "PER"}
+    assert people == {"MM": {"MM"}, "R": {"R", "Putera"}}
+
+
+def test_an_organ_head_alias_before_another_state_is_that_states_organ(blank_nlp):
+    # the shipped gazetteer has "Angkatan Darat" alone as TNI AD (Indonesia's army)
+    from warta.actors import link
+    from warta.article import Article
+
+    text = "Pasukan Angkatan Darat India dan Angkatan Darat AS berlatih bersama."
+    art = Article(body=text, published="2023-08-01")
+    doc = blank_nlp(text)
+    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    link(art, doc)
+    orgs = {e.name: e.actor for e in art.entities if e.type == "ORG"}
+    assert orgs == {"Angkatan Darat India": "INDMIL", "Angkatan Darat AS": "USAMIL"}

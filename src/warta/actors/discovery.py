@@ -276,6 +276,42 @@ class DiscoveryRules:
                 self._add(t, hit[0], target.id, "nested")
                 t = hit[0]
 
+    def _initials_at(self, k: int) -> bool:
+        """Token ``k`` is a free all-capitals word of one to five letters (a person's initials: "MM", "AYL")."""
+        t = self.toks[k] if k < self.n else None
+        return t is not None and not self.taken[k] and t.text.isalpha() and t.text.isupper() and len(t.text) <= 5 \
+            and self.gaz.aliases.at(self.toks, k) is None
+
+    def initials(self) -> None:
+        """People named by their initials, as the press names suspects: after "berinisial"/"inisial"
+        ("seseorang berinisial MM") and before "alias" with the name they go by ("WB alias Budi", "R alias
+        Putera alias Pedagang Berdebu": one person named by the initials). Lexicon ``initials_cues``."""
+        for k in self.lex.starts("initials_cues", self.toks):
+            e = self.lex.has("initials_cues", self.toks, k)
+            if e is not None and e < self.n and self.toks[e].text == ":":
+                e += 1
+            if e is not None and self._initials_at(e):
+                key = self._new("PER", self.toks[e].text)
+                self._add(e, e + 1, key, "initials")
+        for k in self.lex.starts("alias_word", self.toks):
+            if not self.lex.has("alias_word", self.toks, k) or not self.toks[k].text.islower() or k == 0:
+                continue
+            a = k - 1
+            f = self.starts.get(a)
+            dropped = f is not None and f.j == k and f.via == "alias" and self._kind(f.key) == "org" \
+                and self.toks[a].text.isupper() and len(self.toks[a].text) <= 5 and bool(self.name_span(k + 1, limit=4))
+            if dropped:
+                self._drop(f)  # "WB alias Budi": a person, not the World Bank
+            elif not self._initials_at(a) and not (f and f.via == "initials"):
+                continue
+            key = self.starts[a].key if self.starts.get(a) else self._new("PER", self.toks[a].text)
+            if not self.starts.get(a):
+                self._add(a, a + 1, key, "initials")
+            self.new[key].name = self.toks[a].text
+            span = self.name_span(k + 1, limit=4)
+            if span:
+                self._add(*span, key, "alias")
+
     def non_entities(self) -> None:
         """What the real-news conventions do not annotate: platforms and apps ("Google News", "Telegram",
         "Facebook" even where the gazetteer has the company behind it), laws, policy and economic terms

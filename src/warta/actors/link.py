@@ -261,6 +261,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.ner()
         self.acronym_pairs()
         self.speech()
+        self.initials()
         self.leftovers()
         self.merge_partials()
         self.merge_nicknames()

@@ -310,6 +310,22 @@ class OfficeRules:
             self._drop(f)
             self._add(f.i, f.j, key, "organ", f.actor)
             self._add(c, f.j, f.key, "nested")
+        for f in [f for f in self.found if self._kind(f.key) == "org"]:
+            # a gazetteer body named by an organ head alone ("Angkatan Darat" is TNI AD) followed by another
+            # state: that state's organ ("Angkatan Darat India", "Angkatan Darat AS")
+            g = self.starts.get(f.j)
+            rec = self._rec(f.key)
+            if g is None or self.lex.has("organ_heads", self.toks, f.i) != f.j or not self.toks[f.i].is_cap \
+                    or self._kind(g.key) != "country" or self._rec(g.key).country == rec.country:
+                continue
+            state = self._rec(g.key)
+            sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
+            key = self._new("ORG", f"{self._text(f.i, f.j)} {fold(state.name)}")
+            self.new[key].country, self.new[key].actor = state.country, state.country + sector
+            self._drop(f)
+            self._drop(g)
+            self._add(f.i, g.j, key, "organ", state.country + sector)
+            self._add(g.i, g.j, g.key, "nested")
 
     def bare_institutions(self) -> None:
         """``Kementerian Pertahanan`` without a state: the state last named with it, else a foreign dateline's.
