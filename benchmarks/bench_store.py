@@ -32,6 +32,7 @@ from sqlalchemy import create_engine, insert, inspect, text
 from warta.article import Article, RawDocument, Source
 from warta.store import Store, derived_rows, raw_sha, schema
 from warta.store.connect import database_url, writing
+from warta.store.counts import EntityCounts
 from warta.store.entities import find_entity, list_entities
 from warta.store.events import query
 
@@ -116,7 +117,7 @@ def load(store: Store, articles: Iterator[tuple[Article, str]], chunk: int = 100
     batch: list[tuple[Article, str]] = []
 
     def flush() -> None:
-        docs, arts, derived = [], [], {}
+        docs, arts, derived, counts = [], [], {}, EntityCounts()
         for art, key in batch:
             raw = art.body.encode()
             docs.append(dict(key=key, path=key, url=None, line=None, raw=raw, raw_sha=raw_sha(raw), status="ok",
@@ -126,12 +127,15 @@ def load(store: Store, articles: Iterator[tuple[Article, str]], chunk: int = 100
                              stored_at=now))
             for table, rows in derived_rows(art):
                 derived.setdefault(table, []).extend(rows)
+                if table is schema.entities:
+                    counts.add(rows)
         with writing(store.engine) as conn:
             conn.execute(insert(schema.documents), docs)
             conn.execute(insert(schema.articles), arts)
             for table, rows in derived.items():
                 if rows:
                     conn.execute(insert(table), rows)
+            counts.apply(conn)  # entity_counts, as Store.save keeps it
         batch.clear()
 
     for item in articles:

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 from warta.article import Article, RawDocument, Source, body_timex
 from warta.errors import WartaError
 from warta.store import migrate, schema
+from warta.store.counts import EntityCounts
 from warta.store.connect import database_errors, display_name, engine_for, writing
 from warta.store.events import first_day
 
@@ -132,8 +133,9 @@ class Store:
         return row is not None and row.status == "ok" and row.raw_sha == raw_sha(raw.raw)
 
     @_guarded
-    def save(self, article: Article, raw: RawDocument) -> str:
+    def save(self, article: Article, raw: RawDocument, *, record: str | None = None) -> str:
         """Store an article and its raw input; returns ``added``, ``updated`` or ``unchanged``.
+        ``record``: the article's JSON record when made already (``pipeline.Processed.record``).
 
         Several documents may hold the same story (one article row, found by its id); an article is
         kept until the last document pointing at it moves to another article.
@@ -142,6 +144,7 @@ class Store:
         sha = raw_sha(raw.raw)
         now = _now()
         d, a = schema.documents, schema.articles
+        counts = EntityCounts()  # entity_counts, changed in this transaction with the entity rows
         with writing(self.engine) as conn:
             doc = conn.execute(select(d.c.status, d.c.raw_sha, d.c.article_id).where(d.c.key == key)).first()
             if doc is not None and doc.status == "ok" and doc.raw_sha == sha:
@@ -157,17 +160,18 @@ class Store:
             else:
                 conn.execute(update(d).where(d.c.key == key).values(**values))
             if stored is None:
-                self._insert_article(conn, article, key, now)
+                self._insert_article(conn, article, key, now, counts, record)
                 outcome = "updated" if previous else "added"
             elif stored.document == key or previous == article.id:
                 # this document's own article, re-extracted (e.g. a new title over the same body): replace it
-                self._delete_article(conn, article.id)
-                self._insert_article(conn, article, stored.document or key, now)
+                self._delete_article(conn, article.id, counts)
+                self._insert_article(conn, article, stored.document or key, now, counts, record)
                 outcome = "updated"
             else:
                 outcome = "unchanged"  # the same story, already stored from another document: kept once
             if previous and previous != article.id:
-                self._release(conn, previous, key)
+                self._release(conn, previous, key, counts)
+            counts.apply(conn)
         return outcome
 
     @_guarded
@@ -192,35 +196,39 @@ class Store:
                 conn.execute(insert(d).values(key=key, ingested_at=now, article_id=None, **values))
 
     @classmethod
-    def _release(cls, conn, article_id: str, moved: str) -> None:
+    def _release(cls, conn, article_id: str, moved: str, counts: EntityCounts) -> None:
         """Document ``moved`` no longer holds ``article_id``: delete the article if no other document does."""
         d, a = schema.documents, schema.articles
         holder = conn.execute(
             select(d.c.key).where(d.c.article_id == article_id, d.c.key != moved).order_by(d.c.key).limit(1)
         ).scalar()
         if holder is None:
-            cls._delete_article(conn, article_id)
+            cls._delete_article(conn, article_id, counts)
         else:  # the article stays; it now belongs to a document that still holds it
             conn.execute(update(a).where(a.c.id == article_id, a.c.document == moved).values(document=holder))
 
     @staticmethod
-    def _delete_article(conn, article_id: str) -> None:
+    def _delete_article(conn, article_id: str, counts: EntityCounts) -> None:
+        counts.remove(conn, article_id)
         for table in schema.DERIVED:
             conn.execute(delete(table).where(table.c.article_id == article_id))
         conn.execute(delete(schema.articles).where(schema.articles.c.id == article_id))
 
     @staticmethod
-    def _insert_article(conn, article: Article, key: str, now: str) -> None:
+    def _insert_article(conn, article: Article, key: str, now: str, counts: EntityCounts,
+                        record: str | None = None) -> None:
         conn.execute(
             insert(schema.articles).values(
                 id=article.id, document=key, outlet=article.outlet, title=article.title,
                 published=article.published, language=article.language,
-                record=json.dumps(article.to_dict(), ensure_ascii=False), stored_at=now,
+                record=record or json.dumps(article.to_dict(), ensure_ascii=False), stored_at=now,
             )
         )
         for table, rows in derived_rows(article):
             if rows:
                 conn.execute(insert(table), rows)
+            if table is schema.entities:
+                counts.add(rows)
 
     # ------------------------------------------------------------------ reading
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import Engine, Integer, and_, bindparam, distinct, func, or_, select
+from sqlalchemy import Engine, Integer, and_, bindparam, func, or_, select
 
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
@@ -80,24 +80,21 @@ ENTITY_COLUMNS = ("id", "name", "type", "country", "actor", "articles", "mention
 def entity_rows(engine: Engine, *, type: str | None = None, country: str | None = None, name: str | None = None,
                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
     """Entities by number of articles, then mentions, with the filters given."""
-    e = schema.entities
+    c = schema.entity_counts  # kept by Store.save: a page of its index, not every entity row
     where = []
     if type:
-        where.append(e.c.type == type.upper())
+        where.append(c.c.type == type.upper())
     if country:
-        where.append(e.c.country == country.upper())
+        where.append(c.c.country == country.upper())
     if name:
-        where.append(func.lower(e.c.name).contains(name.lower(), autoescape=True))
-    n_articles = func.count(distinct(e.c.article_id))
-    n_mentions = func.coalesce(func.sum(e.c.mention_count), 0)
-    query = (select(e.c.entity_id.label("id"), func.max(e.c.name).label("name"), func.max(e.c.type).label("type"),
-                    func.max(e.c.country).label("country"), func.max(e.c.actor).label("actor"),
-                    n_articles.label("articles"), n_mentions.label("mentions"))
-             .where(*where).group_by(e.c.entity_id))
+        where.append(func.lower(c.c.name).contains(name.lower(), autoescape=True))
+    query = select(c.c.entity_id.label("id"), c.c.name, c.c.type, c.c.country, c.c.actor, c.c.articles,
+                   c.c.mentions).where(*where)
     with engine.connect() as conn:
-        total = conn.execute(select(func.count(distinct(e.c.entity_id))).where(*where)).scalar_one()
-        rows = conn.execute(query.order_by(n_articles.desc(), n_mentions.desc(), e.c.entity_id).limit(limit).offset(offset))
-        return total, [dict(r._mapping) | {"mentions": int(r.mentions)} for r in rows]
+        total = conn.execute(select(func.count()).select_from(c).where(*where)).scalar_one()
+        rows = conn.execute(query.order_by(c.c.articles.desc(), c.c.mentions.desc(), c.c.entity_id)
+                            .limit(limit).offset(offset))
+        return total, [dict(r._mapping) for r in rows]
 
 
 def entity_detail(engine: Engine, entity_id: str) -> dict:
@@ -131,14 +128,11 @@ def entity_detail(engine: Engine, entity_id: str) -> dict:
 
 def entity_rows_by_id(engine: Engine, entity_id: str) -> tuple[int, list[dict]]:
     """The summary row of one entity id (empty when unknown)."""
-    e = schema.entities
-    query = (select(e.c.entity_id.label("id"), func.max(e.c.name).label("name"), func.max(e.c.type).label("type"),
-                    func.max(e.c.country).label("country"), func.max(e.c.actor).label("actor"),
-                    func.count(distinct(e.c.article_id)).label("articles"),
-                    func.coalesce(func.sum(e.c.mention_count), 0).label("mentions"))
-             .where(e.c.entity_id == entity_id).group_by(e.c.entity_id))
+    c = schema.entity_counts
+    query = select(c.c.entity_id.label("id"), c.c.name, c.c.type, c.c.country, c.c.actor, c.c.articles,
+                   c.c.mentions).where(c.c.entity_id == entity_id)
     with engine.connect() as conn:
-        rows = [dict(r._mapping) | {"mentions": int(r.mentions)} for r in conn.execute(query)]
+        rows = [dict(r._mapping) for r in conn.execute(query)]
     return len(rows), rows
 
 

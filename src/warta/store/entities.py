@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import func, or_, select
 
 from warta.errors import WartaError
 from warta.store import schema
@@ -34,24 +34,23 @@ class EntityDetail:
     articles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # id, published, title
 
 
-def _rows(engine, *, type_=None, country=None, limit=50, where=None) -> list[EntityRow]:
-    e = schema.entities
-    query = (select(e.c.entity_id, func.max(e.c.name), func.max(e.c.type), func.max(e.c.country),
-                    func.max(e.c.actor), func.count(distinct(e.c.article_id)), func.sum(e.c.mention_count))
-             .group_by(e.c.entity_id))
+def _rows(engine, *, type_=None, country=None, limit=50, ids=None) -> list[EntityRow]:
+    """Rows of ``entity_counts`` (kept by `Store.save`): a page of the index, not every entity row."""
+    c = schema.entity_counts
+    query = select(c.c.entity_id, c.c.name, c.c.type, c.c.country, c.c.actor, c.c.articles, c.c.mentions)
     if type_:
-        query = query.where(e.c.type == type_.upper())
+        query = query.where(c.c.type == type_.upper())
     if country:
-        query = query.where(e.c.country == country.upper())
-    if where is not None:
-        query = query.where(where)
-    query = query.order_by(func.count(distinct(e.c.article_id)).desc(), func.sum(e.c.mention_count).desc()).limit(limit)
+        query = query.where(c.c.country == country.upper())
+    if ids is not None:
+        query = query.where(c.c.entity_id.in_(ids))
+    query = query.order_by(c.c.articles.desc(), c.c.mentions.desc(), c.c.entity_id).limit(limit)
     with engine.connect() as conn:
-        return [EntityRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0)) for r in conn.execute(query)]
+        return [EntityRow(*r) for r in conn.execute(query)]
 
 
 def list_entities(store, *, type_: str | None = None, country: str | None = None, limit: int = 50) -> list[EntityRow]:
-    """Entities by number of articles, then mentions."""
+    """Entities by number of articles, then mentions, then id."""
     return _rows(store.engine, type_=type_, country=country, limit=limit)
 
 
@@ -69,7 +68,7 @@ def find_entity(store, name: str, *, articles: int = 100) -> EntityDetail:
             ids = {r[0] for r in conn.execute(select(m.c.entity_id).where(func.lower(m.c.text) == name.lower()))}
     if not ids:
         raise WartaError(f"no entity named {name!r} in the store; try `warta entities`")
-    rows = _rows(store.engine, where=e.c.entity_id.in_(ids), limit=1)
+    rows = _rows(store.engine, ids=ids, limit=1)
     detail = EntityDetail(rows[0])
     eid = detail.row.id
     a = schema.articles

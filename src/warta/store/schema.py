@@ -19,7 +19,7 @@ from sqlalchemy import (
 
 # The number of the newest migration in migrations/versions/ (each revision records its number in
 # meta.schema_version): `Store.open` refuses a database newer than the code and migrates older ones.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 metadata = MetaData()
 
@@ -85,6 +85,25 @@ Index("entities_name_lower", func.lower(entities.c.name))  # `warta entity NAME`
 # `warta entities` aggregates every row: from this index alone, never from the table (4.4 s -> ~1 s at 100k)
 Index("entities_cover", entities.c.entity_id, entities.c.article_id, entities.c.mention_count, entities.c.type,
       entities.c.country, entities.c.name, entities.c.actor)
+
+# One row per entity id, what `warta entities` lists (revision 0009): the number of articles naming it,
+# its mentions, and the greatest name, type, country and actor of its rows (as the aggregate over
+# `entities` gave them). `Store.save` keeps it in the transaction that writes the article's rows;
+# counting every entity row instead took 4.2 s at 100,000 articles on PostgreSQL.
+entity_counts = Table(
+    "entity_counts",
+    metadata,
+    Column("entity_id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("type", String(8)),
+    Column("country", String(8)),
+    Column("actor", String(16)),
+    Column("articles", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+# the listing's order: the first page is read from the index, whatever the number of entities
+Index("entity_counts_rank", entity_counts.c.articles.desc(), entity_counts.c.mentions.desc(),
+      entity_counts.c.entity_id)
 
 mentions = Table(
     "mentions",
