@@ -449,3 +449,11 @@ def test_quotes_a_reporting_verb_then_an_adverbial_then_a_colon_introduces_the_q
     text = ('Mikhail Ulyanov, duta besar Rusia di Wina, mengatakan di saluran pesan Telegram-nya: '
             '“Bashar al-Assad dan keluarganya di Moskow.”')
     assert _one(text)[0].speaker_text == "Mikhail Ulyanov"
+
+
+def test_quotes_a_nickname_the_text_introduces_is_the_person_it_stands_for():
+    text = ('Menteri Agama Yaqut Cholil Qoumas bertemu Menteri Haji Arab Saudi. Gus Men (panggilan akrab Menag '
+            'Yaqut) berharap ada penambahan kuota. "Semua bergantung pada kebaikan Raja," ujar Gus Men.')
+    ys = text.index("Yaqut Cholil Qoumas")
+    yaqut = Entity("e1", "Yaqut Cholil Qoumas", "PER", mentions=[Mention(ys, ys + 19, "Yaqut Cholil Qoumas")])
+    assert find_quotes(text, [yaqut])[-1].speaker == "e1"

@@ -58,6 +58,7 @@ class Context:
         self._by_id: dict[str, Entity] | None = None
         self._home: str | None = None  # the story's country ("" when none), found when first needed
         self._people: list[tuple[int, Entity, list[str]]] | None = None
+        self._nicknames: dict[str, tuple[int, int]] | None = None  # nickname -> span of the name it stands for
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """The mentions overlapping ``[start, end)``, in the order of ``mentions``."""
@@ -117,6 +118,27 @@ class Context:
             return speaker
         ent = next(iter(found.values()))
         return Speaker("name", speaker.start, speaker.end, ent.name, ent.id)
+
+    def nicknamed(self, speaker: Speaker) -> Speaker:
+        """A nickname the text introduces (kind ``nickname`` in speakers.yaml) is the person it names:
+        "Gus Men (panggilan akrab Menag Yaqut)" and later "ujar Gus Men" are Yaqut; "Basuki, yang akrab
+        disapa Ahok" and "kata Ahok" are Basuki. The person is the one the actors stage found with a
+        word of that name, introduced before the nickname."""
+        if speaker.kind != "name" or not speaker.text:
+            return speaker
+        if self._nicknames is None:
+            self._nicknames = _nicknames(self) if any(m in self.text for m in self.lex.kind("nickname")) else {}
+        referent = self._nicknames.get(speaker.text.lower())
+        if referent is None:
+            return speaker
+        rs, re_ = referent
+        part = person_part(self.text, rs, re_, self.lex) or referent
+        named = Speaker("name", part[0], part[1], self.text[part[0] : part[1]])
+        ent = self.entity_at(*part)
+        if ent is not None and ent.type == "PER":
+            named.entity = ent.id
+            return named
+        return self.introduced(named)
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
         """The entity with this id among the mentioned ones."""
@@ -188,6 +210,22 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long_[i]:
         i += 1
     return short[i:] == long_[i + 1 :]
+
+
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_NAME_RUN = r"\b%s(?: %s){0,4}" % (_NAME_WORD, _NAME_WORD)
+
+
+def _nicknames(ctx: Context) -> dict[str, tuple[int, int]]:
+    """Nicknames the text introduces, each with the span of the name it stands for: "NICK (panggilan
+    akrab NAME)", "NAME, yang akrab disapa NICK", "NAME alias NICK"."""
+    markers = "|".join(re.escape(m) for m in sorted(ctx.lex.kind("nickname"), key=len, reverse=True))
+    found: dict[str, tuple[int, int]] = {}
+    for m in re.finditer(r"(%s) \((?:%s) (%s)\)" % (_NAME_RUN, markers, _NAME_RUN), ctx.text):
+        found.setdefault(m.group(1).lower(), m.span(2))
+    for m in re.finditer(r"(%s),? (?:yang )?(?:%s) (%s)" % (_NAME_RUN, markers, _NAME_RUN), ctx.text):
+        found.setdefault(m.group(2).lower(), m.span(1))
+    return found
 
 
 def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[tuple[int, int, Entity]]:
