@@ -160,8 +160,8 @@ class DiscoveryRules:
                 j += 1
             if j == h or (j < self.n and (j in self.starts or self.toks[j].is_cap and self.toks[j].is_word)
                           and self._same_line(j - 1, j)) \
-                    or (j == h + 1 and not self.toks[k].is_cap and is_indonesian_word(self.toks[h].lower)
-                        and not self.lex.has("admin_named_with_head", self.toks, k)):
+                    or (j == h + 1 and not self.toks[k].is_cap and not self.lex.has("admin_named_with_head", self.toks, k)
+                        and is_indonesian_word(self.toks[h].lower)):
                 continue  # "Kota Port [Sudan]", "Desa Pagar [Batu]": where the name ends is unclear (NER's);
                 # "wilayah Yurisdiksi": one Indonesian word after a lower-case head names no place
             name = self._text(h, j)
@@ -319,13 +319,16 @@ class DiscoveryRules:
         opened by a ship prefix: "KRI", "BRP"); and an unknown name right after a word for a thing
         ("pesawat Hercules", "aplikasi MUSANED", "mobil Mercedes"). Groups ``not_entities``,
         ``ship_prefixes``, ``thing_heads``; an unknown name opened by a term ("EUDR Diskriminatif") goes too."""
+        terms = {k: self.lex.has("not_entities", self.toks, k) for k in self.lex.starts("not_entities", self.toks)}
+        ships = set(self.lex.starts("ship_prefixes", self.toks))
+        after_thing = {self.lex.has("thing_heads", self.toks, k) for k in self.lex.starts("thing_heads", self.toks)}
+        if not (terms or ships or after_thing):
+            return
         for f in list(self.found):
-            known = self._rec(f.key) is not None
-            end = self.lex.has("not_entities", self.toks, f.i)
-            if end is not None and (end >= f.j or not known) \
-                    or (f.j - f.i >= 2 and self.lex.has("ship_prefixes", self.toks, f.i) and self.toks[f.i].is_cap) \
-                    or (not known and any(self.lex.has("thing_heads", self.toks, f.i - n) == f.i
-                                          for n in (1, 2, 3) if f.i - n >= 0)):
+            end = terms.get(f.i)
+            if (end is not None and (end >= f.j or self._rec(f.key) is None)) \
+                    or (f.i in ships and f.j - f.i >= 2 and self.toks[f.i].is_cap) \
+                    or (f.i in after_thing and self._rec(f.key) is None):
                 self._drop(f)
 
     def speech(self) -> None:

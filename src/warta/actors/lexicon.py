@@ -27,6 +27,9 @@ GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles
           "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
           "degrees", "initials_cues", "alias_word"}
 
+# heads of bodies and regions; no person's name opens with one (derived group ``body_heads``)
+BODY_HEADS = ("org_heads", "unit_heads", "government", "admin_heads")
+
 
 @dataclass(slots=True, frozen=True)
 class RoleDef:
@@ -132,6 +135,11 @@ def _cached(extra: str | None) -> Lexicon:
         for word in groups.get(group, []):
             # word groups are matched without regard to case, even all-caps entries
             built[group].add(word.lower(), word)
+    # derived once here so that a name's first word is looked up once, not in four groups
+    built["body_heads"] = NgramIndex()
+    for group in BODY_HEADS:
+        for word in groups.get(group, []):
+            built["body_heads"].add(word.lower(), word)
     return Lexicon(index, built)
 
 

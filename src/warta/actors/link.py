@@ -140,8 +140,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
             return False  # "Fanny Dian Sanjaya SH MH": degrees after a name are no part of it
         if first and len(t.text) > 1 and t.text.isupper():
             return False  # an acronym (NATO, PBB) does not open a person's name
-        if first and (self.lex.has("org_heads", self.toks, t.i) or self.lex.has("unit_heads", self.toks, t.i)
-                      or self.lex.has("government", self.toks, t.i) or self.lex.has("admin_heads", self.toks, t.i)):
+        if first and self.lex.has("body_heads", self.toks, t.i):
             return False  # a body's or a region's head opens no person's name ("Komisi IV", "Kabupaten Nduga")
         return not (first and self.lex.roles.at(self.toks, t.i))
 

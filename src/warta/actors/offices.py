@@ -127,8 +127,7 @@ class OfficeRules:
 
     def _body_head(self, k: int) -> int | None:
         """The end of an organisation, unit or government head at token ``k`` (Komisi, Divisi, Kementerian)."""
-        return (self.lex.has("org_heads", self.toks, k) or self.lex.has("unit_heads", self.toks, k)
-                or self.lex.has("government", self.toks, k))
+        return self.lex.has("body_heads", self.toks, k)
 
     def _after_body(self, m: int) -> int | None:
         """Where the person's name starts after a body named after a title, or None: "Ketua [Komisi IV
