@@ -457,3 +457,8 @@ def test_quotes_a_nickname_the_text_introduces_is_the_person_it_stands_for():
     ys = text.index("Yaqut Cholil Qoumas")
     yaqut = Entity("e1", "Yaqut Cholil Qoumas", "PER", mentions=[Mention(ys, ys + 19, "Yaqut Cholil Qoumas")])
     assert find_quotes(text, [yaqut])[-1].speaker == "e1"
+
+
+def test_quotes_a_name_inside_an_adjunct_before_the_verb_is_not_the_subject():
+    text = "Kedutaan Besar AS di Jakarta dalam pernyataannya pada Selasa mengatakan bahwa latihan itu dimulai."
+    assert _one(text)[0].speaker_text == "Kedutaan Besar AS"

@@ -622,6 +622,8 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
         if found is not None and found.kind == "name" and not plain:
             continue
         inner = _subject_at(ctx, runs, words[j - 1])
+        if inner is not None and _governed(ctx, words, inner):
+            continue  # "Kedutaan Besar AS di Jakarta dalam pernyataannya mengatakan": Jakarta is inside "di …"
         if inner is not None:
             return inner
     if found is not None:
@@ -689,6 +691,13 @@ def _subject_at(ctx: Context, runs: list[tuple[int, int]], last: re.Match) -> Sp
             s, e = runs[k - 1]
         return run_speaker(ctx, s, e)
     return None
+
+
+def _governed(ctx: Context, words: list[re.Match], sp: Speaker) -> bool:
+    """Whether the name ``sp`` is the object of an adjunct word right before it ("di Jakarta")."""
+    before = [w for w in words if w.end() <= sp.start]
+    return bool(before) and before[-1].group().lower() in ctx.lex.kind("adjunct") and \
+        not ctx.text[before[-1].end() : sp.start].strip()
 
 
 def _first_conjunct(ctx: Context, runs: list[tuple[int, int]], found: Speaker) -> Speaker:
