@@ -111,3 +111,24 @@ def test_backends_entity_detail_lists_the_newest_articles(db_target):
     # in two articles (the third copy of ARTICLES[0] is the same article): the dated one is the newest
     assert detail.row.articles == 2
     assert [a[0] for a in detail.articles] == [ARTICLES[0].id]
+
+
+def test_backends_one_entity_lists_its_own_roles_newest_article_first(db_target):
+    from warta.article import Role
+    from warta.store.browse import entity_detail
+
+    def pompeo(*roles):
+        return dataclasses.replace(POMPEO, roles=list(roles), mentions=[Mention(0, 6, "Pompeo")])
+
+    older = Article(body="Pompeo, Menteri Luar Negeri AS, tiba di Jakarta.", title="Tiba", outlet="Kompas.com",
+                    published="2019-01-01", entities=[pompeo(Role("Menteri Luar Negeri", "USA"))])
+    newer = Article(body="Pompeo, mantan direktur CIA, bertemu Putin.", title="Bertemu", outlet="Kompas.com",
+                    published="2019-06-01",
+                    entities=[dataclasses.replace(PUTIN, roles=[Role("Presiden", "RUS")], mentions=[Mention(37, 42, "Putin")]),
+                              pompeo(Role("direktur CIA"), Role("Menteri Luar Negeri", "USA"))])
+    with Store.open(db_target) as store:
+        for n, article in enumerate([older, newer]):
+            store.save(article, RawDocument(Source(path=f"{n}.txt"), text=article.body, raw=article.body.encode()))
+        detail = entity_detail(store.engine, POMPEO.id)
+    assert detail["roles"] == ["direktur CIA", "Menteri Luar Negeri (USA)"]  # Putin's role is his own
+    assert [a["id"] for a in detail["articles"]] == [newer.id, older.id]

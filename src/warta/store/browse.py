@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import Engine, Integer, and_, bindparam, func, or_, select
+from sqlalchemy import text as sql_text
 
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
@@ -108,22 +109,37 @@ def entity_detail(engine: Engine, entity_id: str) -> dict:
         surfaces = conn.execute(select(m.c.text, func.count()).where(m.c.entity_id == entity_id)
                                 .group_by(m.c.text).order_by(func.count().desc(), m.c.text))
         detail["surfaces"] = {text: n for text, n in surfaces}
-        arts = conn.execute(select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.record)
+        arts = conn.execute(select(a.c.id, a.c.title, a.c.outlet, a.c.published)
                             .join(e, e.c.article_id == a.c.id).where(e.c.entity_id == entity_id)
                             .order_by(a.c.published.desc().nulls_last(), a.c.id)).all()
+        # the entity's own object in each record, in the same order: the database reads the records
+        # (json.loads of every record of a top entity's 466 articles was 58 ms)
+        objects = conn.execute(_ENTITY_OBJECTS[engine.dialect.name], {"id": entity_id}).scalars().all()
         detail["quotes"] = conn.execute(select(func.count()).where(q.c.speaker == entity_id)).scalar_one()
         detail["events"] = conn.execute(select(func.count()).where(
             or_(v.c.source_entity == entity_id, v.c.target_entity == entity_id))).scalar_one()
     for row in arts:
         detail["articles"].append({"id": row.id, "title": row.title, "outlet": row.outlet, "published": row.published})
-        for ent in json.loads(row.record).get("entities", []):
-            if ent.get("id") != entity_id:
-                continue
-            for role in ent.get("roles") or []:
-                label = role.get("role") + (f" ({role['country']})" if role.get("country") else "")
-                if label not in detail["roles"]:
-                    detail["roles"].append(label)
+    for obj in objects:
+        for role in json.loads(obj).get("roles") or []:
+            label = role.get("role") + (f" ({role['country']})" if role.get("country") else "")
+            if label not in detail["roles"]:
+                detail["roles"].append(label)
     return detail
+
+
+# One entity's JSON object out of each record holding it, newest article first, in the record's order.
+_ENTITY_OBJECTS = {
+    "sqlite": sql_text(
+        "SELECT x.value FROM articles a JOIN entities e ON e.article_id = a.id, json_each(a.record, '$.entities') AS x"
+        " WHERE e.entity_id = :id AND json_extract(x.value, '$.id') = :id"
+        " ORDER BY a.published DESC NULLS LAST, a.id, x.key"),
+    "postgresql": sql_text(
+        "SELECT x.value::text FROM articles a JOIN entities e ON e.article_id = a.id"
+        " CROSS JOIN LATERAL json_array_elements(a.record::json -> 'entities') WITH ORDINALITY AS x(value, n)"
+        " WHERE e.entity_id = :id AND x.value ->> 'id' = :id"
+        " ORDER BY a.published DESC NULLS LAST, a.id, x.n"),
+}
 
 
 def entity_rows_by_id(engine: Engine, entity_id: str) -> tuple[int, list[dict]]:
