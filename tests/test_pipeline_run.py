@@ -52,3 +52,14 @@ def test_run_falls_back_to_one_by_one_when_the_batched_parse_fails(monkeypatch):
     monkeypatch.setattr(pipeline, "analyse_many", broken)
     results = list(pipeline.run([_raw("a.txt", BODY), _raw("b.txt", BODY)], workers=1))
     assert all(isinstance(r, pipeline.Processed) and r.article.sentences for r in results)
+
+
+def test_records_are_made_with_the_articles_when_asked_for_at_every_worker_count():
+    import json
+
+    items = [_raw(f"doc{i}.txt", BODY.replace("Senin", "Selasa") if i % 2 else BODY) for i in range(3)]
+    plain = list(pipeline.run(items, workers=1))
+    assert all(r.record is None for r in plain)  # not made when nobody asked (the evaluations)
+    for workers in (1, 2):
+        results = list(pipeline.run(items, workers=workers, records=True))
+        assert [r.record for r in results] == [json.dumps(r.article.to_dict(), ensure_ascii=False) for r in plain]

@@ -130,12 +130,13 @@ def extract(
     failed = 0
     engines.check(engine, address)
     inputs = ingest.read_inputs(paths, on_skip=_skipped)
-    for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address):
+    for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address,
+                               records=True):  # the workers make the JSON lines
         if isinstance(result, pipeline.Failure):
             failed += 1
             err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}", highlight=False)
             continue
-        sys.stdout.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(result.record + "\n")
     if failed:
         raise typer.Exit(1)
 

@@ -98,14 +98,15 @@ def ingest_paths(
         )
         with progress:
             task = progress.add_task("ingest", total=None)
-            for result in pipeline.run(todo, published=published, workers=workers, engine=engine, address=address):
+            for result in pipeline.run(todo, published=published, workers=workers, engine=engine, address=address,
+                                       records=True):  # the workers make the JSON records
                 if isinstance(result, pipeline.Failure):
                     summary.failed += 1
                     store.save_failure(result.source, result.reason, result.raw)
                     console.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}",
                                   highlight=False)
                 else:
-                    outcome = store.save(result.article, result.raw)
+                    outcome = store.save(result.article, result.raw, record=result.record)
                     _forget_line_failure(store, result.raw.source, failed_before)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
                 progress.advance(task)

@@ -13,6 +13,7 @@ the components the document stages run inside it.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -61,6 +62,9 @@ class Processed:
 
     article: Article
     raw: RawDocument
+    # the article's JSON record (``Article.to_dict``, one line), made where the document was processed
+    # when ``run`` is asked for records: a pool's workers make them, not the process that prints them
+    record: str | None = None
 
 
 def build_nlp(path: Path | None = None, stages: Iterable[str] | _plan.Plan | None = None) -> Language:
@@ -219,10 +223,11 @@ def _extract_one(item: RawDocument | InputError | Failure, published: str | None
         return _failure(item, err)
 
 
-def _process_batch(items: list[RawDocument | InputError | Failure], published: str | None) -> list[Processed | Failure]:
+def _process_batch(items: list[RawDocument | InputError | Failure], published: str | None,
+                   records: bool = False) -> list[Processed | Failure]:
     """Extract a batch, parse the extracted articles together (``analyse_many``), then run
     the stages on each. If the batched parse fails, each article is parsed alone, so one bad
-    document fails alone."""
+    document fails alone. ``records``: each result carries its JSON record too."""
     extracted = [_extract_one(item, published) for item in items]
     # long documents go window by window (annotate); the others are parsed together
     short = [a for a in extracted if isinstance(a, Article) and len(a.body) <= windows.WINDOW]
@@ -240,14 +245,15 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
         try:
             budget = budgets[id(result)]
             if len(result.body) > windows.WINDOW:
-                out.append(Processed(annotate(result, budget=budget), item))
-                continue
-            if docs is not None:
-                doc = next(docs)
+                done = annotate(result, budget=budget)
             else:
-                with budget.stage("language"):
-                    doc = analyse(result)
-            out.append(Processed(run_stages(result, doc, budget=budget), item))
+                if docs is not None:
+                    doc = next(docs)
+                else:
+                    with budget.stage("language"):
+                        doc = analyse(result)
+                done = run_stages(result, doc, budget=budget)
+            out.append(Processed(done, item, json.dumps(done.to_dict(), ensure_ascii=False) if records else None))
         except Exception as err:
             out.append(_failure(item, err))
     return out
@@ -318,8 +324,11 @@ def run(
     workers: int | None = None,
     engine: str = "local",
     address: str | None = None,
+    records: bool = False,
 ) -> Iterator[Processed | Failure]:
     """Process documents in input order, with ``workers`` processes (1 = in this process).
+    ``records``: each result carries the article's JSON record (``Processed.record``), made by the
+    worker (for the callers that print or store it: the parent process does less, the workers more).
 
     ``engine="ray"`` runs the same batches as Ray tasks instead (``warta.engines``), on a local
     Ray started for the run or on the cluster at ``address``; the records are the same. A wrong
@@ -342,7 +351,7 @@ def run(
 
         remote_map = batch_map(engine, address=address)
         items = (as_failure(i) if isinstance(i, InputError) else i for i in items)
-        work = partial(_process_batch, published=published)
+        work = partial(_process_batch, published=published, records=records)
         for results in remote_map(work, Feed(items, BATCH), workers=workers, crashed=_crashed,
                                   initializer=preload):
             yield from results
@@ -351,9 +360,9 @@ def run(
     feed = Feed(items, BATCH)
     if workers <= 1:
         for batch in feed:
-            yield from _process_batch(batch, published)
+            yield from _process_batch(batch, published, records)
         return
-    work = partial(_process_batch, published=published)
+    work = partial(_process_batch, published=published, records=records)
     for results in ordered_map(work, feed, workers=workers, crashed=_crashed, initializer=preload,
                                preload=PRELOAD):
         yield from results
