@@ -84,7 +84,7 @@ class DiscoveryRules:
         if self.doc is None:
             return j
         if self._ner_orgs is None:
-            self._ner_orgs = {e.start_char: e.end_char for e in getattr(self.doc, "ents", ())
+            self._ner_orgs = {e.start_char: e.end_char for e in self.ents
                               if NER_TYPES.get(e.label_) == "ORG"}
         end = self._ner_orgs.get(self.toks[k].start)
         if end is None or end <= self.toks[j - 1].end:
@@ -175,7 +175,7 @@ class DiscoveryRules:
         """Spans of the trained NER that no earlier pass claimed."""
         if self.doc is None:
             return
-        for ent in getattr(self.doc, "ents", ()):
+        for ent in self.ents:
             typ = NER_TYPES.get(ent.label_)
             if typ is None:
                 continue

@@ -57,6 +57,8 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.starts: dict[int, Found] = {}
         self.tok_starts = [t.start for t in self.toks]
         self.credit_lines: frozenset[int] = frozenset()  # first tokens of removed date lines (furniture)
+        # the NER's spans, read once: spaCy builds them anew at each ``doc.ents``
+        self.ents = tuple(getattr(doc, "ents", ())) if doc is not None else ()
         self._ner_orgs: dict[int, int] | None = None  # NER organisation spans by start (DiscoveryRules)
         # indexes of ``found`` kept up to date by _add, _drop and _new, so that a name is resolved
         # in time independent of how many mentions the article has (NameRules)
@@ -82,8 +84,8 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         for t in self.toks:
             if not t.is_word:
                 continue
-            s = self._sent(t.start)
-            if s not in seen or "\n" in self.body[max(0, t.start - 2):t.start]:
+            s = bisect_right(self.sent_starts, t.start) - 1  # self._sent, without a call per word
+            if s not in seen or self.body.find("\n", max(0, t.start - 2), t.start) >= 0:
                 seen.add(s)
                 self.sentence_initial.add(t.i)
 

@@ -161,9 +161,8 @@ class OfficeRules:
         if self.doc is None or j - i < 2:
             return i, j
         starts = {t.start: t.i for t in self.toks[i:j]}
-        ents = getattr(self.doc, "ents", ())
-        orgs = {e.start_char for e in ents if e.label_ in ("ORG", "ORGANISATION", "ORGANIZATION")}
-        for e in ents:
+        orgs = {e.start_char for e in self.ents if e.label_ in ("ORG", "ORGANISATION", "ORGANIZATION")}
+        for e in self.ents:
             k = starts.get(e.start_char)
             if k is not None and k > i and e.label_ in ("PER", "PERSON") and e.end_char <= self.toks[j - 1].end \
                     and self.toks[i].start in orgs:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
@@ -40,15 +40,13 @@ class Token:
     text: str
     norm: str  # diacritics stripped, case kept
     lower: str
+    # set once from the text (the passes ask every token again and again):
+    is_cap: bool = field(init=False)  # starts with an upper-case letter (Pompeo, AS), the mark of a name
+    is_word: bool = field(init=False)  # starts with a letter or digit, not a punctuation mark
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with an upper-case letter (``Pompeo``, ``AS``), the mark of a name."""
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __post_init__(self) -> None:
+        self.is_cap = self.text[:1].isupper()
+        self.is_word = self.text[:1].isalnum()
 
 
 def tokenise(text: str) -> list[Token]:
