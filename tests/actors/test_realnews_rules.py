@@ -113,3 +113,17 @@ def test_an_organ_head_alias_before_another_state_is_that_states_organ(blank_nlp
     link(art, doc)
     orgs = {e.name: e.actor for e in art.entities if e.type == "ORG"}
     assert orgs == {"Angkatan Darat India": "INDMIL", "Angkatan Darat AS": "USAMIL"}
+
+
+def test_outlet_names_from_their_print_and_their_domain(blank_nlp):
+    from warta.actors import link
+    from warta.article import Article
+
+    text = "Harga naik, lapor CNBC Indonesia. Berita ini tayang di TRIBUNLOMBOK.COM dan TRIBUN-BALI.COM pada Senin."
+    art = Article(body=text, published="2023-08-01")
+    doc = blank_nlp(text)
+    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    link(art, doc)
+    orgs = {e.name for e in art.entities if e.type == "ORG"}
+    assert {"CNBC Indonesia", "Tribun Lombok", "Tribun Bali"} <= orgs
+    assert "CNBC" not in orgs and not any(e.name == "Bali" for e in art.entities)

@@ -34,6 +34,14 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _domains() -> dict[str, str]:
+    """The registry's outlets by their web domains (lower case)."""
+    from warta.extract.outlets import registry
+
+    return {d: o.name for o in registry().outlets for d in o.domains}
+
+
 class OutletRules:
     """The news-organisation pass of ``Linker`` (a mixin: state and shared helpers are the Linker's)."""
 
@@ -59,13 +67,23 @@ class OutletRules:
             if hit is None:
                 continue
             j, words, canonical = hit
+            inside = [f for f in self.found if f.i < j and i < f.j] if any(covered[i:j]) else []
             if (i and self.toks[i - 1].end == self.toks[i].start and self.toks[i - 1].text in "._-@/"
                     and not self._credit_slash(i - 1)) \
                     or (j < self.n and self.toks[j].start == self.toks[j - 1].end and self.toks[j].is_word) \
-                    or any(covered[i:j]) or not self._outlet_evidence(i, j, " ".join(words)):
+                    or (inside and not self._longer_than(inside, i, j)) or not self._outlet_evidence(i, j, " ".join(words)):
                 continue
-            self._add(i, j, self._new("ORG", canonical), "outlet")
+            for f in inside:
+                self._drop(f)  # "CNBC Indonesia" is the outlet, not CNBC and Indonesia
+            key = self._new("ORG", canonical)
+            self.new[key].name = canonical  # "ANTARA FOTO" is ANTARA
+            self._add(i, j, key, "outlet")
             done = j
+
+    def _longer_than(self, inside: list, i: int, j: int) -> bool:
+        """An outlet's printed name of two words or more covers the gazetteer actors found in it whole
+        and is longer than each ("CNBC Indonesia" over CNBC and Indonesia, "Kompas TV" over Kompas)."""
+        return j - i >= 2 and all(i <= f.i and f.j <= j and f.j - f.i < j - i for f in inside)
 
     def web_outlets(self) -> None:
         """A site's domain printed in the text ("TRIBUNMANADO.CO.ID, Manado -", "Foto: Yogyapos.com") is the
@@ -84,13 +102,39 @@ class OutletRules:
             j = k + 1
             while j + 1 < self.n and self._domain_dot(j):
                 j += 2
+            inside = [f for f in self.found if f.i < j and start < f.j] if j > k + 1 and t.is_word \
+                and any(self.taken[start:j]) else []
+            if inside and all(start <= f.i and f.j <= j and self._kind(f.key) in ("place", "country") for f in inside):
+                for f in inside:
+                    self._drop(f)  # "TRIBUN-BALI.COM" names the site, not Bali
+                for m in range(start, j):
+                    self.taken[m] = False
             if j == k + 1 or not t.is_word or len(t.text) < 3 or any(self.taken[start:j]) \
                     or (start and self._glued(start - 1, start) and self.toks[start - 1].text in "/@.:") \
                     or (j < self.n and self._glued(j - 1, j) and self.toks[j].text in "/@"):
                 k = max(k, start) + 1
                 continue
-            self._add(start, j, self._new("ORG", self._text(start, j)), "outlet")
+            key = self._new("ORG", self._text(start, j))
+            self.new[key].name = self._site_name(start, j)
+            self._add(start, j, key, "outlet")
             k = j
+
+    def _site_name(self, start: int, j: int) -> str | None:
+        """The outlet's name for a printed domain: the registry's outlet of that domain ("cnbcindonesia.com"
+        is CNBC Indonesia), a regional site of a network named "<network> <region>" ("TRIBUNLOMBOK.COM",
+        "TRIBUN-BALI.COM" are Tribun Lombok, Tribun Bali; lexicon ``outlet_networks``), else None (the
+        printed domain)."""
+        domain = self._text(start, j).lower()
+        canonical = _domains().get(domain) or _domains().get(domain.removeprefix("www."))
+        if canonical:
+            return canonical
+        label = domain.split(".")[0]
+        for network in self.lex.groups["outlet_networks"].folded:
+            prefix = network[0]
+            rest = label.removeprefix(prefix).lstrip("-")
+            if label.startswith(prefix) and len(rest) >= 3 and rest.isalpha():
+                return f"{prefix.title()} {rest.title()}"
+        return None
 
     def _domain_dot(self, j: int) -> bool:
         """Token ``j`` is a "." glued between a word and a top-level domain ("Yogyapos[.]com")."""
