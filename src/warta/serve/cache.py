@@ -4,7 +4,7 @@ The reads under `/api/` are pure functions of the request and of what the store 
 `GET /api/events?dyad=RUS-UKR` gets the same bytes until something is written. The store counts its
 write transactions (``meta.generation``, one more with each commit, in the same transaction as the
 writes: ``warta.store.connect.writing``), so before answering a cacheable request the cache reads that
-number (one indexed row, ~20 µs on SQLite) and answers from memory when it holds an answer for the same
+number (one row by its key: about 4 µs on SQLite) and answers from memory when it holds an answer for the same
 path, query and generation; otherwise the application answers and a 200 is kept. Whatever wrote (this
 server's ingest over HTTP, another worker, `warta ingest` in another process, on SQLite or PostgreSQL),
 the next request sees a new generation and is answered from the store. An answer computed while a
