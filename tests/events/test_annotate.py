@@ -272,3 +272,9 @@ def test_aid_goes_to_the_country_its_sentence_names():
     assert _coded(body) == [("AID", "IDN", "MMR")]
     # the country of the giver is no recipient
     assert _coded("Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Natuna.") == []
+
+
+def test_mereka_as_subject_is_the_state_named_last():
+    # not a state the event is aimed at: "Mereka juga mengecam Jepang" is Korea Selatan's
+    assert _coded("Korea Selatan memperkuat pemantauan. Mereka juga mengecam Jepang.") == [("ACCUSE", "KOR", "JPN")]
+    assert _coded("Jepang memperkuat pemantauan. Mereka juga mengecam Jepang.") == []

@@ -113,6 +113,10 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                     and m.pattern.pos == "verb"):
                 # "Ia mengatakan ..." opening a sentence: the person named last before it
                 args.sources = _last(mentions, starts[m.start], ("PER",), set())
+            if (not args.sources and args.pronoun == "mereka" and m.pattern.voice == "active" and m.pattern.pos == "verb"
+                    and m.type not in SYMMETRIC):
+                # "Mereka juga terus berbagi informasi dengan AS": the body or state named last, not a target's
+                args.sources = _last(mentions, starts[m.start], ("GPE", "ORG"), {arguments.country(u.entity) for u in args.targets})
             if not args.targets and m.pattern.pos == "verb" and _says_that_country(low, m, e_tok):
                 # "sanksi baru di sektor logam negara itu": the country named last, not the source's
                 own = {arguments.country(u.entity) for u in args.sources}
