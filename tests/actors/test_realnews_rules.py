@@ -127,3 +127,8 @@ def test_outlet_names_from_their_print_and_their_domain(blank_nlp):
     orgs = {e.name for e in art.entities if e.type == "ORG"}
     assert {"CNBC Indonesia", "Tribun Lombok", "Tribun Bali"} <= orgs
     assert "CNBC" not in orgs and not any(e.name == "Bali" for e in art.entities)
+
+
+def test_an_organisation_head_alone_names_nothing(run):
+    art = run("Hal itu dilaporkan Kantor Berita kemarin.")
+    assert not any(e.type == "ORG" for e in art.entities)

@@ -52,7 +52,7 @@ class DiscoveryRules:
             t = self.toks[k]
             if self.taken[k] or not t.is_cap or not self.lex.has("org_heads", self.toks, k):
                 continue
-            j = self.lex.has("org_heads", self.toks, k)
+            head = j = self.lex.has("org_heads", self.toks, k)
             while j < self.n and j - k < 6 and not (self.taken[j] and self._person_at(j)) and (
                     (self.toks[j].is_cap and self.toks[j].is_word and self.toks[j].lower not in self.common)
                     or (self.toks[j].text == "-" and self.toks[j].start == self.toks[j - 1].end)):
@@ -64,7 +64,7 @@ class DiscoveryRules:
             if self.toks[j - 1].text == "-":
                 j -= 1
             j = self._ner_org_end(k, j)
-            if j > k + 1:  # the head alone ("Dewan") names nothing
+            if j > max(k + 1, head):  # the head alone ("Dewan", "Kantor Berita") names nothing
                 for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
