@@ -16,7 +16,7 @@ from sqlalchemy import text as sql_text
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
 from warta.store import schema
-from warta.store.search import ArticleFilter, check_day, like_prefix, matching
+from warta.store.search import ArticleFilter, article_conditions, check_day, like_prefix, matching
 
 QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
 
@@ -32,7 +32,7 @@ def article_rows(engine: Engine, filters: ArticleFilter, *, text: str | None = N
                  limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
     """Articles matching the filters (and the words of ``text``), newest first, with their item counts."""
     a, e, v, q, d = schema.articles, schema.entities, schema.events, schema.quotes, schema.documents
-    where = filters.clauses()
+    where = list(article_conditions(filters.shape()))  # their values are bound when the statements run
     if text:
         where.append(matching(engine, text))
     counts = [select(func.count()).where(t.c.article_id == a.c.id).scalar_subquery().label(name)
@@ -40,8 +40,10 @@ def article_rows(engine: Engine, filters: ArticleFilter, *, text: str | None = N
     query = (select(a.c.id, a.c.title, a.c.outlet, a.c.published, d.c.url, *counts)
              .select_from(a.outerjoin(d, d.c.key == a.c.document)).where(*where))
     with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(a).where(*where)).scalar_one()
-        rows = conn.execute(query.order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset))
+        values = filters.values()
+        total = conn.execute(select(func.count()).select_from(a).where(*where), values).scalar_one()
+        rows = conn.execute(query.order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset),
+                            values)
         return total, [dict(row._mapping) for row in rows]
 
 

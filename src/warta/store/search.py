@@ -76,11 +76,6 @@ class ArticleFilter:
             out["actor_like"] = like_prefix(self.actor.upper())
         return out
 
-    def clauses(self) -> list:
-        """SQL conditions on ``schema.articles`` for the filters given, their values bound."""
-        values = self.values()
-        return [condition.params(values) for condition in article_conditions(self.shape())]
-
 
 def like_prefix(text: str) -> str:
     """A LIKE pattern for the values starting with ``text``, its wildcards escaped with ``/`` (as autoescape does)."""
