@@ -132,3 +132,11 @@ def test_outlet_names_from_their_print_and_their_domain(blank_nlp):
 def test_an_organisation_head_alone_names_nothing(run):
     art = run("Hal itu dilaporkan Kantor Berita kemarin.")
     assert not any(e.type == "ORG" for e in art.entities)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Personel Polres Metro Jakarta Barat berjaga sejak pagi.", "Polres Metro Jakarta Barat"),
+    ("Panglima Kodam XVII/Cenderawasih meninjau lokasi.", "Kodam XVII/Cenderawasih"),
+])
+def test_regional_police_and_army_units_are_organisations(run, text, unit):
+    assert any(e.type == "ORG" and e.name == unit for e in run(text).entities)

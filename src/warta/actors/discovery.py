@@ -69,6 +69,39 @@ class DiscoveryRules:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
 
+    def security_units(self) -> None:
+        """Regional police, army and court units named by their head and place or number ("Polres
+        Jeneponto", "Polres Metro Jakarta Barat", "Kodam XVII/Cenderawasih", "Yonif 100/PS") are
+        organisations of their own (ORG), as the real-news conventions annotate them; a place in the
+        name stays a nested mention. A place after a unit's number ends it ("Yonif 100/PS [Belawan]").
+        Lexicon ``unit_bodies``."""
+        for k in self.lex.starts("unit_bodies", self.toks):
+            h = self.lex.has("unit_bodies", self.toks, k)
+            if h is None or self.taken[k] or not self.toks[k].text[:1].isupper() or h >= self.n:
+                continue
+            j, coded, places = h, False, []
+            while j < self.n and j - h < 5 and self._same_line(j - 1, j):
+                t = self.toks[j]
+                f = self.starts.get(j)
+                if f is not None and self._kind(f.key) in ("place", "country") and not coded:
+                    places.append(f)
+                    j = f.j
+                elif t.text == "/" and self._glued(j - 1, j) and j + 1 < self.n and self._glued(j, j + 1):
+                    j, coded = j + 2, True  # XVII/Cenderawasih, 100/PS
+                elif not self.taken[j] and t.is_word and (t.text.isdigit() or t.text.isupper() or (
+                        t.is_cap and (t.lower in COMPASS and j > h or t.lower not in self.common
+                                      and not self.lex.has("not_names", self.toks, j)))):
+                    j += 1
+                else:
+                    break
+            if j == h:
+                continue
+            for f in places:
+                self._drop(f)
+            self._add(k, j, self._new("ORG", self._text(k, j)), "unit")
+            for f in places:
+                self._add(f.i, f.j, f.key, "nested")
+
     def _person_at(self, k: int) -> bool:
         """A person found earlier covers token ``k`` ("Ketua Komisi IV DPR RI [Sudin]")."""
         for s in range(k, max(-1, k - 6), -1):

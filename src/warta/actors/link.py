@@ -258,6 +258,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.bare_institutions()
         self.named_organs()
         self.admin_places()
+        self.security_units()
         self.organisations()
         self.ner()
         self.acronym_pairs()
