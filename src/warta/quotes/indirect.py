@@ -14,11 +14,6 @@ from warta.quotes.speakers import (WINDOW, WORD, Context, Speaker, document_spea
 ADVERBIAL = {"kepada", "dalam", "di", "pada", "saat", "ketika", "usai", "seusai", "setelah", "melalui", "lewat",
              "dari", "seperti", "sebagaimana", "secara"}
 MIN_WORDS = 2
-# Adverbs between a coordinating word and its reporting verb ("dengan langsung menegaskan").
-ADVERBS_BEFORE_VERB = {"langsung", "juga", "pun", "kembali", "secara", "tegas", "terang", "lalu", "kemudian"}
-# Words that open a clause of time or manner before a passive verb ("Saat dikonfirmasi, …",
-# "Ketika ditanya, …"): the passive there reports nothing.
-SUBORDINATORS = {"saat", "ketika", "sewaktu", "usai", "seusai", "setelah", "sesudah", "sebelum", "begitu", "kalau", "jika"}
 # Words that open the reported clause: "mengatakan bahwa …", "meminta agar …", "mendesak supaya …".
 COMPLEMENTISERS = ("bahwa", "agar", "supaya")
 COMPLEMENTISER = re.compile(r"\b(?:%s)\b" % "|".join(COMPLEMENTISERS))
@@ -102,7 +97,7 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
                 found = (s, e, sp)
         elif cue.position == "before":
             k = i - 1
-            while k > 0 and words[k].group().lower() in ADVERBS_BEFORE_VERB:
+            while k > 0 and words[k].group().lower() in lex.kind("adverb"):
                 k -= 1  # "… dengan langsung menegaskan …"
             if i and words[k].group().lower() in lex.kind("coordination"):
                 # "India menolak langkah Kanada … dan menuduh Trudeau …", "Prabowo menanggapi kabar itu
@@ -137,7 +132,7 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
                 found = (s, text.rfind(",", s, w.start()) if len(tail.split()) <= 6 else e, sp)
         elif cue.position == "passive":  # "Hal itu dikatakan oleh Menlu Retno Marsudi"
             j = i + 1
-            if i and words[i - 1].group().lower() in SUBORDINATORS:
+            if i and words[i - 1].group().lower() in lex.kind("subordinator"):
                 continue  # "Saat dikonfirmasi, Aziz … menyatakan": a clause of time, not a report
             if back or text[w.end() : w.end() + 3].lstrip()[:1] == "," or (
                     j < len(words) and words[j].group().lower() == "bahwa"):

@@ -17,7 +17,8 @@ CUE_KEYS = {"name", "forms", "position", "note", "example"}
 GROUP_KEYS = {"name", "kind", "words", "note", "example"}
 POSITIONS = {"after", "before", "prep", "passive"}
 KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous",
-         "title-link", "document", "document-opening", "coordination", "nickname"}
+         "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
+         "subject-pronoun", "group-pronoun"}
 
 
 @dataclass(slots=True)

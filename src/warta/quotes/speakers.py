@@ -746,17 +746,13 @@ def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
     if raw.kind == "anonymous":
         return Speaker("none")
     low = (raw.text or "").lower()
-    if (low in SUBJECT_PRONOUNS or low in GROUP_PRONOUNS) and raw.start >= 0 and _opens_sentence(ctx.text, raw.start):
-        named = _person_before(ctx, raw.start, ("PER",) if low in SUBJECT_PRONOUNS else ("ORG", "GPE"))
+    single, group = ctx.lex.kind("subject-pronoun"), ctx.lex.kind("group-pronoun")
+    if (low in single or low in group) and raw.start >= 0 and _opens_sentence(ctx.text, raw.start):
+        # a pronoun opening a sentence goes on with whom the sentence before is about (speakers.yaml)
+        named = _person_before(ctx, raw.start, ("PER",) if low in single else ("ORG", "GPE"))
         if named is not None:
             return named
     return _resolve_back(ctx, pos) or Speaker("none")
-
-
-# Singular pronouns that, opening a sentence, continue the person the sentence before is about.
-SUBJECT_PRONOUNS = {"ia", "dia", "beliau"}
-# The plural one continues the body or state the sentence before is about.
-GROUP_PRONOUNS = {"mereka"}
 
 
 def _person_before(ctx: Context, pos: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
