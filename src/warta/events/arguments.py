@@ -17,6 +17,7 @@ from importlib import resources
 
 from warta.article import Entity
 from warta.events.matcher import CLAUSE_END, Match
+from warta.events.words import missions, words
 from warta.resources import load_rules
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
@@ -36,8 +37,6 @@ CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "l
 FRONTED = frozenset({"sejak", "setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sesudah", "menjelang", "selama"})
 # Nouns of these types name their agent with "dari": "dukungan dari Saudi", "kecaman dari China".
 FROM_AGENT = frozenset({"SUPPORT", "AID", "REQUEST", "ACCUSE", "THREATEN", "REJECT"})
-# A country after these is a currency, not an actor: "senilai 23,3 miliar dolar AS".
-CURRENCY = frozenset({"dolar", "dollar"})
 # Dashes: the dateline's end ("ISTANBUL, KOMPAS.TV - Perundingan ..."); a name before one is no agent of a noun after it.
 DASHES = frozenset({"-", "--", "–", "—"})
 # Prepositions that introduce the target of a noun trigger.
@@ -52,9 +51,6 @@ SOURCE_REACH = 20  # tokens: a subject farther back than this is rarely the agen
 TARGET_REACH = 12
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 EMBASSY = frozenset({"kedutaan", "kedubes", "konsulat", "kbri"})
-# Indonesia's embassies and consulates, named by the city they sit in ("KBRI Yangon", "KJRI Jeddah"):
-# a mission belongs to the sending state, Indonesia, not to the host country of its city.
-INDONESIAN_MISSION = frozenset({"kbri", "kjri"})
 # "mengancam ... jika AS dan Korea Selatan melanjutkan latihan": the threatened is the condition's subject
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya"})
 # "bantuan untuk korban gempa di Turki": the recipient of aid may be a place
@@ -137,15 +133,11 @@ def is_organisation(ent: Entity) -> bool:
     return ent.type == "ORG" and bool(code) and not (len(code) == 3 and code.isalpha())
 
 
-# A city or region after these is where someone goes or comes from, never the one acting: "dibawa ke
-# Jakarta untuk dilakukan permintaan keterangan", "dievakuasi dari Khartoum", "dikerahkan ke Kursk".
-DIRECTION = frozenset({"ke", "dari", "menuju"})
-
-
 def directional_place(unit: Unit, low: list[str]) -> bool:
-    """True for a city or region (a place with no actor code of its own) right after ``DIRECTION``."""
+    """True for a city or region (a place with no actor code of its own) right after a word of
+    movement (kind ``direction`` in data/events/words.yaml: "dibawa ke Jakarta", "dievakuasi dari Khartoum")."""
     return (unit.start > 0 and unit.entity.type in PLACE_TYPES and not unit.entity.actor
-            and low[unit.start - 1] in DIRECTION)
+            and low[unit.start - 1] in words("direction"))
 
 
 def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:
@@ -153,9 +145,11 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
     s_tok, e_tok = sent
     lo, hi = starts[s_tok] if s_tok < len(starts) else 0, ends[e_tok - 1] if e_tok else 0
     raw: list[tuple[int, int, Entity]] = []
+    mission = missions()  # "KBRI Yangon" acts for Indonesia, not the host state (data/events/words.yaml)
     for ent in entities:
-        if ent.type == "ORG" and ent.name.split(" ", 1)[0].lower() in INDONESIAN_MISSION:
-            ent = replace(ent, country="IDN", actor="IDNGOV")
+        sending = mission.get(ent.name.split(" ", 1)[0].lower()) if ent.type == "ORG" else None
+        if sending:
+            ent = replace(ent, country=sending[0], actor=sending[1])
         for m in ent.mentions:
             if m.start >= lo and m.end <= hi and m.via != "dateline":  # "JAKARTA, KOMPAS.com -" acts in nothing
                 a = bisect_right(starts, m.start) - 1
@@ -174,7 +168,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         locative = prev in LOCATIVE or (prev2 in LOCATIVE and prev.islower() and prev.isalpha())
         # "berunjuk rasa di depan Kedutaan Besar Jepang": an embassy stands for its state, never a mere place
         locative = locative and low[a] not in EMBASSY
-        if ent.type in PLACE_TYPES and prev in INDONESIAN_MISSION and actors and actors[-1].end == a:
+        if ent.type in PLACE_TYPES and prev in mission and actors and actors[-1].end == a:
             # "KBRI Yangon": the city is the mission's seat, part of its name
             p = actors[-1]
             actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)
@@ -182,7 +176,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         if ent.type in PLACE_TYPES and locative:
             places.append(Unit(a, b, ent, a, b))
             continue
-        if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING or prev in CURRENCY:
+        if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING or prev in words("currency"):
             continue
         unit = Unit(a, b, ent, a, b, [ent])
         if actors:

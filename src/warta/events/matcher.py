@@ -21,6 +21,7 @@ from spacy.util import registry
 
 from warta.events.lexicon import GAP, NONE, Lexicon, Pattern
 from warta.events.lexicon import load as load_lexicon
+from warta.events.words import words
 
 # Tokens that end a clause: a trigger's complement and its target do not reach past them.
 CLAUSE_END = frozenset({".", ";", ":", "tetapi", "namun", "sedangkan", "sementara", "padahal", '"', "“", "”", "?", "!"})
@@ -28,9 +29,6 @@ CLAUSE_END = frozenset({".", ";", ":", "tetapi", "namun", "sedangkan", "sementar
 GAP_STOP = CLAUSE_END | {",", "(", ")", "yang"}
 # Absorption stops at a comma or a relative clause too: "..., yang ditangkap Rusia" is a fact.
 ABSORB_END = CLAUSE_END | {",", "yang", "(", ")"}
-# A coordinator after a marker opens a second predicate, outside its scope: "membantah dan balik
-# menuduh" denies one thing and accuses (the accusation is not negated).
-SECOND_PREDICATE = frozenset({"dan", "serta", "lalu", "kemudian", "tetapi", "namun"})
 MODALS = frozenset({"harus", "wajib", "mesti", "hendaknya"})  # a pattern ending on one needs a named subject before it
 MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang", "mengusulkan untuk bertemu"
 
@@ -169,7 +167,8 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         between = low[m.end - offset : nxt.start - offset] if nxt else []
         if (m.entry.marks and nxt and nxt.pattern.pos == "verb" and len(between) <= MARKER_REACH
-                and not set(between) & (GAP_STOP | SECOND_PREDICATE)):
+                and not set(between) & (GAP_STOP | words("second-predicate"))):
+            # a coordinator after a marker opens a second predicate outside its scope (data/events/words.yaml)
             setattr(nxt, m.entry.marks, True)  # the marker only qualifies the next trigger
             nxt.negated |= m.negated
             i += 1
