@@ -1,4 +1,4 @@
-"""warta.lang.stemmer gives Sastrawi's roots, word for word.
+"""warta.stemming gives Sastrawi's roots, word for word.
 
 On every word form of the training data in ../shared (UD train files, the NER train folds,
 realnews_train and realnews_dev, the 300 Detik articles; skipped when ../shared is absent), and on
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.lang.stemmer import LiteralStemmer, LiteralVisitors
+from warta.stemming import LiteralStemmer, LiteralVisitors
 
 SHARED = Path(__file__).resolve().parents[2] / "../shared"
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")

@@ -24,9 +24,9 @@ PRONOUNS = {"nya": "dia", "ia": "dia", "ku": "aku", "mu": "kamu"}
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from warta.lang.stemmer import LiteralStemmer
+    from warta.stemming import LiteralStemmer
 
-    return LiteralStemmer()  # Sastrawi's roots, 7x cheaper on a new word (warta/lang/stemmer.py)
+    return LiteralStemmer()  # Sastrawi's roots, 7x cheaper on a new word (warta/stemming.py)
 
 
 @lru_cache(maxsize=50_000)

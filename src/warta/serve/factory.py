@@ -54,8 +54,9 @@ def create_app(config: ServeConfig | str) -> FastAPI:
     # with a token the server may be the store's only writer: create it; read-only servers need it to exist
     store = Store.open(config.db, create=bool(config.token))
     sync(store.engine)  # index what is new before the first search, not during it
-    # the stemmer's dictionary (0.8 s of CPU) loads now, not in the first searches: the first searches of a
-    # loaded server each loaded it, a second or more of CPU apiece (p99 of /api/search 1.7-2.4 s -> 0.25-0.5 s)
+    # the stemmer and its dictionary load now (0.014 s of CPU since warta.stemming imports no spaCy), not in the
+    # first searches: until then the stemmer's import pulled in spaCy (0.4 s of CPU, +50 MB), which each of the
+    # first concurrent searches paid (p99 of /api/search 1.7-2.4 s -> 0.25-0.5 s)
     load_stemmer()
     answers = Answers(store.engine, config.cache_mb * 1_000_000)
 

@@ -96,7 +96,7 @@ class LiteralVisitors(VisitorProvider):
         ]
         rules = self.prefix_visitors[1:]
         if [rule_number(v) for v in rules] != list(STARTS):
-            raise RuntimeError("Sastrawi's prefix rules are not those warta.lang.stemmer was checked against")
+            raise RuntimeError("Sastrawi's prefix rules are not those warta.stemming was checked against")
         self.plain_prefix = _Affix(r"^(di|ke|se)", "DP")  # RemovePlainPrefix, always offered first
         prefixes = [_Prefix(v.disambiguators, STARTS[rule_number(v)]) for v in rules]
         self.prefix_visitors = [self.plain_prefix, *prefixes]
