@@ -23,23 +23,29 @@ PREFIXES = ["", "di", "ke", "se", "ber", "be", "bel", "ter", "te", "me", "mem", 
 SUFFIXES = ["", "kan", "an", "i", "nya", "lah", "kannya", "annya", "ku", "mu", "isme", "isasi", "-nya", "pun"]
 
 
+UD_TRAIN = (SHARED / "datasets/ud/csui_id_csui-ud-train.conllu", SHARED / "datasets/ud/old21_id-ud-train.conllu")
+NER = SHARED / "datasets/ner"
+PASSAGES = (SHARED / "corpus/realnews_train/passages.jsonl", SHARED / "corpus/realnews_dev/passages.jsonl")
+SUMMARIES = SHARED / "corpus/summaries_dev/detik_dev_300.csv"
+READ = (*UD_TRAIN, NER, *PASSAGES, SUMMARIES)  # every path shared_vocabulary() reads
+
+
 def shared_vocabulary() -> set[str]:
     """The lower-case word forms of the training data in ../shared (no test split)."""
     words: set[str] = set()
-    datasets, corpus = SHARED / "datasets", SHARED / "corpus"
-    for path in [datasets / "ud/csui_id_csui-ud-train.conllu", datasets / "ud/old21_id-ud-train.conllu"]:
+    for path in UD_TRAIN:
         for line in path.read_text(encoding="utf-8").splitlines():
             cells = line.split("\t")
             if len(cells) > 2 and cells[0].isdigit():
                 words.update(WORD.findall(cells[1].lower()))
-    for path in sorted((datasets / "ner").glob("*/*train*")):
+    for path in sorted(NER.glob("*/*train*")):
         for line in path.read_text(encoding="utf-8").splitlines():
             words.update(WORD.findall(line.split("\t")[0].lower()))
-    for path in [corpus / "realnews_train/passages.jsonl", corpus / "realnews_dev/passages.jsonl"]:
+    for path in PASSAGES:
         for line in path.read_text(encoding="utf-8").splitlines():
             words.update(WORD.findall(json.dumps(json.loads(line), ensure_ascii=False).lower()))
     csv.field_size_limit(1 << 30)
-    with (corpus / "summaries_dev/detik_dev_300.csv").open(encoding="utf-8", newline="") as handle:
+    with SUMMARIES.open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle):
             words.update(WORD.findall(" ".join(row).lower()))
     return words
@@ -70,8 +76,9 @@ def test_same_roots_as_sastrawi_on_made_words():
 
 
 def test_same_roots_as_sastrawi_on_the_training_vocabulary():
-    if not (SHARED / "datasets/ud").is_dir() or not (SHARED / "corpus/realnews_train").is_dir():
-        pytest.skip("../shared is absent")
+    for path in READ:
+        if not path.exists():
+            pytest.skip(f"{path} is absent")
     words = sorted(shared_vocabulary())
     assert len(words) > 30_000
     assert differences(words) == []
