@@ -167,3 +167,18 @@ def test_store_failed_reread_keeps_the_article(store):
     store.save_failure(Source(path="a.txt"), "empty file", b"")
     assert _article_ids(store) == {article.id}
     assert [f.key for f in store.failures()] == ["a.txt"]
+
+
+def test_an_unchanged_resave_leaves_the_generation(store):
+    from warta.store.connect import generation
+
+    raw = make_raw("a.txt", "Presiden bertemu Menlu.")
+    assert store.save(make_article("Presiden bertemu Menlu."), raw) == "added"
+    with store.engine.connect() as conn:
+        before = generation(conn)
+    assert store.save(make_article("Presiden bertemu Menlu."), raw) == "unchanged"
+    with store.engine.connect() as conn:
+        assert generation(conn) == before > 0
+    assert store.save(make_article("Presiden bertemu Menlu lagi."), make_raw("a.txt", "Presiden bertemu Menlu lagi.")) == "updated"
+    with store.engine.connect() as conn:
+        assert generation(conn) == before + 1

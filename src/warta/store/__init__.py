@@ -21,7 +21,7 @@ from warta.article import Article, RawDocument, Source, body_timex
 from warta.errors import WartaError
 from warta.store import migrate, schema
 from warta.store.counts import EntityCounts
-from warta.store.connect import database_errors, display_name, engine_for, writing
+from warta.store.connect import database_errors, display_name, engine_for, writing, wrote_nothing
 from warta.store.events import first_day
 
 __all__ = ["Store", "StoredArticle", "StoredFailure", "derived_rows", "document_key", "raw_sha"]
@@ -148,6 +148,7 @@ class Store:
         with writing(self.engine) as conn:
             doc = conn.execute(select(d.c.status, d.c.raw_sha, d.c.article_id).where(d.c.key == key)).first()
             if doc is not None and doc.status == "ok" and doc.raw_sha == sha:
+                wrote_nothing(conn)  # the servers' cached answers stay valid
                 return "unchanged"
             previous = doc.article_id if doc is not None else None
             stored = conn.execute(select(a.c.document).where(a.c.id == article.id)).first()

@@ -21,6 +21,7 @@ from warta.errors import WartaError
 # how long a writer waits for another process's write before giving up (seconds)
 SQLITE_BUSY_TIMEOUT = 60.0
 _WRITE = "warta_write"
+_NOTHING = "warta_wrote_nothing"  # in conn.info: writing() leaves the generation as it is
 # the store's generation, a row of its meta table: one more with each committed write transaction
 GENERATION_KEY = "generation"
 _BUMP = text("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR(20)) WHERE key = :key")
@@ -90,16 +91,27 @@ def _sqlite_transactions(engine: Engine) -> None:
 
 @contextlib.contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction holding the store's write lock until it commits (or rolls back on error)."""
+    """A write transaction holding the store's write lock until it commits (or rolls back on error).
+
+    It adds one to the store's generation (which empties the servers' response caches) unless the caller
+    said with ``wrote_nothing(conn)`` that it changed nothing.
+    """
     with engine.connect().execution_options(**{_WRITE: True}) as conn:
         with conn.begin():
+            conn.info.pop(_NOTHING, None)  # info outlives the checkout: a flag left by a rolled-back writer goes
             if engine.dialect.name == "postgresql":
                 # one writer at a time per schema, the same guarantee SQLite's database lock gives
                 conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('warta:' || current_schema()))"))
             yield conn
             # under the write lock, in the same transaction: the new generation commits with the writes
-            if conn.execute(_BUMP, {"key": GENERATION_KEY}).rowcount == 0:
-                conn.execute(_FIRST, {"key": GENERATION_KEY})
+            if not conn.info.pop(_NOTHING, False):
+                if conn.execute(_BUMP, {"key": GENERATION_KEY}).rowcount == 0:
+                    conn.execute(_FIRST, {"key": GENERATION_KEY})
+
+
+def wrote_nothing(conn: Connection) -> None:
+    """Inside ``writing``: this transaction changed nothing, so the generation stays (the caches stay valid)."""
+    conn.info[_NOTHING] = True
 
 
 def generation(conn: Connection) -> int:
