@@ -155,9 +155,9 @@ def _voice_pos(surface: str, pos: str) -> tuple[str, str]:
     return voice, "noun" if noun else "verb"
 
 
-def _proposed(word: str, lemma: str, type_: str, surface: str, pos: str) -> Pattern:
+def _proposed(word: str, lemma: str, type_: str, pos: str) -> Pattern:
     entry = Entry(name=f"model: {lemma}", type=type_, note="proposed by the trigger model (events.model)")
-    voice, part = _voice_pos(surface, pos)
+    voice, part = _voice_pos(word, pos)
     return Pattern((Spec("word", (word,)),), entry, voice, part, 0)
 
 
@@ -194,7 +194,7 @@ def apply(model: TriggerModel, found: list[list], words: Words, bounds: list[tup
         if isinstance(x, int):
             b = int(p.argmax())
             if b and p[b] >= model.propose:
-                pattern = _proposed(words.low(x), words.lemma(x), model.classes[b], words.low(x), words.pos(x))
+                pattern = _proposed(words.low(x), words.lemma(x), model.classes[b], words.pos(x))
                 out[k] = sorted([*out[k], make(x, x + 1, x, pattern)], key=lambda m: m.start)
             continue
         # the type given that it is an event: the best of the types, renormalised without NONE
