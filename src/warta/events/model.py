@@ -83,6 +83,11 @@ def features(words: Words, i: int, entry: Entry | None, bounds: tuple[int, int] 
     return out
 
 
+def vocab_hashes(vocab) -> numpy.ndarray:
+    """The sorted string hashes of the lemmas ``vocab``, as ``Words.in_vocab`` takes them."""
+    return numpy.array(sorted(get_string_id(w) for w in vocab), dtype="uint64")
+
+
 @dataclass(frozen=True)
 class TriggerModel:
     """Weights of the model, its vocabulary of proposable lemmas and its two thresholds."""
@@ -97,7 +102,7 @@ class TriggerModel:
     hashes: numpy.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "hashes", numpy.array(sorted(get_string_id(w) for w in self.vocab), dtype="uint64"))
+        object.__setattr__(self, "hashes", vocab_hashes(self.vocab))
 
     def probabilities(self, rows: list[list[str]]) -> numpy.ndarray:
         """Class probabilities for each candidate's feature list, one row each."""

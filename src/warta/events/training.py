@@ -20,12 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy
-from spacy.strings import get_string_id
 
 from warta.article import EVENT_TYPES
 from warta.events import matcher
 from warta.events.lexicon import NONE, Lexicon
-from warta.events.model import TriggerModel, Words, features
+from warta.events.model import TriggerModel, Words, features, vocab_hashes
 
 # words that open a trigger phrase without being its head: "akan menjawab", "telah berkomunikasi"
 NOT_HEAD = frozenset({"akan", "telah", "sudah", "tidak", "tak", "juga", "bisa", "dapat", "segera", "terpaksa",
@@ -95,7 +94,7 @@ def vocabulary(lex: Lexicon, passages: list[tuple[object, list[GoldTrigger]]], m
 def examples(lex: Lexicon, doc, gold: list[GoldTrigger], vocab: frozenset[str]) -> list[tuple[list[str], str]]:
     """The (features, label) pairs of the candidates of one parsed passage."""
     words = Words(doc)
-    hits = words.in_vocab(numpy.array(sorted(get_string_id(w) for w in vocab), dtype="uint64"))
+    hits = words.in_vocab(vocab_hashes(vocab))
     label_at: dict[int, str] = {}
     inside: set[int] = set()
     for g in gold:
