@@ -13,11 +13,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
 from warta.article import Entity
 from warta.events.matcher import CLAUSE_END, Match
-from warta.events.words import missions, words
+from warta.events.words import missions, shipped, words
 from warta.resources import load_rules
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
@@ -90,8 +89,7 @@ def _code(ent: Entity) -> str | None:
 def parties() -> dict[str, str]:
     """The organisations that are an event party of their own, by actor code: the code of the coded
     organisation each acts as (``data/events/organisations.yaml``)."""
-    text = resources.files("warta").joinpath("data", "events", "organisations.yaml").read_text(encoding="utf-8")
-    entries = load_rules(("warta/data/events/organisations.yaml", text), key="code",
+    entries = load_rules(shipped("organisations.yaml"), key="code",
                          allowed={"code", "party", "note"}, required={"code", "party", "note"})[None]
     return {e["code"]: e["party"] for e in entries}
 
@@ -194,8 +192,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
 @lru_cache(maxsize=1)
 def bodies() -> frozenset[str]:
     """Words for an unnamed acting body ("polisi", "aparat", "pemerintah"): ``data/events/bodies.yaml``."""
-    text = resources.files("warta").joinpath("data", "events", "bodies.yaml").read_text(encoding="utf-8")
-    entries = load_rules(("warta/data/events/bodies.yaml", text), key="name", allowed={"name", "note"},
+    entries = load_rules(shipped("bodies.yaml"), key="name", allowed={"name", "note"},
                          required={"name", "note"})[None]
     return frozenset(e["name"] for e in entries)
 

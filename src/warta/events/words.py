@@ -9,7 +9,6 @@ from importlib import resources
 from warta.errors import ResourceError
 from warta.resources import load_rules
 
-SOURCE = "warta/data/events/words.yaml"
 KINDS = frozenset({"second-predicate", "currency", "direction", "mission"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
@@ -26,10 +25,14 @@ def _build(entry: dict, where: str, _section: str | None) -> dict:
     return entry
 
 
+def shipped(name: str) -> tuple[str, str]:
+    """A rule file of ``warta/data/events`` as ``load_rules`` takes it: (the name its errors give, text)."""
+    return f"warta/data/events/{name}", resources.files("warta").joinpath("data", "events", name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _entries() -> tuple[dict, ...]:
-    text = resources.files("warta").joinpath("data", "events", "words.yaml").read_text(encoding="utf-8")
-    return tuple(load_rules((SOURCE, text), key=lambda e, _v: (e.get("kind"), str(e.get("word", "")).lower()),
+    return tuple(load_rules(shipped("words.yaml"), key=lambda e, _v: (e.get("kind"), str(e.get("word", "")).lower()),
                             allowed=ALLOWED, required=REQUIRED, build=_build)[None])
 
 
