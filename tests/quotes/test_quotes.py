@@ -11,6 +11,13 @@ from warta.quotes import find_quotes, load_lexicon
 from warta.quotes.lexicon import default_lexicon
 
 
+def _named(text, eid, name, kind, said=None, **kw):
+    """An entity ``name`` with one mention: the first place ``said`` (the name itself unless given) is in ``text``."""
+    said = said or name
+    at = text.index(said)
+    return Entity(eid, name, kind, mentions=[Mention(at, at + len(said), said)], **kw)
+
+
 def _one(text, **kw):
     quotes = find_quotes(text, **kw)
     assert quotes, f"no quote in {text!r}"
@@ -290,8 +297,7 @@ def test_quotes_an_unnamed_official_is_the_state_the_story_is_about_and_an_anony
             "Seorang pejabat mengatakan bahwa tahanan akan dipindahkan.")
     spans = [(m.start(), m.end()) for m in __import__("re").finditer("Filipina", text)]
     ph = Entity("g1", "Filipina", "GPE", country="PHL", actor="PHL", mentions=[Mention(s, e, "Filipina") for s, e in spans])
-    at = text.index("Manila")
-    manila = Entity("g2", "Manila", "GPE", country="PHL", mentions=[Mention(at, at + 6, "Manila")])
+    manila = _named(text, "g2", "Manila", "GPE", country="PHL")
     quotes = find_quotes(text, [ph, manila])
     official = next(q for q in quotes if q.text.startswith("patroli"))
     assert official.speaker == "g1" and official.speaker_text == "Filipina"
@@ -318,8 +324,7 @@ def test_quotes_the_holder_named_at_the_end_of_an_office_title_is_the_speaker(te
 
 def test_quotes_a_relative_clause_on_an_office_title_is_skipped_to_the_holder():
     text = '"Kami kecewa," ujar Anggota Fraksi Gerindra yang ikut walk out, Ramson Siagian saat dikonfirmasi.'
-    at = text.index("Gerindra")
-    party = Entity("o1", "Partai Gerindra", "ORG", mentions=[Mention(at, at + 8, "Gerindra")])
+    party = _named(text, "o1", "Partai Gerindra", "ORG", said="Gerindra")
     assert find_quotes(text, [party])[0].speaker_text == "Ramson Siagian"
 
 
@@ -356,22 +361,19 @@ def test_quotes_a_second_predicate_after_dan_shares_the_subject_of_the_sentence(
 
 def test_quotes_a_relative_clause_between_commas_describes_the_subject_before_it():
     text = "Jepang, yang berseteru dengan Korea Selatan, mengatakan bahwa perundingan harus dilanjutkan."
-    at, kt = text.index("Jepang"), text.index("Korea Selatan")
-    japan = Entity("g1", "Jepang", "GPE", mentions=[Mention(at, at + 6, "Jepang")], actor="JPN")
-    korea = Entity("g2", "Korea Selatan", "GPE", mentions=[Mention(kt, kt + 13, "Korea Selatan")], actor="KOR")
+    japan = _named(text, "g1", "Jepang", "GPE", actor="JPN")
+    korea = _named(text, "g2", "Korea Selatan", "GPE", actor="KOR")
     assert find_quotes(text, [japan, korea])[0].speaker == "g1"
 
 
 def test_quotes_a_gazetteer_name_the_cue_is_no_short_form_of_is_not_the_speaker_text():
     # the actors stage linked "Subardi" to a minister's gazetteer record; the article never writes that name
     text = '"Jangan ada keributan," kata Subardi di Jakarta.'
-    at = text.index("Subardi")
-    wrong = Entity("per:budi", "Budi Karya Sumadi", "PER", mentions=[Mention(at, at + 7, "Subardi")])
+    wrong = _named(text, "per:budi", "Budi Karya Sumadi", "PER", said="Subardi")
     assert find_quotes(text, [wrong])[0].speaker_text == "Subardi"
     # a misspelt short form still gets the full name
     text = '"Kami tidak ikut campur," kata Psekov.'
-    at = text.index("Psekov")
-    peskov = Entity("per:peskov", "Dmitry Peskov", "PER", mentions=[Mention(at, at + 6, "Psekov")])
+    peskov = _named(text, "per:peskov", "Dmitry Peskov", "PER", said="Psekov")
     assert find_quotes(text, [peskov])[0].speaker_text == "Dmitry Peskov"
 
 
@@ -406,32 +408,28 @@ def test_quotes_a_second_quote_after_a_new_reporting_verb_is_part_of_the_reporte
 def test_quotes_a_sentence_opening_pronoun_goes_on_with_the_person_of_the_sentence_before():
     text = ('"Kami tidak akan menyerah," kata Zaw Min Tun. Situasi itu menjadi perhatian khusus Sekjen PBB '
             'Antonio Guterres. Dia meminta pihak bertikai melindungi warga sipil.')
-    zs, gs = text.index("Zaw Min Tun"), text.index("Antonio Guterres")
-    zaw = Entity("e1", "Zaw Min Tun", "PER", mentions=[Mention(zs, zs + 11, "Zaw Min Tun")])
-    guterres = Entity("e2", "Antonio Guterres", "PER", mentions=[Mention(gs, gs + 16, "Antonio Guterres")])
+    zaw = _named(text, "e1", "Zaw Min Tun", "PER")
+    guterres = _named(text, "e2", "Antonio Guterres", "PER")
     assert find_quotes(text, [zaw, guterres])[-1].speaker == "e2"
 
 
 def test_quotes_a_name_the_actors_stage_missed_after_a_state_in_one_run_is_the_speaker():
     text = "Wakil Menteri Luar Negeri (Wamenlu) RI Pahala Nugraha Mansury berharap, perundingan selesai bulan depan."
-    at = text.index("RI ")
-    ri = Entity("g1", "Indonesia", "GPE", mentions=[Mention(at, at + 2, "RI")], actor="IDN")
+    ri = _named(text, "g1", "Indonesia", "GPE", said="RI", actor="IDN")
     assert find_quotes(text, [ri])[0].speaker_text == "Pahala Nugraha Mansury"
 
 
 def test_quotes_of_two_subjects_joined_by_dan_the_first_named_speaks():
     text = "Amerika Serikat dan Korea Selatan meminta Korea Utara menarik personel militernya dari Rusia."
-    us, kr = text.index("Amerika Serikat"), text.index("Korea Selatan")
-    usa = Entity("g1", "Amerika Serikat", "GPE", mentions=[Mention(us, us + 15, "Amerika Serikat")], actor="USA")
-    kor = Entity("g2", "Korea Selatan", "GPE", mentions=[Mention(kr, kr + 13, "Korea Selatan")], actor="KOR")
+    usa = _named(text, "g1", "Amerika Serikat", "GPE", actor="USA")
+    kor = _named(text, "g2", "Korea Selatan", "GPE", actor="KOR")
     assert find_quotes(text, [usa, kor])[0].speaker == "g1"
 
 
 def test_quotes_mereka_opening_a_sentence_goes_on_with_the_body_of_the_sentence_before():
     text = ("Kelompok milisi Hizbullah di Libanon meluncurkan sejumlah roket ke Golan. "
             "Mereka menyatakan peluncuran roket itu sebagai balasan atas serangan udara.")
-    hs = text.index("Hizbullah")
-    hez = Entity("o1", "Hizbullah", "ORG", mentions=[Mention(hs, hs + 9, "Hizbullah")])
+    hez = _named(text, "o1", "Hizbullah", "ORG")
     assert find_quotes(text, [hez])[0].speaker == "o1"
 
 
@@ -454,8 +452,7 @@ def test_quotes_a_reporting_verb_then_an_adverbial_then_a_colon_introduces_the_q
 def test_quotes_a_nickname_the_text_introduces_is_the_person_it_stands_for():
     text = ('Menteri Agama Yaqut Cholil Qoumas bertemu Menteri Haji Arab Saudi. Gus Men (panggilan akrab Menag '
             'Yaqut) berharap ada penambahan kuota. "Semua bergantung pada kebaikan Raja," ujar Gus Men.')
-    ys = text.index("Yaqut Cholil Qoumas")
-    yaqut = Entity("e1", "Yaqut Cholil Qoumas", "PER", mentions=[Mention(ys, ys + 19, "Yaqut Cholil Qoumas")])
+    yaqut = _named(text, "e1", "Yaqut Cholil Qoumas", "PER")
     assert find_quotes(text, [yaqut])[-1].speaker == "e1"
 
 
