@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from warta.actors import link
+from warta.article import Article
+
 from tests.actors.conftest import mentions
 from tests.actors.test_ner_spans import _run as _ner_run
+
+
+def _shipped(nlp, text: str) -> Article:
+    """Link ``text`` (published 2023-08-01) with the shipped gazetteer."""
+    art = Article(body=text, published="2023-08-01")
+    doc = nlp(text)
+    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    return link(art, doc)
 
 
 def _people(article) -> set[str]:
@@ -103,27 +114,14 @@ def test_people_named_by_initials(run):
 
 def test_an_organ_head_alias_before_another_state_is_that_states_organ(blank_nlp):
     # the shipped gazetteer has "Angkatan Darat" alone as TNI AD (Indonesia's army)
-    from warta.actors import link
-    from warta.article import Article
-
-    text = "Pasukan Angkatan Darat India dan Angkatan Darat AS berlatih bersama."
-    art = Article(body=text, published="2023-08-01")
-    doc = blank_nlp(text)
-    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
-    link(art, doc)
+    art = _shipped(blank_nlp, "Pasukan Angkatan Darat India dan Angkatan Darat AS berlatih bersama.")
     orgs = {e.name: e.actor for e in art.entities if e.type == "ORG"}
     assert orgs == {"Angkatan Darat India": "INDMIL", "Angkatan Darat AS": "USAMIL"}
 
 
 def test_outlet_names_from_their_print_and_their_domain(blank_nlp):
-    from warta.actors import link
-    from warta.article import Article
-
     text = "Harga naik, lapor CNBC Indonesia. Berita ini tayang di TRIBUNLOMBOK.COM dan TRIBUN-BALI.COM pada Senin."
-    art = Article(body=text, published="2023-08-01")
-    doc = blank_nlp(text)
-    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
-    link(art, doc)
+    art = _shipped(blank_nlp, text)
     orgs = {e.name for e in art.entities if e.type == "ORG"}
     assert {"CNBC Indonesia", "Tribun Lombok", "Tribun Bali"} <= orgs
     assert "CNBC" not in orgs and not any(e.name == "Bali" for e in art.entities)
