@@ -172,9 +172,7 @@ class DiscoveryRules:
         for k in self.lex.starts("admin_heads", self.toks):
             h = self.lex.has("admin_heads", self.toks, k)
             if h is None or h >= self.n or any(self.taken[t] for t in range(k, h)) or not self.toks[h].is_cap:
-                continue
-            if h < self.n and self.toks[h].text == "." and self.toks[h].start == self.toks[h - 1].end:
-                continue  # Kab. is left to the tokenizer's abbreviations
+                continue  # (a "." after the head is no capital: Kab. is left to the tokenizer's abbreviations)
             place = self.starts.get(h)
             if place is not None:
                 if self._kind(place.key) in ("place", "country") and place.i == h:
