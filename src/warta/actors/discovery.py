@@ -110,16 +110,19 @@ class DiscoveryRules:
                 return self._is_person(f.key)
         return False
 
+    def ner_orgs(self) -> dict[int, int]:
+        """The NER's organisation spans, their end by their start (characters), read once per text."""
+        if self._ner_orgs is None:
+            self._ner_orgs = {e.start_char: e.end_char for e in self.ents if NER_TYPES.get(e.label_) == "ORG"}
+        return self._ner_orgs
+
     def _ner_org_end(self, k: int, j: int) -> int:
         """The end of an organisation name opened by a head at ``k``: ``j``, or further when the NER
         tagged one organisation from ``k`` past ``j`` over free words ("Komite Nasional [Kecelakaan
         Transportasi]", where the common word Kecelakaan stopped the capitalised run)."""
         if self.doc is None:
             return j
-        if self._ner_orgs is None:
-            self._ner_orgs = {e.start_char: e.end_char for e in self.ents
-                              if NER_TYPES.get(e.label_) == "ORG"}
-        end = self._ner_orgs.get(self.toks[k].start)
+        end = self.ner_orgs().get(self.toks[k].start)
         if end is None or end <= self.toks[j - 1].end:
             return j
         e = j

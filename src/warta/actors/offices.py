@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from warta.actors.discovery import NER_TYPES
 from warta.actors.found import Found
 from warta.actors.gazetteer import Record
 from warta.actors.index import covers
@@ -158,14 +159,12 @@ class OfficeRules:
         """The name after a title, ``i:j``, cut where the NER starts a person inside it and tagged the
         words before as an organisation: "Dirut [Indofood] Eva Rianti Hutapea" is Eva Rianti Hutapea of
         Indofood (the organisation is left to the NER pass)."""
-        if self.doc is None or j - i < 2:
+        if self.doc is None or j - i < 2 or self.toks[i].start not in self.ner_orgs():
             return i, j
         starts = {t.start: t.i for t in self.toks[i:j]}
-        orgs = {e.start_char for e in self.ents if e.label_ in ("ORG", "ORGANISATION", "ORGANIZATION")}
         for e in self.ents:
             k = starts.get(e.start_char)
-            if k is not None and k > i and e.label_ in ("PER", "PERSON") and e.end_char <= self.toks[j - 1].end \
-                    and self.toks[i].start in orgs:
+            if k is not None and k > i and NER_TYPES.get(e.label_) == "PER" and e.end_char <= self.toks[j - 1].end:
                 return k, j
         return i, j
 
