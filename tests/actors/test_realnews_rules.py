@@ -138,3 +138,20 @@ def test_an_organisation_head_alone_names_nothing(run):
 ])
 def test_regional_police_and_army_units_are_organisations(run, text, unit):
     assert any(e.type == "ORG" and e.name == unit for e in run(text).entities)
+
+
+@pytest.mark.parametrize("text,word,name", [
+    ("Presiden China Xi Jinping tiba di San Francisco. Xi meminta agar AS menahan diri.", "Xi", "Xi Jinping"),
+    ("Kim Jong Un meninjau uji coba rudal. Kim didampingi putrinya.", "Kim", "Kim Jong Un"),
+    ("Presiden Rusia Vladimir Putin tiba di Beijing. Putin disambut meriah.", "Putin", "Vladimir Putin"),
+])
+def test_a_person_is_called_by_the_family_name_where_it_comes_first(blank_nlp, text, word, name):
+    art = _shipped(blank_nlp, text)
+    assert mentions(art)[word] == name
+    assert "Vladimir" not in mentions(art)
+
+
+def test_the_head_of_a_body_with_a_home_country_is_that_countrys(blank_nlp):
+    art = _shipped(blank_nlp, "Pemimpin Hamas Ismail Haniyeh bertemu perdana menteri Qatar di Doha.")
+    haniyeh = next(e for e in art.entities if e.name == "Ismail Haniyeh")
+    assert haniyeh.country == "PSE" and haniyeh.actor == "HAMAS"

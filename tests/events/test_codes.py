@@ -16,6 +16,7 @@ from tests.events.conftest import make_article
     ("RUS", "RUSGOV", "RUSGOV"),    # a state body keeps its sector
     ("YEM", "HOUTHI", "YEM"),       # an armed group with a home country acts as it
     ("GBR", "REUTERS", "GBR"),      # so does a news agency
+    ("PSE", "HAMAS", "PSE"),        # and the head of an armed group (Ismail Haniyeh)
     ("IDN", None, "IDN"),           # a city with no actor code of its own
     (None, "IDNPTY", "IDNPTY"),     # a party member whose country the linker left out
     (None, "NATO", "NATO"),         # one of the coded organisations

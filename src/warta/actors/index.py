@@ -150,9 +150,12 @@ class Gazetteer:
         return max(tenures, key=lambda t: t.start or date.min)
 
     def country_of(self, rec: Record, on: date | None = None) -> str | None:
-        """An official serving an organisation on the date (NATO's Secretary-General) has no country."""
+        """An official serving an organisation on the date (NATO's Secretary-General) has no country,
+        unless the organisation has a home country: the head of Hamas or of a party is that country's
+        (the real-news conventions code Ismail Haniyeh PSE, as they code Hamas)."""
         if rec.kind == "official" and rec.organisation and self._tenure_on(rec, on).role in ORG_ROLES:
-            return None
+            org = self.orgs.get(rec.organisation)
+            return org.country if org is not None else None
         return rec.country
 
     def actor_of(self, rec: Record, on: date | None = None) -> str | None:

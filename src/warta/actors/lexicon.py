@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 from warta import settings
-from warta.actors.text import NgramIndex
+from warta.actors.text import NgramIndex, words_of
 from warta.errors import ResourceError
 from warta.resources import load_rules, read_yaml
 
@@ -26,7 +26,7 @@ GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles
           "continents", "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "organ_heads", "facility_heads", "web_domains",
           "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
           "degrees", "initials_cues", "alias_word", "outlet_networks",
-          "unit_bodies"}
+          "unit_bodies", "family_name_first"}
 
 # heads of bodies and regions; no person's name opens with one (derived group ``body_heads``)
 BODY_HEADS = ("org_heads", "unit_heads", "government", "admin_heads")
@@ -56,6 +56,12 @@ class Lexicon:
     def starts(self, group: str, tokens) -> list[int]:
         """The indexes of the tokens a word of ``group`` may start at (``NgramIndex.starts``)."""
         return self.groups[group].starts(tokens)
+
+    def contains(self, group: str, word: str) -> bool:
+        """True when ``word`` (one entry, any case; an acronym or code exactly) is a word of ``group``."""
+        index = self.groups[group]
+        toks = tuple(words_of(word))
+        return toks in index.exact or tuple(t.lower() for t in toks) in index.folded
 
     def ends_before(self, group: str, tokens, i: int) -> bool:
         """A word of ``group`` ends right before token ``i`` (one or two tokens long)."""

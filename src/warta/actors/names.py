@@ -87,8 +87,10 @@ class NameRules:
         """The words of ``name`` that a partial mention may use, and those a typo may be of."""
         rec = self._rec(key)
         # Indonesian news calls Indonesians by their first name too (Retno Marsudi ... Retno);
-        # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir)
-        skip = 0 if rec is not None and rec.country == "IDN" else 1
+        # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir), which is the
+        # first word where the family name comes first (Xi Jinping ... Xi: lexicon ``family_name_first``)
+        skip = 0 if rec is not None and (rec.country == "IDN" or (
+            rec.country and self.lex.contains("family_name_first", rec.country))) else 1
         words = words_of(name)
         return [w.lower() for w in words[skip:] or words], [fold(w).lower() for w in words[1:]]
 
