@@ -67,6 +67,26 @@ def test_date_line_opening_name_is_the_reporter(run):
     assert sorted(_furniture(art)) == ["Lukas Pranoto"]
 
 
+def test_a_byline_next_to_the_first_date_line_credits_its_names():
+    art = Article(body="Harga beras naik.", published="2019-05-14",
+                  removed=[Removed("Sawah Terendam Banjir di Karawang", "title"),
+                           Removed("News - Wulan Prasetyo, CNBC Indonesia", "byline"),
+                           Removed("18 Februari 2025 10:20", "dateline-date"),
+                           Removed("Rahmat Hidayat,", "related-link"),
+                           Removed("Petani Mengeluh Harga Pupuk Naik", "related-link"),
+                           Removed("Selasa, 18 Februari 2025 | 10:20", "dateline-date"),
+                           Removed("Banjir Surut di Bekasi", "related-link")])
+    art = link(art, None, folder=FIXTURE)
+    found = _furniture(art)
+    assert found["Wulan Prasetyo"].type == found["Rahmat Hidayat"].type == "PER"
+    assert "Banjir Surut" not in " ".join(found) and "Petani Mengeluh" not in " ".join(found)
+
+
+def test_republika_credits_reporter_and_redaktur(run):
+    people = [m.text for e in run("Rep: C20/ Red: Bayu Prasetya").entities if e.type == "PER" for m in e.mentions]
+    assert people == ["Bayu Prasetya"]
+
+
 def test_windows_keep_one_copy_of_furniture_mentions():
     doc = Article(body="Sergey Lavrov tiba.\nLavrov berbicara.", published="2019-05-14",
                   removed=[Removed("Editor: Sinta Maharani", "byline")])

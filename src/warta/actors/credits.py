@@ -5,8 +5,10 @@ News pages credit their reporters, editors and photographers in fixed forms: a c
 Pembaruan / Ruht Semiono)", "Penulis: A | Editor: B", "ANTARA FOTO/Fikri Yusuf"), after an outlet and
 a slash ("[Suara.com/Novian Ardiansyah]"), or, in a removed
 date line, a name before a separator and the date ("Fajar Nugraha • 18 February 2025 23:19",
-"Angkasa Yudhistira , Jurnalis-Kamis, 16 Mei 2024"). The real-news conventions annotate them as PER
-(outlets in the same credits are ORG: the outlets pass runs first and claims them).
+"Angkasa Yudhistira , Jurnalis-Kamis, 16 Mei 2024"), or a byline of its own next to the removed date
+line ("Kanavino Ahmad Rizqo - detikNews", "News - Tommy Patrio Sorongan, CNBC Indonesia", "Nirmala
+Maulana Achmad," after "Kompas.com - 02/11/2023, 15:10 WIB"). The real-news conventions annotate them as
+PER (outlets in the same credits are ORG: the outlets pass runs first and claims them).
 
 A credited field is a person only when it reads as a name: one to four capitalised words (ALL CAPS
 too), initials allowed, no word of the ``credit_not_names`` group ("Handout", "Redaksi", "Dok",
@@ -26,9 +28,10 @@ MAX_WORDS = 4
 class CreditRules:
     """The credits pass of ``Linker`` (a mixin: state and shared helpers are the Linker's)."""
 
-    def credits(self, line_starts: frozenset[int] = frozenset()) -> None:
-        """People credited after a cue ("Editor: …") anywhere, and, at the tokens ``line_starts``
-        (the first tokens of removed date lines and bylines), a name before a separator and a date."""
+    def credits(self, line_starts: frozenset[int] = frozenset(), byline_starts: frozenset[int] = frozenset()) -> None:
+        """People credited after a cue ("Editor: …") anywhere; at the tokens ``line_starts`` (the first
+        tokens of removed date lines and bylines), a name before a separator and a date; and the lines
+        starting at ``byline_starts`` (removed lines next to a date line) when they are bylines."""
         done = 0  # the credit fields read so far end here
         for i in self.lex.starts("credit_cues", self.toks):
             if i < done:
@@ -48,6 +51,31 @@ class CreditRules:
             after_comma = sep == "," and j + 1 < self.n and self.toks[j + 1].lower in CREDIT_AFTER_COMMA
             if (sep in ("•", "|", "/") and any(c.isdigit() for c in rest)) or after_comma:
                 self._credit(k, j)
+        for k in sorted(byline_starts):
+            self._byline(k)
+
+    def _byline(self, k: int) -> None:
+        """Credit the names of the line from token ``k`` when every field of it is a name, an outlet
+        found before or byline words ("News - Tommy Patrio Sorongan, CNBC Indonesia", "Elza Astari
+        Retaduari, Saiman - detikNews", "News editor Wahyu Dwi Anggoro"); a line with any other field
+        (a headline next to the date line) credits nobody."""
+        names, start = [], k
+        while k < self.n and (k == start or self._same_line(k - 1, k)):
+            t = self.toks[k]
+            if t.text in SEPARATORS or self.taken[k]:
+                k += 1
+                continue
+            while k < self.n and self._same_line(start, k) and self.lex.has("byline_words", self.toks, k) is not None:
+                k = self.lex.has("byline_words", self.toks, k)
+            if k >= self.n or not self._same_line(start, k) or self.toks[k].text in SEPARATORS or self.taken[k]:
+                continue
+            j = self._credit_field_end(k)
+            if j is None:
+                return
+            names.append((k, j))
+            k = j
+        for i, j in names:
+            self._credit(i, j)
 
     def _same_line(self, a: int, b: int) -> bool:
         return "\n" not in self.body[self.toks[a].end:self.toks[b].start]

@@ -20,6 +20,10 @@ from warta.article import Article, Entity, RemovedMention
 # Removed lines whose opening name, before a separator and a date, is the credited reporter
 # ("Fajar Nugraha • 18 February 2025 23:19"): the extractor's reasons for date lines and bylines.
 CREDIT_LINE_REASONS = frozenset({"dateline-date", "byline"})
+# A removed line right before or after the first date line may be the byline alone ("Rekha Anstarida",
+# "Nirmala Maulana Achmad," after "Kompas.com - 02/11/2023, 15:10 WIB"), whatever the extractor
+# called it (a caption, a related link): ``CreditRules._byline`` credits it when it reads as one.
+DATE_LINE_REASON = "dateline-date"
 SEPARATOR = "\n"
 # Without a parse and in title-case headlines ("Menlu Berkicau", "Adili Jokowi"), a name the gazetteer
 # does not know is kept only when a credit, an outlet name or a seat of government found it; a
@@ -36,6 +40,16 @@ def furniture_text(article: Article) -> tuple[str, list[int]]:
     return SEPARATOR.join(r.text for r in article.removed), starts
 
 
+def _byline_lines(article: Article) -> list[int]:
+    """The removed lines right before and after the page's first date line (later date lines date
+    the teasers of a list of other stories, whose headlines are no bylines), the title left out."""
+    first = next((i for i, r in enumerate(article.removed) if r.reason == DATE_LINE_REASON), None)
+    if first is None:
+        return []
+    return [i for i in (first - 1, first + 1) if 0 <= i < len(article.removed)
+            and article.removed[i].reason not in (DATE_LINE_REASON, "title") and article.removed[i].text.strip()]
+
+
 def link_removed(article: Article, entities: list[Entity], make_linker) -> list[Entity]:
     """``entities`` (of the body) with the entities of the removed lines added: a known entity gets
     ``in_removed`` mentions, an entity named only there is appended with no body mention.
@@ -49,6 +63,7 @@ def link_removed(article: Article, entities: list[Entity], make_linker) -> list[
     linker = make_linker(sub)
     linker.credit_lines = frozenset(
         linker.tok_index(s) for s, r in zip(starts, article.removed) if r.reason in CREDIT_LINE_REASONS and r.text.strip())
+    linker.byline_lines = frozenset(linker.tok_index(starts[i]) for i in _byline_lines(article))
     found, _ = linker.run()
     by_id = {e.id: e for e in entities}
     out = list(entities)

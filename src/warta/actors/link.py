@@ -57,6 +57,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.starts: dict[int, Found] = {}
         self.tok_starts = [t.start for t in self.toks]
         self.credit_lines: frozenset[int] = frozenset()  # first tokens of removed date lines (furniture)
+        self.byline_lines: frozenset[int] = frozenset()  # first tokens of removed lines next to a date line
         # the NER's spans, read once: spaCy builds them anew at each ``doc.ents``
         self.ents = tuple(getattr(doc, "ents", ())) if doc is not None else ()
         self._ner_orgs: dict[int, int] | None = None  # NER organisation spans by start (DiscoveryRules)
@@ -250,7 +251,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.gazetteer()
         self.news_outlets()
         self.web_outlets()
-        self.credits(self.credit_lines)
+        self.credits(self.credit_lines, self.byline_lines)
         self.facilities()
         self.given_names()
         self.roles_pass()
