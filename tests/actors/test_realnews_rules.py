@@ -155,3 +155,18 @@ def test_the_head_of_a_body_with_a_home_country_is_that_countrys(blank_nlp):
     art = _shipped(blank_nlp, "Pemimpin Hamas Ismail Haniyeh bertemu perdana menteri Qatar di Doha.")
     haniyeh = next(e for e in art.entities if e.name == "Ismail Haniyeh")
     assert haniyeh.country == "PSE" and haniyeh.actor == "HAMAS"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # the post after the state is part of the title: Japan's ambassador, not Indonesia's
+    ("Duta Besar (Dubes) Jepang untuk Indonesia, Taro Yamashiro mengatakan proyek itu berjalan.", "Taro Yamashiro", "JPN"),
+    ("Utusan Khusus PBB untuk Suriah, Lars Pettersen tiba di Damaskus.", "Lars Pettersen", None),
+    # a generic title with a nationality makes the unknown person's country
+    ("Direktur AIIB dari Australia John Whitcombe menilai komitmen pemerintah besar.", "John Whitcombe", "AUS"),
+    ("Senator AS Mark Dillard mengecam keputusan itu.", "Mark Dillard", "USA"),
+])
+def test_an_unknown_person_takes_the_state_of_the_title(blank_nlp, text, name, country):
+    person = next(e for e in _shipped(blank_nlp, text).entities if e.name == name)
+    assert person.country == country
+    if country is None:
+        assert person.actor == "UN"

@@ -18,7 +18,10 @@ from warta.actors.index import covers
 from warta.actors.text import fold, words_of
 from warta.article import Role
 
-TENURE_MARGIN = timedelta(days=366)  # "Menlu AS Pompeo" a year after he left may still be loose usage
+TENURE_MARGIN = timedelta(days=366)
+# Words between an office's state or body and its holder's name that name the post ("Dubes Jepang untuk
+# Indonesia", "Koordinator PBB di Sudan") or the holder's nationality ("Direktur AIIB dari Australia").
+POSTING = frozenset({"untuk", "di", "dari"})  # "Menlu AS Pompeo" a year after he left may still be loose usage
 
 
 class OfficeRules:
@@ -91,6 +94,7 @@ class OfficeRules:
         listed = self._coordinated(k, "org" if org else "country") if (country or org) else []
         if listed:
             return self._role_list(i, k, rdef, country, org, listed)
+        k, country = self._posting(k, country, org)
         while k < self.n:  # ranks between the office and the name: Panglima TNI Jenderal Agus
             rank = self.lex.roles.at(self.toks, k)
             if not rank or rank[1][0].office or self.taken[k]:
@@ -125,6 +129,24 @@ class OfficeRules:
                 self._add(i, k, holders[0].id, "role")
                 self._attach(holders[0].id, rdef, country, org, stated=None, former=False, at=i)
         return max(k, i + 1)
+
+    def _posting(self, k: int, country: str | None, org: str | None) -> tuple[int, str | None]:
+        """After an office and its state or body, the post and the holder's nationality are part of the
+        title: "Duta Besar Jepang [untuk Indonesia], Masaki" is Japan's ambassador, "Perwakilan PBB [di
+        Sudan], X" the UN's, "Direktur AIIB [dari Australia] Christopher Legg" an Australian (the
+        nationality is the person's country). Returns where the title ends and the holder's country."""
+        if k + 1 >= self.n or self.toks[k].lower not in POSTING:
+            return k, country
+        f = self.starts.get(k + 1)
+        if f is None or self._kind(f.key) not in ("country", "place", "org"):
+            return k, country
+        if self.toks[k].lower == "dari":
+            if self._kind(f.key) != "country":
+                return k, country  # "Anggota DPR dari Partai Gerindra": a party is no nationality here
+            return f.j, self._rec(f.key).country
+        if not (country or org):
+            return k, country  # "Menteri untuk Indonesia": no office of a state or body before the post
+        return f.j, country
 
     def _body_head(self, k: int) -> int | None:
         """The end of an organisation, unit or government head at token ``k`` (Komisi, Divisi, Kementerian)."""
@@ -210,11 +232,18 @@ class OfficeRules:
         return listed[-1].j
 
     def _attach(self, key: str, rdef, country, org, *, stated, former: bool, at: int) -> None:
-        """Record the role on the entity and check it against the official's tenures."""
+        """Record the role on the entity and check it against the official's tenures. A person the
+        gazetteer does not know takes the state or body of the title, a generic one too ("Direktur AIIB
+        dari Australia Christopher Legg" is Australian, "Utusan Khusus PBB, X" the UN's); a body with a
+        home country gives that country (a Hamas official is Palestinian)."""
+        rec = self._rec(key)
         if not rdef.office:
+            if rec is None and key in self.new and (country or org):
+                ent = self.new[key]
+                ent.country = ent.country or country or self._home_of(org)
+                ent.actor = ent.actor or org
             return
         self.role_intro[key] = min(at, self.role_intro.get(key, at))
-        rec = self._rec(key)
         where = org or country
         if where is None and rec is not None:
             ten = next((t for t in rec.tenures if t.role == rdef.role), None)
@@ -224,11 +253,16 @@ class OfficeRules:
             self.roles[key].append(role)
         if rec is None:
             ent = self.new[key]
-            ent.country = ent.country or country
+            ent.country = ent.country or country or self._home_of(org)
             ent.actor = ent.actor or (org or (country + (rdef.sector or "") if country else None))
             return
         if stated and not former and self.published:
             self._check_tenure(rec, rdef.role, country, org, at)
+
+    def _home_of(self, org: str | None) -> str | None:
+        """The home country of a body (Hamas PSE, a party IDN), or None (NATO, the UN)."""
+        rec = self.gaz.orgs.get(org) if org else None
+        return rec.country if rec is not None else None
 
     def _check_tenure(self, rec: Record, role: str, country, org, at: int) -> None:
         tenures = [t for t in rec.tenures if t.role == role and
