@@ -39,7 +39,11 @@ class DiscoveryRules:
             if inner.j >= self.n or self.toks[inner.j].text != ")" or not self.toks[k].text.isupper():
                 continue
             s = k - 1
-            while s > 0 and (self.toks[s - 1].is_cap or (self.toks[s - 1].text == "-" and s > 1)) \
+            # a hyphen inside the long form is glued ("Bangsa-Bangsa"); a spaced dash ends it (the
+            # dateline's "IDN Times - Presiden Amerika Serikat (AS)")
+            while s > 0 and (self.toks[s - 1].is_cap or (self.toks[s - 1].text == "-" and s > 1
+                                                          and self.toks[s - 2].end == self.toks[s - 1].start
+                                                          and self.toks[s - 1].end == self.toks[s].start)) \
                     and s - 1 not in self.sentence_initial:
                 s -= 1
             if s > 0 and s - 1 in self.sentence_initial and self.toks[s - 1].is_cap:
