@@ -116,6 +116,8 @@ def test_a_bare_name_joined_across_windows_keeps_its_furniture_mentions():
     ("SURABAYA, BERITAJATIMKU.CO.ID - Hujan deras mengguyur kota sejak sore.", "BERITAJATIMKU.CO.ID"),
     ("Foto: Kabarsolo.com", "Kabarsolo.com"),
     ("MEDAN, WARTA-SUMUT.COM - Harga cabai naik.", "WARTA-SUMUT.COM"),
+    ("KABARSOLO.COM, MEDAN - Harga cabai naik.", "KABARSOLO.COM"),  # the agency of a date line
+    ("Warga antre. (Foto: kabarsolo.com/Budi Santoso)", "kabarsolo.com"),  # a credit's one slash
 ])
 def test_a_site_domain_in_the_text_is_its_outlet(run, text, outlet):
     assert any(e.type == "ORG" and m.text == outlet for e in run(text).entities for m in e.mentions)
@@ -124,6 +126,7 @@ def test_a_site_domain_in_the_text_is_its_outlet(run, text, outlet):
 @pytest.mark.parametrize("text", [
     "Unduh di https://contoh.com/berita hari ini.",
     "Kirim surat ke redaksi@kabarsolo.com sekarang.",
+    "Baca di kabarsolo.com/berita/2024/hujan hari ini.",
 ])
 def test_a_domain_inside_a_url_or_address_is_no_outlet(run, text):
     assert not any(m.via == "outlet" for e in run(text).entities for m in e.mentions)

@@ -83,6 +83,7 @@ class AliasRules:
             return False
         for k in range(before[0].i if before else i, dash.i):
             self.taken[k] = True  # the agency of the date line is no actor either
+            self.dateline_tokens.add(k)  # but a site's domain there is its outlet (OutletRules.web_outlets)
         return True
 
     def _link_alias(self, i: int, j: int, target: Target) -> None:

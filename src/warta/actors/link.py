@@ -58,6 +58,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.tok_starts = [t.start for t in self.toks]
         self.credit_lines: frozenset[int] = frozenset()  # first tokens of removed date lines (furniture)
         self.byline_lines: frozenset[int] = frozenset()  # first tokens of removed lines next to a date line
+        self.dateline_tokens: set[int] = set()  # tokens of a date line's place and agency (AliasRules._dateline)
         # the NER's spans, read once: spaCy builds them anew at each ``doc.ents``
         self.ents = tuple(getattr(doc, "ents", ())) if doc is not None else ()
         self._ner_orgs: dict[int, int] | None = None  # NER organisation spans by start (DiscoveryRules)

@@ -89,7 +89,7 @@ class OutletRules:
         """A site's domain printed in the text ("TRIBUNMANADO.CO.ID, Manado -", "Foto: Yogyapos.com") is the
         news organisation of that site (ORG): a word, then one or more "." and a top-level domain of the
         lexicon group ``web_domains``, not inside a URL or an e-mail address (no "/", "@" or "." glued
-        around it). On realnews dev and train every such domain in the text is an outlet."""
+        around it, but for a photo credit's one slash: "Foto: voaindonesia.com/Jung Yeon-Je"). On realnews dev and train every such domain in the text is an outlet."""
         # the dots before a top-level domain ("." in ".com"): a domain starts before one of them, so the
         # scan stops after the last (most texts have none, a dateline's domain is at the start)
         dots = [j - 1 for j in self.lex.starts("web_domains", self.toks) if j >= 2 and self._domain_dot(j - 1)]
@@ -103,21 +103,26 @@ class OutletRules:
             while j + 1 < self.n and self._domain_dot(j):
                 j += 2
             inside = [f for f in self.found if f.i < j and start < f.j] if j > k + 1 and t.is_word \
-                and any(self.taken[start:j]) else []
+                and self._claimed(start, j) else []
             if inside and all(start <= f.i and f.j <= j and self._kind(f.key) in ("place", "country") for f in inside):
                 for f in inside:
                     self._drop(f)  # "TRIBUN-BALI.COM" names the site, not Bali
                 for m in range(start, j):
                     self.taken[m] = False
-            if j == k + 1 or not t.is_word or len(t.text) < 3 or any(self.taken[start:j]) \
+            if j == k + 1 or not t.is_word or len(t.text) < 3 or self._claimed(start, j) \
                     or (start and self._glued(start - 1, start) and self.toks[start - 1].text in "/@.:") \
-                    or (j < self.n and self._glued(j - 1, j) and self.toks[j].text in "/@"):
+                    or (j < self.n and self._glued(j - 1, j) and self.toks[j].text in "/@" and not self._credit_slash(j)):
                 k = max(k, start) + 1
                 continue
             key = self._new("ORG", self._text(start, j))
             self.new[key].name = self._site_name(start, j)
             self._add(start, j, key, "outlet")
             k = j
+
+    def _claimed(self, start: int, j: int) -> bool:
+        """A token of ``start:j`` is taken by an actor; the agency of a date line, which the date-line rule
+        takes so that it acts in nothing, is free for its outlet ("TRIBUNLOMBOK.COM, MATARAM -")."""
+        return any(self.taken[m] and m not in self.dateline_tokens for m in range(start, j))
 
     def _site_name(self, start: int, j: int) -> str | None:
         """The outlet's name for a printed domain: the registry's outlet of that domain ("cnbcindonesia.com"
