@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import IDX, LENGTH
+
 from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, home_country
 from warta.events import arguments, context, lexicon, matcher, model
 from warta.events.arguments import SYMMETRIC, Found, Unit
@@ -69,16 +71,18 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     lex = lex or lexicon.load()
     triggers = model.load() if triggers is True else triggers
     body = article.body
-    low = [t.lower_ for t in doc]
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t) for t in doc]
+    words = matcher.doc_words(doc)
+    low = list(words.low)
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
     has_parse = doc.has_annotation("DEP")
     events: list[Event] = []
     recent: list[Unit] = []  # sources of the events coded so far, latest last, for "langkah tersebut"
     mentions = _mentions(article)
     home = _home_unit(article.entities)
     sents = list(doc.sents)
-    found_in = [matcher.find(lex, doc[s.start:s.end], offset=s.start) for s in sents]
+    found_in = [words.find(lex, doc, s.start, s.end) for s in sents]
     if triggers:  # the learned model retypes lexicon triggers and proposes new ones, all sentences at once
         found_in = model.apply(triggers, found_in, model.Words(doc), [(s.start, s.end) for s in sents], matcher.Match)
     for sent, found in zip(sents, found_in):

@@ -12,6 +12,7 @@ desakan``), not an event of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
+import weakref
 from dataclasses import dataclass
 
 import numpy
@@ -57,16 +58,87 @@ class Match:
         return sum(s.kind != "gap" for s in self.pattern.specs)
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token as ``find`` reads it: its lower-cased text, its lookup keys (``lookup_keys``), its lemma
+    lower-cased ("" when it has none) and whether that lemma may be trusted (``_affixed``)."""
+
+    low: str
+    keys: tuple[str, ...]
+    lemma: str
+    affixed: bool
+
+
+def lookup_keys(low: str, lemma: str) -> tuple[str, ...]:
+    """The lookup keys of a token from its lower-cased text and lemma: the text, the text without
+    an enclitic -nya, and the lemma lower-cased."""
+    out = [low]
+    if low.endswith("nya") and len(low) > 5:
+        out.append(low[:-3])  # lawatannya, militernya, dukungannya
+    lemma = lemma.lower()
+    if lemma and lemma not in out:
+        out.append(lemma)
+    return tuple(out)
+
+
 def token_keys(token) -> tuple[str, ...]:
     """The lookup keys of a token: its lower-cased text, without an enclitic -nya, and its lemma."""
-    low = token.lower_
-    keys = [low]
-    if low.endswith("nya") and len(low) > 5:
-        keys.append(low[:-3])  # lawatannya, militernya, dukungannya
-    lemma = token.lemma_.lower() if token.lemma_ else ""
-    if lemma and lemma not in keys:
-        keys.append(lemma)
-    return tuple(keys)
+    return lookup_keys(token.lower_, token.lemma_)
+
+
+def _word(low: str, lemma: str) -> Word:
+    return Word(low, lookup_keys(low, lemma), lemma.lower(), _affixed(low, lemma.lower()))
+
+
+# The ``Word`` of each (lower-cased form, lemma) pair met so far, by their string hashes: a Doc's
+# words are read from its arrays, and each distinct pair is worked out once per process.
+_WORDS: dict[tuple[int, int], Word] = {}
+
+
+class DocWords:
+    """The ``Word`` of every token of a Doc, read from its LOWER and LEMMA arrays (``arrays``, to
+    tell when the Doc has changed since), and the matches found per sentence (``found``)."""
+
+    __slots__ = ("arrays", "words", "low", "keys", "found")
+
+    def __init__(self, arrays: numpy.ndarray, strings) -> None:
+        self.arrays = arrays
+        words = []
+        for pair in zip(*arrays.T.tolist()):
+            word = _WORDS.get(pair)
+            if word is None:
+                word = _WORDS[pair] = _word(strings[pair[0]], strings[pair[1]])
+            words.append(word)
+        self.words = words
+        self.low = [w.low for w in words]
+        self.keys = [w.keys for w in words]
+        self.found: dict[tuple[int, int, int], tuple[Lexicon, list[tuple]]] = {}
+
+    def find(self, lexicon: Lexicon, doc, start: int, end: int) -> list[Match]:
+        """``find`` over the tokens ``doc[start:end]`` (a sentence of the Doc these are the words
+        of), remembered per sentence: the parser's sentence selection and the events stage ask for
+        the same sentences. Each call gives new ``Match`` objects (the stage changes its own)."""
+        hit = self.found.get((id(lexicon), start, end))
+        if hit is None or hit[0] is not lexicon:
+            found = _find(lexicon, self.words[start:end], self.keys[start:end], self.low[start:end], start,
+                          lambda i: doc[start + i].text[:1].isupper())
+            hit = self.found[(id(lexicon), start, end)] = (lexicon, [(m.start, m.end, m.head, m.pattern) for m in found])
+        return [Match(*m) for m in hit[1]]
+
+
+# The words of the Docs alive, so that the parser's sentence selection (``event_sentences``) and
+# the events stage read each Doc's words, and match each sentence, once.
+_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def doc_words(doc, arrays: numpy.ndarray | None = None) -> DocWords:
+    """The words of ``doc`` (``arrays``: its LOWER and LEMMA arrays, when the caller has read them)."""
+    if arrays is None:
+        arrays = doc.to_array([LOWER, LEMMA])
+    table = _DOCS.get(doc)
+    if table is None or not numpy.array_equal(table.arrays, arrays):
+        table = _DOCS[doc] = DocWords(arrays, doc.vocab.strings)
+    return table
 
 
 def _match_at(pattern: Pattern, keys: list[tuple[str, ...]], low: list[str], i: int, limit: int) -> list[int] | None:
@@ -95,27 +167,35 @@ def _match_at(pattern: Pattern, keys: list[tuple[str, ...]], low: list[str], i: 
 def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
     """All trigger matches in a run of tokens (a sentence), overlaps resolved, in text order."""
     tokens = list(tokens)  # a Span makes a new Token object at every index: once each is enough
-    keys = [token_keys(t) for t in tokens]
-    low = [t.lower_ for t in tokens]
+    words = [_word(t.lower_, t.lemma_) for t in tokens]
+    return _find(lexicon, words, [w.keys for w in words], [w.low for w in words], offset,
+                 lambda i: tokens[i].text[:1].isupper())
+
+
+def _find(lexicon: Lexicon, words: list[Word], keys: list[tuple[str, ...]], low: list[str], offset: int,
+          capital: Callable[[int], bool]) -> list[Match]:
+    """``find`` over the ``words`` of a sentence (their ``keys`` and ``low`` forms as lists);
+    ``capital(i)``: whether word ``i`` starts with a capital."""
     candidates: list[Match] = []
-    for i, ks in enumerate(keys):
+    for i, word in enumerate(words):
         seen: set[int] = set()
-        for k in ks:
+        for k in word.keys:
             for pattern in lexicon.index.get(k, ()):
                 if id(pattern) in seen:
                     continue
                 seen.add(id(pattern))
-                pos = _match_at(pattern, keys, low, i, len(tokens))
+                pos = _match_at(pattern, keys, low, i, len(words))
                 if pos is not None:
                     end = (pos[-1] + 1) if pattern.specs[-1].kind != "gap" else pos[-1]
-                    if not _modal_subject(tokens, low, end):
+                    if not _modal_subject(capital, low, end):
                         continue
                     candidates.append(Match(offset + i, offset + end, offset + pos[pattern.head], pattern))
-        if (not candidates or candidates[-1].start != offset + i) and _affixed(tokens[i]):
-            for pattern in lexicon.by_root.get(tokens[i].lemma_.lower(), ()):  # the lemma of the trained pipeline
+        if (not candidates or candidates[-1].start != offset + i) and word.affixed:
+            w = word.low
+            for pattern in lexicon.by_root.get(word.lemma, ()):  # the lemma of the trained pipeline
                 # the same prefix and ending as a generated form: "mengaku" is not "mengakui"
-                if any(f[:3] == low[i][:3] and f[-2:] == low[i][-2:] for f in _forms(pattern)):
-                    candidates.append(Match(offset + i, offset + i + 1, offset + i, _voiced(pattern, low[i])))
+                if any(f[:3] == w[:3] and f[-2:] == w[-2:] for f in _forms(pattern)):
+                    candidates.append(Match(offset + i, offset + i + 1, offset + i, _voiced(pattern, w)))
     # most specific first: more literal tokens, then longer, then earlier
     # on a tie a NONE entry wins: a blocker exists to overrule the trigger it overlaps
     candidates.sort(key=lambda m: (-m.literal, -(m.end - m.start), m.start, m.type != NONE))
@@ -131,18 +211,17 @@ def find(lexicon: Lexicon, tokens, offset: int = 0) -> list[Match]:
     return [m for m in chosen if m.type != NONE]
 
 
-def _modal_subject(tokens, low: list[str], end: int) -> bool:
+def _modal_subject(capital: Callable[[int], bool], low: list[str], end: int) -> bool:
     """False for "mengatakan ... harus" unless a name acts right before the modal: "Washington harus
     berhenti", not "masa depan Maduro harus diputuskan" (a passive) nor "semua pihak harus"."""
     if low[end - 1] not in MODALS:
         return True
-    return end >= 2 and tokens[end - 2].text[:1].isupper() and not (end < len(low) and low[end].startswith("di"))
+    return end >= 2 and capital(end - 2) and not (end < len(low) and low[end].startswith("di"))
 
 
-def _affixed(token) -> bool:
+def _affixed(low: str, lemma: str) -> bool:
     # a lemma is only trusted for a visibly affixed word: a bare root ("bicara" in "juru bicara",
     # "harus", "tentang") or a root with -nya ("mitranya") is usually not the event verb
-    low, lemma = token.lower_, token.lemma_.lower()
     return (bool(lemma) and low != lemma and low.removesuffix("nya") != lemma and "-" not in low
             and low.startswith(("me", "di", "ber", "be", "pe", "ter")) and len(low) > len(lemma) + 1)
 
@@ -200,8 +279,11 @@ def event_sentences() -> Callable:
     hashes = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
     def select(doc) -> list:
-        hit = numpy.isin(doc.to_array([LOWER, LEMMA]), hashes).any(axis=1)
+        arrays = doc.to_array([LOWER, LEMMA])
+        at = numpy.searchsorted(hashes, arrays).clip(max=max(len(hashes) - 1, 0))
+        hit = (hashes[at] == arrays).any(axis=1) if len(hashes) else numpy.zeros(len(arrays), bool)
+        table = doc_words(doc, arrays)
         return [sent for sent in doc.sents if hit[sent.start:sent.end].any()
-                and any(m.pattern.pos == "verb" for m in find(lex, sent, offset=sent.start))]
+                and any(m.pattern.pos == "verb" for m in table.find(lex, doc, sent.start, sent.end))]
 
     return select
