@@ -460,3 +460,50 @@ def test_quotes_a_nickname_the_text_introduces_is_the_person_it_stands_for():
 def test_quotes_a_name_inside_an_adjunct_before_the_verb_is_not_the_subject():
     text = "Kedutaan Besar AS di Jakarta dalam pernyataannya pada Selasa mengatakan bahwa latihan itu dimulai."
     assert _one(text)[0].speaker_text == "Kedutaan Besar AS"
+
+
+def test_quotes_a_one_letter_slip_of_a_name_introduced_before_is_that_person():
+    text = ('Kuasa hukum Gatot, Razman Arif Nasution mengatakan kliennya sudah tiba. '
+            '"Kami sudah menandatangani berita acara," kata Rasman di Jakarta.')
+    razman = _named(text, "e1", "Razman Arif Nasution", "PER")
+    rasman = _named(text, "e2", "Rasman", "PER")
+    q = find_quotes(text, [razman, rasman])[-1]
+    assert q.speaker == "e1" and q.speaker_text == "Razman Arif Nasution"
+
+
+def test_quotes_a_functional_title_is_no_name_and_the_holder_follows_the_comma():
+    text = '"Kapal itu kami usir," kata Pranata Humas Bakamla, Yohanes Wibowo.'
+    pranata = _named(text, "e1", "Pranata", "PER")
+    bakamla = _named(text, "o1", "Badan Keamanan Laut", "ORG", said="Bakamla")
+    assert find_quotes(text, [pranata, bakamla])[0].speaker_text == "Yohanes Wibowo"
+
+
+def test_quotes_a_qualifier_after_a_bracketed_abbreviation_leaves_the_full_name_the_subject():
+    text = "Kementerian Luar Negeri (Kemlu) RI sendiri mencatat, lebih dari seribu kasus melibatkan warga."
+    kemlu = _named(text, "o1", "Kementerian Luar Negeri", "ORG")
+    ri = _named(text, "g1", "Indonesia", "GPE", said="RI", country="IDN", actor="IDN")
+    assert find_quotes(text, [kemlu, ri])[0].speaker == "o1"
+
+
+def test_quotes_a_name_the_actors_stage_took_for_a_place_after_a_region_is_the_person():
+    text = "Kepala perwakilan Komnas HAM Papua Rudi Wenda mengatakan semua aktivis sudah dibebaskan."
+    papua = _named(text, "g1", "Papua", "GPE", country="IDN")
+    place = _named(text, "l1", "Papua Rudi Wenda", "LOC")
+    assert find_quotes(text, [papua, place])[0].speaker_text == "Rudi Wenda"
+
+
+def test_quotes_an_ambassador_speaks_for_the_state_before_untuk_not_the_one_after():
+    text = "Dubes Jepang untuk Indonesia menegaskan bahwa kerja sama kedua negara berlanjut."
+    japan = _named(text, "g1", "Jepang", "GPE", country="JPN", actor="JPN")
+    indonesia = _named(text, "g2", "Indonesia", "GPE", country="IDN", actor="IDN")
+    assert find_quotes(text, [japan, indonesia])[0].speaker == "g1"
+
+
+def test_quotes_a_document_after_a_filler_speaks_for_its_issuer():
+    text = '"Jepang ingin memajukan kerja sama di bidang baru," seperti dari pernyataan Kedubes Jepang.'
+    embassy = _named(text, "o1", "Kedubes Jepang", "ORG")
+    assert find_quotes(text, [embassy])[0].speaker == "o1"
+
+
+def test_quotes_a_handle_after_a_post_cue_is_spelt_out():
+    assert _one('"Kami akan terus waspada," cuit JayTarriela.')[0].speaker_text == "Jay Tarriela"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from warta.article import Article, Entity, Quote
 from warta.quotes.direct import find_direct
 from warta.quotes.indirect import find_indirect
@@ -42,12 +44,25 @@ def find_quotes(
                 end=cand.end,
                 direct=cand.direct,
                 speaker=speaker.entity,
-                speaker_text=ctx.full_name(speaker),
+                speaker_text=_unglued(ctx.full_name(speaker), cue),
                 cue=cue,
                 via=find_via(ctx, *cand.via_span),
             )
         )
     return quotes
+
+
+# Cues of a social-media post, after which the speaker may be written as a handle ("cuit JayTarriela").
+POST_CUES = frozenset({"cuit", "mencuit", "tulis", "menulis"})
+HANDLE = re.compile(r"(?:[A-Z][a-z]{2,}){2,4}")
+
+
+def _unglued(name: str | None, cue: str | None) -> str | None:
+    """A handle after a post cue with its words glued in camel case is the name spelt out
+    ("JayTarriela" → "Jay Tarriela")."""
+    if name and cue in POST_CUES and HANDLE.fullmatch(name):
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    return name
 
 
 @stage("quotes", requires=["entities"], fills=["quotes"])

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warta.quotes.speakers import WINDOW, WORD, Context, Speaker, speaker_after, speaker_before, window_start
+from warta.quotes.speakers import (WINDOW, WORD, Context, Speaker, document_speaker, speaker_after, speaker_before,
+                                   window_start)
 
 DOUBLE = set('"“”„«»')
 SINGLE_OPEN = set("‘'")
 SINGLE_CLOSE = set("’'")
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’']|$)|\n")
-MAX_SINGLE = 400  # a single-quoted span longer than this is more likely two apostrophes
+MAX_SINGLE = 400
+# Prepositions between a filler and a document word after a quote ("seperti dari pernyataan X").
+DOCUMENT_PREPOSITIONS = ("dari", "dalam")  # a single-quoted span longer than this is more likely two apostrophes
 MARKS = re.compile("[%s]" % re.escape("".join(sorted(DOUBLE))))
 SINGLE_MARKS = re.compile("[%s]" % re.escape("".join(sorted(SINGLE_OPEN | SINGLE_CLOSE))))
 
@@ -105,6 +108,13 @@ def _after(ctx: Context, close: int, limit: int) -> tuple[str | None, Speaker, i
     while i < len(words) - 1 and words[i].group().lower() in lex.kind("filler"):
         i += 1  # "demikian jawabnya"
     w = words[i].group().lower()
+    if i and w not in lex.forms:
+        # "…," demikian pernyataan Kemlu Rusia / "…," seperti dari pernyataan Kedubes Jepang: a document
+        # after a filler speaks for its issuer (or, unnamed, for the last speaker)
+        k = i + 1 if w in DOCUMENT_PREPOSITIONS and i + 1 < len(words) else i
+        sp = document_speaker(ctx, words[k:], end)
+        if sp is not None:
+            return words[k].group().lower(), sp, (sp.end if sp.end > 0 else words[k].end())
     if w in lex.forms:
         cue, back = lex.forms[w]
         if back:

@@ -21,6 +21,9 @@ WINDOW = 600
 # How many earlier mentions or speakers a pronoun or role looks back through: a bound that keeps
 # resolution linear on long texts (an article rarely has more than a few hundred mentions).
 LOOK_BACK = 500
+# A one-word name this long or longer that is one letter off a word of a person introduced before is
+# that person misspelt ("Rasman" after "Razman Arif Nasution"); shorter names are too often other people.
+TYPO_MIN = 5
 # Marks that end a speaker phrase: commas, sentence ends, brackets, quotes.
 PHRASE_END = re.compile(r"[,.;:!?()\[\]\"“”\n]|\s[-–—]\s")
 
@@ -96,7 +99,8 @@ class Context:
     def introduced(self, speaker: Speaker) -> Speaker:
         """A one-word name at the cue ("Xi", "Alex") that the actors stage left apart from the full
         name introduced earlier ("Xi Jinping", "Bambang Suryanto") is that person: one of the full
-        name's words is, or starts with, it. Two such people leave the speaker as it is."""
+        name's words is, starts with, or is one letter off it (a slip: "Rasman" after "Razman Arif
+        Nasution"). Two such people leave the speaker as it is."""
         words = (speaker.text or "").split()
         if speaker.kind != "name" or len(words) != 1 or len(words[0]) < 2:
             return speaker
@@ -112,7 +116,8 @@ class Context:
         w = words[0].lower()
         found = {}
         for s, ent, tokens in self._people:
-            if s < speaker.start and ent is not own and any(t == w or (len(w) >= 3 and t.startswith(w)) for t in tokens):
+            if s < speaker.start and ent is not own and any(
+                    t == w or (len(w) >= 3 and t.startswith(w)) or (len(w) >= TYPO_MIN and _one_edit(w, t)) for t in tokens):
                 found[ent.id] = ent
         if len(found) != 1:
             return speaker
@@ -322,6 +327,10 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
             part = person_part(text, tail, e, lex) if tail < e else None
             if part is not None and len(text[part[0] : part[1]].split()) >= 2 and not ctx.overlapping(*part):
                 return Speaker("name", part[0], part[1], text[part[0] : part[1]])
+        if not people:
+            misread = _misread_person(ctx, ctx.overlapping(s, e), s, e)
+            if misread is not None:
+                return misread
         ms, me, ent = people[-1] if people else hits[0]
         return Speaker("name" if ent.type == "PER" else "org", ms, me, text[ms:me], ent.id)
     words = list(WORD.finditer(text, s, e))
@@ -337,6 +346,30 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
     if first in lex.kind("outlet"):
         return None
     return Speaker(run_kind(text, s, e, lex), s, e, text[s:e])
+
+
+def _misread_person(ctx: Context, hits: list[tuple[int, int, Entity]], s: int, e: int) -> Speaker | None:
+    """A person's name that the actors stage typed as a place or body, at the end of a speaker run:
+    "Papua Fritz Ramandey" (a place, opening with the region), "Direktur Pelindungan WNI Kemlu RI Judha
+    Nugraha" (a body after the office). The last mention of the run, unlinked, not a state or city,
+    ends the run; with the mention it opens with cut off (Papua), its words are two or more
+    capitalised words, none an office, organisation or non-name word nor an abbreviation, and
+    something of the run stands before them (a title, a body, a region)."""
+    text, lex = ctx.text, ctx.lex
+    last = max(hits, key=lambda h: (h[1], h[1] - h[0]))
+    ms, me, ent = last
+    if me != e or ent.type not in ("LOC", "ORG") or ent.linked:
+        return None
+    inner = [h for h in hits if h is not last and h[0] == ms and h[1] < me]
+    start = max((h[1] for h in inner), default=ms)
+    words = list(WORD.finditer(text, start, me))
+    blocked = lex.kind("role") | lex.kind("org") | lex.kind("stop") | lex.kind("outlet")
+    if len(words) < 2 or any(not w.group()[:1].isupper() or _is_acronym(w.group())
+                             or w.group().lower().rstrip(".") in blocked for w in words):
+        return None
+    if words[0].start() <= s:
+        return None  # nothing before the name in the run: the actors stage may be right
+    return Speaker("name", words[0].start(), me, text[words[0].start() : me])
 
 
 def _not_a_name(ctx: Context, m: re.Match) -> bool:
@@ -433,7 +466,7 @@ def document_speaker(ctx: Context, words: list[re.Match], limit: int) -> Speaker
         low = w.group().lower()
         if low in DEFINITE:
             break
-        if _capitalised(w.group()) or low in lex.kind("role") or low == "para":
+        if _capitalised(w.group()) or low in lex.kind("role") or low == "para" or low in lex.kind("authority"):
             issuer = speaker_after(ctx, w.start(), limit)
             if issuer.kind != "none":
                 return issuer
@@ -614,6 +647,8 @@ def speaker_before(ctx: Context, clause_start: int, verb_start: int) -> Speaker:
     for j in range(len(words) - 1, max(0, len(words) - ADJUNCT_REACH) - 1, -1):
         if j < 1 or words[j].group().lower() not in adjunct:
             continue
+        if j == len(words) - 1 and words[j].group().lower() != "yang":
+            continue  # "(APIP) untuk meminta": right before the verb it opens a purpose clause, no phrase
         if found is not None and "," in text[words[j].start() : found.start]:
             break  # a comma closes the clause before the subject: "Dalam kasus X yang …, Burhanuddin mengatakan"
         if "," in text[words[j - 1].end() : words[j].start()]:
@@ -689,7 +724,14 @@ def _subject_at(ctx: Context, runs: list[tuple[int, int]], last: re.Match) -> Sp
         s, e = runs[k]
         if k and ctx.text[s - 1 : s] == "(" and ctx.text[runs[k - 1][1] : s].strip() == "(":
             s, e = runs[k - 1]
-        return run_speaker(ctx, s, e)
+        sp = run_speaker(ctx, s, e)
+        if (k >= 2 and (sp is None or sp.kind != "name") and ctx.text[runs[k - 1][1] : s].strip() == ")"
+                and ctx.text[runs[k - 2][1] : runs[k - 1][0]].strip() == "("):
+            # "Kementerian Luar Negeri (Kemlu) RI mencatat": a qualifier after the abbreviation in
+            # brackets; the subject is the full name before it
+            named = run_speaker(ctx, *runs[k - 2])
+            return named if named is not None else sp
+        return sp
     return None
 
 
@@ -736,6 +778,9 @@ def resolve(ctx: Context, raw: Speaker, pos: int) -> Speaker:
     if raw.kind in ("name", "org"):
         if raw.entity is None:
             ent = ctx.entity_at(raw.start, raw.end)
+            if ent is not None and raw.kind == "name" and ent.type != "PER" and any(
+                    s < raw.start or e > raw.end for s, e, x in ctx.overlapping(raw.start, raw.end) if x is ent):
+                ent = None  # "Papua Fritz Ramandey" taken for a place: the name inside it is nobody's entity
             raw.entity = ent.id if ent is not None else None
         return raw
     if raw.kind == "role":
