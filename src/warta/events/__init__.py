@@ -108,6 +108,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.targets = args.targets or [u for u in parsed.targets if u not in args.sources]
             args.sources = [u for u in args.sources if not arguments.directional_place(u, low)]
             args = _inherit(m, args, previous, low, s_tok)
+            # after the chain of subjects, which knows its objects where they stand ("ke Venezuela untuk")
+            args.sources = [u for u in args.sources if not arguments.directional_place(u, low, m.start)]
             if m.type == "CONSULT" and low[m.start] in RECEIVE and args.sources and args.targets:
                 # "Jokowi menerima kunjungan Albanese": the visitor is the one who consults
                 args.sources, args.targets = args.targets, args.sources

@@ -131,11 +131,17 @@ def is_organisation(ent: Entity) -> bool:
     return ent.type == "ORG" and bool(code) and not (len(code) == 3 and code.isalpha())
 
 
-def directional_place(unit: Unit, low: list[str]) -> bool:
-    """True for a city or region (a place with no actor code of its own) right after a word of
-    movement (kind ``direction`` in data/events/words.yaml: "dibawa ke Jakarta", "dievakuasi dari Khartoum")."""
-    return (unit.start > 0 and unit.entity.type in PLACE_TYPES and not unit.entity.actor
-            and low[unit.start - 1] in words("direction"))
+def directional_place(unit: Unit, low: list[str], trigger_start: int | None = None) -> bool:
+    """True for a place right after a word of movement (kind ``direction`` in data/events/words.yaml),
+    which is where someone goes or comes from, never the one acting: a city or region (with no actor
+    code) anywhere ("dibawa ke Jakarta", "dievakuasi dari Khartoum"); with ``trigger_start``, a country
+    before the trigger ("layanan visa ke Pakistan ditangguhkan, dan meminta …"), while after a noun
+    trigger "dari" names its agent ("bantuan dari Jepang")."""
+    if unit.start <= 0 or unit.entity.type not in PLACE_TYPES or low[unit.start - 1] not in words("direction"):
+        return False
+    if trigger_start is None:
+        return not unit.entity.actor
+    return unit.end <= trigger_start
 
 
 def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:

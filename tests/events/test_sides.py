@@ -1,0 +1,28 @@
+"""Which actor of a sentence is a side of its event: prepositional objects, titles and the like."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.events import code_events
+
+from tests.events.conftest import make_article
+
+
+def _coded(body):
+    art, doc = make_article(body)
+    return [(e.type, e.source.actor if e.source else None, e.target.actor if e.target else None)
+            for e in code_events(art, doc)]
+
+
+@pytest.mark.parametrize("body,place", [
+    # a country after a word of movement before the trigger is where one goes, never its subject
+    ("Pakistan menangguhkan layanan visa ke India, dan meminta Jerman mengurangi stafnya.", "IND"),
+    ("Pesawat itu terbang dari Turki dan menyerang Suriah.", "TUR"),
+])
+def test_a_country_after_a_word_of_movement_is_no_subject(body, place):
+    assert place not in {s for _, s, _ in _coded(body)}
+
+
+def test_from_after_a_noun_trigger_still_names_its_agent():
+    assert ("AID", "JPN", "IDN") in _coded("Bantuan dari Jepang untuk Indonesia tiba kemarin.")
