@@ -26,3 +26,14 @@ def test_a_country_after_a_word_of_movement_is_no_subject(body, place):
 
 def test_from_after_a_noun_trigger_still_names_its_agent():
     assert ("AID", "JPN", "IDN") in _coded("Bantuan dari Jepang untuk Indonesia tiba kemarin.")
+
+
+def test_a_hyphenated_pair_is_two_parties():
+    coded = _coded("Latihan militer gabungan AS-Filipina dikecam China sebagai provokasi.")
+    assert ("ACCUSE", "CHN", "USA") in coded and ("ACCUSE", "CHN", "PHL") in coded
+
+
+def test_a_dash_between_spaced_names_is_no_pair():
+    # "JAKARTA - Indonesia ...": a dateline dash joins nothing
+    coded = _coded("Rusia - Indonesia mengecam serangan itu.")
+    assert not any(s == "RUS" for _, s, _ in coded)

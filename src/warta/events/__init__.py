@@ -332,9 +332,10 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
 
 def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trigger, one_sided) -> list[Event]:
     sources, targets = args.sources, args.targets
-    if not targets and len(sources) > 1 and (m.type in SYMMETRIC | CLASH or m.entry.symmetric):
+    if not targets and len(sources) > 1 and (m.type in SYMMETRIC | CLASH or m.entry.symmetric
+                                             or all(u.paired for u in sources[1:])):
         # "Blinken dan Lavrov akan bertemu": a meeting of the two, the first named leads; so does a
-        # clash ("Rusia dan Ukraina telah berperang")
+        # clash ("Rusia dan Ukraina telah berperang") and a pair acting together ("latihan AS-Guyana")
         sources, targets = sources[:1], sources[1:]
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     floor = arguments._clause_start(low, m.start, s_tok)

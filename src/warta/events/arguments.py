@@ -66,6 +66,7 @@ class Unit:
     head_start: int
     head_end: int
     members: list[Entity] = field(default_factory=list)
+    paired: bool = False  # joined to the unit before by a hyphen with no space ("AS-Guyana")
 
     @property
     def code(self) -> str | None:
@@ -186,6 +187,8 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         if actors:
             p = actors[-1]
             gap = low[p.end:a]
+            unit.paired = (len(gap) == 1 and gap[0] in ("-", "–") and ends[p.end - 1] == starts[p.end]
+                           and ends[p.end] == starts[a])
             if (ent.type == "PER" and p.entity.type in ("GPE", "ORG") and country(p.entity) == country(ent)
                     and len(gap) <= 1 and all(g == "," for g in gap)):
                 # "Presiden Rusia Vladimir Putin", "Menlu Rusia, Sergey Lavrov": the person is the actor
@@ -225,6 +228,8 @@ def doc_lower(i: int, low: list[str]) -> bool:
 
 def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
     gap = low[left.end:right.start]
+    if right.paired and gap in (["-"], ["–"]):
+        return True  # "latihan gabungan AS-Guyana dikecam Venezuela": a pair of parties is a coordination
     return (0 < len(gap) <= 5 and bool(COORD & set(gap)) and "yang" not in gap
             and not any(t in triggers for t in range(left.end, right.start)) and not CLAUSE_END & set(gap))
 
