@@ -17,6 +17,7 @@ from spacy.attrs import IDX, LENGTH
 from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, home_country
 from warta.events import arguments, context, lexicon, matcher, model
 from warta.events.arguments import SYMMETRIC, Found, Unit
+from warta.events.words import words
 from warta.stage import stage
 
 __all__ = ["annotate", "code_events", "ONE_SIDED", "PARSE_SELECT"]
@@ -57,9 +58,10 @@ def _confidence(m: matcher.Match, source: Unit | None, target: Unit | None) -> f
     return round(min(score, 0.95), 2)
 
 
-def _quote_speaker(article: Article, start: int, end: int) -> Unit | None:
+def _quote_speaker(article: Article, start: int, end: int, direct: bool = True) -> Unit | None:
+    """The speaker of the quotation (with ``direct`` False, direct or reported) the span is in, as a unit."""
     for q in article.quotes:
-        if q.direct and q.start <= start and end <= q.end and q.speaker:
+        if (q.direct or not direct) and q.start <= start and end <= q.end and q.speaker:
             return arguments.actor_units_in_quote(q.speaker, article.entities)
     return None
 
@@ -127,19 +129,33 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 # "sanksi baru di sektor logam negara itu": the country named last, not the source's
                 own = {arguments.country(u.entity) for u in args.sources}
                 args.targets = _last(mentions, starts[m.start], ("GPE",), own)
-            if not args.sources and m.pattern.voice == "active" and args.pronoun not in arguments.THIRD_PERSON:
-                # "Kami mau militer Rusia keluar," kata Pompeo: the speaker is the subject
-                speaker = _quote_speaker(article, t_start, t_end)
-                if speaker:
-                    args.sources = [speaker]
             if not args.sources and m.pattern.voice == "active" and m.pattern.pos == "verb":
+                # "kedua negara akan bertemu," kata X: the pair named as the subject, before any speaker
                 both = _both(low, m, s_tok, mentions, starts, article, events)
                 if both and not args.targets and low[m.start - 1] == "saling":
                     # "kedua negara saling menuduh": one event each way
                     events.extend(_events(article, m, Found([both[0]], [both[1]]), places, timexes, low, s_tok,
                                           (sent.start_char, sent.end_char), (t_start, t_end), one_sided))
                     both, args.targets = [both[1]], [both[0]]
+                elif len(both) == 2:
+                    both = _speaker_first(both, _quote_speaker(article, t_start, t_end, direct=False), args.targets)
+                    pair = {arguments.country(u.entity) for u in both}
+                    if (m.type in SYMMETRIC or m.entry.symmetric) and all(
+                            arguments.country(u.entity) in pair for u in args.targets):
+                        # "kedua menteri sepakat mempercepat integrasi sistem Indonesia": the pair are the sides
+                        both, args.targets = both[:1], both[1:]
                 args.sources = both
+            if not args.sources and m.pattern.voice == "active" and args.pronoun not in arguments.THIRD_PERSON:
+                # "Kami mau militer Rusia keluar," kata Pompeo: the speaker is the subject
+                speaker = _quote_speaker(article, t_start, t_end)
+                if speaker:
+                    args.sources = [speaker]
+            if not args.sources and not args.targets and m.pattern.voice == "passive" and m.pattern.pos == "verb":
+                # "sudah disepakati kedua negara": the pair is the agent; the two act together
+                both = _both(low, m, s_tok, mentions, starts, article, events, after=True)
+                if len(both) == 2:
+                    both = _speaker_first(both, _quote_speaker(article, t_start, t_end, direct=False))
+                    args.sources, args.targets = both[:1], both[1:]
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = arguments.recipient_place(m, places, low, e_tok)
             if not args.targets and args.sources and m.type == "AID" and (m.pattern.pos == "noun" or m.end - m.start > 1):
@@ -203,25 +219,40 @@ def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...
     return []
 
 
-BOTH_NOUNS = frozenset({"negara", "pihak", "pemimpin", "pemerintah", "menteri", "menlu", "presiden", "delegasi"})
+def _pair_at(low: list[str], lo: int, hi: int, symmetric: bool) -> int | None:
+    """The first token in ``lo:hi`` of a phrase naming the two sides ("kedua negara", "masing-masing pihak",
+    "keduanya"; kinds pair-determiner, pair-noun, pair-pronoun of data/events/words.yaml), or of "mereka"
+    when the act is one done together (a meeting, an agreement)."""
+    determiners, nouns = words("pair-determiner"), words("pair-noun")
+    for k in range(hi - 1, lo - 1, -1):  # the nearest before the trigger; a nearer pronoun is the subject
+        if low[k] in determiners and k + 1 < len(low) and low[k + 1] in nouns:
+            return k
+        if low[k] in words("pair-pronoun") or (symmetric and low[k] == "mereka"):
+            return k
+        if low[k] in arguments.PRONOUNS:
+            return None  # "Kedua menteri sepakat ..., serta kami sepakat": "kami" is the second's subject
+    return None
 
 
 def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int, Entity]], starts: list[int],
-          article: Article, events: list[Event]) -> list[Unit]:
-    """For "kedua negara" (or "keduanya", or "mereka" meeting or agreeing) as the subject: the two sides of the last two-sided event, else the last two
-    actors of different countries named before (the one named first leads)."""
-    floor = arguments._clause_start(low, m.start, s_tok)
-    at = next((k for k in range(floor, m.start - 1) if low[k] == "kedua" and low[k + 1] in BOTH_NOUNS), None)
-    if at is None:
-        at = next((k for k in range(floor, m.start) if low[k] == "keduanya"), None)  # "keduanya menyepakati"
-    if at is None and (m.type in SYMMETRIC or m.entry.symmetric):
-        at = next((k for k in range(floor, m.start) if low[k] == "mereka"), None)  # "mereka bertemu": the two
+          article: Article, events: list[Event], after: bool = False) -> list[Unit]:
+    """For "kedua negara" (or "keduanya", or "mereka" meeting or agreeing) as the subject, or with
+    ``after`` as the agent right after a passive ("disepakati kedua negara"): the two sides of the last
+    two-sided event, else the last two actors of different countries named before (the one named first leads)."""
+    symmetric = m.type in SYMMETRIC or m.entry.symmetric
+    if after:
+        lo = m.end + (m.end < len(low) and low[m.end] == "oleh")
+        at = _pair_at(low, lo, min(lo + 1, len(low)), False)
+    else:
+        at = _pair_at(low, arguments._clause_start(low, m.start, s_tok), m.start, symmetric)
     if at is None:
         return []
     by_id = {e.id: e for e in article.entities}
     # "kedua negara" are two states (three-letter codes), not ASEAN or NATO
     fits = (lambda c: bool(c) and len(c) == 3) if at + 1 < len(low) and low[at + 1] == "negara" else bool
     for ev in reversed(events):
+        if MEDIATE & set(ev.trigger.text.lower().split()):
+            continue  # a mediator consulting one side is not the pair
         src, tgt = by_id.get(ev.source.entity or ""), by_id.get(ev.target.entity or "")
         if src and tgt and arguments.country(src) != arguments.country(tgt) and all(
                 fits(arguments.country(e)) for e in (src, tgt)):
@@ -230,7 +261,7 @@ def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int
     i = bisect_left(mentions, starts[at], key=lambda x: x[0]) - 1
     while i >= 0 and starts[at] - mentions[i][0] < ANAPHOR_REACH and len(found) < 2:
         ent = mentions[i][1]
-        if (ent.type in ("PER", "GPE", "ORG") and fits(arguments.country(ent))
+        if (ent.type in ("PER", "GPE", "ORG") and fits(arguments.country(ent)) and not _locative(article.body, mentions[i][0])
                 and all(arguments.country(e) != arguments.country(ent) for e in found)):
             found.append(ent)
         i -= 1
@@ -241,6 +272,27 @@ def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int
     first = {arguments.country(e): min(a for a, x in window if arguments.country(x) == arguments.country(e))
              for e in found}
     return [Unit(-1, -1, e, -1, -1, [e]) for e in sorted(found, key=lambda e: first[arguments.country(e)])]
+
+
+def _speaker_first(pair: list[Unit], speaker: Unit | None, targets: list[Unit] = ()) -> list[Unit]:
+    """The two sides of "kedua negara sepakat" in order: in a statement the speaker's side leads ("kedua
+    pemimpin sepakat ...," kata Kementerian Luar Negeri India: India first), as the annotators code it;
+    else a side the trigger has as its object is the target ("Keduanya mengadakan pertemuan di ... Rusia")."""
+    if speaker is not None:
+        if arguments.country(speaker.entity) == arguments.country(pair[1].entity):
+            return [pair[1], pair[0]]
+        if arguments.country(speaker.entity) == arguments.country(pair[0].entity):
+            return pair
+    if targets and arguments.country(targets[0].entity) == arguments.country(pair[0].entity):
+        return [pair[1], pair[0]]
+    return pair
+
+
+def _locative(body: str, at: int) -> bool:
+    """True when the mention at ``at`` follows "di" ("di Istanbul, Turki"): a place where, not a side."""
+    before = body[max(0, at - 30):at].lower().split()
+    return bool(before) and before[-1] in arguments.LOCATIVE or (len(before) > 1 and before[-2] in arguments.LOCATIVE
+                                                                  and before[-1].endswith(","))
 
 
 def _home_unit(entities: list[Entity]) -> Unit | None:
@@ -292,7 +344,11 @@ def _says_that_country(low: list[str], m: matcher.Match, e_tok: int) -> bool:
 def _anaphoric_target(low: list[str], m: matcher.Match, e_tok: int, sources: list[Unit], recent: list[Unit]) -> list[Unit]:
     """For "Rusia mengecam langkah tersebut": the actor of the act referred to, the last other source coded."""
     window = low[m.end:min(e_tok, m.end + 3)]
-    if not DEMONSTRATIVES & set(window):
+    # "China berjanji akan membalas": a retaliation is against the one who acted last (kind retaliation)
+    answer = words("retaliation") & set(low[m.start:m.end])
+    # "mengecamnya": the enclitic object points back, as "langkah tersebut" does (kind pointing-clitic)
+    clitic = low[m.head].endswith(tuple(words("pointing-clitic"))) and m.pattern.pos == "verb"
+    if not (DEMONSTRATIVES & set(window) or answer or clitic):
         return []
     own = {arguments.country(u.entity) for u in sources}
     for unit in reversed(recent[-6:]):  # the last few events only: an anaphor points close by

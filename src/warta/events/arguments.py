@@ -181,6 +181,12 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         if ent.type in PLACE_TYPES and locative:
             places.append(Unit(a, b, ent, a, b))
             continue
+        if (prev == "untuk" and actors and actors[-1].end == a - 1
+                and words("envoy") & set(low[max(s_tok, actors[-1].start - 1):actors[-1].end])):
+            # "Duta Besar Rusia untuk Amerika Serikat, Anatoli Antonov": the host state is part of the title
+            p = actors[-1]
+            actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)
+            continue
         if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING or prev in words("currency"):
             continue
         unit = Unit(a, b, ent, a, b, [ent])
@@ -313,7 +319,9 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # refers back to the first person named in the sentence ("Pompeo menekankan, dia ingin ...")
         left = None
         if pronoun in THIRD_PERSON:
-            antecedent = next((u for u in actors if u.entity.type == "PER" and u.end <= m.start), None)
+            # "pihaknya" ("his/its side") may be a body or a state: "Kemlu Rusia mengumumkan pihaknya mengusir ..."
+            types = ("PER",) if pronoun != "pihaknya" else ("PER", "ORG", "GPE")
+            antecedent = next((u for u in actors if u.entity.type in types and u.end <= m.start), None)
     sources: list[Unit] = []
     targets: list[Unit] = []
     if m.pattern.voice == "passive":
@@ -364,7 +372,8 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                 return Found([actors[agent[0]]], [actors[rest[0]]] if rest else ([actors[left]] if left is not None else []))
         # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
-                 or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)]
+                 or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)
+                 or (_titled(low, first, actors[i].start) and (actors[i].entity.type != "GPE" or actors[i].entity.actor))]
     if left is not None and m.pattern.pos == "noun" and (
             m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))
             or DASHES & set(low[actors[left].end:m.start])):
@@ -386,6 +395,23 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
     if after:
         targets = _with_conjuncts(actors, after[0], low, triggers, +1)
     return Found(sources, targets, pronoun)
+
+
+TITLE_REACH = 6  # words of an office title between a preposition and the state it names
+
+
+def _titled(low: list[str], first: int, start: int) -> bool:
+    """True when the unit at ``start`` ends an office title introduced by a preposition of a noun's
+    target: "pertemuannya dengan Menteri Haji dan Umrah Arab Saudi" (the words between are plain
+    words, no verb, clause mark or topic word). The caller keeps states, not a region ending a body's
+    name ("antara Kepala Kepolisian Daerah Papua")."""
+    for k in range(start - 1, max(first, start - TITLE_REACH) - 1, -1):
+        if low[k] in NOUN_TARGET:
+            return k < start - 2
+        verb = low[k].startswith(VERB_PREFIXES) and low[k] not in words("title-word")
+        if not low[k].isalpha() or verb or low[k] in TARGET_END | TOPIC | {"yang"}:
+            return False
+    return False
 
 
 def recipient_place(m: Match, places: list[Unit], low: list[str], e_tok: int) -> list[Unit]:

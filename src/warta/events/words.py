@@ -1,5 +1,6 @@
 """The small word lists of the events stage, from ``data/events/words.yaml`` (one word an entry, each
-with a note): second-predicate coordinators, currency words, direction words, Indonesian missions."""
+with a note): second-predicate coordinators, currency words, direction words, Indonesian missions, the
+words of a phrase naming the two sides of an event ("kedua negara", "keduanya")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from importlib import resources
 from warta.errors import ResourceError
 from warta.resources import load_rules
 
-KINDS = frozenset({"second-predicate", "currency", "direction", "mission"})
+KINDS = frozenset({"second-predicate", "currency", "direction", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
+                   "retaliation", "pointing-clitic", "envoy",
+                   "title-word"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
 

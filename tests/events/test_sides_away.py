@@ -1,0 +1,67 @@
+"""Sides named away from the trigger: the pair of the story ("kedua negara"), "pihaknya", a retaliation,
+an enclitic object, an envoy's title (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.article import Quote
+from warta.events import code_events
+
+from tests.events.conftest import make_article
+
+
+def _coded(body, quotes=()):
+    art, doc = make_article(body)
+    for text, speaker in quotes:
+        start = body.index(text)
+        ent = next(e for e in art.entities if e.name == speaker)
+        art.quotes.append(Quote(text, start, start + len(text), direct=True, speaker=ent.id))
+    return [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)]
+
+
+def test_a_pair_as_subject_goes_before_the_speaker_and_the_speaker_side_leads():
+    # the quoted "kedua negara" are the two sides of the meeting; Jepang speaks, so Jepang leads
+    body = ('Kishida bertemu Xi Jinping di Beijing. "Kedua negara sepakat memperluas perdagangan," kata '
+            'pemerintah Jepang.')
+    assert _coded(body, [('"Kedua negara sepakat memperluas perdagangan,"', "Jepang")]) == [
+        ("CONSULT", "JPN", "CHN"), ("AGREE", "JPN", "CHN")]
+    body = ('Kishida bertemu Xi Jinping di Beijing. "Kedua negara sepakat memperluas perdagangan," kata '
+            'pemerintah China.')
+    assert _coded(body, [('"Kedua negara sepakat memperluas perdagangan,"', "China")]) == [
+        ("CONSULT", "JPN", "CHN"), ("AGREE", "CHN", "JPN")]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # the pair after a passive is its agent
+    ("Prabowo bertemu Marcos di Manila. Pemulangan itu sudah disepakati kedua negara.",
+     [("CONSULT", "IDN", "PHL"), ("AGREE", "IDN", "PHL")]),
+    # "masing-masing pihak" are the two sides; Turki, where they talk, is neither
+    ("Perundingan Rusia dengan Ukraina di Istanbul, Turki berjalan lancar. Masing-masing pihak sepakat menyusun perjanjian.",
+     [("CONSULT", "RUS", "UKR"), ("AGREE", "RUS", "UKR")]),
+])
+def test_a_pair_names_the_two_sides(body, expected):
+    assert _coded(body) == expected
+
+
+def test_a_nearer_pronoun_is_the_subject_not_the_pair():
+    # "kami" is the subject of the second "sepakat", not "kedua menteri"
+    body = ("Retno Marsudi bertemu Wang Yi di Jakarta. Kedua menteri sepakat memperluas perdagangan, serta kami "
+            "sepakat membentuk satuan tugas.")
+    assert _coded(body) == [("CONSULT", "IDN", "CHN"), ("AGREE", "IDN", "CHN")]
+
+
+def test_pihaknya_is_the_body_or_state_that_reports():
+    assert _coded("Rusia mengumumkan pihaknya mengusir 40 diplomat Jerman.") == [("COERCE", "RUS", "DEU")]
+
+
+def test_a_retaliation_is_against_the_last_side_that_acted():
+    assert _coded("AS menjatuhkan sanksi terhadap China. China telah berjanji akan membalas.") == [
+        ("SANCTION", "USA", "CHN"), ("THREATEN", "CHN", "USA")]
+
+
+def test_an_enclitic_object_points_back_to_the_act_before():
+    body = "AS mengusir 12 diplomat Rusia. Duta Besar Rusia untuk Amerika Serikat, Anatoli Antonov, mengecamnya."
+    assert _coded(body) == [("COERCE", "USA", "RUS"), ("ACCUSE", "RUS", "USA")]
+    # -nya on a noun of the trigger is its possessor, not an object pointing back
+    assert _coded("AS mengusir 12 diplomat Rusia. Rusia akan menarik pasukannya.") == [("COERCE", "USA", "RUS")]
