@@ -37,3 +37,12 @@ def test_a_dash_between_spaced_names_is_no_pair():
     # "JAKARTA - Indonesia ...": a dateline dash joins nothing
     coded = _coded("Rusia - Indonesia mengecam serangan itu.")
     assert not any(s == "RUS" for _, s, _ in coded)
+
+
+def test_troops_deployed_are_their_states_and_go_to_the_target():
+    # the deployed forces' state mobilises them; "ke Kharkiv" is the goal, never the agent
+    assert _coded("Sekitar 5.000 pasukan Rusia telah dikerahkan ke Kharkiv.") == [("MOBILIZE", "RUS", "UKR")]
+
+
+def test_a_prepositional_object_after_a_passive_is_no_agent():
+    assert ("COERCE", "IDN", "IDN") not in _coded("Kapal Vietnam itu diusir dari Natuna kemarin.")

@@ -164,6 +164,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.targets = arguments.aid_recipient(m, actors, places, low, e_tok, args.sources)
             if not args.targets and m.type == "ASSAULT":
                 args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources)
+            if not args.targets and args.sources and m.type == "MOBILIZE" and m.pattern.voice == "passive":
+                args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources, arguments.GOAL)
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
             if not args.targets and args.sources and m.type == "CONSULT" and MEDIATE & set(low[m.start:m.end]):

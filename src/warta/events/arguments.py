@@ -52,6 +52,8 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 EMBASSY = frozenset({"kedutaan", "kedubes", "konsulat", "kbri"})
 # "mengancam ... jika AS dan Korea Selatan melanjutkan latihan": the threatened is the condition's subject
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya"})
+# "dikerahkan ke Kursk": the goal of a deployment
+GOAL = frozenset({"ke", "menuju"})
 # "bantuan untuk korban gempa di Turki": the recipient of aid may be a place
 RECIPIENT = frozenset({"untuk", "bagi", "kepada"})
 
@@ -326,9 +328,18 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
     targets: list[Unit] = []
     if m.pattern.voice == "passive":
         oleh = [k for k in range(m.end, min(right_end, m.end + 4)) if low[k] == "oleh"]
-        agent = [i for i in after if (oleh and actors[i].start > oleh[0]) or (not oleh and actors[i].start - m.end <= 2)]
+        # the agent is "oleh X" or a bare noun phrase right after the verb ("ditangkap polisi"), never a
+        # preposition's object ("dikerahkan ke Kursk", "diusir dari Natuna")
+        agent = [i for i in after if (oleh and actors[i].start > oleh[0]) or (
+            not oleh and actors[i].start - m.end <= 2 and low[actors[i].start - 1] not in NOUN_TARGET | GOAL | LOCATIVE)]
         if agent:
             sources = _with_conjuncts(actors, agent[0], low, triggers, +1)
+        elif m.type == "MOBILIZE" and left is not None:
+            # "pasukan Korea Utara telah dikerahkan ke Kursk": the forces deployed are their state's, which
+            # mobilises them; where they go is the target
+            goal = [i for i in after if low[actors[i].start - 1] in GOAL]
+            return Found(_with_conjuncts(actors, left, low, triggers, -1),
+                         _with_conjuncts(actors, goal[0], low, triggers, +1) if goal else [])
         k = m.start - 1
         while k >= s_tok and low[k] in SKIP_BEFORE:
             k -= 1
@@ -441,13 +452,15 @@ def aid_recipient(m: Match, actors: list[Unit], places: list[Unit], low: list[st
     return []
 
 
-def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sources: list[Unit]) -> list[Unit]:
+def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sources: list[Unit],
+                   before: frozenset[str] | tuple[str, ...] = ("di", "ke", "terhadap", "atas")) -> list[Unit]:
     """The place an attack strikes stands for its state: "Serangan Israel di Sanaa" is against Yemen,
-    "serangan ke Kyiv" against Ukraine (the first place of another country right after the trigger)."""
+    "serangan ke Kyiv" against Ukraine (the first place of another country right after the trigger);
+    with ``before`` = GOAL, the place troops are sent to ("dikerahkan ke Kursk" is towards Russia)."""
     own = {country(u.entity) for u in sources}
     limit = min(e_tok, m.end + TARGET_REACH)
     for u in places:
-        if m.end <= u.start < limit and low[u.start - 1] in ("di", "ke", "terhadap", "atas") \
+        if m.end <= u.start < limit and low[u.start - 1] in before \
                 and country(u.entity) and country(u.entity) not in own:
             if any(low[k] in TARGET_END for k in range(m.end, u.start)):
                 break
