@@ -98,3 +98,18 @@ def test_two_acronyms_side_by_side_are_one_body(blank_nlp):
     art = link(Article(body=text, published="2024-05-14", sentences=[[0, len(text)]]), doc)  # shipped: FT is the Financial Times
     found = _mentions(art)
     assert found.get("FT UGM") == "ORG" and "FT" not in found  # a faculty of UGM, not the Financial Times
+
+
+@pytest.mark.parametrize("text,span,label,name", [
+    ("Kunjungan Wiratmo ke Guyana terjadi sebulan kemudian.", "Kunjungan Wiratmo", "LOC", "Wiratmo"),
+    ("Kata Wiratmo, pasukan itu tiba sejak Januari.", "Kata Wiratmo", "PER", "Wiratmo"),
+    ("Ia tiba di Gunung Lewotobi pagi tadi.", "Gunung Lewotobi", "LOC", "Gunung Lewotobi"),  # a head stays
+    ("Ia menyapa Susi Susanti di sana.", "Susi Susanti", "PER", "Susi Susanti"),  # no affix test in a person
+])
+def test_a_word_opening_an_ner_span_that_opens_no_name_is_left_out(blank_nlp, text, span, label, name):
+    assert list(_mentions(_run(blank_nlp, text, [(span, label)]))) == [name]
+
+
+def test_a_month_after_a_place_is_no_part_of_its_name(blank_nlp):
+    art = _run(blank_nlp, "Mereka bertemu di Moskow Juni lalu.", [("Moskow Juni", "LOC")])
+    assert "Moskow Juni" not in _mentions(art)

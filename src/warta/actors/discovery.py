@@ -233,6 +233,9 @@ class DiscoveryRules:
                 j -= 1
             if j <= i or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i):
                 continue
+            i, j = self._ner_trim(i, j, typ)
+            if j <= i:
+                continue
             while typ == "PER" and j - i > 1 and (self.lex.has("degrees", self.toks, j - 1) and not self.toks[j - 1].text.istitle()
                                                   or self.toks[j - 1].text == ","):
                 j -= 1  # "Fanny Dian Sanjaya SH MH", "Luke Gosling OAM": the degrees and honours are no name
@@ -255,6 +258,33 @@ class DiscoveryRules:
                     continue
             self.resolve(i, j, typ, create=True, via="ner")
 
+    def _ner_trim(self, i: int, j: int, typ: str) -> tuple[int, int]:
+        """The name inside an NER span ``i:j``: a capitalised Indonesian word opening it that heads no
+        body, facility or place ("Kunjungan Erikson", "Kata Sebby", "Jatuhnya Laukkai") and a month
+        closing it ("di Moskow Juni lalu") are no part of the name (lexicon ``name_heads``,
+        ``name_openers``, ``months``)."""
+        while j - i > 1 and self.toks[i + 1].is_cap and self._opener(i, typ):
+            i += 1
+        if j - i > 1 and self.lex.has("months", self.toks, j - 1) == j:
+            j -= 1
+        return i, j
+
+    def _opener(self, i: int, typ: str) -> bool:
+        """Token ``i`` is an Indonesian word that opens no name: derived from a root by an affix (place and
+        body spans only; names
+        open with root words as often as not: Damar, Garis Biru, Ras Isa) or a word of the lexicon group
+        ``name_openers`` (Kata, Yuk, Klik), not the head of a body, place or facility, not a role (a
+        gazetteer name there was taken before the NER pass)."""
+        t = self.toks[i]
+        # Kunjungan, Jatuhnya, Larangan; not in a person's span, where Sastrawi strips names too (Susi)
+        derived = typ != "PER" and stem(t.lower) != t.lower and stem(t.lower) in root_words()
+        if not (derived or self.lex.has("name_openers", self.toks, i) is not None):
+            return False
+        for group in ("body_heads", "facility_heads", "organ_heads", "name_heads"):
+            if self.lex.has(group, self.toks, i) is not None:
+                return False
+        return not self.lex.roles.at(self.toks, i)
+
     def _around_place(self, idx: list[int], typ: str) -> bool:
         """An NER organisation or place whose name holds a known place and more capitalised words
         ("AC Milan", "Bandung Raya", "Selat Bali", "Bandara Internasional Jakarta"): the whole span is
@@ -275,6 +305,8 @@ class DiscoveryRules:
         free = [t for t in self.toks[i:j] if not self.taken[t.i] and t.is_word]
         if not free or not all(t.is_cap or t.text.isdigit() for t in free):
             return False
+        if any(self.lex.has("months", self.toks, t.i) for t in free):
+            return False  # "di Moskow Juni lalu": the place and the date after it
         self._add(i, j, self._new(typ, self._text(i, j)), "ner")
         return True
 
