@@ -113,3 +113,13 @@ def test_a_word_opening_an_ner_span_that_opens_no_name_is_left_out(blank_nlp, te
 def test_a_month_after_a_place_is_no_part_of_its_name(blank_nlp):
     art = _run(blank_nlp, "Mereka bertemu di Moskow Juni lalu.", [("Moskow Juni", "LOC")])
     assert "Moskow Juni" not in _mentions(art)
+
+
+def test_an_english_name_cut_at_a_linking_word_runs_on_to_its_end(blank_nlp):
+    text = "Forum itu digelar Foreign Policy Community of Indonesia (FPCI) di Jakarta."
+    art = _run(blank_nlp, text, [("Foreign Policy Community of", "ORG")])
+    found = _mentions(art)
+    assert found.get("Foreign Policy Community of Indonesia") == "ORG" and "Foreign Policy Community of" not in found
+    art = _run(blank_nlp, "Ia memimpin The United Liberation for West Papua-ULMWP sejak lama.",
+               [("The United Liberation for", "ORG")])
+    assert "United Liberation for West Papua" in _mentions(art)

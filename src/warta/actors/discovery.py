@@ -21,6 +21,9 @@ def is_indonesian_word(lower: str) -> bool:
 
 # Compass words end no facility name ("Jalan Medan Merdeka Barat") though alone they name nothing.
 COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "raya"})
+# Linking words an English name goes on after ("International Parliamentarians for West Papua"): an NER
+# span ending at one was cut short (DiscoveryRules._english_name).
+ENGLISH_LINKS = frozenset({"for", "of", "on", "and", "the"})
 NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
              "GPE": "GPE", "LOC": "LOC", "PLACE": "LOC", "EVT": "EVT", "EVENT": "EVT"}
 
@@ -236,6 +239,8 @@ class DiscoveryRules:
             i, j = self._ner_trim(i, j, typ)
             if j <= i:
                 continue
+            if typ in ("ORG", "LOC") and self._english_name(i, j):
+                continue
             while typ == "PER" and j - i > 1 and (self.lex.has("degrees", self.toks, j - 1) and not self.toks[j - 1].text.istitle()
                                                   or self.toks[j - 1].text == ","):
                 j -= 1  # "Fanny Dian Sanjaya SH MH", "Luke Gosling OAM": the degrees and honours are no name
@@ -284,6 +289,27 @@ class DiscoveryRules:
             if self.lex.has(group, self.toks, i) is not None:
                 return False
         return not self.lex.roles.at(self.toks, i)
+
+    def _english_name(self, i: int, j: int) -> bool:
+        """An English name the NER cut at a linking word ("International Parliamentarians for [West Papua]",
+        "Foreign Policy Community of [Indonesia]", "The United Liberation for [West Papua]-ULMWP"): the
+        capitalised words after it, known places too, are the rest of the name, up to a bracket or a glued
+        hyphen; a leading "The" is no part of it. One organisation with the places nested. True when added."""
+        if self.toks[j - 1].text not in ENGLISH_LINKS or j - i < 2:
+            return False
+        k = j
+        while k < self.n and self.toks[k].is_cap and self.toks[k].is_word and self._same_sentence(j - 1, k) \
+                and (not self.taken[k] or any(f.i <= k < f.j and self._kind(f.key) in ("country", "place") for f in self.found)):
+            k += 1
+        if k == j or any(f.i < k and j <= f.j and f.j > k for f in self.found):
+            return False
+        if self.toks[i].text == "The":
+            i += 1
+        self._add(i, k, self._new("ORG", self._text(i, k)), "ner")
+        return True
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return self._sent(self.toks[a].start) == self._sent(self.toks[b].start)
 
     def _around_place(self, idx: list[int], typ: str) -> bool:
         """An NER organisation or place whose name holds a known place and more capitalised words
