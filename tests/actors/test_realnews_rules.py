@@ -119,6 +119,15 @@ def test_an_organ_head_alias_before_another_state_is_that_states_organ(blank_nlp
     assert orgs == {"Angkatan Darat India": "INDMIL", "Angkatan Darat AS": "USAMIL"}
 
 
+def test_a_generic_body_alias_before_a_state_is_that_states_body(blank_nlp):
+    # the shipped gazetteer has "Dewan Keamanan" alone as the UN Security Council
+    text = ("Wakil ketua Dewan Keamanan Rusia berbicara. Sekretaris Dewan Keamanan Nasional Tertinggi Iran hadir. "
+            "Dewan Keamanan PBB bersidang.")
+    orgs = {e.name: e.actor for e in _shipped(blank_nlp, text).entities if e.type == "ORG"}
+    assert orgs["Dewan Keamanan Rusia"] == "RUSGOV" and orgs["Dewan Keamanan Nasional Tertinggi Iran"] == "IRNGOV"
+    assert "Dewan Keamanan PBB" in orgs
+
+
 def test_outlet_names_from_their_print_and_their_domain(blank_nlp):
     text = "Harga naik, lapor CNBC Indonesia. Berita ini tayang di TRIBUNLOMBOK.COM dan TRIBUN-BALI.COM pada Senin."
     art = _shipped(blank_nlp, text)

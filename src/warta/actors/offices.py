@@ -342,16 +342,24 @@ class OfficeRules:
             self._add(f.i, f.j, key, "organ", f.actor)
             self._add(c, f.j, f.key, "nested")
         for f in [f for f in self.found if self._kind(f.key) == "org"]:
-            # a gazetteer body named by an organ head alone ("Angkatan Darat" is TNI AD) followed by another
-            # state: that state's organ ("Angkatan Darat India", "Angkatan Darat AS")
-            g = self.starts.get(f.j)
+            # a gazetteer body named by an organ head alone ("Angkatan Darat" is TNI AD) or by common words
+            # alone ("Dewan Keamanan" is the UN Security Council) followed by another state, maybe after
+            # up to three capitalised words of its name: that state's organ ("Angkatan Darat India",
+            # "Dewan Keamanan Rusia", "Dewan Keamanan Nasional Tertinggi Iran")
+            generic = self.lex.has("organ_heads", self.toks, f.i) == f.j or all(
+                self.toks[k].lower in self.common or self.lex.has("body_heads", self.toks, k) for k in range(f.i, f.j))
+            m = f.j
+            while m < self.n and m - f.j < 3 and m not in self.starts and not self.taken[m] \
+                    and self.toks[m].is_cap and self.toks[m].is_word:
+                m += 1
+            g = self.starts.get(m)
             rec = self._rec(f.key)
-            if g is None or self.lex.has("organ_heads", self.toks, f.i) != f.j or not self.toks[f.i].is_cap \
+            if g is None or not generic or not self.toks[f.i].is_cap \
                     or self._kind(g.key) != "country" or self._rec(g.key).country == rec.country:
                 continue
             state = self._rec(g.key)
             sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
-            key = self._new("ORG", f"{self._text(f.i, f.j)} {fold(state.name)}")
+            key = self._new("ORG", f"{self._text(f.i, m)} {fold(state.name)}")
             self.new[key].country, self.new[key].actor = state.country, state.country + sector
             self._drop(f)
             self._drop(g)
