@@ -7,10 +7,6 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-import lxml.html
-import trafilatura
-from lxml import etree
-
 from warta.extract.dates import FoundDate, find_date, parse_date, parse_date_line
 
 # <meta> names and properties, by the field they give, most trusted first.
@@ -224,6 +220,8 @@ def _in_other_stories(node) -> bool:
 
 def _node_lines(node) -> list[str]:
     """The text of ``node`` a line per ``<br>``-separated line, whitespace collapsed."""
+    import lxml.html
+
     markup = lxml.html.tostring(node, encoding=str, with_tail=False)
     text = lxml.html.fromstring(re.sub(r"(?i)<br\s*/?>", "\n", markup)).text_content()
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
@@ -278,6 +276,8 @@ _BLOCKS = ("div", "table", "figure", "aside", "section", "ul", "ol", "script", "
 
 def _rescue_tails(tree) -> None:
     """Move story text that trails a block element into its own paragraph, so it survives cleaning."""
+    import lxml.html
+
     for node in list(tree.iter(*_BLOCKS)):
         tail = node.tail
         if tail and tail.strip() and node.getparent() is not None:
@@ -289,6 +289,12 @@ def _rescue_tails(tree) -> None:
 
 def read_page(html: str, url: str | None = None) -> Page:
     """Extract the main text and metadata of ``html`` (no I/O)."""
+    # imported with the first page: a run over text records (JSONL, .txt) never needs them, and
+    # importing trafilatura and lxml costs about 0.1 s of CPU at every start
+    import lxml.html
+    import trafilatura
+    from lxml import etree
+
     page = Page(url=url)
     try:
         # huge_tree: a page with a 20 MB attribute (an inline image) is read, not given up on
