@@ -103,26 +103,68 @@ class TailSearch:
         return match
 
 
+def kept_whole(rules: dict, *, prefix_search: Callable, suffix_search: Callable,
+               token_match: Callable) -> set[str]:
+    """The special cases of ``rules`` that the affix rules and ``token_match`` already keep whole,
+    wherever the text stands: leaving them out gives the same tokens.
+
+    spaCy's Indonesian rules hold about 16,000 special cases, a third of them full reduplications
+    (``anak-anak``, ``ACI-ACINYA``) that Warta's ``TOKEN_MATCH`` keeps as one token anyway; each
+    special case costs spaCy about 60 µs to load (a lexeme, an affix split, a phrase pattern) at
+    every start. One is left out when all of these hold:
+
+    - it is one token with no attribute but its text (``[{ORTH: text}]``), so a token made by the
+      rules is the same token (same lexeme, nothing else set);
+    - ``token_match`` takes the text: wherever spaCy would look the special case up (the whole
+      chunk, or what is left once prefixes and suffixes are split off) it tests ``token_match``
+      first and keeps the text as one token, before any infix split;
+    - neither a prefix nor a suffix is found on the text itself, so spaCy never splits one off it;
+    - it opens with a letter: a prefix that spaCy finds on the text followed by a suffix is then
+      found on the text alone (the prefixes that can open with a letter are currency codes of at
+      most three letters, ``USD``, ``Rp``, ``US$``; a reduplication is at least five characters),
+      so the special case never stops a prefix from being split off.
+
+    Its phrase pattern for the final special-case pass was one token, which that pass replaced
+    with the same token. ``tests/lang/test_tokenizer.py`` checks every entry left out in many
+    contexts against the tokenizer with all the rules.
+    """
+    out = set()
+    for text, tokens in rules.items():
+        if (len(tokens) == 1 and set(tokens[0]) == {ORTH} and tokens[0][ORTH] == text
+                and text[:1].isalpha() and token_match(text)
+                and not prefix_search(text) and not suffix_search(text)):
+            out.add(text)
+    return out
+
+
 def customise_tokenizer(nlp: Language, abbreviations: list[Abbreviation] | None = None, *,
-                        saved: tuple[dict, Callable | None] | None = None) -> Language:
+                        saved: tuple[dict, Callable | None] | None = None, every_rule: bool = False) -> Language:
     """Give ``nlp`` a tokenizer with spaCy's Indonesian rules plus Warta's abbreviations and patterns.
-    The special cases and URL pattern are ``nlp.tokenizer``'s, or ``saved`` (rules, url_match) when given."""
+    The special cases and URL pattern are ``nlp.tokenizer``'s, or ``saved`` (rules, url_match) when given.
+    Special cases the patterns already give are left out (``kept_whole``) unless ``every_rule``."""
     abbreviations = load_abbreviations() if abbreviations is None else abbreviations
     defaults = nlp.Defaults
     base_rules, url_match = saved if saved is not None else (nlp.tokenizer.rules, nlp.tokenizer.url_match)
     rules = dict(base_rules or {})
     rules.update({abbr.text: [{ORTH: abbr.text}] for abbr in abbreviations})
+    # every prefix alternative starts with ^, so match gives search's answer; search tries every
+    # position of the chunk and, called once per stripped mark, was quadratic on ")))…"
+    prefix_search = compile_prefix_regex(list(defaults.prefixes) + punctuation.PREFIXES).match
+    suffix_search = TailSearch(compile_suffix_regex(list(defaults.suffixes) + punctuation.SUFFIXES)).search
+    token_match = re.compile(punctuation.TOKEN_MATCH).match
+    if not every_rule:
+        for text in kept_whole(rules, prefix_search=prefix_search, suffix_search=suffix_search,
+                               token_match=token_match):
+            del rules[text]
     # one constructor call: changing the affix rules of a live tokenizer after its special cases
     # are loaded leaves it twice as slow (measured: 47k against 89k words/s)
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
         rules=rules,
-        # every prefix alternative starts with ^, so match gives search's answer; search tries every
-        # position of the chunk and, called once per stripped mark, was quadratic on ")))…"
-        prefix_search=compile_prefix_regex(list(defaults.prefixes) + punctuation.PREFIXES).match,
-        suffix_search=TailSearch(compile_suffix_regex(list(defaults.suffixes) + punctuation.SUFFIXES)).search,
+        prefix_search=prefix_search,
+        suffix_search=suffix_search,
         infix_finditer=compile_infix_regex(list(defaults.infixes) + punctuation.INFIXES).finditer,
-        token_match=re.compile(punctuation.TOKEN_MATCH).match,
+        token_match=token_match,
         url_match=url_match,
     )
     return nlp
