@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from warta.article import Entity, Mention
 from warta.events import code_events
 
 from tests.events.conftest import make_article
@@ -46,3 +47,11 @@ def test_troops_deployed_are_their_states_and_go_to_the_target():
 
 def test_a_prepositional_object_after_a_passive_is_no_agent():
     assert ("COERCE", "IDN", "IDN") not in _coded("Kapal Vietnam itu diusir dari Natuna kemarin.")
+
+
+def test_the_seat_of_an_organisation_acting_is_that_organisation():
+    art, doc = make_article("Rusia meminta Brussel untuk membatalkan semua pembatasan ekspor.")
+    start = art.body.index("Brussel")
+    art.entities.append(Entity(id="gpe:brussel", name="Brussel", type="GPE", country="BEL", actor=None,
+                               mentions=[Mention(start, start + 7, "Brussel")]))
+    assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("REQUEST", "RUS", "EU")]

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from warta.article import Entity
 from warta.events.matcher import CLAUSE_END, Match
-from warta.events.words import missions, shipped, words
+from warta.events.words import metonyms, missions, shipped, words
 from warta.resources import load_rules
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
@@ -191,6 +191,8 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
             continue
         if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING or prev in words("currency"):
             continue
+        if ent.type == "GPE" and ent.name.lower() in metonyms():
+            ent = replace(ent, country=None, actor=metonyms()[ent.name.lower()])  # "meminta Brussel": the EU
         unit = Unit(a, b, ent, a, b, [ent])
         if actors:
             p = actors[-1]

@@ -12,7 +12,7 @@ from warta.resources import load_rules
 
 KINDS = frozenset({"second-predicate", "currency", "direction", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
                    "retaliation", "pointing-clitic", "envoy",
-                   "title-word"})
+                   "title-word", "metonym"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
 
@@ -23,6 +23,10 @@ def _build(entry: dict, where: str, _section: str | None) -> dict:
     if not isinstance(entry["word"], str) or not entry["word"].strip():
         raise ResourceError(f"{where}: entry {entry['word']!r}: `word` must be a non-empty string")
     codes = [k for k in ("country", "actor") if entry.get(k)]
+    if entry["kind"] == "metonym":
+        if codes != ["actor"]:
+            raise ResourceError(f"{where}: entry {entry['word']!r}: kind metonym takes an `actor` and no `country`")
+        return entry
     if (entry["kind"] == "mission") != bool(codes) or (codes and len(codes) != 2):
         raise ResourceError(f"{where}: entry {entry['word']!r}: `country` and `actor` go with kind mission, and only there")
     return entry
@@ -49,3 +53,9 @@ def words(kind: str) -> frozenset[str]:
 def missions() -> dict[str, tuple[str, str]]:
     """First word of a mission of a state ("kbri") -> (country, actor code) it acts as."""
     return {e["word"].lower(): (e["country"], e["actor"]) for e in _entries() if e["kind"] == "mission"}
+
+
+@lru_cache(maxsize=1)
+def metonyms() -> dict[str, str]:
+    """A seat acting for the organisation seated there ("brussel") -> that organisation's actor code."""
+    return {e["word"].lower(): e["actor"] for e in _entries() if e["kind"] == "metonym"}
