@@ -65,3 +65,8 @@ def test_an_enclitic_object_points_back_to_the_act_before():
     assert _coded(body) == [("COERCE", "USA", "RUS"), ("ACCUSE", "RUS", "USA")]
     # -nya on a noun of the trigger is its possessor, not an object pointing back
     assert _coded("AS mengusir 12 diplomat Rusia. Rusia akan menarik pasukannya.") == [("COERCE", "USA", "RUS")]
+
+
+def test_a_plural_noun_between_a_noun_trigger_and_its_agents():
+    # "para pemimpin" between the meeting and the states meeting; one plain noun was already allowed
+    assert _coded("Pertemuan para pemimpin Rusia dan China akan diawasi ketat.") == [("CONSULT", "RUS", "CHN")]

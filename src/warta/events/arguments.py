@@ -360,10 +360,12 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         return Found(source, [actors[after[0]]])
     if m.pattern.pos == "noun":
         # "serangan Israel terhadap Gaza": a unit right after the noun is its agent
-        # ("unjuk rasa warga Indonesia", "penandatanganan perjanjian Indonesia": one common noun between)
+        # ("unjuk rasa warga Indonesia", "penandatanganan perjanjian Indonesia": one common noun between;
+        # "pertemuan para pemimpin Rusia dan China": a plural "para" and its noun)
         if after and (actors[after[0]].start == m.end or (
-                actors[after[0]].start == m.end + 1 and low[m.end].isalpha() and low[m.end] not in NOUN_TARGET | TOPIC
-                and doc_lower(m.end, low))):
+                m.end < actors[after[0]].start <= m.end + 1 + (low[m.end] == "para")
+                and all(low[k].isalpha() and low[k] not in NOUN_TARGET | TOPIC and doc_lower(k, low)
+                        for k in range(m.end, actors[after[0]].start)))):
             sources = _with_conjuncts(actors, after[0], low, triggers, +1)
             rest = [i for i in after if actors[i] not in sources]
             if rest:
