@@ -70,3 +70,11 @@ def test_an_enclitic_object_points_back_to_the_act_before():
 def test_a_plural_noun_between_a_noun_trigger_and_its_agents():
     # "para pemimpin" between the meeting and the states meeting; one plain noun was already allowed
     assert _coded("Pertemuan para pemimpin Rusia dan China akan diawasi ketat.") == [("CONSULT", "RUS", "CHN")]
+
+
+def test_an_agreement_with_no_other_party_in_its_sentence_is_one_sided():
+    # a law agreed: no other party anywhere after the verb (the annotators' "law passed" convention)
+    assert _coded("Pada Selasa, Indonesia menyetujui revisi undang-undang pemilihan.") == [("AGREE", "IDN", None)]
+    # an object pointing back, or another party named after it, is no one-sided agreement
+    assert _coded("Pada Selasa, Indonesia menyetujui usulan itu.") == []
+    assert _coded("Pada Selasa, Indonesia menyepakati perjanjian dengan Jepang.") == [("AGREE", "IDN", "JPN")]

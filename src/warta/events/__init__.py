@@ -42,6 +42,11 @@ DOMESTIC = frozenset({
     "REJECT",    # a court rejecting a suit, a party rejecting a bill
     "REQUEST",   # summonses, appeals to "masyarakat", demands on the government
 })
+# Types whose verb may have no other party at all: a law or a declaration agreed ("DPR menyetujui revisi
+# UU Pilkada", "Para pemimpin G20 menyepakati sebuah deklarasi"), coded with a null target as the
+# real-news annotators code a law passed (realnews train +2 right of +5, dev +2 of +5; SANCTION, SUPPORT,
+# REQUEST, RETREAT and CONSULT alike lowered dev or train F1).
+LONE = frozenset({"AGREE"})
 ANAPHOR_REACH = 600  # characters an anaphor ("ia", "negara itu") may reach back: about two paragraphs
 
 
@@ -173,13 +178,23 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok):
                 _domestic(args, home)  # after every other way of finding a side
             recent.extend(args.sources)
+            alone = one_sided
+            if m.type in LONE and args.sources and not args.targets and _nobody_after(m, actors, low, e_tok):
+                alone = one_sided | {m.type}  # "DPR menyetujui revisi UU Pilkada": agreed, with no other party
             coded = _events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
-                            (t_start, t_end), one_sided)
+                            (t_start, t_end), alone)
             if k and _one_act(matches[k - 1], m, low) and _sides(coded) == _sides(last):
                 continue  # "ditangkap dan ditahan aparat": one act told with two verbs
             last = coded
             events.extend(coded)
     return events
+
+
+def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: int) -> bool:
+    """True for an active verb whose sentence names no actor after it and whose object does not point
+    back ("menyetujui revisi UU Pilkada", not "menyetujuinya" nor "menyepakati usulan itu")."""
+    return (m.pattern.pos == "verb" and m.pattern.voice == "active" and not any(u.start >= m.end for u in actors)
+            and not DEMONSTRATIVES & set(low[m.end:e_tok]) and not low[m.head].endswith("nya"))
 
 
 def _one_act(before: matcher.Match, m: matcher.Match, low: list[str]) -> bool:
