@@ -78,3 +78,8 @@ def test_an_agreement_with_no_other_party_in_its_sentence_is_one_sided():
     # an object pointing back, or another party named after it, is no one-sided agreement
     assert _coded("Pada Selasa, Indonesia menyetujui usulan itu.") == []
     assert _coded("Pada Selasa, Indonesia menyepakati perjanjian dengan Jepang.") == [("AGREE", "IDN", "JPN")]
+
+
+def test_the_authorities_of_a_state_are_that_state():
+    # "otoritas di Arab Saudi": the state acting, not the place where
+    assert _coded("Indonesia terus menjalin komunikasi dengan otoritas di Arab Saudi.") == [("CONSULT", "IDN", "SAU")]

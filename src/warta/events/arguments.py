@@ -180,6 +180,11 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
             p = actors[-1]
             actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)
             continue
+        if (ent.type == "GPE" and prev == "di" and prev2 in words("local-authority") and ent.actor
+                and not (actors and actors[-1].end > a - 2)):
+            # "melakukan komunikasi dengan otoritas di Saudi": the authorities of a state are that state
+            actors.append(Unit(a - 2, b, ent, a, b, [ent]))
+            continue
         if ent.type in PLACE_TYPES and locative:
             places.append(Unit(a, b, ent, a, b))
             continue
