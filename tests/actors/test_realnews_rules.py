@@ -112,6 +112,14 @@ def test_people_named_by_initials(run):
     assert people == {"MM": {"MM"}, "R": {"R", "Putera"}}
 
 
+def test_a_numbered_list_of_suspects_names_people_by_initials(run):
+    text = ("Polisi menahan mereka.\nBerikut tersangka yang ditahan:\n\n1. AB ditahan di rutan KPK\n\n"
+            "2. Jawa Barat: CD, EF, GH alias Budi\n\nPolisi lalu menggelar jumpa pers di KPK.")
+    people = {e.name for e in run(text).entities if e.type == "PER"}
+    assert people == {"AB", "CD", "EF", "GH"}
+    assert not {e.name for e in run("Daftar kota:\n1. Bandung: RS, TK\n").entities if e.type == "PER"}
+
+
 def test_an_organ_head_alias_before_another_state_is_that_states_organ(blank_nlp):
     # the shipped gazetteer has "Angkatan Darat" alone as TNI AD (Indonesia's army)
     art = _shipped(blank_nlp, "Pasukan Angkatan Darat India dan Angkatan Darat AS berlatih bersama.")

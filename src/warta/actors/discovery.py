@@ -408,6 +408,40 @@ class DiscoveryRules:
             if span:
                 self._add(*span, key, "alias")
 
+        self._listed_initials()
+
+    def _listed_initials(self) -> None:
+        """A numbered list announced by a line with a word for suspects or victims and a colon ("Berikut
+        keenam tersangka yang ditahan:", "Berikut terduga teroris …:"; lexicon ``person_list_cues``) names
+        people by their initials: in its items ("2. AYL ditahan …", "1. Banten: Abu Rara, FA, RA"), the
+        initials opening an item or a field after "," or ":" are persons."""
+        for k in self.lex.starts("person_list_cues", self.toks):
+            if self.lex.has("person_list_cues", self.toks, k) is None:
+                continue
+            end = self.body.find("\n", self.toks[k].start)
+            if end < 0 or not self.body[:end].rstrip().endswith(":"):
+                continue
+            line_start = end + 1
+            while True:
+                line_end = self.body.find("\n", line_start)
+                line_end = len(self.body) if line_end < 0 else line_end
+                line = self.body[line_start:line_end]
+                if not line.strip() and line_end < len(self.body):
+                    line_start = line_end + 1
+                    continue  # a blank line between items
+                if not line.lstrip()[:1].isdigit():
+                    break  # the list ends at the first line that is no numbered item
+                first = self.tok_index(line_start)
+                m = first
+                while m < self.n and self.toks[m].start < line_end:
+                    prev = self.toks[m - 1].text if m > first else ""
+                    opens = m - first == 2 and self.toks[first].text.isdigit() and prev in (".", ")")
+                    if (opens or prev in (",", ":")) and self._initials_at(m) \
+                            and (m + 1 >= self.n or not self.toks[m + 1].is_cap or self.toks[m + 1].start >= line_end):
+                        self._add(m, m + 1, self._new("PER", self.toks[m].text), "initials")
+                    m += 1
+                line_start = line_end + 1
+
     def non_entities(self) -> None:
         """What the real-news conventions do not annotate: platforms and apps ("Google News", "Telegram",
         "Facebook" even where the gazetteer has the company behind it), laws, policy and economic terms
