@@ -187,3 +187,13 @@ def test_an_unknown_person_takes_the_state_of_the_title(blank_nlp, text, name, c
     assert person.country == country
     if country is None:
         assert person.actor == "UN"
+
+
+def test_a_state_organ_inside_a_title_is_an_organisation(blank_nlp):
+    text = ("Juru bicara Kementerian Luar Negeri Rusia, Maria Zakharova, menyebut sanksi itu ilegal. "
+            "Menurut juru bicara Departemen Luar Negeri AS Matthew Miller, pembicaraan berlangsung baik.")
+    art = _shipped(blank_nlp, text)
+    orgs = {e.name: {m.via for m in e.mentions} for e in art.entities if e.type == "ORG"}
+    assert orgs["Kementerian Luar Negeri Rusia"] == {"nested"}
+    assert orgs["Kementerian Luar Negeri Amerika Serikat"] == {"nested"}
+    assert {e.name for e in art.entities if e.type == "PER"} >= {"Maria Zakharova", "Matthew Miller"}
