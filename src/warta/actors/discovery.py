@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from warta.actors.text import root_words
+from warta.actors.text import fold, root_words
 from warta.lang.lemmas import stem
 
 
@@ -75,6 +75,34 @@ class DiscoveryRules:
                 for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
+
+    def titled_organs(self) -> None:
+        """A state organ named inside a title ("Juru bicara [Kementerian Luar Negeri Rusia], Maria
+        Zakharova", "juru bicara [Departemen Luar Negeri AS] Matthew Miller") is an organisation the
+        real-news conventions annotate, though the office pass reads its words as the office's: a nested
+        mention (events read the person) of the gazetteer's organ when it has that name, else of a new
+        organisation named by the organ's words and the state."""
+        for k in self.lex.starts("organ_heads", self.toks):
+            head = self.lex.has("organ_heads", self.toks, k)
+            if head is None or not self.toks[k].is_cap or not self.taken[k] \
+                    or any(f.i <= k < f.j and self._kind(f.key) in ("org", "new-ORG") for f in self.found):
+                continue
+            c = head
+            while c < self.n and c - head < 4 and c not in self.starts and self.toks[c].is_cap and self.toks[c].is_word:
+                c += 1
+            g = self.starts.get(c)
+            if g is None or self._kind(g.key) != "country":
+                continue
+            hit = self.gaz.aliases.at(self.toks, k)
+            target = self.gaz.records[hit[1][0].id] if hit and hit[0] == g.j else None
+            if target is not None and target.kind != "country" and target.country == self._rec(g.key).country:
+                self._add(k, g.j, target.id, "nested")
+                continue
+            state = self._rec(g.key)
+            sector = "MIL" if self.lex.has("military", self.toks, k) else "GOV"
+            key = self._new("ORG", f"{self._text(k, c)} {fold(state.name)}")
+            self.new[key].country, self.new[key].actor = state.country, state.country + sector
+            self._add(k, g.j, key, "nested")
 
     def security_units(self) -> None:
         """Regional police, army and court units named by their head and place or number ("Polres

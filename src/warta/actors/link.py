@@ -259,6 +259,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.state_bodies()
         self.bare_institutions()
         self.named_organs()
+        self.titled_organs()
         self.admin_places()
         self.security_units()
         self.organisations()
