@@ -83,3 +83,10 @@ def test_an_agreement_with_no_other_party_in_its_sentence_is_one_sided():
 def test_the_authorities_of_a_state_are_that_state():
     # "otoritas di Arab Saudi": the state acting, not the place where
     assert _coded("Indonesia terus menjalin komunikasi dengan otoritas di Arab Saudi.") == [("CONSULT", "IDN", "SAU")]
+
+
+def test_a_predicate_after_dan_with_no_subject_shares_the_sentence_subject():
+    body = "Indonesia dan Malaysia mengatakan aturan itu tidak adil dan mendesak Uni Eropa mencabutnya."
+    assert _coded(body) == [("REQUEST", "IDN", "EU"), ("REQUEST", "MYS", "EU")]
+    # a sentence not opening with its subject gives none
+    assert _coded("Menurut laporan itu, aturan tersebut tidak adil dan mendesak Uni Eropa mencabutnya.") == []

@@ -117,6 +117,10 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             args = _inherit(m, args, previous, low, s_tok)
             # after the chain of subjects, which knows its objects where they stand ("ke Venezuela untuk")
             args.sources = [u for u in args.sources if not arguments.directional_place(u, low, m.start)]
+            if not args.sources and not args.pronoun and m.pattern.voice == "active" and m.pattern.pos == "verb":
+                # "Indonesia dan Malaysia mengatakan ... dan mengharapkan WTO": a predicate after "dan" with no
+                # subject of its own shares the sentence's subject
+                args.sources = _sentence_subject(actors, low, m, s_tok, args.targets)
             if m.type == "CONSULT" and low[m.start] in RECEIVE and args.sources and args.targets:
                 # "Jokowi menerima kunjungan Albanese": the visitor is the one who consults
                 args.sources, args.targets = args.targets, args.sources
@@ -195,6 +199,18 @@ def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: i
     back ("menyetujui revisi UU Pilkada", not "menyetujuinya" nor "menyepakati usulan itu")."""
     return (m.pattern.pos == "verb" and m.pattern.voice == "active" and not any(u.start >= m.end for u in actors)
             and not DEMONSTRATIVES & set(low[m.end:e_tok]) and not low[m.head].endswith("nya"))
+
+
+def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_tok: int, targets: list[Unit]) -> list[Unit]:
+    """The actors opening the sentence (its subject: "Indonesia dan Malaysia mengatakan ...") for a verb
+    right after "dan"/"serta" that has no subject of its own; nothing when the sentence opens otherwise."""
+    i = m.start - 1
+    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | {"tetap", "terus", "juga"}:
+        i -= 1
+    if i < s_tok or low[i] not in ("dan", "serta") or not actors or actors[0].start > s_tok + 1:
+        return []
+    first = arguments._with_conjuncts(actors, 0, low, set(), +1)
+    return [u for u in first if u.end <= i and u not in targets]
 
 
 def _one_act(before: matcher.Match, m: matcher.Match, low: list[str]) -> bool:
