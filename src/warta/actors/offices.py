@@ -415,7 +415,10 @@ class OfficeRules:
             swap = {"kementerian": "departemen", "departemen": "kementerian"}.get(words[0]) if words else None
             if swap:  # the press writes Departemen and Kementerian alike for a foreign ministry
                 forms.add((swap,) + words[1:])
+        firsts = {form[0] for form in forms if form}
         for k in range(i - 1, -1, -1):
+            if self.toks[k].lower not in firsts and () not in forms:
+                continue  # no form starts here (the test below, a set look-up instead of a tuple per form)
             for form in forms:
                 end = k + len(form)
                 if end < i and tuple(t.lower for t in self.toks[k:end]) == form:
