@@ -90,3 +90,8 @@ def test_a_predicate_after_dan_with_no_subject_shares_the_sentence_subject():
     assert _coded(body) == [("REQUEST", "IDN", "EU"), ("REQUEST", "MYS", "EU")]
     # a sentence not opening with its subject gives none
     assert _coded("Menurut laporan itu, aturan tersebut tidak adil dan mendesak Uni Eropa mencabutnya.") == []
+
+
+def test_who_suffers_an_attack_is_its_target():
+    body = "Indonesia mengirim obat kepada rakyat Palestina yang terdampak serangan Israel."
+    assert ("ASSAULT", "ISR", "PSE") in _coded(body)

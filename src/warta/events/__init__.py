@@ -173,6 +173,9 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 args.targets = arguments.aid_recipient(m, actors, places, low, e_tok, args.sources)
             if not args.targets and m.type == "ASSAULT":
                 args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources)
+            if not args.targets and args.sources and m.type == "ASSAULT" and m.pattern.pos == "noun":
+                # "rakyat Palestina yang terdampak perang dan serangan Israel": who suffers the attack
+                args.targets = arguments.sufferer(m, actors + places, low, s_tok, args.sources)
             if not args.targets and args.sources and m.type == "MOBILIZE" and m.pattern.voice == "passive":
                 args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources, arguments.GOAL)
             if not args.targets and m.pattern.pos == "verb":

@@ -434,6 +434,22 @@ def _titled(low: list[str], first: int, start: int) -> bool:
     return False
 
 
+def sufferer(m: Match, units_: list[Unit], low: list[str], s_tok: int, sources: list[Unit]) -> list[Unit]:
+    """The one an attack noun strikes when a word of suffering comes just before it (kind ``suffering``):
+    "rakyat Palestina yang terdampak perang dan serangan Israel", "kota di Ukraina ... terkena serangan
+    rudal Rusia": the last actor or place of another country before that word in the clause."""
+    at = next((k for k in range(m.start - 1, max(s_tok, m.start - 4) - 1, -1) if low[k] in words("suffering")), None)
+    if at is None:
+        return []
+    own = {country(u.entity) for u in sources}
+    floor = _clause_start(low, at, s_tok)
+    before = [u for u in units_ if floor <= u.start and u.end <= at and country(u.entity) and country(u.entity) not in own]
+    if not before:
+        return []
+    u = max(before, key=lambda x: x.end)
+    return [Unit(u.start, u.end, u.entity, u.start, u.end, [u.entity])]
+
+
 def recipient_place(m: Match, places: list[Unit], low: list[str], e_tok: int) -> list[Unit]:
     """The place an aid goes to: "mengirimkan bantuan ... untuk korban gempa di Turki" (else nothing)."""
     if m.type != "AID":

@@ -12,7 +12,7 @@ from warta.resources import load_rules
 
 KINDS = frozenset({"second-predicate", "currency", "direction", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
                    "retaliation", "pointing-clitic", "envoy",
-                   "title-word", "metonym", "local-authority"})
+                   "title-word", "metonym", "local-authority", "suffering"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
 
