@@ -194,6 +194,9 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     via: str | None = None
+    # None: in the body. "removed:N" (article.removed[N]): a statement in a line the extractor removed
+    # (a "Baca juga" headline, a caption, a last paragraph cut off), its offsets into that line's text
+    part: str | None = None
 
 
 @dataclass(slots=True)
@@ -303,6 +306,11 @@ class Article:
 def body_timex(article: Article) -> list[Timex]:
     """The time expressions of the body (offsets into ``article.body``), not those of the furniture."""
     return [t for t in article.timex if t.part is None]
+
+
+def body_quotes(article: Article) -> list[Quote]:
+    """The quotations of the body (offsets into ``article.body``), not those of the furniture."""
+    return [q for q in article.quotes if q.part is None]
 
 
 def reference_day(article: Article) -> str | None:

@@ -75,9 +75,11 @@ def merge(doc: Article, window: Article, offset: int) -> None:
     # every window sees the same title and removed lines: their dates are taken from the first
     doc.timex.extend(t for t in window.timex if t.part is None or offset == 0)
     for q in window.quotes:
-        q.start += offset
-        q.end += offset
-    doc.quotes.extend(window.quotes)
+        if q.part is None:
+            q.start += offset
+            q.end += offset
+    # the statements of the removed lines, like their dates, are taken from the first window
+    doc.quotes.extend(q for q in window.quotes if q.part is None or offset == 0)
     for ev in window.events:
         ev.trigger.start += offset
         ev.trigger.end += offset

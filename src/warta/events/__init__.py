@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from spacy.attrs import IDX, LENGTH
 
-from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, home_country
+from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, body_quotes, home_country
 from warta.events import arguments, context, lexicon, matcher, model
 from warta.events.arguments import SYMMETRIC, Found, Unit
 from warta.events.words import words
@@ -65,7 +65,7 @@ def _confidence(m: matcher.Match, source: Unit | None, target: Unit | None) -> f
 
 def _quote_speaker(article: Article, start: int, end: int, direct: bool = True) -> Unit | None:
     """The speaker of the quotation (with ``direct`` False, direct or reported) the span is in, as a unit."""
-    for q in article.quotes:
+    for q in body_quotes(article):
         if (q.direct or not direct) and q.start <= start and end <= q.end and q.speaker:
             return arguments.actor_units_in_quote(q.speaker, article.entities)
     return None

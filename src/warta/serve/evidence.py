@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from warta.article import Article, body_timex
+from warta.article import Article, body_quotes, body_timex
 
 
 @dataclass(slots=True)
@@ -36,7 +36,7 @@ def marks(article: Article) -> list[Mark]:
             out.append(Mark(m.start, m.end, "ent", f"ent-{m.start}", f"{ent.name} ({code})", [ent.type.lower()]))
     for t in body_timex(article):
         out.append(Mark(t.start, t.end, "timex", f"timex-{t.start}", f"{t.type} → {t.value or '?'}"))
-    for q in article.quotes:
+    for q in body_quotes(article):
         kind = "direct" if q.direct else "indirect"
         out.append(Mark(q.start, q.end, "quote", f"quote-{q.start}", f"{kind} quote by {q.speaker_text or '?'}"))
     for ev in article.events:

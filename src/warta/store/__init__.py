@@ -17,7 +17,7 @@ from typing import Iterator
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
-from warta.article import Article, RawDocument, Source, body_timex
+from warta.article import Article, RawDocument, Source, body_quotes, body_timex
 from warta.errors import WartaError
 from warta.store import migrate, schema
 from warta.store.counts import EntityCounts
@@ -311,7 +311,7 @@ def derived_rows(article: Article) -> list[tuple]:
     qs = [
         dict(article_id=aid, speaker=q.speaker, speaker_text=q.speaker_text, text=q.text, start=q.start, end=q.end,
              direct=q.direct, cue=q.cue, via=q.via)
-        for q in article.quotes
+        for q in body_quotes(article)
     ]
     evs = [
         dict(

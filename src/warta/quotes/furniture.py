@@ -1,0 +1,102 @@
+"""Statements in the lines the extractor removed from the body: "Baca juga" headlines ("Joe Biden Akui
+Penampilannya Kurang Maksimal …"), captions and a last paragraph cut off mid-word that the extractor
+took for furniture. The real-news conventions annotate them; their quotes carry ``part`` "removed:N"
+and offsets into ``article.removed[N].text``, never into the body."""
+
+from __future__ import annotations
+
+import re
+
+from warta.article import Article, Entity, Quote
+from warta.quotes.lexicon import Lexicon
+from warta.quotes.speakers import WORD, Context, name_runs, run_speaker
+
+# The removed lines that may hold a statement: links to other stories (their headlines), captions, the
+# last lines taken for a footer. Datelines, bylines, navigation and ads hold none.
+REASONS = frozenset({"related-link", "caption", "footer", "teaser"})
+# What opens a link to another story ("Baca juga:", "Simak juga Video '…'").
+LINK_PREFIX = re.compile(
+    r"^\s*(?:(?:baca|simak|lihat)(?:\s+(?:juga|pula))?(?:\s+video)?|(?:artikel|berita)\s+terkait)\s*:\s*['‘“\"]?|"
+    r"^\s*(?:(?:baca|simak|lihat)\s+(?:juga|pula)(?:\s+video)?)\s+", re.I)
+# Headlines that report a statement in "Speaker: statement" form: links to other stories, not captions
+# (whose "Foto: …" and "FOTO FILE: …" credit a photographer).
+COLON_REASONS = frozenset({"related-link", "teaser"})
+# A headline verb followed by one of these is no verb of saying: "Minta Maaf" is an apology.
+NOT_SAYING = {"minta": {"maaf"}}
+QUOTE_MARKS = "\"'“”‘’"
+# How many words a headline's speaker may have before its verb ("Pejabat Pentagon AS Angkat Bicara").
+HEADLINE_SUBJECT = 6
+
+
+def candidate_lines(article: Article, lex: Lexicon) -> list[int]:
+    """The removed lines of a furniture kind that may hold a statement."""
+    return [n for n, line in enumerate(article.removed) if line.reason in REASONS and len(line.text.split()) >= 3]
+
+
+def may_report(text: str, lex: Lexicon) -> bool:
+    """Whether a removed line is worth reading as text: a quote mark or a cue word in it (a cheap look:
+    most removed lines hold neither)."""
+    return any(c in text for c in QUOTE_MARKS) or lex.has_cue(text, 0, len(text))
+
+
+def line_mentions(entities: list[Entity], n: int, offset: int = 0) -> list[tuple[int, int, Entity]]:
+    """The mentions the actors stage found in removed line ``n``, shifted by ``offset``."""
+    return [(offset + m.start, offset + m.end, e) for e in entities for m in e.in_removed if m.line == n]
+
+
+def headline_quote(text: str, mentions: list[tuple[int, int, Entity]], lex: Lexicon, reason: str = "related-link") -> Quote | None:
+    """A headline's statement: "[Baca juga:] Joe Biden Akui Penampilannya Kurang Maksimal …" (a name,
+    a verb of saying in its root form, the statement) or "Bahlil : Indonesia Terima Komitmen …" (the
+    speaker, a colon, the statement)."""
+    prefix = LINK_PREFIX.match(text)
+    pos = prefix.end() if prefix else 0
+    while pos < len(text) and text[pos] in QUOTE_MARKS + " ":
+        pos += 1
+    words = list(WORD.finditer(text, pos))
+    if len(words) < 4:
+        return None
+    ctx = Context(text, lex, sorted(mentions, key=lambda m: (m[0], m[1])))
+    verbs = lex.kind("headline")
+    for k in range(1, min(len(words) - 2, HEADLINE_SUBJECT + 1)):
+        if not all(w.group()[:1].isupper() for w in words[: k + 1]):
+            break
+        one = words[k].group().lower()
+        two = one + " " + words[k + 1].group().lower() if k + 1 < len(words) else ""
+        if (one in verbs and words[k + 1].group().lower() not in NOT_SAYING.get(one, ())) or two in verbs:
+            verb_end = words[k + 1].end() if two in verbs else words[k].end()
+            colon = text.find(":", verb_end)
+            if two in verbs and colon > 0:
+                verb_end = colon + 1  # "Angkat Bicara Soal Kunjungan …: Dia Rekan Kami": what is said follows the colon
+            return _quote(ctx, text, words[0].start(), words[k - 1].end(), verb_end, words[k].group())
+    colon = text.find(":", pos)
+    if colon > pos and reason in COLON_REASONS:
+        runs = name_runs(text, pos, colon)
+        if runs and runs[0][0] == pos and not text[runs[0][1] : colon].strip(" ") or (
+                runs and runs[0][0] == pos and text[runs[0][1] : runs[0][1] + 1] == " " and
+                WORD.match(text, runs[0][1] + 1) is not None and not text[runs[0][1] + 1].isupper()):
+            # "Bahlil : …", "Muzani soal Reshuffle Perdana Prabowo: …": the first name speaks, when the
+            # actors stage knows it ("BREAKING NEWS: …", "Foto: …" are labels)
+            return _quote(ctx, text, runs[0][0], runs[0][1], colon + 1, ":", known=True)
+    return None
+
+
+def _quote(ctx: Context, text: str, s: int, e: int, after: int, cue: str, known: bool = False) -> Quote | None:
+    sp = run_speaker(ctx, s, e)
+    if sp is None or sp.kind not in ("name", "org"):
+        return None
+    if known and (not any(x.type in ("PER", "ORG") for _, _, x in ctx.overlapping(sp.start, sp.end))
+                  or "/" in text[after:]):
+        return None  # "Jakarta Selatan: arsip JPNN.com/Ricardo" is a caption credit, not a statement
+    start = after
+    while start < len(text) and (text[start].isspace() or text[start] in ":" + QUOTE_MARKS):
+        start += 1
+    end = len(text)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ":." + QUOTE_MARKS):
+        end -= 1
+    if len(text[start:end].split()) < 2:
+        return None
+    if sp.entity is None:
+        ent = ctx.entity_at(sp.start, sp.end)
+        sp.entity = ent.id if ent is not None else None
+    return Quote(text=text[start:end], start=start, end=end, direct=False, speaker=sp.entity,
+                 speaker_text=ctx.full_name(sp), cue=cue.lower())
