@@ -507,3 +507,10 @@ def test_quotes_a_document_after_a_filler_speaks_for_its_issuer():
 
 def test_quotes_a_handle_after_a_post_cue_is_spelt_out():
     assert _one('"Kami akan terus waspada," cuit JayTarriela.')[0].speaker_text == "Jay Tarriela"
+
+
+def test_quotes_a_body_speaking_under_an_office_abbreviation_is_named_in_full():
+    text = "Pelatihan itu memperkuat kemitraan pertahanan kedua negara, kata Kedubes AS."
+    embassy = _named(text, "o1", "Kedubes AS", "ORG")
+    q = find_quotes(text, [embassy])[0]
+    assert q.speaker == "o1" and q.speaker_text == "Kedutaan Besar AS"

@@ -49,7 +49,7 @@ def _find(text: str, mentions: list, sentences: list[list[int]] | None, lex: Lex
                 end=cand.end,
                 direct=cand.direct,
                 speaker=speaker.entity,
-                speaker_text=_unglued(ctx.full_name(speaker), cue),
+                speaker_text=_spelt_out(_unglued(ctx.full_name(speaker), cue), speaker.kind, lex),
                 cue=cue,
                 via=find_via(ctx, *cand.via_span),
             )
@@ -68,6 +68,18 @@ def _unglued(name: str | None, cue: str | None) -> str | None:
     if name and cue in POST_CUES and HANDLE.fullmatch(name):
         return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
     return name
+
+
+def _spelt_out(name: str | None, kind: str, lex: Lexicon) -> str | None:
+    """A body's name with its office abbreviation spelt out (kind ``abbreviation`` in speakers.yaml):
+    "Kedubes AS" → "Kedutaan Besar AS"."""
+    if not name or kind != "org":
+        return name
+    table = dict(w.split("=", 1) for w in lex.kind("abbreviation") if "=" in w)
+    words = name.split()
+    if not any(w.lower() in table for w in words):
+        return name
+    return " ".join(table[w.lower()].title() if w.lower() in table else w for w in words)
 
 
 @stage("quotes", requires=["entities"], fills=["quotes"])
