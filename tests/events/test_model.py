@@ -29,14 +29,14 @@ def parsed(words: list[str], lemmas: list[str], pos: list[str]) -> Doc:
     return doc
 
 
-# our own sentences: "Menteri menyentil kebijakan Jepang" (a jab: ACCUSE), "Rusia menandatangani nota
-# dengan Iran" (a signing), "Warga menyentil soal menu makan siang" (a joke about lunch: no event)
-CLASH = (["Menteri", "menyentil", "kebijakan", "Jepang", "."], ["menteri", "sentil", "bijak", "Jepang", "."],
+# our own sentences: "Menteri mendamprat kebijakan Jepang" (a scolding: ACCUSE), "Rusia menandatangani nota
+# dengan Iran" (a signing), "Warga mendamprat soal menu makan siang" (grumbling about lunch: no event)
+CLASH = (["Menteri", "mendamprat", "kebijakan", "Jepang", "."], ["menteri", "damprat", "bijak", "Jepang", "."],
          ["NOUN", "VERB", "NOUN", "PROPN", "PUNCT"])
 SIGN = (["Rusia", "menandatangani", "nota", "dengan", "Iran", "."],
         ["Rusia", "tandatangan", "nota", "dengan", "Iran", "."], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
-LUNCH = (["Warga", "menyentil", "soal", "menu", "makan", "siang", "?"],
-         ["warga", "sentil", "soal", "menu", "makan", "siang", "?"],
+LUNCH = (["Warga", "mendamprat", "soal", "menu", "makan", "siang", "?"],
+         ["warga", "damprat", "soal", "menu", "makan", "siang", "?"],
          ["NOUN", "VERB", "ADP", "NOUN", "VERB", "NOUN", "PUNCT"])
 
 
@@ -87,8 +87,8 @@ def _trained(passages, lex=LEX):
 
 def test_trained_model_proposes_a_word_the_lexicon_lacks():
     clash, lunch = parsed(*CLASH), parsed(*LUNCH)
-    m = _trained([(clash, gold(clash, "menyentil", "ACCUSE")), (lunch, [])])
-    assert m.vocab == {"sentil"}
+    m = _trained([(clash, gold(clash, "mendamprat", "ACCUSE")), (lunch, [])])
+    assert m.vocab == {"damprat"}
     out = model.apply(m, [[]], model.Words(clash), [(0, len(clash))], matcher.Match)
     assert [(x.start, x.type, x.pattern.pos) for x in out[0]] == [(1, "ACCUSE", "verb")]
     # the same word where it was no event in training is not proposed
@@ -110,9 +110,9 @@ def test_trained_model_retypes_an_entry_the_gold_types_otherwise():
 
 def test_code_events_with_a_model_codes_the_proposed_trigger_with_its_actors():
     clash = parsed(*CLASH)
-    m = _trained([(clash, gold(clash, "menyentil", "ACCUSE"))], lexicon.load())
-    body = "Rusia menyentil kebijakan Ukraina ."
-    doc = parsed(["Rusia", "menyentil", "kebijakan", "Ukraina", "."], ["Rusia", "sentil", "bijak", "Ukraina", "."],
+    m = _trained([(clash, gold(clash, "mendamprat", "ACCUSE"))], lexicon.load())
+    body = "Rusia mendamprat kebijakan Ukraina ."
+    doc = parsed(["Rusia", "mendamprat", "kebijakan", "Ukraina", "."], ["Rusia", "damprat", "bijak", "Ukraina", "."],
                  ["PROPN", "VERB", "NOUN", "PROPN", "PUNCT"])
     art = Article(body=body)
     art.entities = link(body)
@@ -123,7 +123,7 @@ def test_code_events_with_a_model_codes_the_proposed_trigger_with_its_actors():
 
 def test_model_file_round_trips_and_a_bad_file_is_an_error_naming_it():
     clash = parsed(*CLASH)
-    m = _trained([(clash, gold(clash, "menyentil", "ACCUSE"))])
+    m = _trained([(clash, gold(clash, "mendamprat", "ACCUSE"))])
     back = model.TriggerModel.from_dict(json.loads(model.dumps(m.to_dict())))
     assert back.classes == m.classes and back.vocab == m.vocab and back.to_dict() == m.to_dict()
     with pytest.raises(ResourceError, match="my_model.json"):
