@@ -67,6 +67,10 @@ class DiscoveryRules:
                 if place and self._kind(place.key) in ("country", "place"):
                     j = place.j  # "Universitas Indonesia [Hikmahanto Juwana]": a place closes the name
                     break
+                if place and self._kind(place.key) == "org" and not (
+                        place.j < self.n and self.toks[place.j].text == "-" and self.toks[place.j].start == self.toks[place.j - 1].end):
+                    j = place.j  # "Komisi VI DPR RI [Subardi]": a known body closes the name too ("Dewan NATO-Rusia" goes on)
+                    break
                 j += 1
             if self.toks[j - 1].text == "-":
                 j -= 1
