@@ -197,3 +197,14 @@ def test_a_state_organ_inside_a_title_is_an_organisation(blank_nlp):
     assert orgs["Kementerian Luar Negeri Rusia"] == {"nested"}
     assert orgs["Kementerian Luar Negeri Amerika Serikat"] == {"nested"}
     assert {e.name for e in art.entities if e.type == "PER"} >= {"Maria Zakharova", "Matthew Miller"}
+
+
+def test_a_title_and_acronym_before_a_speaker_are_no_part_of_the_name(run):
+    art = run('"Kasus itu harus diusut," kata Koordinator MAKI Wiranto Sasmito, Kamis.')
+    assert "Wiranto Sasmito" in {e.name for e in art.entities if e.type == "PER"}
+
+
+def test_a_known_body_closes_an_organisation_name(blank_nlp):
+    art = _shipped(blank_nlp, "Anggota Komisi VI DPR Wiranto Sasmito meminta menteri datang.")
+    orgs = {e.name for e in art.entities if e.type == "ORG"}
+    assert not any("Wiranto" in o for o in orgs)

@@ -508,7 +508,14 @@ class DiscoveryRules:
             elif self.lex.has("speech_before", self.toks, k) and self.toks[k].text.islower():
                 span = self.name_span(k + 1, limit=4) if k + 1 < self.n else None
                 if span:
-                    self.resolve(*span, "PER", create=True, via="speech")
+                    s, e = span
+                    # "kata Koordinator MAKI Boyamin Saiman": a title and a body's acronym before the name
+                    # are no part of it; the name starts after the acronym
+                    acro = next((m for m in range(s, e - 1) if self.toks[m].text.isupper() and len(self.toks[m].text) > 1
+                                 and self.toks[m].text.isalpha() and not self.toks[m + 1].text.isupper()), None)
+                    if acro is not None:
+                        s = acro + 1
+                    self.resolve(s, e, "PER", create=True, via="speech")
 
     def leftovers(self) -> None:
         """Capitalised tokens still unclaimed: link surnames, partial names and typos, create nothing."""
