@@ -513,7 +513,7 @@ class DiscoveryRules:
                     # are no part of it; the name starts after the acronym
                     acro = next((m for m in range(s, e - 1) if self.toks[m].text.isupper() and len(self.toks[m].text) > 1
                                  and self.toks[m].text.isalpha() and not self.toks[m + 1].text.isupper()), None)
-                    if acro is not None:
+                    if acro is not None and e - acro > 2:  # a full name of two words or more after it
                         s = acro + 1
                     self.resolve(s, e, "PER", create=True, via="speech")
 
