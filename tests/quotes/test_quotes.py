@@ -514,3 +514,9 @@ def test_quotes_a_body_speaking_under_an_office_abbreviation_is_named_in_full():
     embassy = _named(text, "o1", "Kedubes AS", "ORG")
     q = find_quotes(text, [embassy])[0]
     assert q.speaker == "o1" and q.speaker_text == "Kedutaan Besar AS"
+
+
+def test_quotes_demikian_and_a_passive_report_the_sentence_before():
+    text = "Kedua negara menukar 190 tawanan pada hari Jumat. Demikian diumumkan Kementerian Luar Negeri UEA."
+    q = _one(text)[0]
+    assert q.text == "Kedua negara menukar 190 tawanan pada hari Jumat" and q.speaker_text == "Kementerian Luar Negeri UEA"

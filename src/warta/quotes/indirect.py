@@ -169,6 +169,8 @@ def _passive_found(ctx: Context, words: list[re.Match], i: int, w: re.Match, sp:
     """Where the statement of a passive reporting verb with its agent lies: the sentence before it
     ("Hal itu disampaikan X."), the words before it ("…, seperti dikatakan oleh X") or after it."""
     text, lex = ctx.text, ctx.lex
+    if prev is not None and _points_back(ctx, words[:i]):
+        return (prev[0], prev[1], sp)  # "Demikian diumumkan X." (before the filler "demikian" is read as "seperti")
     head = w.start()
     while i >= 1 and words[i - 1].group().lower() in lex.kind("filler") and words[i - 1].start() < head:
         head = words[i - 1].start()  # "…, seperti dikatakan oleh X"
