@@ -49,3 +49,16 @@ def test_furniture_a_last_paragraph_cut_off_goes_on_with_the_bodys_speaker():
     assert body_q.part is None and body_q.speaker == "per:budi"
     assert cut.part == "removed:0" and cut.speaker == "per:budi" and cut.text.startswith("Jadi itulah")
     assert art.removed[0].text[cut.start : cut.end] == cut.text
+
+
+def test_furniture_a_group_named_by_a_place_gives_no_speaker():
+    lines = [("Baca juga: Warga Bandung Minta Jalan Tol Diperbaiki Segera", "related-link"),
+             ("Baca juga: Pendukung Budi Klaim Kemenangan di Pilkada Depok", "related-link")]
+    bandung = Entity("gpe:bandung", "Bandung", "GPE", in_removed=[RemovedMention(0, 17, 24, "Bandung")])
+    assert annotate(_article("Jalan rusak di kota itu.", lines), None).quotes == []
+    assert annotate(_article("Jalan rusak di kota itu.", lines, [bandung]), None).quotes == []
+
+
+def test_furniture_a_two_word_verb_does_not_skip_to_a_colon():
+    art = annotate(_article("Harga naik.", [("Baca juga: Menteri Budi Angkat Bicara Soal Impor: Kami Siap", "related-link")]), None)
+    assert art.quotes == []

@@ -12,9 +12,9 @@ DOUBLE = set('"“”„«»')
 SINGLE_OPEN = set("‘'")
 SINGLE_CLOSE = set("’'")
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’']|$)|\n")
-MAX_SINGLE = 400
+MAX_SINGLE = 400  # a single-quoted span longer than this is more likely two apostrophes
 # Prepositions between a filler and a document word after a quote ("seperti dari pernyataan X").
-DOCUMENT_PREPOSITIONS = ("dari", "dalam")  # a single-quoted span longer than this is more likely two apostrophes
+DOCUMENT_PREPOSITIONS = ("dari", "dalam")
 MARKS = re.compile("[%s]" % re.escape("".join(sorted(DOUBLE))))
 SINGLE_MARKS = re.compile("[%s]" % re.escape("".join(sorted(SINGLE_OPEN | SINGLE_CLOSE))))
 

@@ -24,7 +24,7 @@ COLON_REASONS = frozenset({"related-link", "teaser"})
 # A headline verb followed by one of these is no verb of saying: "Minta Maaf" is an apology.
 NOT_SAYING = {"minta": {"maaf"}}
 QUOTE_MARKS = "\"'“”‘’"
-# How many words a headline's speaker may have before its verb ("Pejabat Pentagon AS Angkat Bicara").
+# How many words a headline's speaker may have before its verb ("Pejabat Kementerian Luar Negeri AS Sebut …").
 HEADLINE_SUBJECT = 6
 
 
@@ -61,13 +61,8 @@ def headline_quote(text: str, mentions: list[tuple[int, int, Entity]], lex: Lexi
         if not all(w.group()[:1].isupper() for w in words[: k + 1]):
             break
         one = words[k].group().lower()
-        two = one + " " + words[k + 1].group().lower() if k + 1 < len(words) else ""
-        if (one in verbs and words[k + 1].group().lower() not in NOT_SAYING.get(one, ())) or two in verbs:
-            verb_end = words[k + 1].end() if two in verbs else words[k].end()
-            colon = text.find(":", verb_end)
-            if two in verbs and colon > 0:
-                verb_end = colon + 1  # "Angkat Bicara Soal Kunjungan …: Dia Rekan Kami": what is said follows the colon
-            return _quote(ctx, text, words[0].start(), words[k - 1].end(), verb_end, words[k].group())
+        if one in verbs and words[k + 1].group().lower() not in NOT_SAYING.get(one, ()):
+            return _quote(ctx, text, words[0].start(), words[k - 1].end(), words[k].end(), words[k].group())
     colon = text.find(":", pos)
     if colon > pos and reason in COLON_REASONS:
         runs = name_runs(text, pos, colon)
@@ -84,6 +79,9 @@ def _quote(ctx: Context, text: str, s: int, e: int, after: int, cue: str, known:
     sp = run_speaker(ctx, s, e)
     if sp is None or sp.kind not in ("name", "org"):
         return None
+    first = WORD.match(text, s)
+    if first is not None and first.group().lower() in ctx.lex.kind("headline-group"):
+        return None  # "Warga Bandung Minta …": the residents ask, not Bandung
     if known and (not any(x.type in ("PER", "ORG") for _, _, x in ctx.overlapping(sp.start, sp.end))
                   or "/" in text[after:]):
         return None  # "Jakarta Selatan: arsip JPNN.com/Ricardo" is a caption credit, not a statement

@@ -18,7 +18,7 @@ GROUP_KEYS = {"name", "kind", "words", "note", "example"}
 POSITIONS = {"after", "before", "prep", "passive"}
 KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous",
          "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
-         "subject-pronoun", "group-pronoun", "headline", "abbreviation"}
+         "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation"}
 
 
 @dataclass(slots=True)
