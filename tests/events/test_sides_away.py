@@ -95,3 +95,25 @@ def test_a_predicate_after_dan_with_no_subject_shares_the_sentence_subject():
 def test_who_suffers_an_attack_is_its_target():
     body = "Indonesia mengirim obat kepada rakyat Palestina yang terdampak serangan Israel."
     assert ("ASSAULT", "ISR", "PSE") in _coded(body)
+
+
+def test_dua_points_at_the_pair_only_after_dari():
+    # "solusi dua negara" is the two-state solution, not the two sides of the story
+    body = ("Israel menyerang Gaza. Indonesia mengecam Israel atas serangan itu. Para pendukung solusi dua negara "
+            "bertemu di Paris.")
+    assert [e for e in _coded(body) if e[0] == "CONSULT"] == []
+    # "dari dua negara" points back at the pair
+    body = "Prabowo bertemu Marcos di Manila. Pejabat dari dua negara juga telah bertemu di Jakarta."
+    assert ("CONSULT", "IDN", "PHL") in _coded(body)[1:]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # "bantuan khusus/besar Jepang untuk Ukraina": aid from Japan to Ukraine; an adjective is no envoy's title
+    ("Amerika Serikat mengumumkan bantuan khusus Jepang untuk Ukraina.", [("AID", "JPN", "UKR")]),
+    ("Amerika Serikat mengumumkan bantuan besar Jepang untuk Ukraina.", [("AID", "JPN", "UKR")]),
+    # a whole title keeps the host state in it
+    ("Utusan Khusus China untuk Timur Tengah, Zhai Jun, mengecam Israel.", [("ACCUSE", "CHN", "ISR")]),
+    ("Duta Besar Rusia untuk Amerika Serikat, Anatoli Antonov, mengecam Ukraina.", [("ACCUSE", "RUS", "UKR")]),
+])
+def test_an_envoy_title_is_a_whole_title(body, expected):
+    assert _coded(body) == expected

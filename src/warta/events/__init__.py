@@ -261,7 +261,10 @@ def _pair_at(low: list[str], lo: int, hi: int, symmetric: bool) -> int | None:
     when the act is one done together (a meeting, an agreement)."""
     determiners, nouns = words("pair-determiner"), words("pair-noun")
     for k in range(hi - 1, lo - 1, -1):  # the nearest before the trigger; a nearer pronoun is the subject
-        if low[k] in determiners and k + 1 < len(low) and low[k + 1] in nouns:
+        # "dari dua negara" points back at the pair; a bare "dua" counts ("solusi dua negara")
+        pointing = low[k] in determiners or (low[k] in words("pair-numeral") and k > 0
+                                             and low[k - 1] in words("pair-preposition"))
+        if pointing and k + 1 < len(low) and low[k + 1] in nouns:
             return k
         if low[k] in words("pair-pronoun") or (symmetric and low[k] == "mereka"):
             return k

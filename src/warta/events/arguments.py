@@ -147,6 +147,16 @@ def directional_place(unit: Unit, low: list[str], trigger_start: int | None = No
     return unit.end <= trigger_start
 
 
+def _envoy_title(low: list[str], lo: int, start: int, end: int) -> bool:
+    """An envoy's title (kind `envoy`) right before or in the actor ``start:end``: one word ("Dubes") just
+    before it, or a whole two-word title ("Duta Besar", "Utusan Khusus") from ``lo``; never "besar" or
+    "khusus" alone ("bantuan khusus Jepang untuk Ukraina" is aid, not an envoy)."""
+    titles = words("envoy")
+    if titles & set(low[max(lo, start - 1):end]):
+        return True
+    return any(f"{a} {b}" in titles for a, b in zip(low[lo:end], low[lo + 1:end]))
+
+
 def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[str], sent: tuple[int, int]) -> tuple[list[Unit], list[Unit]]:
     """Actor units and place units of the sentence ``sent`` (token range), in text order."""
     s_tok, e_tok = sent
@@ -189,7 +199,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
             places.append(Unit(a, b, ent, a, b))
             continue
         if (prev == "untuk" and actors and actors[-1].end == a - 1
-                and words("envoy") & set(low[max(s_tok, actors[-1].start - 1):actors[-1].end])):
+                and _envoy_title(low, max(s_tok, actors[-1].start - 2), actors[-1].start, actors[-1].end)):
             # "Duta Besar Rusia untuk Amerika Serikat, Anatoli Antonov": the host state is part of the title
             p = actors[-1]
             actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)

@@ -11,6 +11,7 @@ from warta.errors import ResourceError
 from warta.resources import load_rules
 
 KINDS = frozenset({"second-predicate", "currency", "direction", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
+                   "pair-numeral", "pair-preposition",
                    "retaliation", "pointing-clitic", "envoy",
                    "title-word", "metonym", "local-authority", "suffering"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
