@@ -25,6 +25,14 @@ def test_a_country_after_a_word_of_movement_is_no_subject(body, place):
     assert place not in {s for _, s, _ in _coded(body)}
 
 
+@pytest.mark.parametrize("body,side", [
+    ("Delegasi dari Jepang bertemu dengan Indonesia di Jakarta.", "JPN"),
+    ("Utusan dari China mengunjungi Indonesia pekan lalu.", "CHN"),
+])
+def test_a_delegation_from_a_country_acts_for_it(body, side):
+    assert side in {s for _, s, _ in _coded(body)}
+
+
 def test_from_after_a_noun_trigger_still_names_its_agent():
     assert ("AID", "JPN", "IDN") in _coded("Bantuan dari Jepang untuk Indonesia tiba kemarin.")
 

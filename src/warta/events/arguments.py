@@ -138,13 +138,14 @@ def directional_place(unit: Unit, low: list[str], trigger_start: int | None = No
     """True for a place right after a word of movement (kind ``direction`` in data/events/words.yaml),
     which is where someone goes or comes from, never the one acting: a city or region (with no actor
     code) anywhere ("dibawa ke Jakarta", "dievakuasi dari Khartoum"); with ``trigger_start``, a country
-    before the trigger ("layanan visa ke Pakistan ditangguhkan, dan meminta …"), while after a noun
-    trigger "dari" names its agent ("bantuan dari Jepang")."""
+    before the trigger ("layanan visa ke Pakistan ditangguhkan, dan meminta …"), unless it follows a
+    delegation noun (kind ``delegation``: "Delegasi dari Jepang bertemu …" is Japan meeting); after a
+    noun trigger "dari" names its agent ("bantuan dari Jepang")."""
     if unit.start <= 0 or unit.entity.type not in PLACE_TYPES or low[unit.start - 1] not in words("direction"):
         return False
     if trigger_start is None:
         return not unit.entity.actor
-    return unit.end <= trigger_start
+    return unit.end <= trigger_start and not (unit.start > 1 and low[unit.start - 2] in words("delegation"))
 
 
 def _envoy_title(low: list[str], lo: int, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from importlib import resources
 from warta.errors import ResourceError
 from warta.resources import load_rules
 
-KINDS = frozenset({"second-predicate", "currency", "direction", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
+KINDS = frozenset({"second-predicate", "currency", "direction", "delegation", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
                    "pair-numeral", "pair-preposition",
                    "retaliation", "pointing-clitic", "envoy",
                    "title-word", "metonym", "local-authority", "suffering"})
