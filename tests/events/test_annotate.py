@@ -75,8 +75,8 @@ def _coded(body, **kw):
     # but a deployment or a protest
     ("Rusia mengerahkan pasukan cadangan.", [("MOBILIZE", "RUS", None)]),
     ("Warga Indonesia berunjuk rasa di Jakarta.", [("PROTEST", "IDN", None)]),
-    # a promise to act: the act's object is the promise's target too
-    ("China berjanji membantu Indonesia.", [("AGREE", "CHN", "IDN"), ("AID", "CHN", "IDN")]),
+    # a promise of aid is the aid: the real-news gold codes AID alone (sepakat/berjanji govern the act)
+    ("China berjanji membantu Indonesia.", [("AID", "CHN", "IDN")]),
     # a cited news outlet is not an actor
     ("Dilansir dari Iran, Jepang mengecam Korea Utara.", [("ACCUSE", "JPN", "PRK")]),
     # "menahan diri" is restraint, not detention

@@ -81,3 +81,15 @@ def test_every_lexicon_example_is_coded_with_its_type(entry):
     art, doc = make_article(entry.example)
     types = {e.type for e in code_events(art, doc, LEX, triggers=None)}  # the lexicon alone: the model may retype
     assert entry.type in types, f"{entry.example!r} gave {sorted(types)}"
+
+
+@pytest.mark.parametrize("text,coded", [
+    # an agreement or promise to act is the agreement, with the act's sides (real-news conventions)
+    ("Iran dan Arab Saudi sepakat memulihkan hubungan diplomatik.", [("AGREE", "IRN", "SAU")]),
+    ("Amerika Serikat berjanji untuk bekerja sama dengan Israel.", [("AGREE", "USA", "ISR")]),
+    # a promise of aid stays aid
+    ("Rusia berjanji untuk membantu Korea Utara.", [("AID", "RUS", "PRK")]),
+])
+def test_a_governing_marker_codes_the_act_with_its_own_type(text, coded):
+    art, doc = make_article(text)
+    assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc, LEX, triggers=None)] == coded

@@ -30,7 +30,7 @@ REQUIRED = {"name", "type", "note"}
 ALLOWED = REQUIRED | {
     "mode", "root", "affixes", "forms", "pattern", "pos", "voice", "marks", "absorbs", "symmetric", "example",
 }
-MARKS = {"planned", "negated"}
+MARKS = {"planned", "negated", "governs"}
 NONE = "NONE"  # the type of a blocking entry: a phrase that looks like a trigger but is no event
 
 

@@ -31,6 +31,7 @@ GAP_STOP = CLAUSE_END | {",", "(", ")", "yang"}
 # Absorption stops at a comma or a relative clause too: "..., yang ditangkap Rusia" is a fact.
 ABSORB_END = CLAUSE_END | {",", "yang", "(", ")"}
 MODALS = frozenset({"harus", "wajib", "mesti", "hendaknya"})  # a pattern ending on one needs a named subject before it
+GOVERNED_KEEP = frozenset({"AID", "THREATEN"})  # "sepakat membantu", "berjanji akan membalas": the act's own type
 MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang", "mengusulkan untuk bertemu"
 
 
@@ -44,6 +45,7 @@ class Match:
     pattern: Pattern
     negated: bool = False
     planned: bool = False
+    governed: str | None = None  # the type of a governing marker ("sepakat untuk bekerja sama" is AGREE)
 
     @property
     def entry(self):
@@ -51,7 +53,7 @@ class Match:
 
     @property
     def type(self) -> str:
-        return self.pattern.entry.type
+        return self.governed or self.pattern.entry.type
 
     @property
     def literal(self) -> int:
@@ -248,7 +250,14 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
         if (m.entry.marks and nxt and nxt.pattern.pos == "verb" and len(between) <= MARKER_REACH
                 and not set(between) & (GAP_STOP | words("second-predicate"))):
             # a coordinator after a marker opens a second predicate outside its scope (data/events/words.yaml)
-            setattr(nxt, m.entry.marks, True)  # the marker only qualifies the next trigger
+            if m.entry.marks == "governs":
+                # an agreement or promise to act is coded as the agreement with the act's sides; a promise
+                # of aid stays aid (GOVERNED_KEEP)
+                nxt.planned = True
+                if nxt.type not in GOVERNED_KEEP:
+                    nxt.governed = m.type
+            else:
+                setattr(nxt, m.entry.marks, True)  # the marker only qualifies the next trigger
             nxt.negated |= m.negated
             i += 1
             continue
