@@ -120,6 +120,11 @@ def test_a_numbered_list_of_suspects_names_people_by_initials(run):
     assert not {e.name for e in run("Daftar kota:\n1. Bandung: RS, TK\n").entities if e.type == "PER"}
 
 
+def test_common_acronyms_in_a_list_of_victims_are_no_people(run):
+    text = "Berikut korban yang dirawat:\n1. WNA asal Malaysia dirawat\n2. RSCM: AB, CD\n"
+    assert {e.name for e in run(text).entities if e.type == "PER"} == {"AB", "CD"}
+
+
 def test_an_organ_head_alias_before_another_state_is_that_states_organ(blank_nlp):
     # the shipped gazetteer has "Angkatan Darat" alone as TNI AD (Indonesia's army)
     art = _shipped(blank_nlp, "Pasukan Angkatan Darat India dan Angkatan Darat AS berlatih bersama.")

@@ -446,7 +446,8 @@ class DiscoveryRules:
         """A numbered list announced by a line with a word for suspects or victims and a colon ("Berikut
         keenam tersangka yang ditahan:", "Berikut terduga teroris …:"; lexicon ``person_list_cues``) names
         people by their initials: in its items ("2. AYL ditahan …", "1. Banten: Abu Rara, FA, RA"), the
-        initials opening an item or a field after "," or ":" are persons."""
+        initials opening an item or a field after "," or ":" are persons, unless a common acronym
+        (lexicon ``not_initials``: "WNA", "RSCM")."""
         for k in self.lex.starts("person_list_cues", self.toks):
             if self.lex.has("person_list_cues", self.toks, k) is None:
                 continue
@@ -469,6 +470,7 @@ class DiscoveryRules:
                     prev = self.toks[m - 1].text if m > first else ""
                     opens = m - first == 2 and self.toks[first].text.isdigit() and prev in (".", ")")
                     if (opens or prev in (",", ":")) and self._initials_at(m) \
+                            and not self.lex.contains("not_initials", self.toks[m].text) \
                             and (m + 1 >= self.n or not self.toks[m + 1].is_cap or self.toks[m + 1].start >= line_end):
                         self._add(m, m + 1, self._new("PER", self.toks[m].text), "initials")
                     m += 1
