@@ -49,7 +49,7 @@ def _find(text: str, mentions: list, sentences: list[list[int]] | None, lex: Lex
                 end=cand.end,
                 direct=cand.direct,
                 speaker=speaker.entity,
-                speaker_text=_spelt_out(_unglued(ctx.full_name(speaker), cue), speaker.kind, lex),
+                speaker_text=_spelt_out(_unglued(ctx.full_name(speaker), cue, lex), speaker.kind, lex),
                 cue=cue,
                 via=find_via(ctx, *cand.via_span),
             )
@@ -57,15 +57,13 @@ def _find(text: str, mentions: list, sentences: list[list[int]] | None, lex: Lex
     return quotes
 
 
-# Cues of a social-media post, after which the speaker may be written as a handle ("cuit JayTarriela").
-POST_CUES = frozenset({"cuit", "mencuit", "tulis", "menulis"})
 HANDLE = re.compile(r"(?:[A-Z][a-z]{2,}){2,4}")
 
 
-def _unglued(name: str | None, cue: str | None) -> str | None:
-    """A handle after a post cue with its words glued in camel case is the name spelt out
-    ("JayTarriela" → "Jay Tarriela")."""
-    if name and cue in POST_CUES and HANDLE.fullmatch(name):
+def _unglued(name: str | None, cue: str | None, lex: Lexicon) -> str | None:
+    """A handle after a post cue (kind ``post-cue`` in speakers.yaml) with its words glued in camel case
+    is the name spelt out ("JayTarriela" → "Jay Tarriela")."""
+    if name and cue in lex.kind("post-cue") and HANDLE.fullmatch(name):
         return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
     return name
 

@@ -13,8 +13,6 @@ SINGLE_OPEN = set("‘'")
 SINGLE_CLOSE = set("’'")
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’']|$)|\n")
 MAX_SINGLE = 400  # a single-quoted span longer than this is more likely two apostrophes
-# Prepositions between a filler and a document word after a quote ("seperti dari pernyataan X").
-DOCUMENT_PREPOSITIONS = ("dari", "dalam")
 MARKS = re.compile("[%s]" % re.escape("".join(sorted(DOUBLE))))
 SINGLE_MARKS = re.compile("[%s]" % re.escape("".join(sorted(SINGLE_OPEN | SINGLE_CLOSE))))
 
@@ -111,7 +109,7 @@ def _after(ctx: Context, close: int, limit: int) -> tuple[str | None, Speaker, i
     if i and w not in lex.forms:
         # "…," demikian pernyataan Kemlu Rusia / "…," seperti dari pernyataan Kedubes Jepang: a document
         # after a filler speaks for its issuer (or, unnamed, for the last speaker)
-        k = i + 1 if w in DOCUMENT_PREPOSITIONS and i + 1 < len(words) else i
+        k = i + 1 if w in lex.kind("document-preposition") and i + 1 < len(words) else i
         sp = document_speaker(ctx, words[k:], end)
         if sp is not None:
             return words[k].group().lower(), sp, (sp.end if sp.end > 0 else words[k].end())

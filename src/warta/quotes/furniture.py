@@ -21,8 +21,6 @@ LINK_PREFIX = re.compile(
 # Headlines that report a statement in "Speaker: statement" form: links to other stories, not captions
 # (whose "Foto: …" and "FOTO FILE: …" credit a photographer).
 COLON_REASONS = frozenset({"related-link", "teaser"})
-# A headline verb followed by one of these is no verb of saying: "Minta Maaf" is an apology.
-NOT_SAYING = {"minta": {"maaf"}}
 QUOTE_MARKS = "\"'“”‘’"
 # How many words a headline's speaker may have before its verb ("Pejabat Kementerian Luar Negeri AS Sebut …").
 HEADLINE_SUBJECT = 6
@@ -57,11 +55,12 @@ def headline_quote(text: str, mentions: list[tuple[int, int, Entity]], lex: Lexi
         return None
     ctx = Context(text, lex, sorted(mentions, key=lambda m: (m[0], m[1])))
     verbs = lex.kind("headline")
+    not_saying = _not_saying(lex)
     for k in range(1, min(len(words) - 2, HEADLINE_SUBJECT + 1)):
         if not all(w.group()[:1].isupper() for w in words[: k + 1]):
             break
         one = words[k].group().lower()
-        if one in verbs and words[k + 1].group().lower() not in NOT_SAYING.get(one, ()):
+        if one in verbs and words[k + 1].group().lower() not in not_saying.get(one, ()):
             return _quote(ctx, text, words[0].start(), words[k - 1].end(), words[k].end(), words[k].group())
     colon = text.find(":", pos)
     if colon > pos and reason in COLON_REASONS:
@@ -73,6 +72,16 @@ def headline_quote(text: str, mentions: list[tuple[int, int, Entity]], lex: Lexi
             # actors stage knows it ("BREAKING NEWS: …", "Foto: …" are labels)
             return _quote(ctx, text, runs[0][0], runs[0][1], colon + 1, ":", known=True)
     return None
+
+
+def _not_saying(lex: Lexicon) -> dict[str, set[str]]:
+    """Headline verbs that, followed by a given word, say nothing (kind ``not-saying`` in speakers.yaml,
+    "verb next": "minta maaf" is an apology): verb → the words after it."""
+    table: dict[str, set[str]] = {}
+    for phrase in lex.kind("not-saying"):
+        verb, _, nxt = phrase.partition(" ")
+        table.setdefault(verb, set()).add(nxt)
+    return table
 
 
 def _quote(ctx: Context, text: str, s: int, e: int, after: int, cue: str, known: bool = False) -> Quote | None:

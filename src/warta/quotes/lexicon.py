@@ -18,7 +18,8 @@ GROUP_KEYS = {"name", "kind", "words", "note", "example"}
 POSITIONS = {"after", "before", "prep", "passive"}
 KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous",
          "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
-         "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation"}
+         "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation",
+         "not-saying", "post-cue", "document-preposition"}
 
 
 @dataclass(slots=True)
