@@ -78,8 +78,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     lex = lex or lexicon.load()
     triggers = model.load() if triggers is True else triggers
     body = article.body
-    words = matcher.doc_words(doc)
-    low = list(words.low)
+    doc_words = matcher.doc_words(doc)
+    low = list(doc_words.low)
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = (offsets[:, 0] + offsets[:, 1]).tolist()
@@ -89,7 +89,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     mentions = _mentions(article)
     home = _home_unit(article.entities)
     sents = list(doc.sents)
-    found_in = [words.find(lex, doc, s.start, s.end) for s in sents]
+    found_in = [doc_words.find(lex, doc, s.start, s.end) for s in sents]
     if triggers:  # the learned model retypes lexicon triggers and proposes new ones, all sentences at once
         found_in = model.apply(triggers, found_in, model.Words(doc), [(s.start, s.end) for s in sents], matcher.Match)
     for sent, found in zip(sents, found_in):
@@ -177,7 +177,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 # "rakyat Palestina yang terdampak perang dan serangan Israel": who suffers the attack
                 args.targets = arguments.sufferer(m, actors + places, low, s_tok, args.sources)
             if not args.targets and args.sources and m.type == "MOBILIZE" and m.pattern.voice == "passive":
-                args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources, arguments.GOAL)
+                args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources, words("goal"))
             if not args.targets and m.pattern.pos == "verb":
                 args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
             if not args.targets and args.sources and m.type == "CONSULT" and MEDIATE & set(low[m.start:m.end]):
@@ -208,7 +208,7 @@ def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_to
     """The actors opening the sentence (its subject: "Indonesia dan Malaysia mengatakan ...") for a verb
     right after "dan"/"serta" that has no subject of its own; nothing when the sentence opens otherwise."""
     i = m.start - 1
-    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | {"tetap", "terus", "juga"}:
+    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | words("subject-adverb"):
         i -= 1
     if i < s_tok or low[i] not in ("dan", "serta") or not actors or actors[0].start > s_tok + 1:
         return []
@@ -412,7 +412,7 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
     if "yang" in low[previous_end:m.start]:
         return args  # a relative clause has its own subject: "keputusan AS yang keluar dari perjanjian"
     i = m.start - 1
-    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | {"tetap", "terus", "tidak", "tak", "segera"}:
+    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | words("chain-adverb"):
         i -= 1
     if prev_sources and i >= s_tok and low[i] in ("dan", "serta", "lalu", "kemudian") and i >= previous_end:
         args.sources = list(prev_sources)  # "AS tidak akan mengakui ... dan akan tetap menerapkan sanksi"

@@ -52,8 +52,6 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 EMBASSY = frozenset({"kedutaan", "kedubes", "konsulat", "kbri"})
 # "mengancam ... jika AS dan Korea Selatan melanjutkan latihan": the threatened is the condition's subject
 CONDITIONAL = frozenset({"jika", "apabila", "bila", "kalau", "seandainya"})
-# "dikerahkan ke Kursk": the goal of a deployment
-GOAL = frozenset({"ke", "menuju"})
 # "bantuan untuk korban gempa di Turki": the recipient of aid may be a place
 RECIPIENT = frozenset({"untuk", "bagi", "kepada"})
 
@@ -349,13 +347,13 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # the agent is "oleh X" or a bare noun phrase right after the verb ("ditangkap polisi"), never a
         # preposition's object ("dikerahkan ke Kursk", "diusir dari Natuna")
         agent = [i for i in after if (oleh and actors[i].start > oleh[0]) or (
-            not oleh and actors[i].start - m.end <= 2 and low[actors[i].start - 1] not in NOUN_TARGET | GOAL | LOCATIVE)]
+            not oleh and actors[i].start - m.end <= 2 and low[actors[i].start - 1] not in NOUN_TARGET | words("goal") | LOCATIVE)]
         if agent:
             sources = _with_conjuncts(actors, agent[0], low, triggers, +1)
         elif m.type == "MOBILIZE" and left is not None:
             # "pasukan Korea Utara telah dikerahkan ke Kursk": the forces deployed are their state's, which
             # mobilises them; where they go is the target
-            goal = [i for i in after if low[actors[i].start - 1] in GOAL]
+            goal = [i for i in after if low[actors[i].start - 1] in words("goal")]
             return Found(_with_conjuncts(actors, left, low, triggers, -1),
                          _with_conjuncts(actors, goal[0], low, triggers, +1) if goal else [])
         k = m.start - 1
@@ -492,7 +490,7 @@ def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sou
                    before: frozenset[str] | tuple[str, ...] = ("di", "ke", "terhadap", "atas")) -> list[Unit]:
     """The place an attack strikes stands for its state: "Serangan Israel di Sanaa" is against Yemen,
     "serangan ke Kyiv" against Ukraine (the first place of another country right after the trigger);
-    with ``before`` = GOAL, the place troops are sent to ("dikerahkan ke Kursk" is towards Russia)."""
+    with ``before`` = the `goal` words, the place troops are sent to ("dikerahkan ke Kursk" is towards Russia)."""
     own = {country(u.entity) for u in sources}
     limit = min(e_tok, m.end + TARGET_REACH)
     for u in places:

@@ -13,7 +13,8 @@ from warta.resources import load_rules
 KINDS = frozenset({"second-predicate", "currency", "direction", "delegation", "mission", "pair-determiner", "pair-noun", "pair-pronoun",
                    "pair-numeral", "pair-preposition",
                    "retaliation", "pointing-clitic", "envoy",
-                   "title-word", "metonym", "local-authority", "suffering"})
+                   "title-word", "metonym", "local-authority", "suffering",
+                   "goal", "subject-adverb", "chain-adverb"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
 
