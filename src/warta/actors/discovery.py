@@ -21,9 +21,6 @@ def is_indonesian_word(lower: str) -> bool:
 
 # Compass words end no facility name ("Jalan Medan Merdeka Barat") though alone they name nothing.
 COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "raya"})
-# Linking words an English name goes on after ("International Parliamentarians for West Papua"): an NER
-# span ending at one was cut short (DiscoveryRules._english_name).
-ENGLISH_LINKS = frozenset({"for", "of", "on", "and", "the"})
 NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
              "GPE": "GPE", "LOC": "LOC", "PLACE": "LOC", "EVT": "EVT", "EVENT": "EVT"}
 
@@ -327,7 +324,8 @@ class DiscoveryRules:
         "Foreign Policy Community of [Indonesia]", "The United Liberation for [West Papua]-ULMWP"): the
         capitalised words after it, known places too, are the rest of the name, up to a bracket or a glued
         hyphen; a leading "The" is no part of it. One organisation with the places nested. True when added."""
-        if self.toks[j - 1].text not in ENGLISH_LINKS or j - i < 2:
+        link = self.toks[j - 1]  # lower case as written: "The" opens a name, it links none
+        if link.text != link.lower or self.lex.has("english_links", self.toks, j - 1) != j or j - i < 2:
             return False
         k = j
         while k < self.n and self.toks[k].is_cap and self.toks[k].is_word and self._same_sentence(j - 1, k) \

@@ -18,10 +18,7 @@ from warta.actors.index import covers
 from warta.actors.text import fold, words_of
 from warta.article import Role
 
-TENURE_MARGIN = timedelta(days=366)
-# Words between an office's state or body and its holder's name that name the post ("Dubes Jepang untuk
-# Indonesia", "Koordinator PBB di Sudan") or the holder's nationality ("Direktur AIIB dari Australia").
-POSTING = frozenset({"untuk", "di", "dari"})  # "Menlu AS Pompeo" a year after he left may still be loose usage
+TENURE_MARGIN = timedelta(days=366)  # "Menlu AS Pompeo" a year after he left may still be loose usage
 
 
 class OfficeRules:
@@ -135,7 +132,7 @@ class OfficeRules:
         title: "Duta Besar Jepang [untuk Indonesia], Masaki" is Japan's ambassador, "Perwakilan PBB [di
         Sudan], X" the UN's, "Direktur AIIB [dari Australia] Christopher Legg" an Australian (the
         nationality is the person's country). Returns where the title ends and the holder's country."""
-        if k + 1 >= self.n or self.toks[k].lower not in POSTING:
+        if k + 1 >= self.n or self.lex.has("posting", self.toks, k) != k + 1:
             return k, country
         f = self.starts.get(k + 1)
         if f is None or self._kind(f.key) not in ("country", "place", "org"):
