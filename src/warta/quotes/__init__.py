@@ -85,45 +85,6 @@ def annotate(article: Article, doc) -> Article:
     """Fill ``article.quotes`` from the body, its sentences and the entities of the actors stage, then
     from the removed lines that may hold a statement (``part`` "removed:N", after the body's)."""
     sentences = article.sentences or ([[s.start_char, s.end_char] for s in doc.sents] if doc is not None else None)
-    lex = default_lexicon()
-    found: list[tuple[int, Quote]] = []  # (removed line, quote with offsets into that line)
-    rest: list[int] = []
-    for n in furniture.candidate_lines(article, lex):
-        line = article.removed[n].text
-        head = furniture.headline_quote(line, furniture.line_mentions(article.entities, n), lex, article.removed[n].reason)
-        if head is not None:
-            found.append((n, head))
-        elif furniture.may_report(line, lex):
-            rest.append(n)
-    if not rest:
-        article.quotes = find_quotes(article.body, article.entities, sentences, lexicon=lex)
-    else:
-        # the lines read after the body, as its last paragraphs: a cut-off quote with no cue or a
-        # pronoun goes back to the body's speakers
-        body = article.body
-        text, mentions = body, entity_mentions(article.entities, lex)
-        spans = [list(x) for x in sentences] if sentences else [[m.start(), m.end()] for m in re.finditer(r"[^\n]+", body)]
-        lines = []
-        for n in rest:
-            text += "\n"
-            offset = len(text)
-            text += article.removed[n].text
-            lines.append((n, offset, len(text)))
-            mentions += furniture.line_mentions(article.entities, n, offset)
-            spans += [[offset + m.start(), offset + m.end()] for m in SENTENCE.finditer(article.removed[n].text)]
-        mentions.sort(key=lambda m: (m[0], m[1]))
-        quotes = _find(text, mentions, spans, lex)
-        article.quotes = [q for q in quotes if q.end <= len(body)]
-        for q in quotes:
-            where = next(((n, off) for n, off, end in lines if off <= q.start and q.end <= end), None)
-            if where is not None:
-                q.start, q.end = q.start - where[1], q.end - where[1]
-                found.append((where[0], q))
-    for n, q in sorted(found, key=lambda x: x[0]):
-        q.part = f"removed:{n}"
-        article.quotes.append(q)
+    article.quotes = furniture.with_removed(article, sentences, default_lexicon(), _find)
     return article
 
-
-# A sentence of a removed line (the body's sentences come from the parse).
-SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s|$)|$)")

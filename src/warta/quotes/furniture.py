@@ -6,10 +6,11 @@ and offsets into ``article.removed[N].text``, never into the body."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from warta.article import Article, Entity, Quote
 from warta.quotes.lexicon import Lexicon
-from warta.quotes.speakers import WORD, Context, name_runs, run_speaker
+from warta.quotes.speakers import WORD, Context, entity_mentions, name_runs, run_speaker
 
 # The removed lines that may hold a statement: links to other stories (their headlines), captions, the
 # last lines taken for a footer. Datelines, bylines, navigation and ads hold none.
@@ -24,6 +25,51 @@ COLON_REASONS = frozenset({"related-link", "teaser"})
 QUOTE_MARKS = "\"'“”‘’"
 # How many words a headline's speaker may have before its verb ("Pejabat Kementerian Luar Negeri AS Sebut …").
 HEADLINE_SUBJECT = 6
+# A sentence of a removed line (the body's sentences come from the parse).
+SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s|$)|$)")
+
+
+def with_removed(article: Article, sentences: list[list[int]] | None, lex: Lexicon,
+                 find: Callable[[str, list, list[list[int]] | None, Lexicon], list[Quote]]) -> list[Quote]:
+    """The body's quotes (``find`` reads a text with its mentions and sentences), then those of the
+    removed lines that may hold a statement (``part`` "removed:N", after the body's)."""
+    found: list[tuple[int, Quote]] = []  # (removed line, quote with offsets into that line)
+    rest: list[int] = []
+    for n in candidate_lines(article, lex):
+        line = article.removed[n].text
+        head = headline_quote(line, line_mentions(article.entities, n), lex, article.removed[n].reason)
+        if head is not None:
+            found.append((n, head))
+        elif may_report(line, lex):
+            rest.append(n)
+    if not rest:
+        out = find(article.body, entity_mentions(article.entities, lex), sentences, lex)
+    else:
+        # the lines read after the body, as its last paragraphs: a cut-off quote with no cue or a
+        # pronoun goes back to the body's speakers
+        body = article.body
+        text, mentions = body, entity_mentions(article.entities, lex)
+        spans = [list(x) for x in sentences] if sentences else [[m.start(), m.end()] for m in re.finditer(r"[^\n]+", body)]
+        lines = []
+        for n in rest:
+            text += "\n"
+            offset = len(text)
+            text += article.removed[n].text
+            lines.append((n, offset, len(text)))
+            mentions += line_mentions(article.entities, n, offset)
+            spans += [[offset + m.start(), offset + m.end()] for m in SENTENCE.finditer(article.removed[n].text)]
+        mentions.sort(key=lambda m: (m[0], m[1]))
+        quotes = find(text, mentions, spans, lex)
+        out = [q for q in quotes if q.end <= len(body)]
+        for q in quotes:
+            where = next(((n, off) for n, off, end in lines if off <= q.start and q.end <= end), None)
+            if where is not None:
+                q.start, q.end = q.start - where[1], q.end - where[1]
+                found.append((where[0], q))
+    for n, q in sorted(found, key=lambda x: x[0]):
+        q.part = f"removed:{n}"
+        out.append(q)
+    return out
 
 
 def candidate_lines(article: Article, lex: Lexicon) -> list[int]:
