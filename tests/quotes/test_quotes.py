@@ -360,11 +360,18 @@ def test_quotes_a_second_predicate_after_dan_shares_the_subject_of_the_sentence(
     assert q.speaker_text == "India" and q.text.startswith("Trudeau")
 
 
-def test_quotes_a_relative_clause_between_commas_describes_the_subject_before_it():
-    text = "Jepang, yang berseteru dengan Korea Selatan, mengatakan bahwa perundingan harus dilanjutkan."
-    japan = _named(text, "g1", "Jepang", "GPE", actor="JPN")
-    korea = _named(text, "g2", "Korea Selatan", "GPE", actor="KOR")
-    assert find_quotes(text, [japan, korea])[0].speaker == "g1"
+@pytest.mark.parametrize("text, first, second", [
+    # a relative clause between commas describes the subject before it
+    pytest.param("Jepang, yang berseteru dengan Korea Selatan, mengatakan bahwa perundingan harus dilanjutkan.",
+                 ("Jepang", "JPN"), ("Korea Selatan", "KOR"), id="relative-clause-between-commas"),
+    # of two subjects joined by dan the first named speaks
+    pytest.param("Amerika Serikat dan Korea Selatan meminta Korea Utara menarik personel militernya dari Rusia.",
+                 ("Amerika Serikat", "USA"), ("Korea Selatan", "KOR"), id="two-subjects-joined-by-dan"),
+])
+def test_quotes_of_two_states_before_the_verb_the_subject_speaks(text, first, second):
+    one = _named(text, "g1", first[0], "GPE", actor=first[1])
+    two = _named(text, "g2", second[0], "GPE", actor=second[1])
+    assert find_quotes(text, [one, two])[0].speaker == "g1"
 
 
 def test_quotes_a_gazetteer_name_the_cue_is_no_short_form_of_is_not_the_speaker_text():
@@ -418,13 +425,6 @@ def test_quotes_a_name_the_actors_stage_missed_after_a_state_in_one_run_is_the_s
     text = "Wakil Menteri Luar Negeri (Wamenlu) RI Pahala Nugraha Mansury berharap, perundingan selesai bulan depan."
     ri = _named(text, "g1", "Indonesia", "GPE", said="RI", actor="IDN")
     assert find_quotes(text, [ri])[0].speaker_text == "Pahala Nugraha Mansury"
-
-
-def test_quotes_of_two_subjects_joined_by_dan_the_first_named_speaks():
-    text = "Amerika Serikat dan Korea Selatan meminta Korea Utara menarik personel militernya dari Rusia."
-    usa = _named(text, "g1", "Amerika Serikat", "GPE", actor="USA")
-    kor = _named(text, "g2", "Korea Selatan", "GPE", actor="KOR")
-    assert find_quotes(text, [usa, kor])[0].speaker == "g1"
 
 
 def test_quotes_mereka_opening_a_sentence_goes_on_with_the_body_of_the_sentence_before():
