@@ -260,6 +260,8 @@ def _in_document(ctx: Context, s: int, e: int) -> Candidate | None:
     dimuat Gulf News, …`. The statement is the rest of the sentence; an unnamed document
     (`Dalam pernyataan itu, …`) names nobody and is left alone."""
     text, lex = ctx.text, ctx.lex
+    if text[s : s + 1] not in FRAME_INITIALS:
+        return None  # no frame word can open the sentence
     first = WORD.match(text, s)
     if first is None or first.group().lower() not in DOCUMENT_FRAME:
         return None
@@ -305,11 +307,11 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
         # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
         if not ctx.lex.has_cue(ctx.text, s, e):
-            cand = _in_document(ctx, s, e) if ctx.text[s : s + 1] in FRAME_INITIALS else None
+            cand = _in_document(ctx, s, e)
             if cand is not None:  # "Dalam pernyataan NIS, …": a frame with no cue word
                 out.append(cand)
             continue  # no cue word in the sentence (most sentences): nothing to look at word by word
-        cand = _reported(ctx, s, e, prev) or (_in_document(ctx, s, e) if ctx.text[s : s + 1] in FRAME_INITIALS else None)
+        cand = _reported(ctx, s, e, prev) or _in_document(ctx, s, e)
         if cand is not None:
             out.append(cand)
     return out
