@@ -327,7 +327,6 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
             part = person_part(text, tail, e, lex) if tail < e else None
             if part is not None and len(text[part[0] : part[1]].split()) >= 2 and not ctx.overlapping(*part):
                 return Speaker("name", part[0], part[1], text[part[0] : part[1]])
-        if not people:
             misread = _misread_person(ctx, ctx.overlapping(s, e), s, e)
             if misread is not None:
                 return misread
