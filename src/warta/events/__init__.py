@@ -212,7 +212,7 @@ def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_to
         i -= 1
     if i < s_tok or low[i] not in ("dan", "serta") or not actors or actors[0].start > s_tok + 1:
         return []
-    first = arguments._with_conjuncts(actors, 0, low, set(), +1)
+    first = arguments.with_conjuncts(actors, 0, low, set(), +1)
     return [u for u in first if u.end <= i and u not in targets]
 
 
@@ -283,7 +283,7 @@ def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int
         lo = m.end + (m.end < len(low) and low[m.end] == "oleh")
         at = _pair_at(low, lo, min(lo + 1, len(low)), False)
     else:
-        at = _pair_at(low, arguments._clause_start(low, m.start, s_tok), m.start, symmetric)
+        at = _pair_at(low, arguments.clause_start(low, m.start, s_tok), m.start, symmetric)
     if at is None:
         return []
     by_id = {e.id: e for e in article.entities}
@@ -347,7 +347,7 @@ def _home_unit(entities: list[Entity]) -> Unit | None:
 def _points_back(low: list[str], m: matcher.Match, e_tok: int) -> bool:
     """True when the trigger's object is a noun phrase pointing back ("menuduh para diplomat itu"): its
     party was named before, and need not be the home country."""
-    end = arguments._target_end(low, m.end, e_tok, None)
+    end = arguments.target_end(low, m.end, e_tok, None)
     return bool(DEMONSTRATIVES & set(low[m.end:min(end, m.end + 4)]))
 
 
@@ -433,7 +433,7 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
         # clash ("Rusia dan Ukraina telah berperang") and a pair acting together ("latihan AS-Guyana")
         sources, targets = sources[:1], sources[1:]
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-    floor = arguments._clause_start(low, m.start, s_tok)
+    floor = arguments.clause_start(low, m.start, s_tok)
     if context.hypothetical(low, m.start, s_tok):
         return []  # "jika Swedia bergabung dengan NATO": a supposed act is no event
     left_actor = max((u.end for u in sources if u.end <= m.start), default=floor)

@@ -262,7 +262,8 @@ def _listed(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool
     return low[left.end:right.start] == [","] and not any(t in triggers for t in range(left.end, right.start))
 
 
-def _with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[int], step: int) -> list[Unit]:
+def with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[int], step: int) -> list[Unit]:
+    """The unit at ``idx`` with the units coordinated with it ("Rusia dan China"), going ``step`` (+1 right, -1 left)."""
     # a comma links list members only in a list closed by a conjunction ("Inggris, Prancis, dan Jerman"):
     # rightwards the comma-linked units wait for it, leftwards it has already been seen
     out = [units_[idx]]
@@ -293,14 +294,16 @@ def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | Non
     return best
 
 
-def _clause_start(low: list[str], pos: int, s_tok: int, stops=SOURCE_START) -> int:
+def clause_start(low: list[str], pos: int, s_tok: int, stops=SOURCE_START) -> int:
+    """The first token of the clause ending before ``pos``: after the last of ``stops``, at least ``s_tok``."""
     i = pos - 1
     while i >= s_tok and low[i] not in stops:
         i -= 1
     return i + 1
 
 
-def _target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None) -> int:
+def target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None) -> int:
+    """Where a trigger's target may end, from ``pos``: at a ``TARGET_END`` word, a second predicate, the next trigger or ``TARGET_REACH`` tokens."""
     limit = min(e_tok, pos + TARGET_REACH, next_trigger if next_trigger is not None else e_tok)
     i = pos
     while i < limit and low[i] not in TARGET_END:
@@ -315,10 +318,10 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                triggers: set[int]) -> Found:
     """Sources and targets of ``m`` by position (no parse)."""
     s_tok, e_tok = sent
-    floor = _clause_start(low, m.start, s_tok)
+    floor = clause_start(low, m.start, s_tok)
     # a verb's object may sit inside the trigger's own gap: "ingin Rusia berhenti", "meminta X untuk"
     first = m.end if m.pattern.pos == "noun" else m.head + 1
-    right_end = _target_end(low, m.end, e_tok, next_trigger)
+    right_end = target_end(low, m.end, e_tok, next_trigger)
     if m.end < e_tok and low[m.end] == "untuk" and m.pattern.pos == "verb":
         right_end = m.end  # "mendesak untuk memotong produksi": no object; the complement's nouns are not it
     after = [i for i, u in enumerate(actors) if first <= u.start < right_end and low[u.start - 1] not in TOPIC
@@ -349,20 +352,20 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         agent = [i for i in after if (oleh and actors[i].start > oleh[0]) or (
             not oleh and actors[i].start - m.end <= 2 and low[actors[i].start - 1] not in NOUN_TARGET | words("goal") | LOCATIVE)]
         if agent:
-            sources = _with_conjuncts(actors, agent[0], low, triggers, +1)
+            sources = with_conjuncts(actors, agent[0], low, triggers, +1)
         elif m.type == "MOBILIZE" and left is not None:
             # "pasukan Korea Utara telah dikerahkan ke Kursk": the forces deployed are their state's, which
             # mobilises them; where they go is the target
             goal = [i for i in after if low[actors[i].start - 1] in words("goal")]
-            return Found(_with_conjuncts(actors, left, low, triggers, -1),
-                         _with_conjuncts(actors, goal[0], low, triggers, +1) if goal else [])
+            return Found(with_conjuncts(actors, left, low, triggers, -1),
+                         with_conjuncts(actors, goal[0], low, triggers, +1) if goal else [])
         k = m.start - 1
         while k >= s_tok and low[k] in SKIP_BEFORE:
             k -= 1
         if left is not None and k >= s_tok and low[k] == "yang" and actors[left].end < k - 1:
             left = None  # "perjanjian yang disepakati": the relative clause's subject is the noun before "yang"
         if left is not None:
-            targets = _with_conjuncts(actors, left, low, triggers, -1)
+            targets = with_conjuncts(actors, left, low, triggers, -1)
         return Found(sources, targets)
     if m.pattern.pos == "noun" and m.type == "CONSULT" and after and actors[after[0]].start == m.end \
             and is_organisation(actors[after[0]].entity) \
@@ -370,7 +373,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # "KTT NATO", "pertemuan ASEAN": the organisation meeting is the party met; those attending
         # are the subject before it ("Biden hadir di KTT NATO"), if any ("KTT NATO dengan Ukraina"
         # is NATO meeting Ukraine)
-        source = [] if left is None or m.start - actors[left].end > 4 else _with_conjuncts(actors, left, low, triggers, -1)
+        source = [] if left is None or m.start - actors[left].end > 4 else with_conjuncts(actors, left, low, triggers, -1)
         return Found(source, [actors[after[0]]])
     if m.pattern.pos == "noun":
         # "serangan Israel terhadap Gaza": a unit right after the noun is its agent
@@ -380,10 +383,10 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                 m.end < actors[after[0]].start <= m.end + 1 + (low[m.end] == "para")
                 and all(low[k].isalpha() and low[k] not in NOUN_TARGET | TOPIC and doc_lower(k, low)
                         for k in range(m.end, actors[after[0]].start)))):
-            sources = _with_conjuncts(actors, after[0], low, triggers, +1)
+            sources = with_conjuncts(actors, after[0], low, triggers, +1)
             rest = [i for i in after if actors[i] not in sources]
             if rest:
-                targets = _with_conjuncts(actors, rest[0], low, triggers, +1)
+                targets = with_conjuncts(actors, rest[0], low, triggers, +1)
             return Found(sources, targets)
         # "permintaan resmi oleh Washington": the agent of a noun
         oleh = [k for k in range(m.end, min(right_end, m.end + 3)) if low[k] == "oleh"]
@@ -392,7 +395,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             if agent:
                 sources = [actors[agent[0]]]
                 rest = [i for i in after if i > agent[0]]
-                targets = _with_conjuncts(actors, rest[0], low, triggers, +1) if rest else []
+                targets = with_conjuncts(actors, rest[0], low, triggers, +1) if rest else []
                 return Found(sources, targets)
         if m.type in FROM_AGENT:
             agent = [i for i in after if low[actors[i].start - 1] == "dari"]
@@ -408,21 +411,21 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             or DASHES & set(low[actors[left].end:m.start])):
         left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
-        sources = _with_conjuncts(actors, left, low, triggers, -1)
+        sources = with_conjuncts(actors, left, low, triggers, -1)
     elif antecedent is not None:
         sources = [antecedent]
     elif pronoun is None:
         sources = _fronted_subject(actors, low, m, s_tok, e_tok)
     if not after and next_trigger is not None and next_trigger - m.end <= 1 and not m.entry.absorbs:
         # "berjanji membantu Indonesia": the object of the complement verb is the target of both
-        reach = _target_end(low, next_trigger + 1, e_tok, None)
+        reach = target_end(low, next_trigger + 1, e_tok, None)
         after = [i for i, u in enumerate(actors) if next_trigger < u.start < reach and low[u.start - 1] not in TOPIC]
     if not after and m.type == "THREATEN":
         cond = next((k for k in range(m.end, e_tok) if low[k] in CONDITIONAL), None)
         if cond is not None:
             after = [i for i, u in enumerate(actors) if cond < u.start <= cond + 2]
     if after:
-        targets = _with_conjuncts(actors, after[0], low, triggers, +1)
+        targets = with_conjuncts(actors, after[0], low, triggers, +1)
     return Found(sources, targets, pronoun)
 
 
@@ -451,7 +454,7 @@ def sufferer(m: Match, units_: list[Unit], low: list[str], s_tok: int, sources: 
     if at is None:
         return []
     own = {country(u.entity) for u in sources}
-    floor = _clause_start(low, at, s_tok)
+    floor = clause_start(low, at, s_tok)
     before = [u for u in units_ if floor <= u.start and u.end <= at and country(u.entity) and country(u.entity) not in own]
     if not before:
         return []
