@@ -83,11 +83,6 @@ def lookup_keys(low: str, lemma: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def token_keys(token) -> tuple[str, ...]:
-    """The lookup keys of a token: its lower-cased text, without an enclitic -nya, and its lemma."""
-    return lookup_keys(token.lower_, token.lemma_)
-
-
 def _word(low: str, lemma: str) -> Word:
     return Word(low, lookup_keys(low, lemma), lemma.lower(), _affixed(low, lemma.lower()))
 
@@ -284,7 +279,7 @@ def event_sentences() -> Callable:
     words that can start a verb pattern (or be its root) picks candidates; ``find`` decides."""
     lex = load_lexicon()
     words = {w for w, patterns in (*lex.index.items(), *lex.by_root.items()) if any(p.pos == "verb" for p in patterns)}
-    words |= {w + "nya" for w in words}  # token_keys strips an enclitic: "menolaknya"
+    words |= {w + "nya" for w in words}  # lookup_keys strips an enclitic: "menolaknya"
     hashes = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
     def select(doc) -> list:
