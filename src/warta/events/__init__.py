@@ -250,7 +250,7 @@ def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...
     while i >= 0 and before - mentions[i][0] < ANAPHOR_REACH:
         ent = mentions[i][1]
         if ent.type in types and arguments.country(ent) not in exclude:
-            return [Unit(-1, -1, ent, -1, -1, [ent])]
+            return [Unit.of(ent)]
         i -= 1
     return []
 
@@ -295,7 +295,7 @@ def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int
         src, tgt = by_id.get(ev.source.entity or ""), by_id.get(ev.target.entity or "")
         if src and tgt and arguments.country(src) != arguments.country(tgt) and all(
                 fits(arguments.country(e)) for e in (src, tgt)):
-            return [Unit(-1, -1, e, -1, -1, [e]) for e in (src, tgt)]
+            return [Unit.of(e) for e in (src, tgt)]
     found: list[Entity] = []
     i = bisect_left(mentions, starts[at], key=lambda x: x[0]) - 1
     while i >= 0 and starts[at] - mentions[i][0] < ANAPHOR_REACH and len(found) < 2:
@@ -310,7 +310,7 @@ def _both(low: list[str], m: matcher.Match, s_tok: int, mentions: list[tuple[int
     window = [(a, x) for a, x in mentions if starts[at] - ANAPHOR_REACH < a < starts[at]]
     first = {arguments.country(e): min(a for a, x in window if arguments.country(x) == arguments.country(e))
              for e in found}
-    return [Unit(-1, -1, e, -1, -1, [e]) for e in sorted(found, key=lambda e: first[arguments.country(e)])]
+    return [Unit.of(e) for e in sorted(found, key=lambda e: first[arguments.country(e)])]
 
 
 def _speaker_first(pair: list[Unit], speaker: Unit | None, targets: list[Unit] = ()) -> list[Unit]:
@@ -370,7 +370,7 @@ def _mediated(mediators: list[Unit], article: Article, events: list[Event]) -> l
     for ev in reversed(events):
         sides = [by_id.get(ev.source.entity or ""), by_id.get(ev.target.entity or "")]
         if all(sides) and arguments.country(sides[0]) != arguments.country(sides[1]):
-            return [Unit(-1, -1, e, -1, -1, [e]) for e in sides if arguments.country(e) not in own]
+            return [Unit.of(e) for e in sides if arguments.country(e) not in own]
     return []
 
 

@@ -72,6 +72,15 @@ class Unit:
     def code(self) -> str | None:
         return event_code(self.entity)
 
+    @classmethod
+    def of(cls, ent: Entity, start: int = -1, end: int = -1) -> Unit:
+        """The unit of one entity, its head the whole span ``start:end`` (-1: named outside the sentence)."""
+        return cls(start, end, ent, start, end, [ent])
+
+    def extended(self, end: int) -> Unit:
+        """The unit reaching on to ``end`` ("KBRI Yangon", "Duta Besar Rusia untuk AS"), its head and members the same."""
+        return Unit(self.start, end, self.entity, self.head_start, self.head_end, self.members)
+
 
 @dataclass(slots=True)
 class Found:
@@ -186,8 +195,7 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         locative = locative and low[a] not in EMBASSY
         if ent.type in PLACE_TYPES and prev in mission and actors and actors[-1].end == a:
             # "KBRI Yangon": the city is the mission's seat, part of its name
-            p = actors[-1]
-            actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)
+            actors[-1] = actors[-1].extended(b)
             continue
         if (ent.type == "GPE" and prev == "di" and prev2 in words("local-authority") and ent.actor
                 and not (actors and actors[-1].end > a - 2)):
@@ -200,14 +208,13 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
         if (prev == "untuk" and actors and actors[-1].end == a - 1
                 and _envoy_title(low, max(s_tok, actors[-1].start - 2), actors[-1].start, actors[-1].end)):
             # "Duta Besar Rusia untuk Amerika Serikat, Anatoli Antonov": the host state is part of the title
-            p = actors[-1]
-            actors[-1] = Unit(p.start, b, p.entity, p.head_start, p.head_end, p.members)
+            actors[-1] = actors[-1].extended(b)
             continue
         if ent.type not in ACTOR_TYPES or not _code(ent) or prev in CITING or prev2 in CITING or prev in words("currency"):
             continue
         if ent.type == "GPE" and ent.name.lower() in metonyms():
             ent = replace(ent, country=None, actor=metonyms()[ent.name.lower()])  # "meminta Brussel": the EU
-        unit = Unit(a, b, ent, a, b, [ent])
+        unit = Unit.of(ent, a, b)
         if actors:
             p = actors[-1]
             gap = low[p.end:a]
@@ -241,7 +248,7 @@ def with_bodies(actors: list[Unit], low: list[str], sent: tuple[int, int], code:
     for i in range(*sent):
         if low[i] in words and i not in taken and not named & {i + 1, i + 2}:
             ent = Entity(id="", name=low[i], type="ORG", country=code, actor=code)
-            out.append(Unit(i, i + 1, ent, i, i + 1, [ent]))
+            out.append(Unit.of(ent, i, i + 1))
     return sorted(out, key=lambda u: u.start) if len(out) > len(actors) else actors
 
 
@@ -459,7 +466,7 @@ def sufferer(m: Match, units_: list[Unit], low: list[str], s_tok: int, sources: 
     if not before:
         return []
     u = max(before, key=lambda x: x.end)
-    return [Unit(u.start, u.end, u.entity, u.start, u.end, [u.entity])]
+    return [Unit.of(u.entity, u.start, u.end)]
 
 
 def recipient_place(m: Match, places: list[Unit], low: list[str], e_tok: int) -> list[Unit]:
@@ -485,7 +492,7 @@ def aid_recipient(m: Match, actors: list[Unit], places: list[Unit], low: list[st
     for u in later:
         code = country(u.entity)
         if code and code not in own and u.entity.type in ("GPE", "LOC") and low[u.start - 1] not in CITING:
-            return [Unit(u.start, u.end, u.entity, u.start, u.end, [u.entity])]
+            return [Unit.of(u.entity, u.start, u.end)]
     return []
 
 
@@ -501,7 +508,7 @@ def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sou
                 and country(u.entity) and country(u.entity) not in own:
             if any(low[k] in TARGET_END for k in range(m.end, u.start)):
                 break
-            return [Unit(u.start, u.end, u.entity, u.start, u.end, [u.entity])]
+            return [Unit.of(u.entity, u.start, u.end)]
     return []
 
 
@@ -556,7 +563,7 @@ def actor_units_in_quote(quote_speaker: str | None, entities: list[Entity]) -> U
         return None
     for ent in entities:
         if ent.id == quote_speaker and _code(ent):
-            return Unit(-1, -1, ent, -1, -1, [ent])
+            return Unit.of(ent)
     return None
 
 
