@@ -207,9 +207,7 @@ def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: i
 def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_tok: int, targets: list[Unit]) -> list[Unit]:
     """The actors opening the sentence (its subject: "Indonesia dan Malaysia mengatakan ...") for a verb
     right after "dan"/"serta" that has no subject of its own; nothing when the sentence opens otherwise."""
-    i = m.start - 1
-    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | words("subject-adverb"):
-        i -= 1
+    i = arguments.word_before(low, m.start, s_tok, arguments.SKIP_BEFORE | words("subject-adverb"))
     if i < s_tok or low[i] not in ("dan", "serta") or not actors or actors[0].start > s_tok + 1:
         return []
     first = arguments.with_conjuncts(actors, 0, low, set(), +1)
@@ -411,9 +409,7 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
         return args
     if "yang" in low[previous_end:m.start]:
         return args  # a relative clause has its own subject: "keputusan AS yang keluar dari perjanjian"
-    i = m.start - 1
-    while i >= s_tok and low[i] in arguments.SKIP_BEFORE | words("chain-adverb"):
-        i -= 1
+    i = arguments.word_before(low, m.start, s_tok, arguments.SKIP_BEFORE | words("chain-adverb"))
     if prev_sources and i >= s_tok and low[i] in ("dan", "serta", "lalu", "kemudian") and i >= previous_end:
         args.sources = list(prev_sources)  # "AS tidak akan mengakui ... dan akan tetap menerapkan sanksi"
         args.targets = [u for u in args.targets if u not in args.sources]

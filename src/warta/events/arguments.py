@@ -301,6 +301,15 @@ def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | Non
     return best
 
 
+def word_before(low: list[str], pos: int, s_tok: int, skip: frozenset[str] = SKIP_BEFORE) -> int:
+    """The last token before ``pos`` (not before ``s_tok``) that is none of ``skip`` (auxiliaries and
+    adverbs: "telah", "akan", "juga"); ``s_tok - 1`` when every token there is one."""
+    i = pos - 1
+    while i >= s_tok and low[i] in skip:
+        i -= 1
+    return i
+
+
 def clause_start(low: list[str], pos: int, s_tok: int, stops=SOURCE_START) -> int:
     """The first token of the clause ending before ``pos``: after the last of ``stops``, at least ``s_tok``."""
     i = pos - 1
@@ -366,9 +375,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             goal = [i for i in after if low[actors[i].start - 1] in words("goal")]
             return Found(with_conjuncts(actors, left, low, triggers, -1),
                          with_conjuncts(actors, goal[0], low, triggers, +1) if goal else [])
-        k = m.start - 1
-        while k >= s_tok and low[k] in SKIP_BEFORE:
-            k -= 1
+        k = word_before(low, m.start, s_tok)
         if left is not None and k >= s_tok and low[k] == "yang" and actors[left].end < k - 1:
             left = None  # "perjanjian yang disepakati": the relative clause's subject is the noun before "yang"
         if left is not None:
@@ -569,7 +576,5 @@ def actor_units_in_quote(quote_speaker: str | None, entities: list[Entity]) -> U
 
 def passive_possessor(low: list[str], m: Match, s_tok: int) -> bool:
     """True when a passive trigger's subject is a possessed noun: "seruannya ditolak"."""
-    i = m.start - 1
-    while i >= s_tok and low[i] in SKIP_BEFORE:
-        i -= 1
+    i = word_before(low, m.start, s_tok)
     return i >= s_tok and low[i].endswith("nya") and len(low[i]) > 5
