@@ -165,23 +165,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 if len(both) == 2:
                     both = _speaker_first(both, _quote_speaker(article, t_start, t_end, direct=False))
                     args.sources, args.targets = both[:1], both[1:]
-            if not args.targets and m.pattern.pos == "verb":
-                args.targets = arguments.recipient_place(m, places, low, e_tok)
-            if not args.targets and args.sources and m.type == "AID" and (m.pattern.pos == "noun" or m.end - m.start > 1):
-                # the aid named ("mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Myanmar"): the
-                # country the sentence names after it; a bare "membantu" has its object or nothing
-                args.targets = arguments.aid_recipient(m, actors, places, low, e_tok, args.sources)
-            if not args.targets and m.type == "ASSAULT":
-                args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources)
-            if not args.targets and args.sources and m.type == "ASSAULT" and m.pattern.pos == "noun":
-                # "rakyat Palestina yang terdampak perang dan serangan Israel": who suffers the attack
-                args.targets = arguments.sufferer(m, actors + places, low, s_tok, args.sources)
-            if not args.targets and args.sources and m.type == "MOBILIZE" and m.pattern.voice == "passive":
-                args.targets = arguments.attacked_place(m, places, low, e_tok, args.sources, words("goal"))
-            if not args.targets and m.pattern.pos == "verb":
-                args.targets = _anaphoric_target(low, m, e_tok, args.sources, recent)
-            if not args.targets and args.sources and m.type == "CONSULT" and MEDIATE & set(low[m.start:m.end]):
-                args.targets = _mediated(args.sources, article, events)
+            if not args.targets:
+                args.targets = _implied_target(m, args.sources, actors, places, low, (s_tok, e_tok), recent, article, events)
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok):
                 _domestic(args, home)  # after every other way of finding a side
             recent.extend(args.sources)
@@ -195,6 +180,36 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             last = coded
             events.extend(coded)
     return events
+
+
+def _implied_target(m: matcher.Match, sources: list[Unit], actors: list[Unit], places: list[Unit], low: list[str],
+                    sent: tuple[int, int], recent: list[Unit], article: Article, events: list[Event]) -> list[Unit]:
+    """The target of a trigger whose position and parse named none, the first of these ways that finds
+    one: the place aid goes to, the country aid or an attack reaches, who suffers an attack, where troops
+    are sent, the actor an anaphor points back at, the side a mediator meets (else nothing)."""
+    s_tok, e_tok = sent
+    verb = m.pattern.pos == "verb"
+    if verb and (found := arguments.recipient_place(m, places, low, e_tok)):
+        return found
+    if sources and m.type == "AID" and (m.pattern.pos == "noun" or m.end - m.start > 1):
+        # the aid named ("mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Myanmar"): the
+        # country the sentence names after it; a bare "membantu" has its object or nothing
+        if found := arguments.aid_recipient(m, actors, places, low, e_tok, sources):
+            return found
+    if m.type == "ASSAULT" and (found := arguments.attacked_place(m, places, low, e_tok, sources)):
+        return found
+    if sources and m.type == "ASSAULT" and m.pattern.pos == "noun":
+        # "rakyat Palestina yang terdampak perang dan serangan Israel": who suffers the attack
+        if found := arguments.sufferer(m, actors + places, low, s_tok, sources):
+            return found
+    if sources and m.type == "MOBILIZE" and m.pattern.voice == "passive":
+        if found := arguments.attacked_place(m, places, low, e_tok, sources, words("goal")):
+            return found
+    if verb and (found := _anaphoric_target(low, m, e_tok, sources, recent)):
+        return found
+    if sources and m.type == "CONSULT" and MEDIATE & set(low[m.start:m.end]):
+        return _mediated(sources, article, events)
+    return []
 
 
 def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: int) -> bool:
