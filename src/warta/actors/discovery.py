@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from warta.actors.text import fold, root_words
+from warta.actors.text import root_words
 from warta.lang.lemmas import stem
 
 
@@ -99,11 +99,7 @@ class DiscoveryRules:
             if target is not None and target.kind != "country" and target.country == self._rec(g.key).country:
                 self._add(k, g.j, target.id, "nested")
                 continue
-            state = self._rec(g.key)
-            sector = "MIL" if self.lex.has("military", self.toks, k) else "GOV"
-            key = self._new("ORG", f"{self._text(k, c)} {fold(state.name)}")
-            self.new[key].country, self.new[key].actor = state.country, state.country + sector
-            self._add(k, g.j, key, "nested")
+            self._add(k, g.j, self._organ(k, c, self._rec(g.key)), "nested")
 
     def security_units(self) -> None:
         """Regional police, army and court units named by their head and place or number ("Polres

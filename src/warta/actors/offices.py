@@ -332,9 +332,7 @@ class OfficeRules:
             rec = self._rec(f.key)
             if c is None or rec is None or rec.kind != "country":
                 continue
-            name = f"{self._text(f.i, c)} {fold(rec.name)}"
-            key = self._new("ORG", name)
-            self.new[key].country, self.new[key].actor = rec.country, f.actor
+            key = self._organ(f.i, c, rec, f.actor)
             self._drop(f)
             self._add(f.i, f.j, key, "organ", f.actor)
             self._add(c, f.j, f.key, "nested")
@@ -354,14 +352,20 @@ class OfficeRules:
             if g is None or not generic or not self.toks[f.i].is_cap \
                     or self._kind(g.key) != "country" or self._rec(g.key).country == rec.country:
                 continue
-            state = self._rec(g.key)
-            sector = "MIL" if self.lex.has("military", self.toks, f.i) else "GOV"
-            key = self._new("ORG", f"{self._text(f.i, m)} {fold(state.name)}")
-            self.new[key].country, self.new[key].actor = state.country, state.country + sector
+            key = self._organ(f.i, m, self._rec(g.key))
             self._drop(f)
             self._drop(g)
-            self._add(f.i, g.j, key, "organ", state.country + sector)
+            self._add(f.i, g.j, key, "organ", self.new[key].actor)
             self._add(g.i, g.j, g.key, "nested")
+
+    def _organ(self, i: int, c: int, state: Record, actor: str | None = None) -> str:
+        """A new organisation for a foreign state's organ named by the words ``i:c`` and the state
+        ("Kementerian Luar Negeri Rusia"): of that state, its actor ``actor`` or else the state's sector
+        code (RUSMIL when a military word opens it, else RUSGOV)."""
+        sector = "MIL" if self.lex.has("military", self.toks, i) else "GOV"
+        key = self._new("ORG", f"{self._text(i, c)} {fold(state.name)}")
+        self.new[key].country, self.new[key].actor = state.country, actor or state.country + sector
+        return key
 
     def bare_institutions(self) -> None:
         """``Kementerian Pertahanan`` without a state: the state last named with it, else a foreign dateline's.
