@@ -42,8 +42,7 @@ class DiscoveryRules:
             # a hyphen inside the long form is glued ("Bangsa-Bangsa"); a spaced dash ends it (the
             # dateline's "IDN Times - Presiden Amerika Serikat (AS)")
             while s > 0 and (self.toks[s - 1].is_cap or (self.toks[s - 1].text == "-" and s > 1
-                                                          and self.toks[s - 2].end == self.toks[s - 1].start
-                                                          and self.toks[s - 1].end == self.toks[s].start)) \
+                                                          and self._glued(s - 2, s - 1) and self._glued(s - 1, s))) \
                     and s - 1 not in self.sentence_initial:
                 s -= 1
             if s > 0 and s - 1 in self.sentence_initial and self.toks[s - 1].is_cap:
@@ -59,13 +58,13 @@ class DiscoveryRules:
             head = j = self.lex.has("org_heads", self.toks, k)
             while j < self.n and j - k < 6 and not (self.taken[j] and self._person_at(j)) and (
                     (self.toks[j].is_cap and self.toks[j].is_word and self.toks[j].lower not in self.common)
-                    or (self.toks[j].text == "-" and self.toks[j].start == self.toks[j - 1].end)):
+                    or (self.toks[j].text == "-" and self._glued(j - 1, j))):
                 place = self.starts.get(j)
                 if place and self._kind(place.key) in ("country", "place"):
                     j = place.j  # "Universitas Indonesia [Hikmahanto Juwana]": a place closes the name
                     break
                 if place and self._kind(place.key) == "org" and not (
-                        place.j < self.n and self.toks[place.j].text == "-" and self.toks[place.j].start == self.toks[place.j - 1].end):
+                        place.j < self.n and self.toks[place.j].text == "-" and self._glued(place.j - 1, place.j)):
                     j = place.j  # "Komisi VI DPR RI [Subardi]": a known body closes the name too ("Dewan NATO-Rusia" goes on)
                     break
                 j += 1
