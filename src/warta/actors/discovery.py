@@ -425,8 +425,11 @@ class DiscoveryRules:
                 self._drop(f)  # "WB alias Budi": a person, not the World Bank
             elif not self._initials_at(a) and not (f and f.via == "initials"):
                 continue
-            key = self.starts[a].key if self.starts.get(a) else self._new("PER", self.toks[a].text)
-            if not self.starts.get(a):
+            held = self.starts.get(a)  # the initials found before (none after the drop)
+            if held:
+                key = held.key
+            else:
+                key = self._new("PER", self.toks[a].text)
                 self._add(a, a + 1, key, "initials")
             self.new[key].name = self.toks[a].text
             span = self.name_span(k + 1, limit=4)
