@@ -65,8 +65,8 @@ class CreditRules:
             if t.text in SEPARATORS or self.taken[k]:
                 k += 1
                 continue
-            while k < self.n and self._same_line(start, k) and self.lex.has("byline_words", self.toks, k) is not None:
-                k = self.lex.has("byline_words", self.toks, k)
+            while k < self.n and self._same_line(start, k) and (words := self.lex.has("byline_words", self.toks, k)) is not None:
+                k = words  # byline words ("News", "editor") are skipped, looked up once each
             if k >= self.n or not self._same_line(start, k) or self.toks[k].text in SEPARATORS or self.taken[k]:
                 continue
             j = self._credit_field_end(k)
