@@ -9,7 +9,8 @@ from functools import lru_cache
 import pytest
 import spacy
 
-from warta.article import Article, Entity, Mention, Timex
+from warta.article import Article, Entity, Mention, Quote, Timex
+from warta.events import code_events
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,17 @@ def make_article(body: str, *, timex: list[tuple[str, str]] = (), published: str
         start = body.index(text)
         art.timex.append(Timex(start, start + len(text), text, "DATE", value))
     return art, doc
+
+
+def coded(body: str, quotes: list[tuple[str, str]] = (), **kw) -> list[tuple]:
+    """(type, source actor, target actor) of each event ``code_events`` codes in the article ``make_article``
+    makes of ``body`` (``kw``: its options), with ``quotes`` ((text, speaker name) pairs) as direct quotations."""
+    art, doc = make_article(body, **kw)
+    for text, speaker in quotes:
+        start = body.index(text)
+        ent = next(e for e in art.entities if e.name == speaker)
+        art.quotes.append(Quote(text, start, start + len(text), direct=True, speaker=ent.id))
+    return [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)]
 
 
 @pytest.fixture

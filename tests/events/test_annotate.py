@@ -8,12 +8,7 @@ from spacy.tokens import Doc
 from warta.article import QUAD_CLASS, Article, Entity, Mention
 from warta.events import annotate, code_events
 
-from tests.events.conftest import _blank, make_article
-
-
-def _coded(body, **kw):
-    art, doc = make_article(body, **kw)
-    return [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)]
+from tests.events.conftest import _blank, coded, make_article
 
 
 @pytest.mark.parametrize("body,expected", [
@@ -93,7 +88,7 @@ def _coded(body, **kw):
     ("Israel melancarkan serangan udara di Gaza pada Selasa.", [("ASSAULT", "ISR", "PSE")]),
 ])
 def test_events_code_type_source_and_target(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 @pytest.mark.parametrize("body,negated,planned", [
@@ -212,7 +207,7 @@ def test_one_sided_events_are_kept_only_for_the_types_asked():
      [("CONSULT", "IND", "JPN")]),
 ])
 def test_events_resolve_anaphors_and_fronted_subjects(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 @pytest.mark.parametrize("body,expected", [
@@ -224,7 +219,7 @@ def test_events_resolve_anaphors_and_fronted_subjects(body, expected):
     ("Serangan Rusia terhadap Ukraina terus berlanjut.", [("ASSAULT", "RUS", "UKR")]),
 ])
 def test_events_leave_out_currencies_and_datelines(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 def test_a_denial_does_not_negate_a_second_predicate():
@@ -250,8 +245,8 @@ def test_an_indonesian_mission_is_indonesia_wherever_it_sits():
 
 def test_a_supposed_act_is_no_event():
     # "jika …": the act is a condition, not a report; the threat itself is coded
-    assert _coded("Rusia mengatakan bahwa jika Swedia bergabung dengan NATO, Rusia akan membalas.") == []
-    assert _coded("Korea Utara mengancam Korea Selatan jika latihan itu berlanjut.") == [("THREATEN", "PRK", "KOR")]
+    assert coded("Rusia mengatakan bahwa jika Swedia bergabung dengan NATO, Rusia akan membalas.") == []
+    assert coded("Korea Utara mengancam Korea Selatan jika latihan itu berlanjut.") == [("THREATEN", "PRK", "KOR")]
 
 
 def test_a_city_one_goes_to_or_comes_from_is_not_the_actor():
@@ -269,12 +264,12 @@ def test_a_city_one_goes_to_or_comes_from_is_not_the_actor():
 
 def test_aid_goes_to_the_country_its_sentence_names():
     body = "Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Myanmar pada Kamis."
-    assert _coded(body) == [("AID", "IDN", "MMR")]
+    assert coded(body) == [("AID", "IDN", "MMR")]
     # the country of the giver is no recipient
-    assert _coded("Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Natuna.") == []
+    assert coded("Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang melanda Natuna.") == []
 
 
 def test_mereka_as_subject_is_the_state_named_last():
     # not a state the event is aimed at: "Mereka juga mengecam Jepang" is Korea Selatan's
-    assert _coded("Korea Selatan memperkuat pemantauan. Mereka juga mengecam Jepang.") == [("ACCUSE", "KOR", "JPN")]
-    assert _coded("Jepang memperkuat pemantauan. Mereka juga mengecam Jepang.") == []
+    assert coded("Korea Selatan memperkuat pemantauan. Mereka juga mengecam Jepang.") == [("ACCUSE", "KOR", "JPN")]
+    assert coded("Jepang memperkuat pemantauan. Mereka juga mengecam Jepang.") == []

@@ -7,12 +7,7 @@ import pytest
 from warta.article import Entity, Mention, home_country
 from warta.events import DOMESTIC, code_events
 
-from tests.events.conftest import make_article
-
-
-def _coded(body):
-    art, doc = make_article(body)
-    return [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)]
+from tests.events.conftest import coded, make_article
 
 
 @pytest.mark.parametrize("body,expected", [
@@ -27,7 +22,7 @@ def _coded(body):
      [("COERCE", "IDN", "IDN")]),
 ])
 def test_the_unnamed_party_of_a_domestic_act_is_the_home_country(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 @pytest.mark.parametrize("body", [
@@ -41,7 +36,7 @@ def test_the_unnamed_party_of_a_domestic_act_is_the_home_country(body, expected)
     "KPK menuduh para pejabat itu menerima suap. Jokowi dan Prabowo belum berkomentar.",
 ])
 def test_no_side_is_implied_outside_a_domestic_act(body):
-    assert _coded(body) == []
+    assert coded(body) == []
 
 
 def test_the_implied_home_country_is_its_own_entity_when_named():
@@ -72,12 +67,12 @@ def test_home_country_needs_a_clear_majority_and_ignores_organisations():
     ("Pemerintah Malaysia menahan dua nelayan. Jokowi, Prabowo dan KPK diam.", []),
 ])
 def test_an_unnamed_body_of_the_home_country_is_that_country(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 def test_an_unnamed_body_outside_a_domestic_story_is_nobody():
     # no country holds the story: "polisi" is nobody's
-    assert _coded("Polisi menangkap dua warga Rusia dan seorang warga AS.") == []
+    assert coded("Polisi menangkap dua warga Rusia dan seorang warga AS.") == []
 
 
 def test_body_words_are_data_with_a_note_each():
@@ -98,7 +93,7 @@ def test_body_words_are_data_with_a_note_each():
     ("Armenia dan Azerbaijan kembali berperang pekan lalu.", [("ASSAULT", "ARM", "AZE")]),
 ])
 def test_two_parties_named_together(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 @pytest.mark.parametrize("body,expected", [
@@ -111,11 +106,11 @@ def test_two_parties_named_together(body, expected):
     ("Dua wartawan Rusia ditangkap dan ditahan polisi Ukraina.", [("COERCE", "UKR", "RUS")]),
 ])
 def test_who_meets_whom(body, expected):
-    assert _coded(body) == expected
+    assert coded(body) == expected
 
 
 def test_a_mediator_consults_each_party_of_the_last_two_sided_event():
-    assert _coded("Israel dan Hamas bertemu di Kairo. Pertemuan itu dimediasi oleh Mesir.") == [
+    assert coded("Israel dan Hamas bertemu di Kairo. Pertemuan itu dimediasi oleh Mesir.") == [
         ("CONSULT", "ISR", "PSE"), ("CONSULT", "EGY", "ISR"), ("CONSULT", "EGY", "PSE")]
     # with no two parties before it, a mediation has no target and is not coded
-    assert _coded("Perundingan itu dimediasi oleh Mesir.") == []
+    assert coded("Perundingan itu dimediasi oleh Mesir.") == []
