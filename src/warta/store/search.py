@@ -253,12 +253,26 @@ def _body(dialect: str):
     return func.json_extract(schema.articles.c.record, "$.body")
 
 
+def _index(dialect: str):
+    """The index: its documents (PostgreSQL), or the FTS5 table joined to them (SQLite)."""
+    if dialect == "postgresql":
+        return docs
+    return fts.join(docs, docs.c.rowid == fts.c.rowid)
+
+
 def _indexed(dialect: str):
     """The index joined to the articles."""
     a = schema.articles
-    if dialect == "postgresql":
-        return docs.join(a, a.c.id == docs.c.article_id)
-    return fts.join(docs, docs.c.rowid == fts.c.rowid).join(a, a.c.id == docs.c.article_id)
+    return _index(dialect).join(a, a.c.id == docs.c.article_id)
+
+
+def _synced_terms(engine: Engine, query: str) -> list[str]:
+    """The query's terms (an error when it has none), the index brought up to date for them."""
+    terms = query_terms(query)
+    if not terms:
+        raise WartaError(f"the query {query!r} has no words to search for")
+    sync(engine)
+    return terms
 
 
 @lru_cache(maxsize=64)
@@ -280,10 +294,7 @@ def _statements(dialect: str, shape: tuple[str, ...]) -> tuple:
 def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
            limit: int = 20, offset: int = 0) -> SearchResult:
     """Articles whose title or body has every word of ``query`` (by root), best first, with snippets."""
-    terms = query_terms(query)
-    if not terms:
-        raise WartaError(f"the query {query!r} has no words to search for")
-    sync(engine)
+    terms = _synced_terms(engine, query)
     filters = filters or ArticleFilter()
     dialect = engine.dialect.name
     count, ranked, bodies_of = _statements(dialect, filters.shape())
@@ -309,14 +320,8 @@ def search(engine: Engine, query: str, *, filters: ArticleFilter | None = None,
 
 def matching(engine: Engine, query: str):
     """A condition on ``schema.articles``: the article has every word of ``query`` (by root)."""
-    terms = query_terms(query)
-    if not terms:
-        raise WartaError(f"the query {query!r} has no words to search for")
-    sync(engine)
+    terms = _synced_terms(engine, query)
     dialect = engine.dialect.name
     condition, _score = _match(dialect)
-    if dialect == "postgresql":
-        ids = select(docs.c.article_id).where(condition)
-    else:
-        ids = select(docs.c.article_id).select_from(fts.join(docs, docs.c.rowid == fts.c.rowid)).where(condition)
+    ids = select(docs.c.article_id).select_from(_index(dialect)).where(condition)
     return schema.articles.c.id.in_(ids.params(match=_match_value(dialect, terms)))
