@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import unicodedata
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -287,6 +288,10 @@ class Article:
         """The JSON contract of ``DESIGN.md``, keys in the order it lists them."""
         data = plain(self)
         return {key: data[key] for key in RECORD_ORDER}
+
+    def to_json(self) -> str:
+        """The record as one JSON line (``to_dict``, non-ASCII kept): what `warta extract` prints, the store keeps."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":

@@ -14,7 +14,6 @@ the components the document stages run inside it.
 from __future__ import annotations
 
 import gc
-import json
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -63,7 +62,7 @@ class Processed:
 
     article: Article
     raw: RawDocument
-    # the article's JSON record (``Article.to_dict``, one line), made where the document was processed
+    # the article's JSON record (``Article.to_json``), made where the document was processed
     # when ``run`` is asked for records: a pool's workers make them, not the process that prints them
     record: str | None = None
 
@@ -254,7 +253,7 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
                     with budget.stage("language"):
                         doc = analyse(result)
                 done = run_stages(result, doc, budget=budget)
-            out.append(Processed(done, item, json.dumps(done.to_dict(), ensure_ascii=False) if records else None))
+            out.append(Processed(done, item, done.to_json() if records else None))
         except Exception as err:
             out.append(_failure(item, err))
     return out

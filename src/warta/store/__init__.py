@@ -222,7 +222,7 @@ class Store:
             insert(schema.articles).values(
                 id=article.id, document=key, outlet=article.outlet, title=article.title,
                 published=article.published, language=article.language,
-                record=record or json.dumps(article.to_dict(), ensure_ascii=False), stored_at=now,
+                record=record or article.to_json(), stored_at=now,
             )
         )
         for table, rows in derived_rows(article):
