@@ -16,6 +16,7 @@ from sqlalchemy import text as sql_text
 from warta.article import EVENT_TYPES, QUAD_CLASS, Article
 from warta.errors import WartaError
 from warta.store import schema
+from warta.store.counts import filters, summaries
 from warta.store.search import ArticleFilter, article_conditions, check_day, like_prefix, matching
 
 QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
@@ -80,28 +81,16 @@ def article_url(engine: Engine, article_id: str) -> str | None:
 ENTITY_COLUMNS = ("id", "name", "type", "country", "actor", "articles", "mentions")
 
 
-def _entity_summaries():
-    """The ``ENTITY_COLUMNS`` of each row of ``entity_counts`` (kept by Store.save)."""
-    c = schema.entity_counts
-    return select(c.c.entity_id.label("id"), c.c.name, c.c.type, c.c.country, c.c.actor, c.c.articles, c.c.mentions)
-
-
 def entity_rows(engine: Engine, *, type: str | None = None, country: str | None = None, name: str | None = None,
                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
     """Entities by number of articles, then mentions, with the filters given."""
     c = schema.entity_counts  # kept by Store.save: a page of its index, not every entity row
-    where = []
-    if type:
-        where.append(c.c.type == type.upper())
-    if country:
-        where.append(c.c.country == country.upper())
+    where = filters(type, country)
     if name:
         where.append(func.lower(c.c.name).contains(name.lower(), autoescape=True))
-    query = _entity_summaries().where(*where)
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(c).where(*where)).scalar_one()
-        rows = conn.execute(query.order_by(c.c.articles.desc(), c.c.mentions.desc(), c.c.entity_id)
-                            .limit(limit).offset(offset))
+        rows = conn.execute(summaries(*where).limit(limit).offset(offset))
         return total, [dict(r._mapping) for r in rows]
 
 
@@ -151,7 +140,7 @@ _ENTITY_OBJECTS = {
 
 def entity_rows_by_id(engine: Engine, entity_id: str) -> tuple[int, list[dict]]:
     """The summary row of one entity id (empty when unknown)."""
-    query = _entity_summaries().where(schema.entity_counts.c.entity_id == entity_id)
+    query = summaries(schema.entity_counts.c.entity_id == entity_id)
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
     return len(rows), rows

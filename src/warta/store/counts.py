@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, distinct, func, select, update
+from sqlalchemy import Connection, Select, delete, distinct, func, select, update
 
 from warta.store import schema
 
@@ -111,3 +111,22 @@ def _recount(conn: Connection, entity_id: str) -> None:
         conn.execute(delete(c).where(c.c.entity_id == entity_id))
     elif conn.execute(update(c).where(c.c.entity_id == entity_id).values(**values)).rowcount == 0:
         conn.execute(c.insert().values(entity_id=entity_id, **values))  # removed and added back in one go
+
+
+def filters(type: str | None = None, country: str | None = None) -> list:
+    """Conditions on ``entity_counts``: the entities of ``type`` and of ``country`` (either in any case), when given."""
+    c = schema.entity_counts
+    where = []
+    if type:
+        where.append(c.c.type == type.upper())
+    if country:
+        where.append(c.c.country == country.upper())
+    return where
+
+
+def summaries(*where) -> Select:
+    """The rows of ``entity_counts`` meeting ``where`` as id, name, type, country, actor, articles,
+    mentions: most articles first, then mentions, then id."""
+    c = schema.entity_counts
+    return (select(c.c.entity_id.label("id"), c.c.name, c.c.type, c.c.country, c.c.actor, c.c.articles, c.c.mentions)
+            .where(*where).order_by(c.c.articles.desc(), c.c.mentions.desc(), c.c.entity_id))

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 
 from warta.errors import WartaError
 from warta.store import schema
+from warta.store.counts import filters, summaries
 
 
 @dataclass(slots=True)
@@ -36,17 +37,11 @@ class EntityDetail:
 
 def _rows(engine, *, type_=None, country=None, limit=50, ids=None) -> list[EntityRow]:
     """Rows of ``entity_counts`` (kept by `Store.save`): a page of the index, not every entity row."""
-    c = schema.entity_counts
-    query = select(c.c.entity_id, c.c.name, c.c.type, c.c.country, c.c.actor, c.c.articles, c.c.mentions)
-    if type_:
-        query = query.where(c.c.type == type_.upper())
-    if country:
-        query = query.where(c.c.country == country.upper())
+    where = filters(type_, country)
     if ids is not None:
-        query = query.where(c.c.entity_id.in_(ids))
-    query = query.order_by(c.c.articles.desc(), c.c.mentions.desc(), c.c.entity_id).limit(limit)
+        where.append(schema.entity_counts.c.entity_id.in_(ids))
     with engine.connect() as conn:
-        return [EntityRow(*r) for r in conn.execute(query)]
+        return [EntityRow(*r) for r in conn.execute(summaries(*where).limit(limit))]
 
 
 def list_entities(store, *, type_: str | None = None, country: str | None = None, limit: int = 50) -> list[EntityRow]:
