@@ -123,3 +123,18 @@ def test_an_english_name_cut_at_a_linking_word_runs_on_to_its_end(blank_nlp):
     art = _run(blank_nlp, "Ia memimpin The United Liberation for West Papua-ULMWP sejak lama.",
                [("The United Liberation for", "ORG")])
     assert "United Liberation for West Papua" in _mentions(art)
+
+
+
+@pytest.mark.parametrize("label", ["LOC", "ORG"])
+def test_a_surname_the_ner_typed_as_a_place_is_the_person_named_before(blank_nlp, label):
+    # real news: "menuduh Trudeau" after "Justin Trudeau", "Blinken dan Qin" after "Qin Gang"
+    text = "Hendrik Vanderlaan tiba kemarin. Sejak itu Vanderlaan menolak bertemu."
+    doc = blank_nlp(text)
+    at = text.rindex("Vanderlaan")
+    doc.ents = [doc.char_span(0, len("Hendrik Vanderlaan"), label="PER"),
+                doc.char_span(at, at + len("Vanderlaan"), label=label)]
+    art = Article(body=text, published="2019-05-14")
+    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    art = link(art, doc, folder=FIXTURE)
+    assert [(e.name, e.type, len(e.mentions)) for e in art.entities] == [("Hendrik Vanderlaan", "PER", 2)]

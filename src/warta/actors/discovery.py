@@ -280,8 +280,11 @@ class DiscoveryRules:
                 continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing
             if j == i + 1 and typ != "PER" and not self._locative(i, j):
                 # one word typed as a place or body that is a misspelt person of this article:
-                # "ternyata Puting juga mengatakan" after "Vladimir Putin" (NER said LOC); "di Putina" stays
-                key, how = self._typo(self.toks[i], article_only=True)
+                # "ternyata Puting juga mengatakan" after "Vladimir Putin" (NER said LOC); "di Putina" stays;
+                # so is the surname itself: "menuduh Trudeau" after "Justin Trudeau" (NER said LOC)
+                key, how = self._partial(self.toks[i]), "partial"
+                if key is None:
+                    key, how = self._typo(self.toks[i], article_only=True)
                 if key is not None:
                     self._add(i, j, key, how)
                     continue
