@@ -114,3 +114,10 @@ def test_a_mediator_consults_each_party_of_the_last_two_sided_event():
         ("CONSULT", "ISR", "PSE"), ("CONSULT", "EGY", "ISR"), ("CONSULT", "EGY", "PSE")]
     # with no two parties before it, a mediation has no target and is not coded
     assert coded("Perundingan itu dimediasi oleh Mesir.") == []
+
+
+
+def test_a_sentence_naming_a_foreign_state_implies_no_home_side():
+    # the story is Ukraine's, but this sentence names Russia: Ukraine is not both sides of the attack
+    body = "Kiev berduka. Ukraina dan Kharkiv bersiap. Rusia kembali mengguncang Ukraina dengan serangan udara."
+    assert ("ASSAULT", "UKR", "UKR") not in coded(body)

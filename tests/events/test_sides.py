@@ -63,3 +63,16 @@ def test_the_seat_of_an_organisation_acting_is_that_organisation():
     art.entities.append(Entity(id="gpe:brussel", name="Brussel", type="GPE", country="BEL", actor=None,
                                mentions=[Mention(start, start + 7, "Brussel")]))
     assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("REQUEST", "RUS", "EU")]
+
+
+@pytest.mark.parametrize("body", [
+    "Israel memuji kelompok militan yang mengecam Suriah.",
+    "Pekan lalu Israel bilang kelompok militan yang mengecam Suriah itu kecil.",
+])
+def test_the_subject_of_a_relative_clause_is_its_head_noun(body):
+    # "kelompok militan yang mengecam Suriah": the group condemns, not Israel named before it
+    assert ("ACCUSE", "ISR", "SYR") not in _coded(body)
+
+
+def test_a_named_head_of_a_relative_clause_is_its_subject():
+    assert ("ACCUSE", "IRN", "SYR") in _coded("Menurut Israel, Iran, yang mengecam Suriah, kecil.")

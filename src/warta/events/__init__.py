@@ -133,7 +133,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if (not args.sources and args.pronoun == "mereka" and m.pattern.voice == "active" and m.pattern.pos == "verb"
                     and m.type not in SYMMETRIC):
                 # "Mereka juga terus berbagi informasi dengan AS": the body or state named last, not a target's
-                args.sources = _last(mentions, starts[m.start], ("GPE", "ORG"), {arguments.country(u.entity) for u in args.targets})
+                args.sources = _last(mentions, starts[m.start], ("GPE", "ORG"), {arguments.country(u.entity) for u in args.targets},
+                                     article.body)
             if not args.targets and m.pattern.pos == "verb" and _says_that_country(low, m, e_tok):
                 # "sanksi baru di sektor logam negara itu": the country named last, not the source's
                 own = {arguments.country(u.entity) for u in args.sources}
@@ -167,7 +168,10 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                     args.sources, args.targets = both[:1], both[1:]
             if not args.targets:
                 args.targets = _implied_target(m, args.sources, actors, places, low, (s_tok, e_tok), recent, article, events)
-            if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok):
+            if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok) \
+                    and not _foreign(actors, home):
+                if args.relative and not args.sources:
+                    args.sources = [home]  # "warga yang melakukan aksi": unnamed people of the home country
                 _domestic(args, home)  # after every other way of finding a side
             recent.extend(args.sources)
             alone = one_sided
@@ -257,12 +261,16 @@ def _mentions(article: Article) -> list[tuple[int, Entity]]:
     return out
 
 
-def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...], exclude: set) -> list[Unit]:
-    """The entity of the last mention of one of ``types`` before offset ``before``, as a unit."""
+def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...], exclude: set,
+          body: str | None = None) -> list[Unit]:
+    """The entity of the last mention of one of ``types`` before offset ``before``, as a unit; with
+    ``body``, not a place where ("mereka kalah di Kota Kherson dan ... mereka terpaksa angkat kaki":
+    "mereka" are the troops named before, not the city)."""
     i = bisect_left(mentions, before, key=lambda x: x[0]) - 1
     while i >= 0 and before - mentions[i][0] < ANAPHOR_REACH:
         ent = mentions[i][1]
-        if ent.type in types and arguments.country(ent) not in exclude:
+        if (ent.type in types and arguments.country(ent) not in exclude
+                and not (body is not None and _locative(body, mentions[i][0]))):
             return [Unit.of(ent)]
         i -= 1
     return []
@@ -362,6 +370,13 @@ def _points_back(low: list[str], m: matcher.Match, e_tok: int) -> bool:
     party was named before, and need not be the home country."""
     end = arguments.target_end(low, m.end, e_tok, None)
     return bool(DEMONSTRATIVES & set(low[m.end:min(end, m.end + 4)]))
+
+
+def _foreign(actors: list[Unit], home: Unit) -> bool:
+    """True when the sentence names a state of another country than the home one ("Rusia kembali
+    mengguncang Ukraina dengan serangan udara"): its unnamed party is not the home country then."""
+    code = arguments.country(home.entity)
+    return any(u.entity.type == "GPE" and u.entity.actor and arguments.country(u.entity) != code for u in actors)
 
 
 def _domestic(args: Found, home: Unit) -> None:

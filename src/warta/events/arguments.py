@@ -34,7 +34,8 @@ CITING = frozenset({"dilansir", "melansir", "dikutip", "mengutip", "menurut", "l
                     "berdasarkan"})
 # A clause fronted by these has its subject after the comma: "Sejak menyerang Ukraina, Rusia ..."
 FRONTED = frozenset({"sejak", "setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sesudah", "menjelang", "selama"})
-# Nouns of these types name their agent with "dari": "dukungan dari Saudi", "kecaman dari China".
+# Nouns of these types name their agent with "dari": "dukungan dari Saudi", "kecaman dari China",
+# "serangan dari Hizbullah".
 FROM_AGENT = frozenset({"SUPPORT", "AID", "REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # Dashes: the dateline's end ("ISTANBUL, KOMPAS.TV - Perundingan ..."); a name before one is no agent of a noun after it.
 DASHES = frozenset({"-", "--", "–", "—"})
@@ -89,6 +90,7 @@ class Found:
     sources: list[Unit]
     targets: list[Unit]
     pronoun: str | None = None
+    relative: bool = False  # the subject is the unnamed head of a relative clause ("warga yang berunjuk rasa")
 
 
 def _code(ent: Entity) -> str | None:
@@ -301,6 +303,17 @@ def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | Non
     return best
 
 
+def _heads_relative(unit: Unit, low: list[str], m: Match, s_tok: int) -> bool:
+    """False when the verb ``m`` opens a relative clause ("X yang menentang ...") whose head noun is not
+    ``unit``: the subject of a verb after "yang" is the noun right before "yang" ("13 drone Ukraina yang
+    berusaha menyerang Moskow" is Ukraine's; "kelompok bersenjata yang menentang junta" is the group's,
+    not an actor named earlier in the sentence). True for a verb that opens no relative clause."""
+    k = word_before(low, m.start, s_tok, SKIP_BEFORE | words("chain-adverb"))
+    if k < s_tok or low[k] != "yang":
+        return True
+    return unit.end == k or (unit.end == k - 1 and low[k - 1] == ",")
+
+
 def word_before(low: list[str], pos: int, s_tok: int, skip: frozenset[str] = SKIP_BEFORE) -> int:
     """The last token before ``pos`` (not before ``s_tok``) that is none of ``skip`` (auxiliaries and
     adverbs: "telah", "akan", "juga"); ``s_tok - 1`` when every token there is one."""
@@ -349,6 +362,12 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             after = after[:n]  # "menyerukan pemangkasan dan Iran mengisyaratkan": a new clause's subject
             break
     left = _left(actors, m.start, floor, low)
+    if left is not None and m.pattern.voice == "active" and m.pattern.pos == "verb" \
+            and not _heads_relative(actors[left], low, m, s_tok):
+        left = None  # "kelompok militan yang menentang pemerintahan Assad": the group opposes, not a state named before it
+        relative = True
+    else:
+        relative = False
     pronoun = next((t for t in reversed(low[actors[left].end if left is not None else floor:m.start]) if t in PRONOUNS), None)
     antecedent = None
     if pronoun is not None:
@@ -440,7 +459,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             after = [i for i, u in enumerate(actors) if cond < u.start <= cond + 2]
     if after:
         targets = with_conjuncts(actors, after[0], low, triggers, +1)
-    return Found(sources, targets, pronoun)
+    return Found(sources, targets, pronoun, relative)
 
 
 TITLE_REACH = 6  # words of an office title between a preposition and the state it names
