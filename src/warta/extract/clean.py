@@ -96,6 +96,8 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
             hit = furniture.match(head, rule_set) if len(head) >= 6 else None
             if hit is not None and hit[0].reason == "byline":
                 _take_groups(hit[1], out, outlets)
+            elif not head:
+                _take_name_above(items, i, out, outlets)
             continue
         hit = furniture.match(item.text, rule_set)
         if hit is None:
@@ -117,6 +119,30 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
         elif rule.action == "footer":
             for later in items[i + 1 :]:
                 later.reason = later.reason or "footer"
+
+
+# The head of a copied page where an unlabelled writer's line may stand (title, writer, date).
+MAX_HEAD_LINE = 3
+
+
+def _take_name_above(items: list[Item], i: int, out: Cleaned, outlets: Registry) -> None:
+    """A writer's name printed alone between the headline and the date line, as IDN Times and
+    Detik copies read ("Judul berita …" / "Rizky Santoso" / "07 Mei 2024 | 11:40 WIB"): a line of
+    two to four capitalised words that are people's names, right under a longer headline line."""
+    if not 2 <= i <= MAX_HEAD_LINE:
+        return
+    line, above = items[i - 1], items[i - 2]
+    if line.reason is not None or above.reason is not None:
+        return
+    words = line.text.split()
+    if not 2 <= len(words) <= 4 or len(above.text.split()) < 5 or len(above.text.split()) <= len(words):
+        return
+    if any(not w[0].isupper() or not w.isalpha() for w in words):
+        return
+    names = split_names(line.text, outlets)
+    if names == [line.text]:
+        line.reason = "byline"
+        out.authors.extend(names)
 
 
 def _take_groups(m: re.Match, out: Cleaned, outlets: Registry) -> dict[str, str]:

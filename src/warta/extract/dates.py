@@ -70,8 +70,9 @@ DATE_PATTERNS = [
         re.I,
     ),
     # Kamis, 28 Maret 2019 | 23:08 WIB   12 Mei 2019, 09:04 WIB   Kamis 28 Mar 2019 23:08
+    # 6th May 2024 14:05 (Antara English)
     re.compile(
-        rf"{_DAY_NAME}(?P<day>[0-3]?\d)\s+(?P<mname>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b(?:{_SEP}{_TIME})?",
+        rf"{_DAY_NAME}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mname>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b(?:{_SEP}{_TIME})?",
         re.I,
     ),
     # Thursday, March 28, 2019 11:08 PM   Mar 28, 2019

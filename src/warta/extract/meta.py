@@ -7,6 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from warta.article import Dateline
+from warta.extract.dates import find_date
 from warta.extract.outlets import Registry
 from warta.extract.resources import load
 
@@ -137,9 +138,18 @@ def is_person(name: str, outlets: Registry) -> bool:
     return not any(p.search(name) for p in _not_people())
 
 
+# Where a byline value stops naming people: a bracket or bar, or the date printed after the names
+# ("Oleh Yudha Maulana pada 06 Mei 2024, 14:05 WIB", "Candra Wiradinata • 06 Mei 2024 14:05").
+_BYLINE_END = re.compile(r"\s*(?:[|(•]|\s(?:pada|on|diperbarui|diterbitkan|updated|published)\s+\w*\s*\d).*$", re.I)
+
+
 def split_names(value: str, outlets: Registry) -> list[str]:
     """Person names of a byline value ("A dan B", "A, B"), without outlet names, companies and initials."""
-    value = re.sub(r"\s*[|(].*$", "", value).strip(" .:-–")
+    value = _BYLINE_END.sub("", value)
+    found = find_date(value)
+    if found is not None:
+        value = value[: found.start]
+    value = value.strip(" .:-–·,")
     names = []
     for part in _NAME_SPLIT.split(value):
         part = part.strip(" .:-–·")
@@ -149,14 +159,25 @@ def split_names(value: str, outlets: Registry) -> list[str]:
 
 
 _AUTHOR_LABEL = re.compile(
-    r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|by|author|writer"
-    r"|laporan\s+(?:wartawan|reporter|koresponden)(?:\s+[\w.-]+)?\s*,|rep\s*:)\s*:?\s*", re.I)
+    # "Laporan Wartawan Tribunnews.com, X", "Laporan Reporter Tribun Jateng, X", "Laporan Wartawan
+    # TribunJakarta.com X" (no comma after a web name); "Kontributor Bandung, X" (Kompas: the role and
+    # the reporter's town, then the name)
+    r"^(?:laporan\s+(?:wartawan|reporter|koresponden)(?:(?:\s+[\w.-]+){0,3}?\s*,|\s+[\w-]+\.(?:com|co\.id|id|net)\s)"
+    r"|(?:kontributor|koresponden)(?:\s+[A-Z][\w.-]*){1,3}\s*,"
+    r"|penulis|reporter|pewarta(?:\s+foto)?|wartawan|jurnalis|kontributor\s*:|fotografer|videografer|oleh|ditulis\s+oleh"
+    r"|by|author|writer|rep\s*:)\s*:?\s*", re.I)
+# A part that opens with a label other than a writer's or an editor's credits no writer: "Translator:
+# X" (Tempo English), "Foto: X", "Sumber: Antara", "Grafis: X".
+_OTHER_LABEL = re.compile(r"^(?:translator|penerjemah|alih bahasa|foto|video|sumber|source|grafis|ilustrasi|infografis"
+                          r"|produser|producer|kameramen|desain|layout)\s*:", re.I)
 _EDITOR_LABEL = re.compile(r"^(?:editor|redaktur|penyunting|red\s*:)\s*:?\s*", re.I)
 # "Redaktur & Reporter : X" (JPNN): one person wrote and edited the story
 _BOTH_LABEL = re.compile(r"^(?:editor|redaktur)\s*(?:&|dan|/)\s*(?:reporter|penulis)\s*:?\s*"
                          r"|^(?:reporter|penulis)\s*(?:&|dan|/)\s*(?:editor|redaktur)\s*:?\s*", re.I)
 # Where a byline value splits into parts: " | ", " - ", and "/" before a role ("Rep: X/ Red: Y").
-_BYLINE_PARTS = re.compile(r"\s+[|\-–—·]\s+|\s*\|\s*|\s*/\s*(?=(?:red|editor|redaktur|penyunting)\b)", re.I)
+# "/" or ";" before a role ("Rep: X/ Red: Y", "Redaktur: X / Reporter: Y", "Editor: X; Reporter: Y").
+_BYLINE_PARTS = re.compile(r"\s+[|\-–—·•]\s+|\s*\|\s*|\s*[/;]\s*(?=(?:red|editor|redaktur|penyunting|rep|reporter|penulis"
+                           r"|pewarta|translator|penerjemah|foto|sumber)\b)", re.I)
 
 
 def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
@@ -172,7 +193,7 @@ def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
             editors.extend(names)
         elif _EDITOR_LABEL.match(part):
             editors.extend(split_names(_EDITOR_LABEL.sub("", part), outlets))
-        else:
+        elif not _OTHER_LABEL.match(part):
             authors.extend(split_names(_AUTHOR_LABEL.sub("", part), outlets))
     return authors, editors
 
