@@ -520,3 +520,11 @@ def test_quotes_demikian_and_a_passive_report_the_sentence_before():
     text = "Kedua negara menukar 190 tawanan pada hari Jumat. Demikian diumumkan Kementerian Luar Negeri UEA."
     q = _one(text)[0]
     assert q.text == "Kedua negara menukar 190 tawanan pada hari Jumat" and q.speaker_text == "Kementerian Luar Negeri UEA"
+
+
+def test_quotes_a_name_before_its_office_with_no_comma_is_the_speaker():
+    # the actors stage linked the title alone to the office holder of its gazetteer; the name before it speaks
+    text = "Rudi Hartono Wakil Menteri Perdagangan Malaysia menyatakan bahwa ekspor sawit akan dibatasi tahun depan."
+    title = _named(text, "p1", "Tengku Zafrul", "PER", said="Wakil Menteri Perdagangan Malaysia")
+    malaysia = _named(text, "g1", "Malaysia", "GPE", actor="MYS")
+    assert find_quotes(text, [title, malaysia])[0].speaker_text == "Rudi Hartono"

@@ -238,6 +238,9 @@ def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[
     mention made of office and organisation words only ("Koordinator", "Polda Metro Jaya") is left out:
     it names no person, and taking it for one hides the name that follows it in the same run."""
     titles = _titles(lex) if lex is not None else frozenset()
+    if titles:
+        # "Menteri Luar Negeri India" is a title too: its state is named with the office words
+        titles = titles | {w.lower() for e in entities if e.type == "GPE" for m in e.mentions for w in (m.text or "").split()}
     out = []
     for e in entities:
         if titles and e.type == "PER":
@@ -321,6 +324,9 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
         # persons the last: a title run ends with the name ("Komandan Satgas …, Kolonel Noto Casnoto")
         people = [h for h in hits if h[2].type == "PER"]
         if not people:
+            leading = _leading_name(ctx, s, e)
+            if leading is not None:
+                return leading
             # "RI Pahala Nugraha Mansury": a body or state, then a name of two words or more the actors
             # stage did not know: the name after the last entity is the person
             tail = max(h[1] for h in hits)
@@ -345,6 +351,25 @@ def run_speaker(ctx: Context, s: int, e: int) -> Speaker | None:
     if first in lex.kind("outlet"):
         return None
     return Speaker(run_kind(text, s, e, lex), s, e, text[s:e])
+
+
+def _leading_name(ctx: Context, s: int, e: int) -> Speaker | None:
+    """A name of two words or more opening a run, its office after it with no comma ("Vikram Misri
+    Menteri Luar Negeri India menyatakan"): the person is the name, the rest of the run is the title.
+    Neither the name nor its words may be a body, a place, an office or a non-name word."""
+    text, lex = ctx.text, ctx.lex
+    blocked = lex.kind("role") | lex.kind("org") | lex.kind("stop") | lex.kind("outlet")
+    words = list(WORD.finditer(text, s, e))
+    k = 0
+    while k < len(words) and words[k].group().lower().rstrip(".") not in blocked and not _is_acronym(words[k].group()):
+        k += 1
+    if k < 2 or k == len(words) or words[k].group().lower() not in lex.kind("role") or _not_a_name(ctx, words[0]):
+        return None
+    ns, ne = words[0].start(), words[k - 1].end()
+    if any(ent.type != "PER" for _, _, ent in ctx.overlapping(ns, ne)):
+        return None
+    ent = ctx.entity_at(ns, ne)
+    return Speaker("name", ns, ne, text[ns:ne], ent.id if ent is not None else None)
 
 
 def _misread_person(ctx: Context, hits: list[tuple[int, int, Entity]], s: int, e: int) -> Speaker | None:
