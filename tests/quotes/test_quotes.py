@@ -528,3 +528,12 @@ def test_quotes_a_name_before_its_office_with_no_comma_is_the_speaker():
     title = _named(text, "p1", "Tengku Zafrul", "PER", said="Wakil Menteri Perdagangan Malaysia")
     malaysia = _named(text, "g1", "Malaysia", "GPE", actor="MYS")
     assert find_quotes(text, [title, malaysia])[0].speaker_text == "Rudi Hartono"
+
+
+def test_quotes_a_cueless_quote_takes_the_speaker_the_next_paragraph_names():
+    text = ('Menteri itu ditahan di Rutan Salemba, kata Budi Santoso.\n"Tim penyidik menaikkan statusnya menjadi tersangka."\n'
+            '"Dan menahannya 20 hari ke depan," kata jaksa Kuntadi.')
+    budi = _named(text, "p1", "Budi Santoso", "PER")
+    kuntadi = _named(text, "p2", "Kuntadi", "PER")
+    quotes = find_quotes(text, [budi, kuntadi])
+    assert [q.speaker for q in quotes if q.direct] == ["p2", "p2"]

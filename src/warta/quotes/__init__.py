@@ -37,7 +37,7 @@ def _find(text: str, mentions: list, sentences: list[list[int]] | None, lex: Lex
         if cand.follows and last_direct is not None:
             speaker, cue = last_direct  # next part or next paragraph of the same statement
         else:
-            speaker, cue = ctx.acting_for(ctx.nicknamed(ctx.introduced(resolve(ctx, cand.speaker, cand.start)))), cand.cue
+            speaker, cue = ctx.acting_for(ctx.nicknamed(ctx.introduced(resolve(ctx, cand.speaker, max(cand.start, cand.named_at))))), cand.cue
         if speaker.kind != "none":
             ctx.history.append((max(cand.anchor, cand.start), speaker))
         if cand.direct:

@@ -29,6 +29,7 @@ class Candidate:
     anchor: int  # where the attribution sits: recency for pronoun resolution
     via_span: tuple[int, int]  # where to look for a cited outlet
     follows: bool = False  # second part or next paragraph of the quote before: same speaker
+    named_at: int = -1  # where a speaker found after the statement is resolved (a cue in the next paragraph)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -238,4 +239,18 @@ def find_direct(ctx: Context) -> list[Candidate]:
             out.append(cand)
             prev_close = c if c is not None else pe
             prev_cand = cand
+    return _named_next(ctx, out)
+
+
+def _named_next(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A quote with no cue, alone in its paragraph, whose next paragraph opens with a quote a cue
+    names a speaker for ("…." / "…," kata Kuntadi): both are his, not the last person named before."""
+    text = ctx.text
+    for cand, nxt in zip(out, out[1:]):
+        if cand.cue is not None or cand.follows or nxt.cue is None or nxt.speaker.kind not in ("name", "role", "org"):
+            continue
+        gap = text[cand.end : nxt.start]
+        if "\n" not in gap or gap.strip(" \t\n" + "".join(DOUBLE | SINGLE_OPEN | SINGLE_CLOSE) + ".,!?"):
+            continue
+        cand.speaker, cand.named_at = nxt.speaker, nxt.start
     return out
