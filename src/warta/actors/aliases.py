@@ -88,10 +88,6 @@ class AliasRules:
 
     def _link_alias(self, i: int, j: int, target: Target) -> None:
         rec = self.gaz.records[target.id]
-        if rec.kind == "place" and self.lex.has("continents", self.toks, i) == j and self._locative(i, j):
-            for k in range(i, j):
-                self.taken[k] = True  # "kasus campak di Eropa": the setting, no entity
-            return
         if target.via.startswith("seat:"):
             # "Kremlin", "Istana Negara": an entity of its own (the state does not swallow it) that
             # acts for the state's sector (RUSGOV); a building is a place, the rest an organisation

@@ -480,18 +480,21 @@ class DiscoveryRules:
         "Facebook" even where the gazetteer has the company behind it), laws, policy and economic terms
         written as acronyms ("RKUHP", "UMP", "CPO", "ZEE"), weapon systems ("F-16", "ICBM"); ships (a name
         opened by a ship prefix: "KRI", "BRP"); and an unknown name right after a word for a thing
-        ("pesawat Hercules", "aplikasi MUSANED", "mobil Mercedes"). Groups ``not_entities``,
+        ("pesawat Hercules", "aplikasi MUSANED", "mobil Mercedes") or opened by one ("Topan Kevin"). Groups ``not_entities``,
         ``ship_prefixes``, ``thing_heads``; an unknown name opened by a term ("EUDR Diskriminatif") goes too."""
         terms = {k: self.lex.has("not_entities", self.toks, k) for k in self.lex.starts("not_entities", self.toks)}
         ships = set(self.lex.starts("ship_prefixes", self.toks))
-        after_thing = {self.lex.has("thing_heads", self.toks, k) for k in self.lex.starts("thing_heads", self.toks)}
+        things = {k: self.lex.has("thing_heads", self.toks, k) for k in self.lex.starts("thing_heads", self.toks)}
+        things = {k: end for k, end in things.items() if end is not None}
+        after_thing = set(things.values())
         if not (terms or ships or after_thing):
             return
         for f in list(self.found):
             end = terms.get(f.i)
             if (end is not None and (end >= f.j or self._rec(f.key) is None)) \
                     or (f.i in ships and f.j - f.i >= 2 and self.toks[f.i].is_cap) \
-                    or (f.i in after_thing and self._rec(f.key) is None):
+                    or (f.i in after_thing and self._rec(f.key) is None) \
+                    or (f.i in things and things[f.i] < f.j and self._rec(f.key) is None):  # "Topan Kevin"
                 self._drop(f)
 
     def speech(self) -> None:

@@ -23,7 +23,7 @@ ROLE_KEYS = {"role", "sector", "office", "words", "note", "example"}
 GROUP_KEYS = {"group", "words", "note", "example"}
 GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles", "org_heads", "not_names",
           "government", "military", "coordinators",
-          "continents", "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "byline_words", "name_heads", "name_openers", "months", "person_list_cues", "not_initials", "organ_heads", "facility_heads", "web_domains",
+          "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "byline_words", "name_heads", "name_openers", "months", "person_list_cues", "not_initials", "organ_heads", "facility_heads", "web_domains",
           "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
           "degrees", "initials_cues", "alias_word", "outlet_networks",
           "unit_bodies", "family_name_first", "posting", "english_links"}
