@@ -273,3 +273,11 @@ def test_mereka_as_subject_is_the_state_named_last():
     # not a state the event is aimed at: "Mereka juga mengecam Jepang" is Korea Selatan's
     assert coded("Korea Selatan memperkuat pemantauan. Mereka juga mengecam Jepang.") == [("ACCUSE", "KOR", "JPN")]
     assert coded("Jepang memperkuat pemantauan. Mereka juga mengecam Jepang.") == []
+
+
+def test_a_second_request_after_a_coordinator_is_not_absorbed_by_the_first():
+    # "menyerukan ... dan mendesak ...": two acts of one subject; the second is no part of the first's complement
+    body = "Indonesia menyerukan perdamaian di Gaza dan mendesak Israel untuk menghentikan serangan."
+    assert ("REQUEST", "IDN", "ISR") in coded(body)
+    # the acts inside one request's complement stay part of it
+    assert coded("Indonesia mendesak Israel untuk menarik pasukan dan menghentikan serangan.") == [("REQUEST", "IDN", "ISR")]

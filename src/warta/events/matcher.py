@@ -264,12 +264,21 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
             stop = m.end
             while stop - offset < len(low) and low[stop - offset] not in ABSORB_END:
                 stop += 1
-            while i + 1 < len(matches) and matches[i + 1].start < stop:
+            while i + 1 < len(matches) and matches[i + 1].start < stop and not _second_act(matches[i + 1], low, offset):
                 i += 1
         elif nxt and nxt.pattern.pos == "noun" and m.pattern.pos == "verb" and nxt.start - m.end <= 1:
             i += 1  # "menolak desakan X": the noun is the object of the verb
         i += 1
     return out
+
+
+def _second_act(m: Match, low: list[str], offset: int) -> bool:
+    """True for a verb of another request, accusation or threat (an ``absorbs`` entry) right after a
+    coordinator ("menyerukan perdamaian di Ukraina dan mendesak negara-negara"): a second act of the
+    same subject, not part of the first one's complement (coordinators: kind second-predicate)."""
+    at = m.start - offset
+    return (m.entry.absorbs and m.pattern.pos == "verb" and at > 0
+            and low[at - 1] in words("second-predicate"))
 
 
 @registry.misc("warta.event_sentences.v1")
