@@ -117,6 +117,8 @@ def test_titles_lose_the_site_name_and_tagline(title, clean):
     ("Fotografer: Rizal Maulana", ["Rizal Maulana"], []),
     ("Oleh: Lenny Manurung / FMB", ["Lenny Manurung"], []),
     ("Editor: Ahmad Fikri, S.H.", [], ["Ahmad Fikri"]),
+    ("Raja Eben Lumbanrau Wartawan BBC News Indonesia", ["Raja Eben Lumbanrau"], []),  # the role ends the name
+    ("Penulis: HIDAYAT SETIAWAN", ["Hidayat Setiawan"], []),  # capitals written as a name
 ])
 def test_bylines_name_the_reporter_and_the_editor(value, authors, editors):
     assert byline_names(value, registry()) == (authors, editors)
@@ -269,6 +271,24 @@ def test_a_label_alone_before_a_sentence_takes_no_author():
 def test_a_paragraph_opening_with_a_label_word_is_no_byline():
     raw = _html("", '<p>Oleh karena itu, Presiden Joko Widodo meminta menteri bekerja lebih cepat.</p>')
     assert extract(raw).authors == []
+
+
+def test_a_midnight_meta_time_gives_way_to_the_printed_time_of_that_day():
+    raw = _html('<meta property="article:published_time" content="2024-05-06T00:00:00+07:00">',
+                '<div class="date">06/5/2024 14:05</div>')
+    assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+    raw = _html('<meta property="article:published_time" content="2024-05-06T00:00:00+07:00">',
+                '<div class="date">07/5/2024 14:05</div>')  # another day: the tag stands
+    assert extract(raw).published == "2024-05-06T00:00:00+07:00"
+
+
+def test_oleh_alone_and_a_byline_joined_to_its_date_by_pada():
+    text = "Judul Berita Kota\nOleh\nHIDAYAT SETIAWAN\n\nJAKARTA, KOMPAS - Pemerintah kota membuka taman baru. Warga menyambutnya."
+    assert extract(RawDocument(Source(path="uji.txt"), text=text)).authors == ["Hidayat Setiawan"]
+    text = ("Judul Berita Kota\nOleh Tira Santia pada 06 Mei 2024, 14:05 WIB\n\n"
+            "Liputan6.com, Jakarta - Pemerintah kota membuka taman baru. Warga menyambutnya.")
+    article = extract(RawDocument(Source(path="uji.txt"), text=text))
+    assert article.authors == ["Tira Santia"] and article.published == "2024-05-06T14:05:00+07:00"
 
 
 def test_trafilatura_date_guess_ranks_below_a_printed_date_line():

@@ -204,18 +204,34 @@ def _published(given: str | None, from_input: str | None, dates: list[FoundDate]
         printed = loose or printed
     meta = page.published
     if meta and printed:
-        if "T" not in meta and printed.startswith(meta):
-            return printed  # the printed line adds the time the meta tag left out
+        if printed.startswith(meta[:10]) and "T" in printed and ("T" not in meta or meta[11:19] == "00:00:00"):
+            # the printed line adds the time the meta tag left out (or wrote as midnight: a CMS
+            # that stores the day alone gives "2024-05-06T00:00:00+07:00")
+            return printed
         if "T" in meta and "T" in printed:
             if not page.published_zoned and printed[:16] == meta[:16]:
                 return meta[:19] + printed[19:]  # the same local time: the printed zone is the page's
             shown = _in_zone_of(meta, printed)
             if shown is not None:
                 return shown  # the same instant (a tag in UTC): as the page prints it
-    found = meta or printed
+    found = _in_wib(meta) if meta else printed
     if from_url and (found is None or ("T" not in found and "T" in from_url and from_url.startswith(found))):
         return from_url  # CNBC Indonesia's /20240503132707-…: the URL carries the time
     return found or page.guessed_date
+
+
+def _in_wib(value: str) -> str:
+    """A tag's time in UTC written in WIB, the zone of the pages read ("2024-05-05T23:12:00Z", the
+    BBC's, is the 6th of May at 06:12 in Jakarta: the day the later stages resolve dates against)."""
+    if "T" not in value or not value.endswith(("+00:00", "Z")):
+        return value
+    from datetime import datetime, timedelta, timezone
+
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return stamp.astimezone(timezone(timedelta(hours=7))).isoformat()
 
 
 def _in_zone_of(meta: str, printed: str) -> str | None:

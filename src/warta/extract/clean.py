@@ -83,6 +83,9 @@ def clean(
     return out
 
 
+_HEAD_JOIN = re.compile(r"\s+(?:pada|on)$", re.I)
+
+
 def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -> None:
     for i, item in enumerate(items):
         if item.reason is not None:
@@ -92,7 +95,8 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
             item.reason = "dateline-date"
             out.dates.append(found)
             # "Rahmat Hidayat, Jurnalis - Kamis, 6 Maret 2025": a byline may open the date line
-            head = item.text[: found.start].strip(" -–—|·•,")
+            # "Oleh Tira Santia pada 06 Mei 2024, 14:05 WIB" (Liputan6): "pada" joins name and date
+            head = _HEAD_JOIN.sub("", item.text[: found.start].strip(" -–—|·•,"))
             hit = furniture.match(head, rule_set) if len(head) >= 6 else None
             if hit is not None and hit[0].reason == "byline":
                 _take_groups(hit[1], out, outlets)

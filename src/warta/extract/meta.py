@@ -140,7 +140,9 @@ def is_person(name: str, outlets: Registry) -> bool:
 
 # Where a byline value stops naming people: a bracket or bar, or the date printed after the names
 # ("Oleh Yudha Maulana pada 06 Mei 2024, 14:05 WIB", "Candra Wiradinata • 06 Mei 2024 14:05").
-_BYLINE_END = re.compile(r"\s*(?:[|(•]|\s(?:pada|on|diperbarui|diterbitkan|updated|published)\s+\w*\s*\d).*$", re.I)
+# The role printed after the name ends it too: "Raja Eben Lumbanrau Wartawan BBC News Indonesia".
+_BYLINE_END = re.compile(r"\s*(?:[|(•]|\s(?i:pada|on|diperbarui|diterbitkan|updated|published)\s+\w*\s*\d"
+                         r"|\s(?:Wartawan|Jurnalis|Reporter|Koresponden|Kontributor)\s).*$")
 
 
 def split_names(value: str, outlets: Registry) -> list[str]:
@@ -154,7 +156,8 @@ def split_names(value: str, outlets: Registry) -> list[str]:
     for part in _NAME_SPLIT.split(value):
         part = part.strip(" .:-–·")
         if is_person(part, outlets):
-            names.append(part)
+            # a name printed in capitals ("HIDAYAT SETIAWAN", Kompas.id) is written as a name
+            names.append(part.title() if part.isupper() and len(part) > 4 else part)
     return names
 
 
