@@ -127,7 +127,7 @@ def test_bylines_name_the_reporter_and_the_editor(value, authors, editors):
 @pytest.mark.parametrize("name,person", [
     ("Sekar Ayuningtyas", True), ("Suparno", True), ("Kompas Cyber Media", False), ("bgs", False),
     ("RDS", False), ("Redaksi", False), ("mcr8", False), ("CNN Indonesia", False), ("Market", False),
-    ("Sumber Reuters", False), ("AFP", False),
+    ("Sumber Reuters", False), ("AFP", False), ("Radar Bekasi", False), ("Pos Kupang", False), ("Kaltim Post", False),
 ])
 def test_is_person(name, person):
     assert is_person(name, registry()) is person
@@ -289,6 +289,32 @@ def test_oleh_alone_and_a_byline_joined_to_its_date_by_pada():
             "Liputan6.com, Jakarta - Pemerintah kota membuka taman baru. Warga menyambutnya.")
     article = extract(RawDocument(Source(path="uji.txt"), text=text))
     assert article.authors == ["Tira Santia"] and article.published == "2024-05-06T14:05:00+07:00"
+
+
+def test_date_lines_of_unmarked_story_lists_lose_to_the_day_the_url_names():
+    raw = _html('<link rel="canonical" href="https://radarkota.id/2024/05/06/judul-berita/">',
+                '<div class="kotak-berita"><span class="date">Kamis, 02 Mei 2024 | 09:00 WIB</span></div>'
+                '<span class="posted-on">Senin, 06 Mei 2024 | 14:05 WIB</span>')
+    assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+
+
+def test_a_wordpress_body_class_does_not_make_the_page_a_story_list():
+    raw = _html("", '<span class="byline">Reporter: Ayu Lestari</span><span class="date">Senin, 06 Mei 2024 14:05 WIB</span>')
+    raw.html = raw.html.replace("<body>", '<body class="single-post has-sidebar">')
+    article = extract(raw)
+    assert article.authors == ["Ayu Lestari"] and article.published == "2024-05-06T14:05:00+07:00"
+
+
+@pytest.mark.parametrize("url,kind", [
+    ("https://www.tribun-video.com/nasional/123/judul", "video"),
+    ("https://www.antarafoto.com/id/view/123/judul", "photo"),
+    ("https://foto.tempo.co/read/123/judul", "photo"),
+    ("https://www.cnnindonesia.com/tv/20240506160212-409-1093412/judul", "video"),
+    ("https://www.kompas.tv/nasional/512345/judul", "article"),  # a television's news site: articles
+])
+def test_page_kind_by_address(url, kind):
+    from warta.extract.kinds import page_kind
+    assert page_kind("Judul Berita", url) == kind
 
 
 def test_trafilatura_date_guess_ranks_below_a_printed_date_line():

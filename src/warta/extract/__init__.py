@@ -197,7 +197,7 @@ def _published(given: str | None, from_input: str | None, dates: list[FoundDate]
         return given
     if from_input:
         return parse_date(from_input) or from_input
-    printed = pick_published(dates + page.date_lines)
+    printed = pick_published(_on_day(dates + page.date_lines, from_url))
     if printed is None or "T" not in printed:
         loose = next((d.value for d in page.loose_dates
                       if printed is None or d.value.startswith(printed)), None)
@@ -218,6 +218,15 @@ def _published(given: str | None, from_input: str | None, dates: list[FoundDate]
     if from_url and (found is None or ("T" not in found and "T" in from_url and from_url.startswith(found))):
         return from_url  # CNBC Indonesia's /20240503132707-…: the URL carries the time
     return found or page.guessed_date
+
+
+def _on_day(found: list[FoundDate], from_url: str | None) -> list[FoundDate]:
+    """The printed dates on the day the URL names, when the URL names one and some are on it: a
+    date line of another day is another story's (a list the page did not mark as one)."""
+    if not from_url:
+        return found
+    same = [d for d in found if d.value.startswith(from_url[:10])]
+    return same or found
 
 
 def _in_wib(value: str) -> str:

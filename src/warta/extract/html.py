@@ -204,13 +204,18 @@ def _json_ld(tree) -> dict:
 
 
 # Page parts listing other stories, whose bylines are not this story's.
-_OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|terbaru|terkini|sidebar|widget|list|comment|komentar", re.I)
+# ("berita-lainnya", "baca-juga", "trending-news", "most-viewed", "read-also", "other-news", "recommended", "indeks")
+_OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|recommend|terbaru|terkini|sidebar|widget|list"
+                            r"|comment|komentar|lainnya|baca-?juga|trending|most-?(?:read|view|popular|comment)"
+                            r"|also|other|pilihan|indeks|latest", re.I)
 # More labelled bylines than this on one page: a list of stories, not one story's credits.
 MAX_BYLINES = 4
 
 
 def _in_other_stories(node) -> bool:
     for parent in node.iterancestors():
+        if parent.tag in ("body", "html"):
+            break  # WordPress marks <body> "has-sidebar", "single-post": a mark of the page, not a list
         if parent.tag in ("aside", "footer", "nav"):
             return True
         if _OTHER_STORIES.search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
