@@ -63,3 +63,6 @@ def test_records_are_made_with_the_articles_when_asked_for_at_every_worker_count
     for workers in (1, 2):
         results = list(pipeline.run(items, workers=workers, records=True))
         assert [r.record for r in results] == [json.dumps(r.article.to_dict(), ensure_ascii=False) for r in plain]
+        lines = list(pipeline.run(items, workers=workers, lines=True))  # the record alone (warta extract)
+        assert all(isinstance(r, pipeline.Line) for r in lines)
+        assert [r.record for r in lines] == [r.record for r in results]

@@ -131,7 +131,7 @@ def extract(
     engines.check(engine, address)
     inputs = ingest.read_inputs(paths, on_skip=_skipped)
     for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address,
-                               records=True):  # the workers make the JSON lines
+                               lines=True):  # the workers make the JSON lines, and send only them
         if isinstance(result, pipeline.Failure):
             failed += 1
             err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}", highlight=False)

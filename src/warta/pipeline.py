@@ -67,6 +67,15 @@ class Processed:
     record: str | None = None
 
 
+@dataclass(slots=True)
+class Line:
+    """A document that went through the pipeline, as its JSON record alone (``run(..., lines=True)``):
+    what a caller that only prints needs. A pool's worker sends this instead of the ``Processed``
+    (the article, the raw document and the record: about twice the bytes to pickle and unpickle)."""
+
+    record: str
+
+
 def build_nlp(path: Path | None = None, stages: Iterable[str] | _plan.Plan | None = None) -> Language:
     """The spaCy pipeline of ``path`` (default: the shipped model) with what the plan's stages
     declare to run inside it (``Stage.pipes``: the actors' ``warta_entity_split`` after the NER) and
@@ -224,10 +233,11 @@ def _extract_one(item: RawDocument | InputError | Failure, published: str | None
 
 
 def _process_batch(items: list[RawDocument | InputError | Failure], published: str | None,
-                   records: bool = False) -> list[Processed | Failure]:
+                   records: bool = False, lines: bool = False) -> list[Processed | Line | Failure]:
     """Extract a batch, parse the extracted articles together (``analyse_many``), then run
     the stages on each. If the batched parse fails, each article is parsed alone, so one bad
-    document fails alone. ``records``: each result carries its JSON record too."""
+    document fails alone. ``records``: each result carries its JSON record too; ``lines``: each
+    result is its record alone (``Line``)."""
     extracted = [_extract_one(item, published) for item in items]
     # long documents go window by window (annotate); the others are parsed together
     short = [a for a in extracted if isinstance(a, Article) and len(a.body) <= windows.WINDOW]
@@ -253,7 +263,10 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
                     with budget.stage("language"):
                         doc = analyse(result)
                 done = run_stages(result, doc, budget=budget)
-            out.append(Processed(done, item, done.to_json() if records else None))
+            if lines:
+                out.append(Line(done.to_json()))
+            else:
+                out.append(Processed(done, item, done.to_json() if records else None))
         except Exception as err:
             out.append(_failure(item, err))
     return out
@@ -341,10 +354,12 @@ def run(
     engine: str = "local",
     address: str | None = None,
     records: bool = False,
-) -> Iterator[Processed | Failure]:
+    lines: bool = False,
+) -> Iterator[Processed | Line | Failure]:
     """Process documents in input order, with ``workers`` processes (1 = in this process).
     ``records``: each result carries the article's JSON record (``Processed.record``), made by the
     worker (for the callers that print or store it: the parent process does less, the workers more).
+    ``lines``: each result is the record alone (``Line``), for the callers that only print it.
 
     ``engine="ray"`` runs the same batches as Ray tasks instead (``warta.engines``), on a local
     Ray started for the run or on the cluster at ``address``; the records are the same. A wrong
@@ -367,7 +382,7 @@ def run(
 
         remote_map = batch_map(engine, address=address)
         items = (as_failure(i) if isinstance(i, InputError) else i for i in items)
-        work = partial(_process_batch, published=published, records=records)
+        work = partial(_process_batch, published=published, records=records, lines=lines)
         for results in remote_map(work, Feed(items, BATCH), workers=workers, crashed=_crashed,
                                   initializer=preload):
             yield from results
@@ -377,9 +392,9 @@ def run(
     if workers <= 1:
         settle()
         for batch in feed:
-            yield from _process_batch(batch, published, records)
+            yield from _process_batch(batch, published, records, lines)
         return
-    work = partial(_process_batch, published=published, records=records)
+    work = partial(_process_batch, published=published, records=records, lines=lines)
     for results in ordered_map(work, feed, workers=workers, crashed=_crashed, initializer=preload,
                                preload=PRELOAD):
         yield from results
