@@ -537,3 +537,20 @@ def test_quotes_a_cueless_quote_takes_the_speaker_the_next_paragraph_names():
     kuntadi = _named(text, "p2", "Kuntadi", "PER")
     quotes = find_quotes(text, [budi, kuntadi])
     assert [q.speaker for q in quotes if q.direct] == ["p2", "p2"]
+
+
+def test_quotes_a_deputy_is_not_the_office_holder_named_before():
+    text = ("Bupati Sukamaju Andi Rahman, yang menjabat sejak tahun 2021, melaporkan wakilnya, Budi Santoso, ke polisi. "
+            "Saat itu Wakil Bupati menuding sang bupati meminta imbalan dari setiap proyek.")
+    andi = _named(text, "p1", "Andi Rahman", "PER")
+    budi = _named(text, "p2", "Budi Santoso", "PER")
+    assert find_quotes(text, [andi, budi])[-1].speaker == "p2"
+
+
+def test_quotes_a_definite_description_the_text_never_gave_is_the_last_speaker():
+    text = ('"Kami dilarang berunjuk rasa," ujar Said Iqbal. Said bertemu Ketua Komisi Reformasi, Jimly Asshiddiqie.\n'
+            '"Ini tidak bisa dibiarkan," tegas Ketua Umum Partai Buruh tersebut.')
+    said = _named(text, "p1", "Said Iqbal", "PER")
+    said.mentions.append(Mention(text.index("Said bertemu"), text.index("Said bertemu") + 4, "Said"))
+    jimly = _named(text, "p2", "Jimly Asshiddiqie", "PER")
+    assert find_quotes(text, [said, jimly])[-1].speaker == "p1"

@@ -19,7 +19,7 @@ POSITIONS = {"after", "before", "prep", "passive"}
 KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous",
          "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
          "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation",
-         "not-saying", "post-cue", "document-preposition"}
+         "not-saying", "post-cue", "document-preposition", "deputy"}
 
 
 @dataclass(slots=True)

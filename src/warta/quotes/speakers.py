@@ -857,14 +857,18 @@ def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
         # "politisi Partai Hanura itu", "anak buah Sri Wahyuni itu")
         return Speaker("name", raw.start, raw.end, raw.text, ent.id)
     best = None
-    # the latest person before ``pos`` holding or introduced with the role (a bounded look back)
+    # the latest person before ``pos`` holding or introduced with the role (a bounded look back); a
+    # deputy is never the office holder (kind ``deputy``: "Wakil Bupati" is not the Bupati named before)
+    deputy = {_bare(w) for w in (raw.text or "").split()} & ctx.lex.kind("deputy")
+    content = {w.lower() for w in (raw.text or "").split()} - set(DEFINITE) if definite else set()
     k = bisect_left(ctx._starts, pos)
     for s, e, ent in reversed(ctx.mentions[max(0, k - LOOK_BACK) : k]):
         if ent.type != "PER":
             continue
-        held = {w.lower() for r in ent.roles for w in r.role.split()}
-        before = {w.lower() for w in ctx.text[max(0, s - 60) : s].split()}
-        if role_words & (held | before):
+        known = {_bare(w) for r in ent.roles for w in r.role.split()} | {_bare(w) for w in ctx.text[max(0, s - 60) : s].split()}
+        if definite and not content <= known:
+            continue  # "Ketua Umum Partai Buruh tersebut": only a person introduced with all of it
+        if role_words & known and bool(deputy & known) == bool(deputy):
             best = Speaker("name", s, e, ctx.text[s:e], ent.id)
             break
     if best is not None:
@@ -875,6 +879,12 @@ def _resolve_role(ctx: Context, raw: Speaker, pos: int) -> Speaker | None:
     if {"itu", "tersebut", "sang"} & set(words) or all(w in ctx.lex.kind("role") for w in words):
         return _resolve_back(ctx, pos) or raw
     return None
+
+
+def _bare(word: str) -> str:
+    """A word as a role is compared: lower case, no punctuation, no -nya ("wakilnya," → "wakil")."""
+    word = word.lower().strip(".,;:()\"“”")
+    return word[:-3] if word.endswith("nya") and len(word) > 5 else word
 
 
 def _resolve_back(ctx: Context, pos: int, window: int = 700) -> Speaker | None:
