@@ -554,3 +554,18 @@ def test_quotes_a_definite_description_the_text_never_gave_is_the_last_speaker()
     said.mentions.append(Mention(text.index("Said bertemu"), text.index("Said bertemu") + 4, "Said"))
     jimly = _named(text, "p2", "Jimly Asshiddiqie", "PER")
     assert find_quotes(text, [said, jimly])[-1].speaker == "p1"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the force the story named before, though the actors stage took it for the state
+    ("Kepolisian Kerajaan Norwegia mengatakan dua orang ditahan. Keduanya warga asing, kata polisi.",
+     "Kepolisian Kerajaan Norwegia"),
+    # rebels after an alliance named before; the outlet the statement was taken from is no speaker
+    ("Aliansi Tiga Saudara merebut kota itu. Kota itu kini bebas, kata pemberontak dalam pernyataan yang dilansir Reuters.",
+     "Aliansi Tiga Saudara"),
+])
+def test_quotes_an_unnamed_body_is_the_body_of_its_kind_named_before(text, speaker):
+    norway = _named(text, "g1", "Norwegia", "GPE", actor="NOR") if "Norwegia" in text else None
+    reuters = _named(text, "o1", "Reuters", "ORG") if "Reuters" in text else None
+    quotes = find_quotes(text, [e for e in (norway, reuters) if e is not None])
+    assert quotes[-1].speaker_text == speaker

@@ -19,7 +19,8 @@ POSITIONS = {"after", "before", "prep", "passive"}
 KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "adjunct", "carry", "authority", "anonymous",
          "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
          "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation",
-         "not-saying", "post-cue", "document-preposition", "deputy"}
+         "not-saying", "post-cue", "document-preposition", "deputy",
+         "body-noun"}
 
 
 @dataclass(slots=True)

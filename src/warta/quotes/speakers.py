@@ -433,6 +433,8 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     definite = _definite_description(ctx, m, seg_end)
     if definite is not None:
         return definite
+    if m.group() in _body_heads(lex):  # "kata polisi", "kata pemberontak dalam sebuah pernyataan …"
+        return Speaker("state", m.start(), m.end(), m.group())
     # the phrase stops at the first plain lower-case word after a capitalised one:
     # "kata Presiden dalam rapat terbatas di Istana Merdeka" is about "Presiden" only
     seen_cap = False
@@ -464,7 +466,8 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         if sp is not None:
             return sp
     phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
-    state = _authority(ctx, phrase, phrase) if phrase and phrase[0].group().lower() in lex.kind("authority") else None
+    state = _authority(ctx, phrase, phrase) if phrase and (phrase[0].group().lower() in lex.kind("authority")
+                                                          or phrase[0].group().lower() in _body_heads(lex)) else None
     return state if state is not None else _role_phrase(ctx, m.start(), seg_end)
 
 
@@ -703,7 +706,7 @@ def _authority(ctx: Context, tail: list[re.Match], words: list[re.Match]) -> Spe
     country the story is about. An anonymous one ("seorang pejabat", "sumber") is nobody's."""
     lex = ctx.lex
     for k, w in enumerate(tail):
-        if w.group().lower() not in lex.kind("authority"):
+        if w.group().lower() not in lex.kind("authority") and w.group().lower() not in _body_heads(lex):
             continue
         rest = tail[k + 1 :]
         if any(_capitalised(x.group()) and ctx.entity_at(x.start(), x.end()) is None for x in rest):
@@ -718,11 +721,53 @@ def _authority(ctx: Context, tail: list[re.Match], words: list[re.Match]) -> Spe
     return None
 
 
+_BODY_HEADS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _body_heads(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Kind ``body-noun`` of speakers.yaml: a common noun for a body -> the words its names hold."""
+    if id(lex) not in _BODY_HEADS:
+        table: dict[str, list[str]] = {}
+        for entry in lex.kind("body-noun"):
+            noun, _, head = entry.partition("=")
+            table.setdefault(noun.strip(), []).append(head.strip())
+        _BODY_HEADS[id(lex)] = {k: tuple(v) for k, v in table.items()}
+    return _BODY_HEADS[id(lex)]
+
+
+def _body_before(ctx: Context, raw: Speaker) -> Speaker | None:
+    """A body of the kind an unnamed speaker's noun names, the latest named before it outside quotes:
+    "…, kata polisi." after "Kepolisian Kerajaan Kanada mengatakan …" is that police force."""
+    table = _body_heads(ctx.lex)
+    heads = {h for w in (raw.text or "").lower().split() for h in table.get(w, ())}
+    if not heads:
+        return None
+    k = bisect_left(ctx._starts, raw.start)
+    for s, e, ent in reversed(ctx.mentions[max(0, k - LOOK_BACK) : k]):
+        if ent.type == "ORG" and e <= raw.start and not ctx.inside_quote(s) and \
+                heads & set(re.findall(r"\w+", ctx.text[s:e].lower() + " " + ent.name.lower())):
+            return Speaker("org", s, e, ctx.text[s:e], ent.id)
+    # a body the actors stage missed: the latest capitalised run opening with such a word
+    # ("Kepolisian Kerajaan Kanada", "Aliansi Tiga Persaudaraan")
+    for s, e in reversed(name_runs(ctx.text, window_start(ctx.text, 0, raw.start), raw.start)):
+        words = ctx.text[s:e].split()
+        if len(words) >= 2 and words[0].lower() in heads and not ctx.inside_quote(s):
+            return Speaker("org", s, e, ctx.text[s:e])
+    return None
+
+
 def _resolve_state(ctx: Context, raw: Speaker) -> Speaker:
-    """The state an unnamed official speaks for: a country named in the phrase, else the story's."""
+    """The state an unnamed official speaks for: a country named in the phrase, else a body of its
+    kind named before (kind ``body-noun``), else the story's state. A body no state stands for
+    ("pemberontak") with none named before is nobody's."""
     for _, _, ent in ctx.overlapping(raw.start, raw.end):
         if ent.type == "GPE" and ent.actor:
             return Speaker("org", raw.start, raw.end, ent.name, ent.id)
+    body = _body_before(ctx, raw)
+    if body is not None:
+        return body
+    if not set((raw.text or "").lower().split()) & ctx.lex.kind("authority"):
+        return Speaker("none")
     if ctx._home is None:
         ctx._home = home_country(list({id(e): e for _, _, e in ctx.mentions}.values())) or ""
     state = next((e for _, _, e in ctx.mentions if e.type == "GPE" and e.actor == ctx._home), None) if ctx._home else None
