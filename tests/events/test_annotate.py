@@ -281,3 +281,11 @@ def test_a_second_request_after_a_coordinator_is_not_absorbed_by_the_first():
     assert ("REQUEST", "IDN", "ISR") in coded(body)
     # the acts inside one request's complement stay part of it
     assert coded("Indonesia mendesak Israel untuk menarik pasukan dan menghentikan serangan.") == [("REQUEST", "IDN", "ISR")]
+
+
+def test_an_attack_noun_with_no_side_restates_the_last_attack():
+    # "serangan besar-besaran" with no actor of its own names the attack told before (RESTATED types)
+    body = "Rusia menyerang Ukraina pada Senin. Serangan besar-besaran itu menghancurkan sebuah jembatan."
+    assert coded(body) == [("ASSAULT", "RUS", "UKR"), ("ASSAULT", "RUS", "UKR")]
+    # a meeting noun does not: "pertemuan" alone is often another meeting
+    assert coded("Jokowi bertemu Putin di Moskow. Pertemuan itu berlangsung dua jam.") == [("CONSULT", "IDN", "RUS")]
