@@ -85,6 +85,11 @@ def test_publication_time_is_scored_to_the_minute(predicted, gold, right):
     ("Wali Kota Resmikan Pasar Baru - Radar Surabaya", "Wali Kota Resmikan Pasar Baru"),
     ("Situs Purbakala Ditemukan | Jatim TIMES", "Situs Purbakala Ditemukan"),
     ("Apple Luncurkan Fitur Baru - iPhone", "Apple Luncurkan Fitur Baru - iPhone"),
+    ("Kejati Tahan Dua Pejabat Dinas Pendidikan Bagian All", "Kejati Tahan Dua Pejabat Dinas Pendidikan"),  # iNews
+    ("Kejati Tahan Dua Pejabat - Bagian 2", "Kejati Tahan Dua Pejabat"),
+    ("Banjir Rendam Tiga Desa \u00bb Kabar Priangan", "Banjir Rendam Tiga Desa"),
+    ("KOMPAS.com - Banjir Rendam Tiga Desa", "Banjir Rendam Tiga Desa"),
+    ("Tempo: Kami Tidak Takut", "Tempo: Kami Tidak Takut"),  # a speaker, not a site address
 ])
 def test_titles_lose_the_site_name_and_tagline(title, clean):
     assert _clean_title(title, registry()) == clean

@@ -120,7 +120,10 @@ def _outlet(url: str | None, article: Article, cleaned: Cleaned, page: Page, out
 
 
 # The last " - ", " | ", " : " segment of a headline (the head keeps every earlier separator).
-_LAST_SEGMENT = re.compile(r"^(?P<head>.+)\s+(?:[-–—|:]|::)\s+(?P<site>(?:(?!\s[-–—|:]\s).)+)$")
+# (also after "»", "•", "·": "Judul » Kabar Priangan")
+_LAST_SEGMENT = re.compile(r"^(?P<head>.+)\s+(?:[-–—|:»•·]|::)\s+(?P<site>(?:(?!\s[-–—|:»•·]\s).)+)$")
+# A site's address opening the title: "KOMPAS.com - Judul", "Liputan6.com: Judul".
+_FIRST_ADDRESS = re.compile(r"^[A-Za-z][\w-]*\.(?:com|co\.id|id|net|co|tv)\s+(?:[-–—|:»•·]|::)\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +154,7 @@ def _clean_title(title: str | None, outlets: Registry) -> str | None:
     for pattern, tail in _title_rules():
         if tail:
             title = pattern.sub("", title)
-    return title.strip()
+    return _FIRST_ADDRESS.sub("", title).strip()
 
 
 def _credits(cleaned: Cleaned, page: Page, outlets: Registry) -> tuple[list[str], list[str]]:
