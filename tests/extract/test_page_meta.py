@@ -232,6 +232,18 @@ def test_json_ld_authors_are_people_not_organisations():
     assert page.authors[0] == ["Sekar Ayuningtyas"] and page.editors == ["Bagus Wicaksono"]
 
 
+def test_json_ld_with_line_breaks_in_its_strings_or_a_comment_wrapper_is_read():
+    body = '"articleBody": "Paragraf satu.\nParagraf dua.", "author": {"@type": "Person", "name": "Sekar Ayu"}'
+    block = '{"@type": "NewsArticle", "datePublished": "2024-05-06T14:05:00+07:00", ' + body + "}"
+    for wrapped in (block, "<!--\n" + block + "\n-->"):
+        page = read_page(f'<html><head><script type="application/ld+json">{wrapped}</script></head><body><p>T.</p></body></html>')
+        assert page.published == "2024-05-06T14:05:00+07:00" and page.authors[0] == ["Sekar Ayu"]
+    # a block broken by unescaped quotes still gives its datePublished
+    broken = block.replace('"@type": "NewsArticle"', '"@type": "NewsArticle", "headline": "Kata "rusak" di judul"')
+    page = read_page(f'<html><head><script type="application/ld+json">{broken}</script></head><body><p>T.</p></body></html>')
+    assert page.published == "2024-05-06T14:05:00+07:00"
+
+
 def test_the_company_in_the_author_tag_gives_way_to_the_reporter_tag():
     raw = _html('<meta name="author" content="Kompas Cyber Media"><meta name="content_author" content="Sekar Ayuningtyas">')
     assert extract(raw).authors == ["Sekar Ayuningtyas"]

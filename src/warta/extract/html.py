@@ -178,6 +178,24 @@ def _ld_names(value) -> list[str]:
     return [" ".join(n.split()) for n in names if n.strip()]
 
 
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+
+
+def _ld_data(text: str):
+    """The JSON of a JSON-LD block, or None: raw line breaks inside strings (an ``articleBody``
+    copied with its paragraphs, as Tribun and Detik print it) and an HTML-comment or CDATA
+    wrapper are accepted."""
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    try:
+        return json.loads(_LD_WRAPPER.sub("", text.strip()), strict=False)
+    except ValueError:
+        return None
+
+
 def _json_ld(tree) -> dict:
     """Publication date, title, authors and editors of the story's JSON-LD (``<script type=
     "application/ld+json">``), the first story object that gives each."""
@@ -185,10 +203,13 @@ def _json_ld(tree) -> dict:
     for node in tree.iter("script"):
         if (node.get("type") or "").strip().lower() != "application/ld+json" or not node.text:
             continue
-        try:
-            data = json.loads(node.text)
-        except ValueError:
-            continue  # a broken block (unescaped quotes in a headline) is no evidence
+        data = _ld_data(node.text)
+        if data is None:
+            # a broken block (unescaped quotes in a headline): its datePublished can still be read
+            if not found["published"]:
+                m = _LD_PUBLISHED.search(node.text)
+                found["published"] = m.group(1) if m else None
+            continue
         for obj in _ld_objects(data):
             kinds = obj.get("@type")
             kinds = set(kinds) if isinstance(kinds, list) else {kinds}
