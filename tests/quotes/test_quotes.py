@@ -569,3 +569,14 @@ def test_quotes_an_unnamed_body_is_the_body_of_its_kind_named_before(text, speak
     reuters = _named(text, "o1", "Reuters", "ORG") if "Reuters" in text else None
     quotes = find_quotes(text, [e for e in (norway, reuters) if e is not None])
     assert quotes[-1].speaker_text == speaker
+
+
+def test_quotes_a_quote_mark_never_closed_inside_a_reported_clause_leaves_it_whole():
+    text = 'Rusia menambahkan keputusan Berlin "didorong oleh tuduhan yang sama sekali keliru.'
+    q = find_quotes(text)[0]
+    assert q.text.startswith('keputusan Berlin "didorong oleh') and q.speaker_text == "Rusia"
+
+
+def test_quotes_a_complementiser_of_a_second_reporting_verb_does_not_open_the_first_statement():
+    text = "Pakistan juga menyerukan kepada pasukan di garis depan untuk menahan diri dan menyarankan agar perundingan dilanjutkan."
+    assert find_quotes(text)[0].text.startswith("pasukan di garis depan")

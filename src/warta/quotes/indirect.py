@@ -40,8 +40,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content_after_verb(text: str, verb_end: int, end: int) -> int:
-    """Where the reported content starts after a reporting verb."""
+def _content_after_verb(text: str, verb_end: int, end: int, forms: dict | None = None) -> int:
+    """Where the reported content starts after a reporting verb (``forms``: the lexicon's cue forms)."""
     rest = text[verb_end:end].lstrip()
     pos = end - len(rest)
     if rest[:1] in (",", ":"):
@@ -52,11 +52,17 @@ def _content_after_verb(text: str, verb_end: int, end: int) -> int:
         # start some statements with it and most after it, and the quote then holds either start
         return first.start()
     if first and first.group().lower() in ADVERBIAL and not _time_now(text, first):
-        # "mengatakan kepada Pompeo bahwa …", "mengatakan dalam jumpa pers, …"
-        m = COMPLEMENTISER.search(text, pos, min(end, pos + 100))
+        # "mengatakan kepada Pompeo bahwa …", "mengatakan dalam jumpa pers, …"; a complementiser after
+        # a second reporting verb opens that verb's clause ("menyerukan kepada pasukan … untuk menahan
+        # diri dan menyarankan agar …": the first statement starts after "kepada")
+        reach = min(end, pos + 100)
+        if forms is not None:
+            reach = next((w.start() for w in WORD.finditer(text, first.end(), reach)
+                          if w.group().lower() in forms and forms[w.group().lower()][0].position == "before"), reach)
+        m = COMPLEMENTISER.search(text, pos, reach)
         if m:
             return m.start()
-        m = re.compile(r",").search(text, pos, min(end, pos + 100))
+        m = re.compile(r",").search(text, pos, reach)
         if m:
             return m.end()
         if first.group().lower() == "kepada":  # "kepada Presiden Rusia Vladimir Putin sebagian …"
@@ -114,7 +120,7 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
                 sp = _sentence_subject(ctx, s, w.start())  # "Pakistan membalas …, menekankan …"
             if sp.kind == "none":
                 continue
-            found = (_content_after_verb(text, w.end(), e), e, sp)
+            found = (_content_after_verb(text, w.end(), e, lex.forms), e, sp)
         elif cue.position == "after":
             before = text[max(s, w.start() - 3) : w.start()]
             if i == 0 and back and text[w.end() : w.end() + 1] == ",":  # "Katanya, dia dan Lavrov …"
@@ -144,7 +150,7 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
                 # the speaker of the passage (the last one), or the issuer of a document framing the sentence
                 # ("Dari keterangan tertulis Puspen TNI, Rabu (18/12), dijelaskan, …")
                 sp = _framing_document(ctx, words[:i]) or Speaker("pronoun", w.start(), w.end(), w.group())
-                found = (_content_after_verb(text, w.end(), e), e, sp)
+                found = (_content_after_verb(text, w.end(), e, lex.forms), e, sp)
             else:
                 if j < len(words) and words[j].group().lower() == "oleh":
                     sp = speaker_after(ctx, words[j].end(), e)
@@ -303,8 +309,9 @@ def find_indirect(ctx: Context, sentences: list[list[int]] | None, direct: list[
                 out.append(cand)
             continue
         marks = [m.start() for m in MARKS.finditer(ctx.text, s, e)]
-        if len(marks) % 2:
+        if len(marks) % 2 and not ctx.text[marks[-1] + 1 : e].strip(" .,;:!?\"“”"):
             e = marks[-1]  # an opening mark glued to the end of an intro sentence: `… harapan serupa. ”`
+            # (a mark inside the clause that is never closed leaves the statement whole)
         # paired marks inside the sentence quote a phrase of the reported clause: the statement runs on
         if not ctx.lex.has_cue(ctx.text, s, e):
             cand = _in_document(ctx, s, e)
