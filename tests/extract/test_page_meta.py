@@ -251,6 +251,18 @@ def test_the_company_in_the_author_tag_gives_way_to_the_reporter_tag():
     assert extract(raw).authors == []
 
 
+@pytest.mark.parametrize("body,authors,editors", [
+    ('<div class="meta"><a rel="author" href="/penulis/ayu">Ayu Lestari</a> <span>Senin, 06 Mei 2024</span></div>',
+     ["Ayu Lestari"], []),
+    ('<span itemprop="author" itemscope><span itemprop="name">Ayu Lestari</span></span><div class="editor">Bagus Wicaksono</div>',
+     ["Ayu Lestari"], ["Bagus Wicaksono"]),
+    ('<div class="editor-picks"><div>Warga Gelar Doa Bersama</div></div>', [], []),  # editors' choice: stories
+])
+def test_writers_marked_by_rel_or_itemprop_and_an_unlabelled_editor(body, authors, editors):
+    article = extract(_html("", body))
+    assert (article.authors, article.editors) == (authors, editors)
+
+
 def test_an_editor_listed_among_the_writers_is_the_editor():
     raw = _html("", '<div class="author">Oleh : Rizki Pratama, Dedy Priatmojo</div><div class="editor">Editor : Dedy Priatmojo</div>')
     article = extract(raw)

@@ -43,7 +43,9 @@ _BYLINE_LABEL = re.compile(
 _LABEL_ONLY = re.compile(r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontributor|editor|redaktur|penyunting"
                          r"|oleh|rep|red)\s*:?$", re.I)
 _LABEL_INITIALS = frozenset("pPrRwWjJkKeEoOlL")  # first letters of the labels above
-_BYLINE_TAGS = ("div", "span", "p", "li", "small", "address", "h5", "h6", "strong", "b")
+_BYLINE_TAGS = ("div", "span", "p", "li", "small", "address", "h5", "h6", "strong", "b", "a")
+# Marks of editors' choices, lists of stories, not an editor's credit.
+_EDITOR_LIST = re.compile(r"pick|choice|pilihan", re.I)
 # Schema.org types whose JSON-LD describes the story (Detik describes it as a WebPage).
 _LD_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage",
              "OpinionNewsArticle", "VideoObject"}
@@ -274,6 +276,12 @@ def _bylines(tree) -> list[str]:
     found = []
     for node in tree.iter(*_BYLINE_TAGS):
         cls, ident, own = node.get("class"), node.get("id"), (node.text or "").lstrip()
+        # rel="author" and itemprop="author" mark the writer as a class does
+        extra = node.get("rel") or node.get("itemprop")
+        if extra:
+            cls = f"{cls or ''} {extra}"
+        elif node.tag == "a":
+            continue  # a link is a byline only by rel="author" (its class may be a wrapper's: Bisnis's "authorName")
         marker = f"{cls or ''} {ident or ''}" if cls or ident else ""
         marked = bool(marker) and bool(_BYLINE_CLASS.search(marker))
         # most elements neither are marked nor open with a label: their first letter tells
@@ -289,6 +297,11 @@ def _bylines(tree) -> list[str]:
                 line = _without_date(line)
                 if _name_shaped(line) and not _LABEL_ONLY.match(line):
                     found.append(line)
+            elif _EDITOR_CLASS.search(marker) and not _EDITOR_LIST.search(marker) and not _DATE_CLASS.search(marker):
+                # an editor's name printed without its label in an element marked as the editor's
+                line = _without_date(line)
+                if _name_shaped(line) and len(line.split()) <= 5 and not _LABEL_ONLY.match(line):
+                    found.append(f"Editor: {line}")
     # a wrapper ("credit") holds its children's lines run together: keep the innermost texts only
     unique = list(dict.fromkeys(found))
     inner = [t for t in unique if not any(other != t and other in t for other in unique)]
