@@ -76,3 +76,19 @@ def test_the_subject_of_a_relative_clause_is_its_head_noun(body):
 
 def test_a_named_head_of_a_relative_clause_is_its_subject():
     assert ("ACCUSE", "IRN", "SYR") in _coded("Menurut Israel, Iran, yang mengecam Suriah, kecil.")
+
+
+def test_a_noun_takes_no_agent_across_a_comma():
+    # "Jepang mengecam Rusia, menjelang pertemuan dengan China": Russia is the object of the condemnation,
+    # not the one meeting China
+    assert _coded("Jepang mengecam Rusia, menjelang pertemuan dengan China.") == [("ACCUSE", "JPN", "RUS")]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # who undergoes the attack is its target, the agent after the noun its source
+    ("Kota Kharkiv di Ukraina menjadi sasaran serangan Rusia.", [("ASSAULT", "RUS", "UKR")]),
+    # with no agent named there is no event: Ukraine does not attack itself
+    ("Ukraina menjadi sasaran serangan pada malam hari.", []),
+])
+def test_the_one_undergoing_an_act_is_its_target(body, expected):
+    assert _coded(body) == expected

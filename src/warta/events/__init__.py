@@ -143,7 +143,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 # "sanksi baru di sektor logam negara itu": the country named last, not the source's
                 own = {arguments.country(u.entity) for u in args.sources}
                 args.targets = _last(mentions, starts[m.start], ("GPE",), own)
-            if not args.sources and m.pattern.voice == "active" and m.pattern.pos == "verb":
+            if not args.sources and not args.relative and m.pattern.voice == "active" and m.pattern.pos == "verb":
                 # "kedua negara akan bertemu," kata X: the pair named as the subject, before any speaker
                 both = _both(low, m, s_tok, mentions, starts, article, events)
                 if both and not args.targets and low[m.start - 1] == "saling":
@@ -159,7 +159,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                         # "kedua menteri sepakat mempercepat integrasi sistem Indonesia": the pair are the sides
                         both, args.targets = both[:1], both[1:]
                 args.sources = both
-            if not args.sources and m.pattern.voice == "active" and args.pronoun not in arguments.THIRD_PERSON:
+            if (not args.sources and not args.relative and m.pattern.voice == "active"
+                    and args.pronoun not in arguments.THIRD_PERSON):
                 # "Kami mau militer Rusia keluar," kata Pompeo: the speaker is the subject
                 speaker = _quote_speaker(article, t_start, t_end)
                 if speaker:
@@ -173,7 +174,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if not args.targets:
                 args.targets = _implied_target(m, args.sources, actors, places, low, (s_tok, e_tok), recent, article, events)
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok) \
-                    and not _foreign(actors, home):
+                    and not _foreign(actors, home) and not args.undergoer:
                 if args.relative and not args.sources:
                     args.sources = [home]  # "warga yang melakukan aksi": unnamed people of the home country
                 _domestic(args, home)  # after every other way of finding a side
@@ -276,7 +277,7 @@ def _last(mentions: list[tuple[int, Entity]], before: int, types: tuple[str, ...
     while i >= 0 and before - mentions[i][0] < ANAPHOR_REACH:
         ent = mentions[i][1]
         if (ent.type in types and arguments.country(ent) not in exclude
-                and not (body is not None and _locative(body, mentions[i][0]))):
+                and not (body is not None and (_locative(body, mentions[i][0]) or _cited(body, mentions[i][0])))):
             return [Unit.of(ent)]
         i -= 1
     return []
@@ -352,6 +353,12 @@ def _speaker_first(pair: list[Unit], speaker: Unit | None, targets: list[Unit] =
     if targets and arguments.country(targets[0].entity) == arguments.country(pair[0].entity):
         return [pair[1], pair[0]]
     return pair
+
+
+def _cited(body: str, at: int) -> bool:
+    """True when the mention at ``at`` is a news source: a citing word just before it ("dikutip dari
+    Reuters", "seperti dilansir Al Jazeera")."""
+    return bool(arguments.CITING & set(body[max(0, at - 30):at].lower().split()[-2:]))
 
 
 def _locative(body: str, at: int) -> bool:

@@ -91,6 +91,7 @@ class Found:
     targets: list[Unit]
     pronoun: str | None = None
     relative: bool = False  # the subject is the unnamed head of a relative clause ("warga yang berunjuk rasa")
+    undergoer: bool = False  # the subject undergoes the act, its agent unnamed ("Moskow menjadi sasaran serangan")
 
 
 def _code(ent: Entity) -> str | None:
@@ -303,15 +304,16 @@ def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | Non
     return best
 
 
-def _heads_relative(unit: Unit, low: list[str], m: Match, s_tok: int) -> bool:
+def _heads_relative(unit: Unit | None, low: list[str], m: Match, s_tok: int) -> bool:
     """False when the verb ``m`` opens a relative clause ("X yang menentang ...") whose head noun is not
     ``unit``: the subject of a verb after "yang" is the noun right before "yang" ("13 drone Ukraina yang
     berusaha menyerang Moskow" is Ukraine's; "kelompok bersenjata yang menentang junta" is the group's,
-    not an actor named earlier in the sentence). True for a verb that opens no relative clause."""
+    not an actor named earlier in the sentence; ``unit`` None: no actor before it). True for a verb that
+    opens no relative clause."""
     k = word_before(low, m.start, s_tok, SKIP_BEFORE | words("chain-adverb"))
     if k < s_tok or low[k] != "yang":
         return True
-    return unit.end == k or (unit.end == k - 1 and low[k - 1] == ",")
+    return unit is not None and (unit.end == k or (unit.end == k - 1 and low[k - 1] == ","))
 
 
 def word_before(low: list[str], pos: int, s_tok: int, skip: frozenset[str] = SKIP_BEFORE) -> int:
@@ -362,12 +364,10 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             after = after[:n]  # "menyerukan pemangkasan dan Iran mengisyaratkan": a new clause's subject
             break
     left = _left(actors, m.start, floor, low)
-    if left is not None and m.pattern.voice == "active" and m.pattern.pos == "verb" \
-            and not _heads_relative(actors[left], low, m, s_tok):
+    relative = m.pattern.voice == "active" and m.pattern.pos == "verb" and not _heads_relative(
+        actors[left] if left is not None else None, low, m, s_tok)
+    if relative:
         left = None  # "kelompok militan yang menentang pemerintahan Assad": the group opposes, not a state named before it
-        relative = True
-    else:
-        relative = False
     pronoun = next((t for t in reversed(low[actors[left].end if left is not None else floor:m.start]) if t in PRONOUNS), None)
     antecedent = None
     if pronoun is not None:
@@ -435,13 +435,17 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             if agent:
                 rest = [i for i in after if i != agent[0] and low[actors[i].start - 1] in NOUN_TARGET]
                 return Found([actors[agent[0]]], [actors[rest[0]]] if rest else ([actors[left]] if left is not None else []))
+        if left is not None and m.start - actors[left].end <= 4 and words("suffering") & set(low[actors[left].end:m.start]):
+            # "distrik bisnis Moskow menjadi sasaran serangan", "junta menuai kecaman": who undergoes the act
+            # is its target, never its agent
+            return Found([], with_conjuncts(actors, left, low, triggers, -1), undergoer=True)
         # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
                  or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)
                  or (_titled(low, first, actors[i].start) and (actors[i].entity.type != "GPE" or actors[i].entity.actor))]
     if left is not None and m.pattern.pos == "noun" and (
             m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))
-            or DASHES & set(low[actors[left].end:m.start])):
+            or (DASHES | {","}) & set(low[actors[left].end:m.start])):
         left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
         sources = with_conjuncts(actors, left, low, triggers, -1)
