@@ -156,6 +156,8 @@ def test_every_data_entry_matches_its_example(filename, key):
     ("Jum\u2019at, 10 Mei 2024 - 09:12 WIB", "2024-05-10T09:12:00+07:00"),
     ("Senin, 06 Mei 2024 - 14:05:00 WIB", "2024-05-06T14:05:00+07:00"),  # iNews
     ("6 Mei 2024, 14.05", "2024-05-06T14:05:00+07:00"),  # Katadata
+    ("Senin (6/5/2024) 14:05 WIB", "2024-05-06T14:05:00+07:00"),
+    ("Minggu, 05 Mei 2024 pkl. 20.00 WIB", "2024-05-05T20:00:00+07:00"),
 ])
 def test_date_lines(text, value):
     assert parse_date(text) == value

@@ -42,12 +42,13 @@ PUBLISH_WORDS = ("diterbitkan", "dipublikasikan", "dipublikasi", "publikasi", "d
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _TIME = (
-    r"(?:(?:pukul|jam|at|pk\.?)\s*)?"
+    r"(?:(?:pukul|jam|at|pkl\.?|pk\.?)\s*)?"
     r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
     r"(?:\s*(?P<zone>WIB|WITA|WIT|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?|GMT|UTC|Z)\b)?"
 )
-_SEP = r"\s*(?:[,|\-–—•·/]\s*)*(?:pukul\s+)?"
+# (")" closes "Senin (6/5/2024) 14:05 WIB")
+_SEP = r"\s*(?:[,|\-–—•·/)]\s*)*(?:pukul\s+)?"
 _DAY_NAME = rf"(?:(?:{_WEEKDAY})\.?\s*,?\s*)?"
 DATE_PATTERNS = [
     # 2019-03-28T23:08:00+07:00, 2019-03-28 23:08 (machine dates in pages and meta tags)
