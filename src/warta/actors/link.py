@@ -3,11 +3,12 @@
 Passes, in order, each claiming tokens so later passes only see what is left: gazetteer aliases
 (n-gram dict), roles with the name after them or alone, long forms before an acronym, organisation
 heads, the language layer's NER spans, names next to speech verbs, then leftover capitalised
-tokens (surnames, partial names, transliterations and typos; these never create entities).
+tokens (surnames, partial names, transliterations and typos; these never create entities); then
+the state or body of a title next to a person no title gave one.
 
 The passes are mixins by rule family: ``aliases`` (gazetteer aliases), ``outlets`` (news
 organisations named in the text), ``credits`` (credited reporters and photographers), ``offices`` (roles and state
-bodies), ``names`` (person names) and ``discovery`` (organisations, NER, speech, leftovers). This
+bodies), ``appositions`` (titles around a person), ``names`` (person names) and ``discovery`` (organisations, NER, speech, leftovers). This
 module keeps the shared state and helpers, ``resolve``, ``entities`` and ``run``.
 """
 
@@ -18,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 
 from warta.actors.aliases import AliasRules
+from warta.actors.appositions import AppositionRules
 from warta.actors.credits import CreditRules
 from warta.actors.discovery import DiscoveryRules, is_indonesian_word
 from warta.actors.found import Found, NewEntity
@@ -44,7 +46,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, DiscoveryRules):
+class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules, NameRules, DiscoveryRules):
     """Links the mentions of one article; ``run`` returns entities and warnings."""
 
     def __init__(self, article: Article, doc, gaz: Gazetteer, lex: Lexicon):
@@ -156,7 +158,9 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         while j < self.n and j - k < limit:
             t = self.toks[j]
             glued = t.start == self.toks[j - 1].end
-            if self._nameish(t, False):
+            if self._syllables(j):
+                j += 3  # Choi Sang-mok, Kim Jong-un: a Korean given name of two syllables
+            elif self._nameish(t, False):
                 j += 1
             elif (t.text == "-" and glued and j + 1 < self.n and self.toks[j + 1].start == t.end
                   and self.toks[j + 1].is_cap):
@@ -170,6 +174,15 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
             else:
                 break
         return k, j
+
+    def _syllables(self, j: int) -> bool:
+        """Tokens ``j:j+3`` are a capitalised word, a hyphen and a lower-case word written together that is
+        no reduplication ("Sang-mok", "Jong-un", "Suk-yeol"; not "Bangsa-bangsa"): one given name."""
+        if j + 2 >= self.n or self.taken[j] or self.taken[j + 2]:
+            return False
+        a, h, b = self.toks[j], self.toks[j + 1], self.toks[j + 2]
+        return (a.is_cap and a.text.isalpha() and h.text == "-" and h.start == a.end and b.start == h.end
+                and b.text.isalpha() and b.text.islower() and b.lower != a.lower)
 
     def _date_at(self, i: int) -> date | None:
         """A dated timex in the sentence of token ``i``, else the publication date."""
@@ -268,6 +281,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, NameRules, Disco
         self.speech()
         self.initials()
         self.leftovers()
+        self.titled_people()
         self.merge_partials()
         self.merge_nicknames()
         self.nested_names()

@@ -71,8 +71,11 @@ class NameRules:
         # "Hunter Biden" is not Joe Biden: the given name must agree (up to a transliteration or typo)
         first = translit_key(words[0].text)
         names = self._rec(key).aliases + [self._rec(key).name] if self._rec(key) else self.new[key].names
+        said = [w.lower() for w in words_of(text)]
         for name in names:
             toks = words_of(name)
+            if len(toks) > len(said) and [w.lower() for w in toks[-len(said):]] == said:
+                return key, how  # a double surname alone: "Nkweta-Salami" after "Clementine Nkweta-Salami"
             if toks and (translit_key(toks[0]) == first or OSA.distance(translit_key(toks[0]), first) <= 1):
                 return key, how
         return None, None

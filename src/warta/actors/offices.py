@@ -107,6 +107,8 @@ class OfficeRules:
             span = self.name_span(m)
             if span is None and (after := self._after_body(m)) is not None:
                 span = self.name_span(after)  # "Ketua [Komisi IV DPR RI] Sudin": the body is no name
+            elif span is None and self._acronym(m) and m + 1 < self.n and not self.taken[m + 1]:
+                span = self.name_span(m + 1)  # "Koordinator [MAKI] Boyamin Saiman": the body's acronym is no name
             if span:
                 span = self._ner_person_inside(*span)
                 self.pending_role = rdef.role if rdef.office else None
@@ -173,6 +175,11 @@ class OfficeRules:
             else:
                 return None
         return None
+
+    def _acronym(self, k: int) -> bool:
+        """Token ``k`` is an unknown acronym (MAKI, LBH): all capitals, two letters or more, unclaimed."""
+        t = self.toks[k]
+        return len(t.text) > 1 and t.text.isalpha() and t.text.isupper() and not self.taken[k] and k not in self.starts
 
     def _ner_person_inside(self, i: int, j: int) -> tuple[int, int]:
         """The name after a title, ``i:j``, cut where the NER starts a person inside it and tagged the
