@@ -580,3 +580,20 @@ def test_quotes_a_quote_mark_never_closed_inside_a_reported_clause_leaves_it_who
 def test_quotes_a_complementiser_of_a_second_reporting_verb_does_not_open_the_first_statement():
     text = "Pakistan juga menyerukan kepada pasukan di garis depan untuk menahan diri dan menyarankan agar perundingan dilanjutkan."
     assert find_quotes(text)[0].text.startswith("pasukan di garis depan")
+
+
+def test_quotes_a_known_person_after_the_comma_wins_over_a_name_guessed_from_the_title():
+    text = '"Bantuan sudah diterima warga," kata Komandan Satgas Misi Pengiriman Bantuan, Kolonel Pnb Noto Casnoto.'
+    noto = _named(text, "p1", "Noto Casnoto", "PER")
+    assert find_quotes(text, [noto])[0].speaker == "p1"
+
+
+def test_quotes_a_paragraph_closing_a_quote_left_open_and_a_letter_pointing_back_to_its_issuer():
+    text = ('Instruksi itu tertuang dalam surat resmi DPP Partai Maju yang ditandatangani Ketua Umum Rina Wati.\n'
+            '“Kepala daerah menunda perjalanan ke Magelang.\n'
+            'Bila sudah di jalan, berhenti dan menunggu arahan,” demikian sebagian isi surat tersebut.')
+    party = _named(text, "o1", "Partai Maju", "ORG")
+    rina = _named(text, "p1", "Rina Wati", "PER")
+    quotes = [q for q in find_quotes(text, [party, rina]) if q.direct]
+    assert [q.text[:12] for q in quotes] == ["Kepala daera", "Bila sudah d"]
+    assert {q.speaker for q in quotes} == {"o1"}

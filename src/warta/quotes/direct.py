@@ -200,8 +200,12 @@ def find_direct(ctx: Context) -> list[Candidate]:
     paras = paragraphs(text)
     carry = False  # the previous paragraph ended inside a quote
     for ps, pe in paras:
-        pairs = sorted(_pairs(text, ps, pe))
         continues = carry and text[ps:pe].lstrip()[:1] in DOUBLE | SINGLE_OPEN
+        closing = _closes_carried(text, ps, pe) if carry and not continues else None
+        # a paragraph going on with the quote the one before left open, with no mark of its own to
+        # reopen it, until a closing mark glued to its last word ("…\nSekiranya … Ketua Umum,” demikian …")
+        pairs = sorted(_pairs(text, ps, pe) if closing is None else [(ps - 1, closing)] + _pairs(text, closing + 1, pe))
+        continues = continues or closing is not None
         carry = False
         prev_close = None
         prev_cand: Candidate | None = None
@@ -240,6 +244,17 @@ def find_direct(ctx: Context) -> list[Candidate]:
             prev_close = c if c is not None else pe
             prev_cand = cand
     return _named_next(ctx, out)
+
+
+def _closes_carried(text: str, ps: int, pe: int) -> int | None:
+    """The first double mark of a paragraph when it closes a quote (glued to the word or punctuation
+    before it, a space or the end after it) and no mark opens the paragraph."""
+    m = MARKS.search(text, ps, pe)
+    if m is None or m.start() == ps:
+        return None
+    i = m.start()
+    before, after = text[i - 1], text[i + 1] if i + 1 < pe else " "
+    return i if not before.isspace() and (after.isspace() or after in ",.") else None
 
 
 def _named_next(ctx: Context, out: list[Candidate]) -> list[Candidate]:

@@ -444,18 +444,25 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         elif seen_cap and w.group().lower() not in lex.kind("role") | lex.kind("org"):
             seg_end = w.start()
             break
+    guessed = None
     for s, e in name_runs(text, m.start(), seg_end):
         sp = run_speaker(ctx, s, e)
         if sp is not None and sp.kind == "name":
-            return sp
-    # "kata pemilik Kopi NYIA, Armanunsah …": a description, then the name after one comma
+            if sp.entity is not None or not _title_words(ctx, m.start(), sp.start):
+                return sp
+            guessed = sp  # "Komandan Satgas Misi Pengiriman Bantuan": maybe the rest of a title
+            break
+    # "kata pemilik Kopi NYIA, Armanunsah …": a description, then the name after one comma; a
+    # person the actors stage knows there wins over a name guessed from the title before the comma
     if seg_end < limit and text[seg_end] == ",":
         nxt = _skip_space(text, seg_end + 1)
         runs = name_runs(text, nxt, _phrase_end(text, nxt, limit))
         if runs and runs[0][0] == nxt:
             sp = run_speaker(ctx, *runs[0])
-            if sp is not None and sp.kind == "name":
+            if sp is not None and sp.kind == "name" and (guessed is None or sp.entity is not None):
                 return sp
+    if guessed is not None:
+        return guessed
     if m.group().lower() in lex.kind("role"):
         holder = _title_holder(ctx, m.start(), limit)
         if holder is not None:
@@ -498,7 +505,40 @@ def document_speaker(ctx: Context, words: list[re.Match], limit: int) -> Speaker
             if issuer.kind != "none":
                 return issuer
             break
+    if rest and rest[0].group().lower() in DEFINITE:
+        issuer = _issuer_before(ctx, doc)  # "isi surat tersebut": the letter named before and its issuer
+        if issuer is not None:
+            return issuer
     return Speaker("pronoun", doc.start(), doc.end(), doc.group())
+
+
+def _issuer_before(ctx: Context, doc: re.Match) -> Speaker | None:
+    """The issuer of the document a definite one points back to: "demikian isi surat tersebut" after
+    "tertuang dalam surat resmi DPP PDIP" is DPP PDIP. The latest earlier mention of the same document
+    word outside quotes, and a body or person the actors stage knows a few words after it."""
+    text, word = ctx.text, doc.group().lower()
+    lo = window_start(text, 0, doc.start())
+    for m in reversed(list(re.finditer(r"\b%s\b" % re.escape(word), text[lo : doc.start()], re.I))):
+        at = lo + m.end()
+        if ctx.inside_quote(lo + m.start()):
+            continue
+        for w in list(WORD.finditer(text, at, _phrase_end(text, at, doc.start())))[: DOCUMENT_MODIFIERS + 1]:
+            if w.group().lower() in DEFINITE:
+                break
+            ent = ctx.entity_at(w.start(), w.end())
+            if _capitalised(w.group()) and ent is not None and ent.type in ("ORG", "PER"):
+                sp = speaker_after(ctx, w.start(), doc.start())
+                if sp.kind in ("name", "org"):
+                    return sp
+                break
+        return None
+    return None
+
+
+def _title_words(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds an office or organisation word (a title before a name)."""
+    titles = ctx.lex.kind("role") | ctx.lex.kind("org")
+    return any(w.group().lower() in titles for w in WORD.finditer(ctx.text, start, end))
 
 
 def _document_before(ctx: Context, words: list[re.Match], verb_start: int) -> Speaker | None:
