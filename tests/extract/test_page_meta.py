@@ -246,6 +246,21 @@ def test_json_ld_with_line_breaks_in_its_strings_or_a_comment_wrapper_is_read():
     assert page.published == "2024-05-06T14:05:00+07:00"
 
 
+@pytest.mark.parametrize("head,body,title", [
+    ('<meta property="og:title" content="Menteri Sebut &amp;quot;Tidak Ada Kenaikan&amp;quot; Tahun Ini">', "",
+     'Menteri Sebut "Tidak Ada Kenaikan" Tahun Ini'),  # entities escaped twice
+    ('<meta property="og:title" content="Pemkot Bekasi Siapkan Ratusan Posko Kesehatan untuk...">',
+     "<h1>Radar</h1><h1>Pemkot Bekasi Siapkan Ratusan Posko Kesehatan untuk Warga Terdampak Banjir</h1>",
+     "Pemkot Bekasi Siapkan Ratusan Posko Kesehatan untuk Warga Terdampak Banjir"),  # the tag cut it short
+    ("", '<h1 class="logo"><a href="/">Radar Bekasi</a></h1><h1>Dinkes Buka Posko di Lokasi Banjir</h1>',
+     "Dinkes Buka Posko di Lokasi Banjir"),  # no tag: the headline, not the logo
+    ('<meta property="og:title" content="AT&amp;T Buka Kantor di Jakarta">', "", "AT&T Buka Kantor di Jakarta"),
+])
+def test_the_whole_headline(head, body, title):
+    page = read_page(f"<html><head>{head}</head><body>{body}<p>Teks berita tentang kota.</p></body></html>")
+    assert page.title == title
+
+
 def test_the_company_in_the_author_tag_gives_way_to_the_reporter_tag():
     raw = _html('<meta name="author" content="Kompas Cyber Media"><meta name="content_author" content="Sekar Ayuningtyas">')
     assert extract(raw).authors == ["Sekar Ayuningtyas"]

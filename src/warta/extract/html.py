@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
@@ -369,9 +370,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     page.captions = list(dict.fromkeys(
         text for node in tree.iter("figcaption") if not _in_other_stories(node)
         for text in [" ".join(node.text_content().split())] if len(text) >= 20))
-    if not page.title:
-        node = tree.find(".//h1")
-        page.title = " ".join(node.text_content().split()) if node is not None else None
+    page.title = _whole_title(page.title, tree)
     _rescue_tails(tree)
     # trafilatura's own metadata (htmldate, author heuristics) is a fifth of its cost; it only
     # fills what the <meta> tags left empty, so it runs only when one of those fields is missing.
@@ -401,6 +400,20 @@ def read_page(html: str, url: str | None = None) -> Page:
     if page.title:
         page.title = " ".join(page.title.split())
     return page
+
+
+def _whole_title(title: str | None, tree) -> str | None:
+    """The headline: the tag's (entities escaped twice, "&amp;quot;", read once more), or the
+    longest ``<h1>`` when there is no tag or the tag cut the headline short ("Judul panjang yang …")."""
+    if title and "&" in title:
+        title = html_lib.unescape(title)
+    if title and not title.rstrip().endswith(("...", "…")):
+        return title
+    stem = title.rstrip().rstrip(".…").strip() if title else ""
+    # the longest fitting <h1>: a site's logo is an <h1> too on some pages ("<h1><a>Radar Bekasi</a></h1>")
+    heads = (" ".join(node.text_content().split()) for node in tree.iter("h1"))
+    fitting = [text for text in heads if text.startswith(stem) and len(text) > len(stem)]
+    return max(fitting, key=len) if fitting else title
 
 
 class _TextOnly(HTMLParser):
