@@ -92,3 +92,14 @@ def test_a_noun_takes_no_agent_across_a_comma():
 ])
 def test_the_one_undergoing_an_act_is_its_target(body, expected):
     assert _coded(body) == expected
+
+
+def test_a_region_followed_by_its_state_stands_for_that_state():
+    # "ke Dataran Tinggi Golan, Israel": the text places the region in Israel; a gazetteer country of the
+    # region alone (no actor code) gives way to the state named after the comma
+    body = "Iran meluncurkan serangan roket ke Dataran Tinggi Golan, Israel."
+    art, doc = make_article(body)
+    at = body.index("Dataran")
+    art.entities.append(Entity(id="golan", name="Dataran Tinggi Golan", type="GPE", country="SYR",
+                               mentions=[Mention(at, at + len("Dataran Tinggi Golan"), "Dataran Tinggi Golan")]))
+    assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("ASSAULT", "IRN", "ISR")]

@@ -229,7 +229,23 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
                 actors[-1] = Unit(p.start, b, ent, a, b, [ent])
                 continue
         actors.append(unit)
-    return actors, places
+    return _apposed(actors, low, e_tok), _apposed(places, low, e_tok, actors)
+
+
+def _apposed(units_: list[Unit], low: list[str], e_tok: int, others: list[Unit] | None = None) -> list[Unit]:
+    """``units_`` with each city or region (no actor code of its own) that the text follows with its
+    state after a comma standing for that state: "ke wilayah dekat Dataran Tinggi Golan, Israel" is
+    towards Israel, whatever the gazetteer says of the Golan ("Kota Rafah, Palestina" alike); not in
+    a list ("Kairo, Mesir, dan Yordania")."""
+    pool = units_ if others is None else others
+    by_start = {u.start: u for u in pool if u.entity.type == "GPE" and u.entity.actor and u.entity.country}
+    out = []
+    for u in units_:
+        v = by_start.get(u.end + 1) if u.end < e_tok and low[u.end] == "," and not u.entity.actor else None
+        if v is not None and v.entity.country != u.entity.country and (v.end >= e_tok or low[v.end] not in COORD | {","}):
+            u = Unit(u.start, u.end, replace(u.entity, country=v.entity.country), u.head_start, u.head_end, u.members, u.paired)
+        out.append(u)
+    return out
 
 
 @lru_cache(maxsize=1)
