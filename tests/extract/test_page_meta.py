@@ -204,6 +204,9 @@ def _html(head: str, body: str = "") -> RawDocument:
     # a zone-less meta time takes the printed zone
     ('<meta name="content_PublishedDate" content="2024-05-06 14:05:18">', '<time>Senin, 6 Mei 2024 14:05 WITA</time>',
      "2024-05-06T14:05:18+08:00"),
+    # a tag stamped +07:00 at the minute a Makassar page prints in WITA: the printed zone
+    ('<meta property="article:published_time" content="2024-05-06T14:05:00+07:00">',
+     '<time>Senin, 6 Mei 2024 14:05 WITA</time>', "2024-05-06T14:05:00+08:00"),
     # a UTC meta time is written as the page prints it
     ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06T07:05:00.000Z"}</script>',
      '<div class="story-date">6 Mei 2024 14:05 WIB</div>', "2024-05-06T14:05:00+07:00"),

@@ -14,7 +14,7 @@ from functools import lru_cache
 from warta.article import Article, RawDocument, Source, article_id
 from warta.errors import InputError
 from warta.extract.clean import Cleaned, clean, normalise_line
-from warta.extract.dates import FoundDate, date_from_url, parse_date, pick_published
+from warta.extract.dates import DEFAULT_ZONE, FoundDate, date_from_url, parse_date, pick_published
 from warta.extract.html import Page, read_page
 from warta.extract.kinds import page_kind, title_kind
 from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_names, split_tags
@@ -212,8 +212,10 @@ def _published(given: str | None, from_input: str | None, dates: list[FoundDate]
             # that stores the day alone gives "2024-05-06T00:00:00+07:00")
             return printed
         if "T" in meta and "T" in printed:
-            if not page.published_zoned and printed[:16] == meta[:16]:
-                return meta[:19] + printed[19:]  # the same local time: the printed zone is the page's
+            if printed[:16] == meta[:16] and (not page.published_zoned or meta[19:] == DEFAULT_ZONE):
+                # the same local time: the printed zone is the page's (a zone-less tag, or a CMS
+                # that stamps every time +07:00 on a Makassar page printing "14:05 WITA")
+                return meta[:19] + printed[19:]
             shown = _in_zone_of(meta, printed)
             if shown is not None:
                 return shown  # the same instant (a tag in UTC): as the page prints it
@@ -237,13 +239,13 @@ def _in_wib(value: str) -> str:
     BBC's, is the 6th of May at 06:12 in Jakarta: the day the later stages resolve dates against)."""
     if "T" not in value or not value.endswith(("+00:00", "Z")):
         return value
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime
 
     try:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
-    return stamp.astimezone(timezone(timedelta(hours=7))).isoformat()
+    return stamp.astimezone(datetime.fromisoformat(f"2000-01-01T00:00{DEFAULT_ZONE}").tzinfo).isoformat()
 
 
 def _in_zone_of(meta: str, printed: str) -> str | None:
