@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from warta.actors.text import root_words
+from warta.actors.aliases import DASHES
+from warta.actors.text import fold, root_words
 from warta.lang.lemmas import stem
 
 
@@ -271,6 +272,12 @@ class DiscoveryRules:
             if any(self.toks[m].text in ".!?" and len(self.toks[m - 1].text) > 2 and self.toks[m + 1].start > self.toks[m].end
                    for m in range(i + 1, j - 1)):
                 continue  # a span across a sentence end ("di Teluk. Sekretaris AS") is a tagging slip
+            if self.toks[j - 1].text.islower() and self.toks[j - 1].start > self.toks[j - 2].end:
+                continue  # nor does a name end in a lower-case word ("Pasukan paramiliter", "Partai aja"; "Jong-un" is glued)
+            if self._across_dash(i, j):
+                continue  # so is one across a date line's spaced dash ("YANGON - Aliansi pemberontak")
+            if j == i + 1 and self.lex.has("body_heads", self.toks, i) and is_indonesian_word(self.toks[i].lower):
+                continue  # a body's head alone, a common noun, names nothing ("Partai", "Fraksi"; "Kemenlu" does)
             if j == i + 1 and (self.toks[i].lower in self.common or self.lex.has("not_names", self.toks, i)
                                or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j)
                                    and is_indonesian_word(self.toks[i].lower))):
@@ -292,7 +299,7 @@ class DiscoveryRules:
 
     def _ner_trim(self, i: int, j: int, typ: str) -> tuple[int, int]:
         """The name inside an NER span ``i:j``: a capitalised Indonesian word opening it that heads no
-        body, facility or place ("Kunjungan Erikson", "Kata Sebby", "Jatuhnya Laukkai") and a month
+        body, facility or place ("Kunjungan Erikson", "Kata Sebby", "Jatuhnya Laukkai"), a month
         closing it ("di Moskow Juni lalu") are no part of the name (lexicon ``name_heads``,
         ``name_openers``, ``months``)."""
         while j - i > 1 and self.toks[i + 1].is_cap and self._opener(i, typ):
@@ -336,6 +343,10 @@ class DiscoveryRules:
         self._add(i, k, self._new("ORG", self._text(i, k)), "ner")
         return True
 
+    def _across_dash(self, i: int, j: int) -> bool:
+        """Tokens ``i:j`` hold a spaced dash, as after a date line's place ("YANGON - Aliansi")."""
+        return any(self.toks[m].text in DASHES and self.toks[m].start > self.toks[m - 1].end for m in range(i + 1, j - 1))
+
     def _same_sentence(self, a: int, b: int) -> bool:
         return self._sent(self.toks[a].start) == self._sent(self.toks[b].start)
 
@@ -349,7 +360,7 @@ class DiscoveryRules:
             i += 1
         while j > i and not self.toks[j - 1].is_word:
             j -= 1
-        if j - i < 2 or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i):
+        if j - i < 2 or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i) or self._across_dash(i, j):
             return False
         inside = [f for f in self.found if f.i < j and i < f.j]
         if not inside or any(f.i < i or f.j > j or self._kind(f.key) not in ("country", "place") for f in inside):
@@ -383,9 +394,9 @@ class DiscoveryRules:
             self._add(f.i, g.j, self._new("ORG", self._text(f.i, g.j)), "acronyms")
 
     def nested_names(self) -> None:
-        """A body or state named inside an organisation's name is named too ("Dewan Keamanan [PBB]",
-        "Komisi I [DPR]", "Dewan Keamanan Nasional Tertinggi [Iran]"), as the real-news conventions
-        annotate it: a nested mention, which events skip (they read the outer one)."""
+        """A body, state or city named inside an organisation's name is named too ("Dewan Keamanan [PBB]",
+        "Komisi I [DPR]", "Dewan Keamanan Nasional Tertinggi [Iran]", "Organisasi Kerja Sama [Shanghai]"), as
+        the real-news conventions annotate it: a nested mention, which events skip (they read the outer one)."""
         for f in list(self.found):
             if f.j - f.i < 2 or self._kind(f.key) not in ("org", "new-ORG") or f.via == "organ":
                 continue
@@ -393,12 +404,22 @@ class DiscoveryRules:
             while t < f.j:
                 hit = self.gaz.aliases.at(self.toks, t) if self.toks[t].is_cap else None
                 target = self.gaz.records[hit[1][0].id] if hit and hit[0] <= f.j else None
-                if target is None or target.id == f.key or target.kind not in ("org", "country") \
+                if target is None or target.id == f.key or not self._nestable(target, t, hit[0], f) \
                         or any(g.key == target.id and g.i == t for g in self.found):
                     t += 1
                     continue
                 self._add(t, hit[0], target.id, "nested")
                 t = hit[0]
+
+    def _nestable(self, target, i: int, j: int, outer) -> bool:
+        """May ``target``, named at tokens ``i:j`` inside the organisation ``outer``, be a nested mention? A
+        body or a state; a city or region (GPE) too, under its own name ("Organisasi Kerja Sama [Shanghai]",
+        "Dewan [Naypyitaw]"), not under another name (an old one lives on in names: "Tentara Arakan" is no
+        mention of Rakhine) nor inside an outlet's masthead ("Pedoman Tangerang")."""
+        if target.kind in ("org", "country"):
+            return True
+        return target.kind == "place" and target.type == "GPE" and outer.via != "outlet" \
+            and fold(self._text(i, j)).lower() == fold(target.name).lower()
 
     def _initials_at(self, k: int) -> bool:
         """Token ``k`` is a free all-capitals word of one to five letters (a person's initials: "MM", "AYL")."""

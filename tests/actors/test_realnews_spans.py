@@ -1,0 +1,47 @@
+"""Entity spans the real-news conventions count (fitted on realnews_train; our own sentences): NER slips
+that name nothing, places nested in organisation names, continents, storms, labels of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.test_ner_spans import _run as _ner_run
+from tests.actors.test_realnews_rules import _shipped
+
+
+@pytest.mark.parametrize("text,span,label", [
+    ("Topan Kevin melanda Vanuatu pekan lalu.", "Topan Kevin", "PER"),  # a storm is weather
+    ("Kemarin Pasukan paramiliter menyerang kamp itu.", "Pasukan paramiliter", "ORG"),  # ends in lower case
+    ("BANDUNG - Aliansi buruh berunjuk rasa lagi.", "BANDUNG - Aliansi", "ORG"),  # across a date line's dash
+    ("Keputusan itu diambil Fraksi kemarin.", "Fraksi", "ORG"),  # a body's head alone
+    ("Serangan itu dilakukan Rezim Israel semalam.", "Rezim", "PER"),  # a description of the state
+])
+def test_ner_slips_name_nothing(blank_nlp, text, span, label):
+    art = _ner_run(blank_nlp, text, [(span, label)])
+    assert not any(m.text == span for e in art.entities for m in e.mentions)
+
+
+def _named(art) -> dict[str, set[str]]:
+    return {e.name: {m.text for m in e.mentions} for e in art.entities}
+
+
+def test_a_city_inside_an_organisation_name_is_a_nested_mention(blank_nlp):
+    named = _named(_shipped(blank_nlp, "Para menteri Organisasi Kerja Sama Shanghai berkumpul pekan ini."))
+    assert "Shanghai" in named.get("Shanghai", set())
+
+
+def test_a_place_under_an_old_name_inside_an_organisation_is_no_mention(blank_nlp):
+    named = _named(_shipped(blank_nlp, "Gerilyawan Tentara Arakan merebut pos itu pekan ini."))
+    assert not any("Arakan" in texts for name, texts in named.items() if name != "Tentara Arakan")
+
+
+def test_a_continent_after_a_locative_is_a_place(blank_nlp):
+    assert "Eropa" in _named(_shipped(blank_nlp, "Kasus campak naik tajam di Eropa tahun ini."))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Dua prajurit gugur dalam baku tembak dengan KKB di Papua.", "Kelompok Kriminal Bersenjata"),
+    ("Hubungan kedua negara memburuk sejak runtuhnya Uni Soviet.", "Uni Soviet"),
+])
+def test_labels_counted_as_entities_of_their_own(blank_nlp, text, name):
+    assert name in _named(_shipped(blank_nlp, text))
