@@ -80,3 +80,22 @@ def test_a_title_before_another_persons_name_is_not_the_next_ones(blank_nlp):
     coded = _coded(_linked(blank_nlp, text, ["Rahim Osman", "Martha Kellerman"]))
     assert coded["Rahim Osman"][0] == "MYS"
     assert coded["Martha Kellerman"] == (None, None)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a bare office and a bare name: the holder on the date with that name, whichever state
+    ("Menlu Retno tiba di Riyadh pada Senin.", "Retno Marsudi"),
+    # an office of a state: its holder on the date, not a former minister with that surname
+    ("Di Riyadh, Menlu Arab Saudi Pangeran Faisal menyambut tamunya.", "Faisal bin Farhan"),
+    # an honorific alone: the official of a state the article names
+    ("Pangeran Faisal menegaskan sikap Arab Saudi soal Gaza.", "Faisal bin Farhan"),
+])
+def test_a_title_and_a_bare_name_is_the_official_in_office(blank_nlp, text, name):
+    people = [e for e in _linked(blank_nlp, text, []).entities if e.type == "PER"]
+    assert [e.name for e in people] == [name]
+    assert people[0].linked
+
+
+def test_an_honorific_and_a_bare_name_of_no_state_named_is_no_official(blank_nlp):
+    people = [e for e in _linked(blank_nlp, "Pangeran Faisal tiba kemarin.", []).entities if e.type == "PER"]
+    assert not any(e.linked for e in people)

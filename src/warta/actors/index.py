@@ -39,6 +39,7 @@ class Gazetteer:
         self.records = records
         self.aliases: NgramIndex[Target] = NgramIndex()
         self.surnames: dict[str, set[str]] = {}  # lower-case last name token → official ids
+        self.name_words: dict[str, list[Record]] = {}  # any folded word of an official's names → officials
         self.countries: dict[str, Record] = {}
         self.capitals: dict[str, str] = {}  # place id → country code, for capitals
         self.orgs: dict[str, Record] = {}
@@ -53,6 +54,8 @@ class Gazetteer:
                 self.capitals[rec.id] = rec.country
             elif rec.kind == "official":
                 self._add_surnames(rec)
+                for word in dict.fromkeys(w for n in [rec.name] + rec.aliases for w in self.words_of_name(n)):
+                    self.name_words.setdefault(word, []).append(rec)
         self._add_place_heads()
         for key, targets in list(self.aliases.exact.items()) + list(self.aliases.folded.items()):
             targets.sort(key=self._rank)
@@ -125,6 +128,26 @@ class Gazetteer:
         if ids and len(ids) == 1:
             return self.records[next(iter(ids))]
         return None
+
+    @staticmethod
+    def words_of_name(name: str) -> list[str]:
+        """The folded lower-case words of a person's name (hyphens and particles dropped)."""
+        return [w for w in words_of(fold(name).lower()) if w.isalpha()]
+
+    def named_in_office(self, words: list[str], on: date, role: str | None = None,
+                        countries: set[str] | None = None) -> list[Record]:
+        """Officials with all ``words`` among the words of their names who hold an office on ``on``:
+        ``role`` when given, for one of ``countries`` when given (any other office of the official's
+        country counts when ``role`` is None)."""
+        out = []
+        for rec in self.name_words.get(words[0], ()) if words else ():
+            names = {w for n in [rec.name] + rec.aliases for w in self.words_of_name(n)}
+            if not all(w in names for w in words[1:]):
+                continue
+            if any(covers(t, on) and (role is None or t.role == role)
+                   and (countries is None or (t.country or rec.country) in countries) for t in rec.tenures):
+                out.append(rec)
+        return out
 
     def holders(self, role: str, *, country: str | None = None, org: str | None = None,
                 on: date | None = None) -> list[Record]:

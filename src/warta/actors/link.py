@@ -75,6 +75,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
         self.warnings: list[str] = []
         self.role_intro: dict[str, int] = {}  # person key → first token of a role stated with them
         self.pending_role: str | None = None  # the office whose holder ``resolve`` is looking for
+        self.pending_office = None  # (role definition, country, organisation) of the title being read
         # office holders and tenures are read on the reference date (set by the time stage); the
         # stated publication date is kept to check it against stated offices
         self.date = _day(reference_day(article))

@@ -58,6 +58,8 @@ class NameRules:
         else:
             last = words[-1]
             key, how = self._partial(last), "partial"
+            if key is None and via == "role" and (holder := self._titled_holder(words)) is not None:
+                return holder, "role"
             if key is None:
                 rec = self.gaz.by_surname(last.text)
                 key, how = (rec.id, "surname") if rec else self._typo(last)
@@ -79,6 +81,26 @@ class NameRules:
             if toks and (translit_key(toks[0]) == first or OSA.distance(translit_key(toks[0]), first) <= 1):
                 return key, how
         return None, None
+
+    def _titled_holder(self, words: list) -> str | None:
+        """The official a title names with a bare name, in office on the sentence's date: "Menlu Retno" is
+        the foreign minister named Retno then, whichever state the title leaves unsaid; "Menlu Arab Saudi
+        Pangeran Faisal" the Saudi one named Faisal (not a former one with that surname); an honorific or a
+        generic title ("Pangeran Faisal") an official of a state the article names. None unless exactly one."""
+        if self.pending_office is None:
+            return None
+        rdef, country, org = self.pending_office
+        on = self._date_at(words[0].i)
+        said = [w for t in words for w in self.gaz.words_of_name(t.text)]
+        if on is None or not said:
+            return None
+        if rdef.office:
+            hits = self.gaz.named_in_office(said, on, rdef.role, {country} if country else None)
+            hits = [r for r in hits if not org or r.organisation == org]
+        else:
+            named = {country} if country else {self._rec(f.key).country for f in self.found if self._kind(f.key) == "country"}
+            hits = self.gaz.named_in_office(said, on, None, named) if named and not org else []
+        return hits[0].id if len(hits) == 1 else None
 
     # ------------------------------------------------------------------ indexes of the persons found
 

@@ -112,8 +112,9 @@ class OfficeRules:
             if span:
                 span = self._ner_person_inside(*span)
                 self.pending_role = rdef.role if rdef.office else None
+                self.pending_office = (rdef, country, org)
                 person = self.resolve(*span, "PER", create=not self.weak_name(*span), via="role")
-                self.pending_role = None
+                self.pending_role = self.pending_office = None
                 end = span[1]
         former = self.lex.ends_before("former", self.toks, i)
         if person and country and country == implied and self._rec(person) and self._rec(person).country != country:
