@@ -103,6 +103,9 @@ def test_events_code_type_source_and_target(body, expected):
     ("Indonesia tidak akan pernah berhenti mendukung Palestina.", False, True),
     # a conditional event has not happened: planned
     ("Jepang siap membantu jika diminta oleh Turki.", False, True),
+    # an act that failed, was called off or nearly happened did not happen
+    ("Rusia gagal menyerang Ukraina.", True, False),
+    ("Pompeo batal bertemu Lavrov.", True, False),
 ])
 def test_events_read_negation_and_plans_before_the_trigger(body, negated, planned):
     art, doc = make_article(body)

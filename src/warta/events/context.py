@@ -15,7 +15,10 @@ import re
 
 from warta.article import Article, Timex, body_timex, reference_day
 
-NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
+NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung",
+                      # the act failed, was called off, nearly happened or was skipped: "gagal mencapai kata
+                      # sepakat", "batal ke China", "nyaris ditinju", "melewatkan KTT" (the conventions' negated)
+                      "gagal", "batal", "nyaris", "melewatkan", "absen"})
 PLANNERS = frozenset({
     "akan", "hendak", "bakal", "berencana", "rencananya", "direncanakan", "dijadwalkan", "terjadwal", "siap", "berniat",
     "ingin", "takkan", "mau", "bersiap", "diperkirakan", "diharapkan",  # expected, not yet done
