@@ -379,6 +379,11 @@ def test_dates_of_related_stories_are_not_the_first_publication():
     assert extract(raw).published == "2024-05-06T14:05:00+07:00"
 
 
+def test_a_relative_time_shown_with_the_date_in_an_attribute():
+    raw = _html('<meta name="pubdate" content="2024-05-06">', '<span class="date" title="06/05/2024 14:05">2 jam lalu</span>')
+    assert extract(raw).published == "2024-05-06T14:05:00+07:00"
+
+
 def test_microdata_and_time_attributes_give_the_time():
     raw = _html("", '<span itemprop="datePublished" content="2024-05-06T14:05:00+07:00">6 Mei 2024</span>')
     assert extract(raw).published == "2024-05-06T14:05:00+07:00"

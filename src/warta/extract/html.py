@@ -113,11 +113,18 @@ def _printed_dates(tree) -> list[FoundDate]:
         if not _DATE_CLASS.search(marker):
             continue
         text = " ".join(node.text_content().split())
-        if 6 <= len(text) <= 120:
-            line = parse_date_line(text)
-            if line is not None and not _in_other_stories(node):
-                found.append(line)
+        line = parse_date_line(text) if 6 <= len(text) <= 120 else None
+        if line is None:
+            # "<span class="date" title="06/05/2024 14:05">2 jam lalu</span>": a relative time
+            # shown, the date in an attribute
+            value = next((node.get(a) for a in _DATE_ATTRIBUTES if node.get(a)), None)
+            line = parse_date_line(value) if value else None
+        if line is not None and not _in_other_stories(node):
+            found.append(line)
     return found
+
+
+_DATE_ATTRIBUTES = ("title", "data-date", "data-time", "datetime", "content")
 
 
 def _loose_dates(tree) -> list[FoundDate]:
