@@ -379,6 +379,12 @@ def test_dates_of_related_stories_are_not_the_first_publication():
     assert extract(raw).published == "2024-05-06T14:05:00+07:00"
 
 
+def test_the_date_printed_in_the_writers_element():
+    raw = _html("", '<p class="author"><span>Johanis Sapulette</span> &bull; 06 Mei 2024 16:05 WIT</p>')
+    article = extract(raw)
+    assert article.published == "2024-05-06T16:05:00+09:00" and article.authors == ["Johanis Sapulette"]
+
+
 def test_a_relative_time_shown_with_the_date_in_an_attribute():
     raw = _html('<meta name="pubdate" content="2024-05-06">', '<span class="date" title="06/05/2024 14:05">2 jam lalu</span>')
     assert extract(raw).published == "2024-05-06T14:05:00+07:00"

@@ -110,7 +110,8 @@ def _printed_dates(tree) -> list[FoundDate]:
             found.append(FoundDate(iso, "plain", 0, 0))
     for node in tree.iter("div", "span", "p", "small", "li"):
         marker = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if not _DATE_CLASS.search(marker):
+        # the writer's element often carries the date too: "Johanis Sapulette • 06 Mei 2024 16:05 WIT"
+        if not _DATE_CLASS.search(marker) and not _WRITER_CLASS.search(marker):
             continue
         text = " ".join(node.text_content().split())
         line = parse_date_line(text) if 6 <= len(text) <= 120 else None
