@@ -68,6 +68,9 @@ SETTINGS = (
             "0: no budget.", _seconds, "0 (no budget) or a number of seconds"),
     Setting("debug", "WARTA_DEBUG", None,
             "Set (to anything): a bug in Warta shows its traceback instead of a one-line message."),
+    Setting("cache_dir", "WARTA_CACHE_DIR", None,
+            "Where the data parsed from YAML rule files is kept between runs, found again by the file's text "
+            "(unset: $XDG_CACHE_HOME/warta or ~/.cache/warta; off: nothing is kept)."),
     Setting("pipeline", "WARTA_PIPELINE", None,
             "A pipeline file: which document stages run, in which order, with which settings "
             "(unset: the shipped src/warta/pipeline.yaml; docs/architecture.md)."),
