@@ -99,3 +99,21 @@ def test_a_title_and_a_bare_name_is_the_official_in_office(blank_nlp, text, name
 def test_an_honorific_and_a_bare_name_of_no_state_named_is_no_official(blank_nlp):
     people = [e for e in _linked(blank_nlp, "Pangeran Faisal tiba kemarin.", []).entities if e.type == "PER"]
     assert not any(e.linked for e in people)
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # between the role and the state the portfolio may be in lower case
+    ("Hal itu disampaikan penasihat kebijakan luar negeri Kremlin Anton Belov kepada wartawan.", "Anton Belov", "RUS"),
+    ("Sedikitnya 50 orang tewas, kata Lena Haddad, direktur komunikasi UNRWA.", "Lena Haddad", "UNRWA"),
+    # a place of no state in the title is passed over
+    ("Hadir Direktur Jenderal Asia Pasifik dan Afrika Kementerian Luar Negeri (Kemlu) RI, Bayu Wicaksono.",
+     "Bayu Wicaksono", "IDN"),
+])
+def test_a_title_in_lower_case_before_the_state_still_gives_it(blank_nlp, text, name, code):
+    country, actor = _coded(_linked(blank_nlp, text, [name]))[name]
+    assert code in (country, actor)
+
+
+def test_a_clause_is_no_title(blank_nlp):
+    text = "Ia berbicara dengan Martha Kellerman, direktur yang mengecam Israel."
+    assert _coded(_linked(blank_nlp, text, ["Martha Kellerman"]))["Martha Kellerman"] == (None, None)

@@ -57,6 +57,22 @@ class AppositionRules:
                 or self.lex.has("military", self.toks, k) is not None or self.lex.has("government", self.toks, k) is not None
         return t.text in "()-/&"
 
+    def _placed(self, key: str) -> bool:
+        """A state, body or place: a gazetteer one, or a new body or place a rule gave a state or code
+        (the seat "Kremlin", the organ "Kementerian Luar Negeri Rusia")."""
+        if key in self.new:
+            ent = self.new[key]
+            return ent.type != "PER" and bool(ent.country or ent.actor)
+        return self._kind(key) in ("country", "org", "place")
+
+    def _title_noun(self, k: int) -> bool:
+        """A lower-case word of a title's portfolio ("kebijakan luar negeri", "komunikasi", "senior"): no
+        word that ends a title (lexicon ``title_stops``: yang, bahwa, kepada …) and no verb (meN-, ber-, di-,
+        ter- words: "direktur yang mengecam Israel" is no title of Israel)."""
+        t = self.toks[k]
+        return (t.text.isalpha() and t.text.islower() and not t.lower.startswith(("me", "ber", "di", "ter"))
+                and self.lex.has("title_stops", self.toks, k) is None)
+
     def _person_at(self, k: int) -> bool:
         f = self.starts.get(k)
         return bool(f and self._is_person(f.key))
@@ -70,15 +86,17 @@ class AppositionRules:
         while k >= 0 and f.i - k <= TITLE_SPAN:
             if any(self._is_person(g.key) for g in ends.get(k + 1, ())):
                 return None  # another person's name: "Menlu AS Antony Blinken dan X"
-            named = [g for g in ends.get(k + 1, ()) if g.i <= k and self._kind(g.key) in ("country", "org", "place")]
+            named = [g for g in ends.get(k + 1, ()) if g.i <= k and self._placed(g.key)]
             hit = self.lex.roles.at(self.toks, k)
             if hit and hit[0] <= f.i and not named:
                 return (k, hit[1][0], places[::-1]) if places else None
             if named:
                 places.append(named[0])
                 k = named[0].i - 1
-            elif (self._title_word(k) or self.taken[k]) and self.toks[k].text != ",":
-                k -= 1  # (a taken word is a role's: "juru [bicara] militer Israel")
+            elif (self._title_word(k) or self.taken[k] or places and self._title_noun(k)) and self.toks[k].text != ",":
+                # (a taken word is a role's: "juru [bicara] militer Israel"; between the role and the state
+                # the portfolio may be in lower case: "penasihat kebijakan luar negeri Kremlin Yuri Ushakov")
+                k -= 1
             else:
                 return None
         return None
@@ -95,11 +113,11 @@ class AppositionRules:
         places = []
         while k < self.n and k - at <= TITLE_SPAN:
             g = self.starts.get(k)
-            if g and self._kind(g.key) in ("country", "org", "place"):
+            if g and self._placed(g.key):
                 places.append(g)
                 k = g.j
-            elif self.toks[k].text in ",." or not self._title_word(k):
-                break
+            elif self.toks[k].text in ",." or not (self._title_word(k) or not places and self._title_noun(k)):
+                break  # (lower case before the state: "X, direktur komunikasi Badan … PBB")
             else:
                 k += 1
         if k < self.n and (self._person_at(k) or self.toks[k].text == "," and k + 1 < self.n and self._person_at(k + 1)):
@@ -114,8 +132,10 @@ class AppositionRules:
                 continue  # "Duta Besar Jepang untuk Indonesia": the post, not the state the holder serves
             rec = self._rec(g.key)
             if rec is None:
-                continue
+                ent = self.new[g.key]
+                return (ent.country, None) if ent.country else (None, ent.actor)
             if rec.kind == "org":
                 return (None, rec.actor) if rec.actor else None
-            return (rec.country, None) if rec.country else None
-        return None
+            if rec.country:
+                return rec.country, None
+        return None  # (a place of no state, "Direktur Jenderal Asia Pasifik dan Afrika Kemlu RI", is passed over)
