@@ -7,7 +7,7 @@ import pytest
 from warta.article import Entity, Mention
 from warta.events import code_events
 
-from tests.events.conftest import make_article
+from tests.events.conftest import coded, make_article
 
 
 def _coded(body):
@@ -103,3 +103,11 @@ def test_a_region_followed_by_its_state_stands_for_that_state():
     art.entities.append(Entity(id="golan", name="Dataran Tinggi Golan", type="GPE", country="SYR",
                                mentions=[Mention(at, at + len("Dataran Tinggi Golan"), "Dataran Tinggi Golan")]))
     assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc)] == [("ASSAULT", "IRN", "ISR")]
+
+
+def test_a_named_subject_in_a_quotation_is_not_its_speaker():
+    # "Musuh menyerang ...," kata Zelensky: the enemy attacked, not Zelensky; "Kami ..." would be his
+    body = '"Musuh menyerang Rusia pada malam hari," kata Zelensky.'
+    assert coded(body, quotes=[("Musuh menyerang Rusia pada malam hari,", "Volodymyr Zelensky")]) == []
+    body = '"Kami menyerang Rusia pada malam hari," kata Zelensky.'
+    assert coded(body, quotes=[("Kami menyerang Rusia pada malam hari,", "Volodymyr Zelensky")]) == [("ASSAULT", "UKR", "RUS")]

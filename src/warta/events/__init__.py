@@ -160,7 +160,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                         both, args.targets = both[:1], both[1:]
                 args.sources = both
             if (not args.sources and not args.relative and m.pattern.voice == "active"
-                    and args.pronoun not in arguments.THIRD_PERSON):
+                    and args.pronoun not in arguments.THIRD_PERSON and not _named_subject(low, m, s_tok)):
                 # "Kami mau militer Rusia keluar," kata Pompeo: the speaker is the subject
                 speaker = _quote_speaker(article, t_start, t_end)
                 if speaker:
@@ -238,6 +238,18 @@ def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_to
         return []
     first = arguments.with_conjuncts(actors, 0, low, set(), +1)
     return [u for u in first if u.end <= i and u not in targets]
+
+
+def _named_subject(low: list[str], m: matcher.Match, s_tok: int) -> bool:
+    """True when a noun stands as the subject right before an active verb ("Musuh meluncurkan 40 rudal,"
+    ujar Zelensky: the enemy launched them, not the speaker); a pronoun, a clause mark or nothing
+    leaves the subject to the speaker ("Kami mau militer Rusia keluar," kata Pompeo)."""
+    if m.pattern.pos != "verb":
+        return False
+    skip = arguments.SKIP_BEFORE | words("chain-adverb") | context.PLANNERS | context.NEGATORS
+    i = arguments.word_before(low, m.start, s_tok, skip)
+    return (i >= s_tok and low[i].isalpha() and low[i] not in arguments.PRONOUNS | DEMONSTRATIVES
+            and low[i] not in arguments.COORD | arguments.TARGET_END | {"yang", "untuk"})
 
 
 def _one_act(before: matcher.Match, m: matcher.Match, low: list[str]) -> bool:
