@@ -45,3 +45,30 @@ def test_a_continent_after_a_locative_is_a_place(blank_nlp):
 ])
 def test_labels_counted_as_entities_of_their_own(blank_nlp, text, name):
     assert name in _named(_shipped(blank_nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # up to a known body that closes it, capitalised common words go on the name
+    ("Ia menemui anggota Komisi Percepatan Reformasi NATO kemarin.", "Komisi Percepatan Reformasi NATO"),
+    # otherwise the name stops at the first of them, before a person's name
+    ("Ia menemui Ketua Komisi Percepatan Reformasi Kepolisian Zarkasih kemarin.", "Komisi Percepatan"),
+])
+def test_capitalised_common_words_go_on_an_organisation_name_up_to_a_known_body(run, text, name):
+    assert name in {e.name for e in run(text).entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("type_,name,canonical", [
+    ("ORG", "Komisi IV DPR RI", "Komisi IV DPR"),
+    ("ORG", "Kemlu RI", "Kemlu RI"),
+    ("PER", "Budi RI", "Budi RI"),
+])
+def test_an_indonesian_body_is_named_without_ri(type_, name, canonical):
+    from warta.actors.link import canonical_name
+
+    assert canonical_name(type_, name) == canonical
+
+
+@pytest.mark.parametrize("name", ["Hasyim Asy'ari", "Ma’ruf Wahid"])
+def test_an_apostrophe_inside_a_name_is_part_of_it(run, name):
+    art = run(f"Lembaga itu akan mengajukan banding, kata {name} kemarin.")
+    assert name in {e.name for e in art.entities if e.type == "PER"}

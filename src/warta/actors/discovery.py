@@ -57,18 +57,26 @@ class DiscoveryRules:
             if self.taken[k] or not t.is_cap or not self.lex.has("org_heads", self.toks, k):
                 continue
             head = j = self.lex.has("org_heads", self.toks, k)
+            common = None  # the first capitalised common word of the run
             while j < self.n and j - k < 6 and not (self.taken[j] and self._person_at(j)) and (
-                    (self.toks[j].is_cap and self.toks[j].is_word and self.toks[j].lower not in self.common)
-                    or (self.toks[j].text == "-" and self._glued(j - 1, j))):
+                    (self.toks[j].is_cap and self.toks[j].is_word) or (self.toks[j].text == "-" and self._glued(j - 1, j))):
                 place = self.starts.get(j)
                 if place and self._kind(place.key) in ("country", "place"):
                     j = place.j  # "Universitas Indonesia [Hikmahanto Juwana]": a place closes the name
+                    common = None
                     break
                 if place and self._kind(place.key) == "org" and not (
                         place.j < self.n and self.toks[place.j].text == "-" and self._glued(place.j - 1, place.j)):
                     j = place.j  # "Komisi VI DPR RI [Subardi]": a known body closes the name too ("Dewan NATO-Rusia" goes on)
+                    common = None
                     break
+                if common is None and self.toks[j].is_word and self.toks[j].lower in self.common:
+                    common = j
                 j += 1
+            if common is not None:
+                # capitalised common words go on a name only up to a known body or place that closes it
+                # ("Komisi Percepatan Reformasi Polri"); otherwise the name stops at the first one
+                j = common
             if self.toks[j - 1].text == "-":
                 j -= 1
             j = self._ner_org_end(k, j)

@@ -39,6 +39,18 @@ def new_id(type_: str, name: str) -> str:
     return f"{type_.lower()}:{hashlib.sha256(f'{type_}|{norm}'.encode()).hexdigest()[:12]}"
 
 
+APOSTROPHES = frozenset({"'", "’", "`"})
+
+
+def canonical_name(type_: str, name: str) -> str:
+    """The canonical name of a new entity: an Indonesian body is written with and without "RI"
+    (Republik Indonesia) after its name, and named without it ("Komisi IV DPR RI" is Komisi IV DPR,
+    as the real-news gold names it); "Kemlu RI" (two words) keeps it."""
+    if type_ == "ORG" and name.endswith(" RI") and len(name.split()) > 2:
+        return name[:-3]
+    return name
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat((value or "")[:10])
@@ -166,6 +178,9 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
             elif (t.text == "-" and glued and j + 1 < self.n and self.toks[j + 1].start == t.end
                   and self.toks[j + 1].is_cap):
                 j += 2  # Jean-Pierre
+            elif (t.text in APOSTROPHES and glued and j + 1 < self.n and self.toks[j + 1].start == t.end
+                  and self.toks[j + 1].text.isalpha() and self.toks[j + 1].text.islower()):
+                j += 2  # Hasyim Asy'ari, Ma'ruf Amin: an apostrophe inside a word (an Arabic glottal stop)
             elif self.lex.has("name_particles", self.toks, j) and j + 1 < self.n and self._nameish(self.toks[j + 1], False):
                 j += 2  # Mohammed bin Salman
             elif (self.lex.has("name_particles", self.toks, j) and j + 2 < self.n and self.toks[j + 1].text == "-"
@@ -257,6 +272,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
                 continue
             ent = self.new[key]
             name = ent.name or max((m.text for m in mentions), key=len)
+            name = canonical_name(ent.type, name)
             out.append(Entity(new_id(ent.type, name), " ".join(name.split()),
                               ent.type, ent.country, ent.actor, False, roles, mentions))
         return out
