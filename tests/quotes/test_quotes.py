@@ -597,3 +597,10 @@ def test_quotes_a_paragraph_closing_a_quote_left_open_and_a_letter_pointing_back
     quotes = [q for q in find_quotes(text, [party, rina]) if q.direct]
     assert [q.text[:12] for q in quotes] == ["Kepala daera", "Bila sudah d"]
     assert {q.speaker for q in quotes} == {"o1"}
+
+
+def test_quotes_a_ministry_named_in_lower_case_speaks_as_the_ministry_of_its_state():
+    text = "Xi juga akan bertemu Presiden Afrika Selatan di Johannesburg, kata kementerian luar negeri Cina."
+    china = _named(text, "g1", "China", "GPE", said="Cina", actor="CHN")
+    q = find_quotes(text, [china])[0]
+    assert q.speaker == "g1" and q.speaker_text == "Kementerian Luar Negeri Cina"

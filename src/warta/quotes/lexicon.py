@@ -20,7 +20,7 @@ KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "a
          "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
          "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation",
          "not-saying", "post-cue", "document-preposition", "deputy",
-         "body-noun"}
+         "body-noun", "ministry"}
 
 
 @dataclass(slots=True)

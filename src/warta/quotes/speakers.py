@@ -435,6 +435,11 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
         return definite
     if m.group() in _body_heads(lex):  # "kata polisi", "kata pemberontak dalam sebuah pernyataan …"
         return Speaker("state", m.start(), m.end(), m.group())
+    if m.group() in lex.kind("ministry"):  # "kata kementerian luar negeri Cina": before "Cina" is read alone
+        phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
+        state = _authority(ctx, phrase, phrase)
+        if state is not None:
+            return state
     # the phrase stops at the first plain lower-case word after a capitalised one:
     # "kata Presiden dalam rapat terbatas di Istana Merdeka" is about "Presiden" only
     seen_cap = False
@@ -802,6 +807,11 @@ def _resolve_state(ctx: Context, raw: Speaker) -> Speaker:
     ("pemberontak") with none named before is nobody's."""
     for _, _, ent in ctx.overlapping(raw.start, raw.end):
         if ent.type == "GPE" and ent.actor:
+            words = (raw.text or "").split()
+            if words and words[0].lower() in ctx.lex.kind("ministry"):
+                # "kata kementerian luar negeri Cina": the ministry speaks, named as its state's body
+                named = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
+                return Speaker("org", raw.start, raw.end, named, ent.id)
             return Speaker("org", raw.start, raw.end, ent.name, ent.id)
     body = _body_before(ctx, raw)
     if body is not None:
