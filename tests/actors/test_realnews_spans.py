@@ -72,3 +72,9 @@ def test_an_indonesian_body_is_named_without_ri(type_, name, canonical):
 def test_an_apostrophe_inside_a_name_is_part_of_it(run, name):
     art = run(f"Lembaga itu akan mengajukan banding, kata {name} kemarin.")
     assert name in {e.name for e in art.entities if e.type == "PER"}
+
+
+def test_a_derived_word_before_a_known_surname_is_no_given_name(blank_nlp):
+    # a title-case headline: "Makzulkan" (makzul + -kan) is a verb, not another Widodo
+    art = _shipped(blank_nlp, "Bangsa Tak Akan Maju Tanpa Makzulkan Jokowi")
+    assert "Joko Widodo" in {e.name for e in art.entities}

@@ -12,7 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from warta.actors.index import translit_key
-from warta.actors.text import Token, fold, root_words, words_of
+from warta.actors.text import Token, derived_word, fold, root_words, words_of
 
 
 class NameRules:
@@ -42,6 +42,8 @@ class NameRules:
                 # a sentence's first word is capitalised anyway, so an Indonesian word there (Adapun) is no name
                 if k in self.sentence_initial and self.toks[k].lower in root_words():
                     continue
+                if derived_word(self.toks[k].lower) and not self.lex.has("given_names", self.toks, k):
+                    continue  # nor is a derived word of a title-case headline ("Makzulkan Gibran", "Adili Jokowi")
                 if f.j - f.i == 1 and fold(self.toks[f.i].text).lower() != fold(rec.name).lower():
                     self._drop(f)
                     self._add(k, f.j, self._new("PER", self._text(k, f.j)), "name")

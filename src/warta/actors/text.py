@@ -14,6 +14,7 @@ from importlib import resources
 from operator import attrgetter
 from typing import Generic, Iterable, TypeVar
 
+from warta.lang.lemmas import stem
 from warta.lang.words import common_words  # noqa: F401  (the actors' stop list is the language layer's)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -136,6 +137,12 @@ def root_words() -> frozenset[str]:
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return frozenset()
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
+
+
+def derived_word(lower: str) -> bool:
+    """A word derived from a Sastrawi root by an affix (makzulkan ← makzul, adili ← adil, larangan ← larang)."""
+    root = stem(lower)
+    return root != lower and root in root_words()
 
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
