@@ -117,3 +117,19 @@ def test_a_title_in_lower_case_before_the_state_still_gives_it(blank_nlp, text, 
 def test_a_clause_is_no_title(blank_nlp):
     text = "Ia berbicara dengan Martha Kellerman, direktur yang mengecam Israel."
     assert _coded(_linked(blank_nlp, text, ["Martha Kellerman"]))["Martha Kellerman"] == (None, None)
+
+
+def test_a_state_named_with_negara_is_the_state(blank_nlp):
+    text = "Indonesia mengirimkan bantuan kepada Negara Vanuatu kemarin."
+    doc = blank_nlp(text)
+    at = text.index("Negara Vanuatu")
+    doc.ents = [doc.char_span(at, at + len("Negara Vanuatu"), label="LOC")]
+    art = Article(body=text, published="2023-08-01")
+    art.sentences = [[s.start_char, s.end_char] for s in doc.sents]
+    art = link(art, doc)
+    assert sorted(e.name for e in art.entities) == ["Indonesia", "Vanuatu"]
+
+
+def test_initials_after_a_title_open_the_name(blank_nlp):
+    art = _linked(blank_nlp, "Jaksa Agung AB Wiratmaja buka suara soal putusan itu.", [])
+    assert list(_coded(art)) == ["AB Wiratmaja"]

@@ -303,6 +303,9 @@ class DiscoveryRules:
                 if key is not None:
                     self._add(i, j, key, how)
                     continue
+            if typ != "PER" and (key := self._known("PER", self._text(i, j))) is not None:
+                self._add(i, j, key, "ner")  # a person's name again, typed as a place: "ST Burhanuddin"
+                continue
             self.resolve(i, j, typ, create=True, via="ner")
 
     def _ner_trim(self, i: int, j: int, typ: str) -> tuple[int, int]:
@@ -370,6 +373,8 @@ class DiscoveryRules:
             j -= 1
         if j - i < 2 or not self.toks[i].is_cap or self.lex.roles.at(self.toks, i) or self._across_dash(i, j):
             return False
+        if not self.taken[i] and self._opener(i, typ):
+            return False  # "Jatuhnya Laukkai": a free word that opens no name, left to _ner_trim
         inside = [f for f in self.found if f.i < j and i < f.j]
         if not inside or any(f.i < i or f.j > j or self._kind(f.key) not in ("country", "place") for f in inside):
             return False
@@ -380,6 +385,8 @@ class DiscoveryRules:
             return False
         if any(self.lex.has("months", self.toks, t.i) for t in free):
             return False  # "di Moskow Juni lalu": the place and the date after it
+        if all(self.lex.has("state_heads", self.toks, t.i) for t in free) and all(self._kind(f.key) == "country" for f in inside):
+            return False  # "Negara Vanuatu", "Kerajaan Yordania": the state itself, no place of its own
         self._add(i, j, self._new(typ, self._text(i, j)), "ner")
         return True
 

@@ -222,6 +222,11 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
                 self._index_person(key)
         return key
 
+    def _known(self, type_: str, name: str) -> str | None:
+        """The key of the new actor of this type and name found so far, or None."""
+        key = new_id(type_, name)
+        return key if key in self.new else None
+
     def weak_name(self, i: int, j: int) -> bool:
         """One capitalised Indonesian word (Sastrawi root or derived: Batal, Bahas, Penuntutan) that is
         not a common given name: after a title it is the title's or headline's word ("Menlu AS Batal ke

@@ -109,6 +109,8 @@ class OfficeRules:
                 span = self.name_span(after)  # "Ketua [Komisi IV DPR RI] Sudin": the body is no name
             elif span is None and self._acronym(m) and m + 1 < self.n and not self.taken[m + 1]:
                 span = self.name_span(m + 1)  # "Koordinator [MAKI] Boyamin Saiman": the body's acronym is no name
+                if span and len(self.toks[m].text) <= 2:
+                    span = (m, span[1])  # "Jaksa Agung ST Burhanuddin": two capitals are the person's initials
             if span:
                 span = self._ner_person_inside(*span)
                 self.pending_role = rdef.role if rdef.office else None
