@@ -293,6 +293,18 @@ def test_ordered_map_keeps_order_and_reads_ahead_a_bounded_amount():
     assert [r[0] for r in results] == [2 * n for n in range(1, 1000)]
 
 
+def _read_through(feed: pool.Feed) -> pool.Feed:
+    deadline = time.monotonic() + 10
+    while not feed._read.is_set() and time.monotonic() < deadline:  # the thread reads every item
+        time.sleep(0.01)
+    return feed
+
+
+def test_the_end_of_the_input_goes_in_small_batches_when_asked():
+    assert list(_read_through(pool.Feed(range(10), 16, tail=4))) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+    assert list(_read_through(pool.Feed(range(10), 16))) == [list(range(10))]  # without tail: one batch
+
+
 def test_a_result_comes_back_while_the_feed_waits_for_input():
     more = threading.Event()
 

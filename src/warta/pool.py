@@ -207,6 +207,9 @@ class Feed:
 
     A batch is what is ready: up to ``size`` items, cut short when the input pauses (a feed on
     a pipe), so that documents already read are processed and stored without waiting for more.
+    ``tail``: once the input has been read to its end, what is left goes in batches of at most
+    ``tail`` items, so that a pool's workers finish close together (the last batch of one worker
+    is the time the others wait).
     The thread reads at most ``ahead`` items before they are taken. An error raised while
     reading is raised again by ``take``.
     """
@@ -214,10 +217,12 @@ class Feed:
     _END = object()
 
     def __init__(self, items: Iterable, size: int, *, ahead: int | None = None, linger: float = 0.05,
-                 batched: bool = False):
+                 batched: bool = False, tail: int | None = None):
         self.size, self.linger, self.batched = size, linger, batched  # batched: the items are batches
+        self.tail = tail  # once the whole input is read: batches of at most this many items
         self._queue: queue.Queue = queue.Queue(maxsize=ahead or 2 * size)
         self._stop = threading.Event()
+        self._read = threading.Event()  # the thread has read the last item
         self.done = False
         self._thread = threading.Thread(target=self._pump, args=(iter(items),), daemon=True, name="warta-feed")
         self._thread.start()
@@ -227,6 +232,7 @@ class Feed:
             for item in items:
                 if not self._put((item, None)):
                     return
+            self._read.set()
             self._put((self._END, None))
         except BaseException as error:  # noqa: BLE001 - handed to the consumer, raised there
             self._put((self._END, error))
@@ -261,7 +267,8 @@ class Feed:
         if self.batched:
             return first
         batch = [first]
-        while len(batch) < self.size:
+        size = min(self.size, self.tail) if self.tail and self._read.is_set() else self.size
+        while len(batch) < size:
             try:
                 item = self._get(self.linger)
             except queue.Empty:
