@@ -11,6 +11,10 @@ when the file is absent. Each figure is one fresh process, model load included:
   extract, tokenize, print each record): the cost of Python, the readers and the extractor.
 - ``workers=N``: ``warta extract FILE --workers N`` (output to /dev/null).
 
+Before measuring, it compiles Warta's modules to bytecode (as an installation has them) and runs
+``warta extract`` once on one record, so that every measured run finds what an earlier run leaves (the
+data parsed from the YAML rule files, ``warta.parsed``; the model's files in the page cache).
+
 For each it prints wall seconds, articles/s, articles/s per core used, and the peak resident memory
 of the largest process (for N ≥ 2: one pool worker, the parent stays small). ``ratio`` is the
 pipeline's time at one worker over the floor's. ``--stages`` adds an in-process profile of one
@@ -21,6 +25,7 @@ at one worker, ratio ≤ 10, two workers ≥ 1.8× one, ≤ 600 MB per worker.
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import json
 import os
@@ -35,6 +40,8 @@ try:
     from benchmarks.results import figure, record
 except ModuleNotFoundError:  # run as a file (python benchmarks/bench_….py): its folder is on the path
     from results import figure, record
+
+import warta as warta_package  # the package the measured commands import
 
 ROOT = Path(__file__).resolve().parents[1]
 DETIK = ROOT / "../shared/corpus/summaries_dev/detik_dev_300.csv"
@@ -157,6 +164,10 @@ def main() -> None:
         # the very first does; otherwise the first measured run (one worker) would pay for it alone
         subprocess.run([*warta, "extract", str(write_jsonl(records[:1], Path(folder) / "warm"))],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        # Warta's modules compiled to bytecode, as an installation has them (pip compiles them): a
+        # sandbox that sets PYTHONDONTWRITEBYTECODE would otherwise make every measured process, the
+        # fork server included, compile Warta's source again (~0.2 s of CPU each)
+        compileall.compile_dir(str(Path(warta_package.__file__).parent), quiet=1)
         print(f"{len(records)} Detik records, {words:.0f} words on average; each figure is one process, model load included")
         results, cpus, figures = {}, {}, []
         floor_wall, floor_cpu, rss = measure([sys.executable, __file__, "--floor", str(path)])
