@@ -11,6 +11,7 @@ wrong one: "Rusia mengecam langkah itu" with no actor for "itu" is not coded.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH
 
@@ -246,10 +247,17 @@ def _named_subject(low: list[str], m: matcher.Match, s_tok: int) -> bool:
     leaves the subject to the speaker ("Kami mau militer Rusia keluar," kata Pompeo)."""
     if m.pattern.pos != "verb":
         return False
-    skip = arguments.SKIP_BEFORE | words("chain-adverb") | context.PLANNERS | context.NEGATORS
+    skip, not_nouns = _subject_words()
     i = arguments.word_before(low, m.start, s_tok, skip)
-    return (i >= s_tok and low[i].isalpha() and low[i] not in arguments.PRONOUNS | DEMONSTRATIVES
-            and low[i] not in arguments.COORD | arguments.TARGET_END | {"yang", "untuk"})
+    return i >= s_tok and low[i].isalpha() and low[i] not in not_nouns
+
+
+@lru_cache(maxsize=1)
+def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words stepped over back from a verb to its subject (auxiliaries, adverbs, modals, negators), and
+    the words there that are no noun subject (pronouns, demonstratives, coordinators, clause marks)."""
+    skip = arguments.SKIP_BEFORE | words("chain-adverb") | context.PLANNERS | context.NEGATORS
+    return skip, arguments.PRONOUNS | DEMONSTRATIVES | arguments.COORD | arguments.TARGET_END | {"yang", "untuk"}
 
 
 def _one_act(before: matcher.Match, m: matcher.Match, low: list[str]) -> bool:

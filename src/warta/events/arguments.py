@@ -42,6 +42,7 @@ DASHES = frozenset({"-", "--", "–", "—"})
 # Prepositions that introduce the target of a noun trigger.
 NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
 SOURCE_START = CLAUSE_END | {"bahwa"}
+APPOSITION_END = COORD | {","}  # "Kairo, Mesir, dan Yordania" is a list, not a city and its state
 VERB_PREFIXES = ("me", "ber", "di", "ter", "menye")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "pihaknya"})
 THIRD_PERSON = frozenset({"ia", "dia", "beliau", "pihaknya"})
@@ -237,14 +238,17 @@ def _apposed(units_: list[Unit], low: list[str], e_tok: int, others: list[Unit] 
     state after a comma standing for that state: "ke wilayah dekat Dataran Tinggi Golan, Israel" is
     towards Israel, whatever the gazetteer says of the Golan ("Kota Rafah, Palestina" alike); not in
     a list ("Kairo, Mesir, dan Yordania")."""
+    candidates = [i for i, u in enumerate(units_) if u.end < e_tok and low[u.end] == "," and not u.entity.actor]
+    if not candidates:
+        return units_
     pool = units_ if others is None else others
     by_start = {u.start: u for u in pool if u.entity.type == "GPE" and u.entity.actor and u.entity.country}
-    out = []
-    for u in units_:
-        v = by_start.get(u.end + 1) if u.end < e_tok and low[u.end] == "," and not u.entity.actor else None
-        if v is not None and v.entity.country != u.entity.country and (v.end >= e_tok or low[v.end] not in COORD | {","}):
-            u = Unit(u.start, u.end, replace(u.entity, country=v.entity.country), u.head_start, u.head_end, u.members, u.paired)
-        out.append(u)
+    out = list(units_)
+    for i in candidates:
+        u = units_[i]
+        v = by_start.get(u.end + 1)
+        if v is not None and v.entity.country != u.entity.country and (v.end >= e_tok or low[v.end] not in APPOSITION_END):
+            out[i] = Unit(u.start, u.end, replace(u.entity, country=v.entity.country), u.head_start, u.head_end, u.members, u.paired)
     return out
 
 
@@ -320,13 +324,19 @@ def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | Non
     return best
 
 
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    """The auxiliaries and adverbs stepped over back from a verb to its subject or relative marker."""
+    return SKIP_BEFORE | words("chain-adverb")
+
+
 def _heads_relative(unit: Unit | None, low: list[str], m: Match, s_tok: int) -> bool:
     """False when the verb ``m`` opens a relative clause ("X yang menentang ...") whose head noun is not
     ``unit``: the subject of a verb after "yang" is the noun right before "yang" ("13 drone Ukraina yang
     berusaha menyerang Moskow" is Ukraine's; "kelompok bersenjata yang menentang junta" is the group's,
     not an actor named earlier in the sentence; ``unit`` None: no actor before it). True for a verb that
     opens no relative clause."""
-    k = word_before(low, m.start, s_tok, SKIP_BEFORE | words("chain-adverb"))
+    k = word_before(low, m.start, s_tok, _skipped())
     if k < s_tok or low[k] != "yang":
         return True
     return unit is not None and (unit.end == k or (unit.end == k - 1 and low[k - 1] == ","))
