@@ -78,3 +78,11 @@ def test_a_derived_word_before_a_known_surname_is_no_given_name(blank_nlp):
     # a title-case headline: "Makzulkan" (makzul + -kan) is a verb, not another Widodo
     art = _shipped(blank_nlp, "Bangsa Tak Akan Maju Tanpa Makzulkan Jokowi")
     assert "Joko Widodo" in {e.name for e in art.entities}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Pasukan itu menyerang ibu kota provinsi Darfur Utara pekan lalu.", "Darfur Utara"),
+    ("Serangan terjadi di Korea Utara kemarin.", "Korea Utara"),  # a state the gazetteer knows
+])
+def test_a_known_region_with_a_compass_word_is_another_region(blank_nlp, text, name):
+    assert name in {e.name for e in _shipped(blank_nlp, text).entities}

@@ -206,6 +206,26 @@ class DiscoveryRules:
                 self._drop(f)  # "Jalan [Medan] Merdeka Barat" names a street, not the city
             self._add(k, j, self._new("LOC", self._text(k, j)), "facility")
 
+    def compass_places(self) -> None:
+        """A known city or region followed by a capitalised compass word that the gazetteer does not know
+        as one name ("Darfur Utara", "Bupati Morowali Utara", "kabupaten Morowali Utara") is another
+        region: a new GPE of the same country named with the compass word (and the head an Indonesian
+        regency keeps). "Raya" is left out ("Bandung Raya" is the NER's); states keep theirs (Korea Utara is
+        in the gazetteer) and so do capitals ("warga Kyiv Selatan" is a part of the city)."""
+        for f in list(self.found):
+            j = f.j
+            if j >= self.n or self.taken[j] or self._kind(f.key) != "place" or self._rec(f.key).type != "GPE" \
+                    or self._rec(f.key).capital:
+                continue
+            t = self.toks[j]
+            if not (t.is_cap and t.lower in COMPASS and t.lower != "raya" and t.start == self.toks[j - 1].end + 1):
+                continue
+            country = self._rec(f.key).country
+            self._drop(f)
+            key = self._new("GPE", self._text(f.i, j + 1))
+            self.new[key].country = country
+            self._add(f.i, j + 1, key, f.via)
+
     def admin_places(self) -> None:
         """An administrative unit with its name ("Kota Kherson", "Desa Maiorsk", "kabupaten Nduga",
         "Negara Bagian Shan"; lexicon ``admin_heads``) is the place itself, a GPE named without the head

@@ -296,6 +296,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
         self.named_organs()
         self.titled_organs()
         self.admin_places()
+        self.compass_places()
         self.security_units()
         self.organisations()
         self.ner()
