@@ -133,3 +133,15 @@ def test_a_state_named_with_negara_is_the_state(blank_nlp):
 def test_initials_after_a_title_open_the_name(blank_nlp):
     art = _linked(blank_nlp, "Jaksa Agung AB Wiratmaja buka suara soal putusan itu.", [])
     assert list(_coded(art)) == ["AB Wiratmaja"]
+
+
+def test_a_ministry_listing_its_portfolios_before_a_state_is_that_states(blank_nlp):
+    text = "Kementerian Perdagangan, Industri, dan Energi Korea Selatan meminta Indonesia mencabut larangan itu."
+    organs = [(e.name, e.actor) for e in _linked(blank_nlp, text, []).entities if e.type == "ORG"]
+    assert organs == [("Kementerian Perdagangan, Industri, dan Energi Korea Selatan", "KORGOV")]
+
+
+def test_ministries_listed_with_a_state_stay_apart(blank_nlp):
+    text = "Kementerian Perdagangan, Kementerian Luar Negeri, dan Korea Selatan hadir."
+    codes = {e.name: e.actor for e in _linked(blank_nlp, text, []).entities}
+    assert codes["Kementerian Perdagangan"] == "IDNGOV" and codes["Korea Selatan"] == "KOR"

@@ -288,8 +288,9 @@ class OfficeRules:
     def state_bodies(self) -> None:
         """``Kementerian Luar Negeri Rusia``, ``militer Rusia``: the state acting (actor RUSGOV, RUSMIL)."""
         for f in list(self.found):
-            # an Indonesian ministry's bare name followed by another country is that country's ministry
-            rec, nxt = self._rec(f.key), self.starts.get(f.j)
+            # an Indonesian ministry's bare name followed by another country is that country's ministry, also
+            # after more portfolios listed ("Kementerian Perdagangan, Industri, dan Energi Korea Selatan")
+            rec, nxt = self._rec(f.key), self.starts.get(self._portfolio_list(f.j))
             if rec and rec.kind == "org" and rec.country and nxt and self._kind(nxt.key) == "country" \
                     and self._rec(nxt.key).country != rec.country and self.lex.has("government", self.toks, f.i):
                 self._drop(f)
@@ -327,6 +328,21 @@ class OfficeRules:
                 continue
             sector = "MIL" if mil and self.toks[k].is_cap or mil and j == mil else "GOV"
             self._add(k, f.j, f.key, "government", self._rec(f.key).country + sector)
+
+    def _portfolio_list(self, k: int) -> int:
+        """Where a list of more portfolios after a ministry's name ends (", Industri, dan Energi"), or ``k``:
+        capitalised words joined by commas and a coordinator, each unclaimed."""
+        j, listed = k, False
+        while j + 1 < self.n and j - k < 8:
+            t = self.toks[j]
+            if t.text == "," or (self.lex.has("coordinators", self.toks, j) and t.text.islower()):
+                listed = True
+                j += 1
+            elif t.is_cap and t.is_word and not self.taken[j] and j not in self.starts:
+                j += 1
+            else:
+                break
+        return j if listed and j > k and self.toks[j - 1].is_cap else k
 
     def named_organs(self) -> None:
         """A foreign state organ named with its state ("Kementerian Luar Negeri Rusia", "Kedubes AS",
