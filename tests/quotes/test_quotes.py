@@ -604,3 +604,12 @@ def test_quotes_a_ministry_named_in_lower_case_speaks_as_the_ministry_of_its_sta
     china = _named(text, "g1", "China", "GPE", said="Cina", actor="CHN")
     q = find_quotes(text, [china])[0]
     assert q.speaker == "g1" and q.speaker_text == "Kementerian Luar Negeri Cina"
+
+
+def test_quotes_a_bench_is_the_court_named_before_and_dibantah_oleh_names_who_denies():
+    text = ("Sebelumnya, majelis hakim Pengadilan Negeri Sukamaju menolak tuntutan jaksa. Majelis menyatakan terdakwa terbukti bersalah.\n"
+            "Kabar itu dibantah oleh Menteri Budi Santoso. Namun ditegaskan bahwa proyek itu masih berjalan.")
+    court = _named(text, "o1", "Pengadilan Negeri Sukamaju", "ORG")
+    budi = _named(text, "p1", "Budi Santoso", "PER")
+    quotes = find_quotes(text, [court, budi])
+    assert [q.speaker for q in quotes if q.text.startswith(("terdakwa", "bahwa proyek"))] == ["o1", "p1"]
