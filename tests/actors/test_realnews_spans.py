@@ -86,3 +86,10 @@ def test_a_derived_word_before_a_known_surname_is_no_given_name(blank_nlp):
 ])
 def test_a_known_region_with_a_compass_word_is_another_region(blank_nlp, text, name):
     assert name in {e.name for e in _shipped(blank_nlp, text).entities}
+
+
+@pytest.mark.parametrize("title", ["Dirdik", "Dirreskrimum"])
+def test_directors_abbreviated_are_titles(run, title):
+    names = {e.name for e in run(f"Berkas itu sudah lengkap, kata {title} Bambang Sutejo kemarin.").entities
+             if e.type == "PER"}
+    assert names == {"Bambang Sutejo"}
