@@ -311,6 +311,35 @@ def test_a_name_alone_between_headline_and_date_line_is_the_writer():
     assert extract(RawDocument(Source(path="uji.txt"), text=text)).authors == []
 
 
+@pytest.mark.parametrize("label", ["Jawa Barat", "Kabar Daerah", "Sulawesi Selatan", "Berita Nasional"])
+def test_a_section_or_region_label_under_the_headline_is_no_writer(label):
+    text = (f"Banjir Rendam Ratusan Rumah Warga di Bantaran Sungai\n{label}\n08 Mei 2024 | 09:15 WIB\n\n"
+            "Bandung - Banjir merendam ratusan rumah di tepi sungai pada Rabu dini hari. Warga mengungsi ke masjid.")
+    assert extract(RawDocument(Source(path="uji.txt"), text=text)).authors == []
+    # the same page with a person in that place names its writer
+    text = text.replace(f"\n{label}\n", "\nDewi Anggraini\n")
+    assert extract(RawDocument(Source(path="uji.txt"), text=text)).authors == ["Dewi Anggraini"]
+
+
+@pytest.mark.parametrize("marker,other", [
+    ("related-posts", True), ("box-terpopuler", True), ("berita-lainnya", True), ("bacajuga", True), ("newsList", True), ("comments", True),
+    ("another-section", False), ("journalist-box", False), ("author-info", False),
+])
+def test_lists_of_other_stories_are_marked_by_whole_class_words(marker, other):
+    from warta.extract.html import _other_stories
+
+    assert bool(_other_stories().search(marker)) is other
+
+
+def test_word_groups_of_the_data_files_are_checked():
+    from warta.errors import ResourceError
+    from warta.extract.resources import words
+
+    assert "jawa" in words("bylines.yaml", "not-writer") and "co.id" in words("titles.yaml", "address-ending")
+    with pytest.raises(ResourceError):
+        words("bylines.yaml", "no-such-group")
+
+
 def test_a_label_alone_before_a_sentence_takes_no_author():
     text = ("Judul Berita Kota\nPenulis\nPemerintah kota membuka taman baru di pusat kota pada Senin pagi.\n\n"
             "Warga menyambut taman itu dengan gembira dan datang bersama keluarga.")

@@ -9,6 +9,7 @@ later stages can point into it by character offsets.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 
 from warta.article import Article, RawDocument, Source, article_id
@@ -19,7 +20,7 @@ from warta.extract.html import Page, read_page
 from warta.extract.kinds import page_kind, title_kind
 from warta.extract.meta import byline_names, cited_sources, detect_language, find_dateline, split_names, split_tags
 from warta.extract.outlets import Registry, registry
-from warta.extract.resources import load
+from warta.extract.resources import alternation, load
 
 __all__ = ["extract"]
 
@@ -123,7 +124,12 @@ def _outlet(url: str | None, article: Article, cleaned: Cleaned, page: Page, out
 # (also after "»", "•", "·": "Judul » Kabar Priangan")
 _LAST_SEGMENT = re.compile(r"^(?P<head>.+)\s+(?:[-–—|:»•·]|::)\s+(?P<site>(?:(?!\s[-–—|:»•·]\s).)+)$")
 # A site's address opening the title: "KOMPAS.com - Judul", "Liputan6.com: Judul".
-_FIRST_ADDRESS = re.compile(r"^[A-Za-z][\w-]*\.(?:com|co\.id|id|net|co|tv)\s+(?:[-–—|:»•·]|::)\s+(?=\S)")
+# (the endings: titles.yaml words, group address-ending)
+
+
+@lru_cache(maxsize=1)
+def _first_address() -> re.Pattern:
+    return re.compile(rf"^[A-Za-z][\w-]*\.(?:{alternation('titles.yaml', 'address-ending')})\s+(?:[-–—|:»•·]|::)\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +160,7 @@ def _clean_title(title: str | None, outlets: Registry) -> str | None:
     for pattern, tail in _title_rules():
         if tail:
             title = pattern.sub("", title)
-    return _FIRST_ADDRESS.sub("", title).strip()
+    return _first_address().sub("", title).strip()
 
 
 def _credits(cleaned: Cleaned, page: Page, outlets: Registry) -> tuple[list[str], list[str]]:
@@ -239,8 +245,6 @@ def _in_wib(value: str) -> str:
     BBC's, is the 6th of May at 06:12 in Jakarta: the day the later stages resolve dates against)."""
     if "T" not in value or not value.endswith(("+00:00", "Z")):
         return value
-    from datetime import datetime
-
     try:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -250,8 +254,6 @@ def _in_wib(value: str) -> str:
 
 def _in_zone_of(meta: str, printed: str) -> str | None:
     """``meta`` written in the zone of ``printed`` when both name the same minute, else None."""
-    from datetime import datetime
-
     try:
         first, second = datetime.fromisoformat(meta), datetime.fromisoformat(printed)
     except ValueError:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from warta.article import Removed
-from warta.extract import furniture
+from warta.extract import furniture, resources
 from warta.extract.dates import FoundDate, parse_date_line
-from warta.extract.meta import function_words, split_names
+from warta.extract.meta import function_words, is_person, split_names
 from warta.extract.outlets import Registry
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -125,6 +126,11 @@ def _apply_rules(items: list[Item], out: Cleaned, outlets: Registry, rule_set) -
                 later.reason = later.reason or "footer"
 
 
+@lru_cache(maxsize=None)
+def _not_writer() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.words("bylines.yaml", "not-writer"))
+
+
 # The head of a copied page where an unlabelled writer's line may stand (title, writer, date).
 MAX_HEAD_LINE = 3
 
@@ -132,7 +138,9 @@ MAX_HEAD_LINE = 3
 def _take_name_above(items: list[Item], i: int, out: Cleaned, outlets: Registry) -> None:
     """A writer's name printed alone between the headline and the date line, as IDN Times and
     Detik copies read ("Judul berita …" / "Rizky Santoso" / "07 Mei 2024 | 11:40 WIB"): a line of
-    two to four capitalised words that are people's names, right under a longer headline line."""
+    two to four capitalised words that are people's names, right under a longer headline line.
+    A section, desk or region label in that place ("Kabar Daerah", "Jawa Barat": a word of
+    bylines.yaml group not-writer) is no writer."""
     if not 2 <= i <= MAX_HEAD_LINE:
         return
     line, above = items[i - 1], items[i - 2]
@@ -142,6 +150,8 @@ def _take_name_above(items: list[Item], i: int, out: Cleaned, outlets: Registry)
     if not 2 <= len(words) <= 4 or len(above.text.split()) < 5 or len(above.text.split()) <= len(words):
         return
     if any(not w[0].isupper() or not w.isalpha() for w in words):
+        return
+    if any(w.lower() in _not_writer() for w in words) or not is_person(line.text, outlets):
         return
     names = split_names(line.text, outlets)
     if names == [line.text]:

@@ -6,9 +6,11 @@ import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from warta.extract.dates import FoundDate, find_date, parse_date, parse_date_line
+from warta.extract.resources import alternation, words
 
 # <meta> names and properties, by the field they give, most trusted first.
 META = {
@@ -45,8 +47,15 @@ _LABEL_ONLY = re.compile(r"^(?:penulis|reporter|pewarta|wartawan|jurnalis|kontri
                          r"|oleh|rep|red)\s*:?$", re.I)
 _LABEL_INITIALS = frozenset("pPrRwWjJkKeEoOlL")  # first letters of the labels above
 _BYLINE_TAGS = ("div", "span", "p", "li", "small", "address", "h5", "h6", "strong", "b", "a")
-# Marks of editors' choices, lists of stories, not an editor's credit.
-_EDITOR_LIST = re.compile(r"pick|choice|pilihan", re.I)
+
+
+@lru_cache(maxsize=None)
+def _editor_list() -> re.Pattern:
+    """Marks of editors' choices, lists of stories, not an editor's credit (bylines.yaml words, group
+    editor-list; anywhere in the class: "editorpick")."""
+    return re.compile(alternation("bylines.yaml", "editor-list"), re.I)
+
+
 # Schema.org types whose JSON-LD describes the story (Detik describes it as a WebPage).
 _LD_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage",
              "OpinionNewsArticle", "VideoObject"}
@@ -235,11 +244,18 @@ def _json_ld(tree) -> dict:
     return found
 
 
-# Page parts listing other stories, whose bylines are not this story's.
-# ("berita-lainnya", "baca-juga", "trending-news", "most-viewed", "read-also", "other-news", "recommended", "indeks")
-_OTHER_STORIES = re.compile(r"related|terkait|populer|popular|rekomendasi|recommend|terbaru|terkini|sidebar|widget|list"
-                            r"|comment|komentar|lainnya|baca-?juga|trending|most-?(?:read|view|popular|comment)"
-                            r"|also|other|pilihan|indeks|latest", re.I)
+
+
+@lru_cache(maxsize=None)
+def _other_stories() -> re.Pattern:
+    """Page parts listing other stories, whose bylines are not this story's: a class or id word of
+    bylines.yaml (group other-stories) at the start of a word of the class ("berita-lainnya",
+    "related_posts", "newsList", "comments"; not "another", "journalist"); a "-" in a listed word may
+    be written "_" or left out ("bacajuga", "most_read")."""
+    listed = sorted(words("bylines.yaml", "other-stories"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\-", "[-_]?") for w in listed)
+    # a word starts after a non-letter or at a small-to-capital step (camel case)
+    return re.compile(rf"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:{alternatives})")
 # More labelled bylines than this on one page: a list of stories, not one story's credits.
 MAX_BYLINES = 4
 
@@ -250,7 +266,7 @@ def _in_other_stories(node) -> bool:
             break  # WordPress marks <body> "has-sidebar", "single-post": a mark of the page, not a list
         if parent.tag in ("aside", "footer", "nav"):
             return True
-        if _OTHER_STORIES.search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
+        if _other_stories().search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
             return True
     return False
 
@@ -306,7 +322,7 @@ def _bylines(tree) -> list[str]:
                 line = _without_date(line)
                 if _name_shaped(line) and not _LABEL_ONLY.match(line):
                     found.append(line)
-            elif _EDITOR_CLASS.search(marker) and not _EDITOR_LIST.search(marker) and not _DATE_CLASS.search(marker):
+            elif _EDITOR_CLASS.search(marker) and not _editor_list().search(marker) and not _DATE_CLASS.search(marker):
                 # an editor's name printed without its label in an element marked as the editor's
                 line = _without_date(line)
                 if _name_shaped(line) and len(line.split()) <= 5 and not _LABEL_ONLY.match(line):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from warta.article import Dateline
 from warta.extract.dates import find_date
 from warta.extract.outlets import Registry
-from warta.extract.resources import load
+from warta.extract.resources import alternation, load, words
 
 _DASH = r"\s*(?:-{1,2}|–|—|:)\s+"
 _PLACE = r"[A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*){0,3}"
@@ -141,13 +141,20 @@ def is_person(name: str, outlets: Registry) -> bool:
 # Where a byline value stops naming people: a bracket or bar, or the date printed after the names
 # ("Oleh Yudha Maulana pada 06 Mei 2024, 14:05 WIB", "Candra Wiradinata • 06 Mei 2024 14:05").
 # The role printed after the name ends it too: "Raja Eben Lumbanrau Wartawan BBC News Indonesia".
-_BYLINE_END = re.compile(r"\s*(?:[|(•]|\s(?i:pada|on|diperbarui|diterbitkan|updated|published)\s+\w*\s*\d"
-                         r"|\s(?:Wartawan|Jurnalis|Reporter|Koresponden|Kontributor)\s).*$")
+# (the roles: bylines.yaml words, group role-after-name, written capitalised)
+
+
+@lru_cache(maxsize=None)
+def _byline_end() -> re.Pattern:
+    roles = "|".join(re.escape(w.capitalize()) for w in sorted(words("bylines.yaml", "role-after-name"),
+                                                                key=len, reverse=True))
+    return re.compile(r"\s*(?:[|(•]|\s(?i:pada|on|diperbarui|diterbitkan|updated|published)\s+\w*\s*\d"
+                      rf"|\s(?:{roles})\s).*$")
 
 
 def split_names(value: str, outlets: Registry) -> list[str]:
     """Person names of a byline value ("A dan B", "A, B"), without outlet names, companies and initials."""
-    value = _BYLINE_END.sub("", value)
+    value = _byline_end().sub("", value)
     found = find_date(value)
     if found is not None:
         value = value[: found.start]
@@ -171,16 +178,26 @@ _AUTHOR_LABEL = re.compile(
     r"|by|author|writer|rep\s*:)\s*:?\s*", re.I)
 # A part that opens with a label other than a writer's or an editor's credits no writer: "Translator:
 # X" (Tempo English), "Foto: X", "Sumber: Antara", "Grafis: X".
-_OTHER_LABEL = re.compile(r"^(?:translator|penerjemah|alih bahasa|foto|video|sumber|source|grafis|ilustrasi|infografis"
-                          r"|produser|producer|kameramen|desain|layout)\s*:", re.I)
+# (bylines.yaml words, group other-label)
+
+
+@lru_cache(maxsize=None)
+def _other_label() -> re.Pattern:
+    return re.compile(rf"^(?:{alternation('bylines.yaml', 'other-label')})\s*:", re.I)
+
+
 _EDITOR_LABEL = re.compile(r"^(?:editor|redaktur|penyunting|red\s*:)\s*:?\s*", re.I)
 # "Redaktur & Reporter : X" (JPNN): one person wrote and edited the story
 _BOTH_LABEL = re.compile(r"^(?:editor|redaktur)\s*(?:&|dan|/)\s*(?:reporter|penulis)\s*:?\s*"
                          r"|^(?:reporter|penulis)\s*(?:&|dan|/)\s*(?:editor|redaktur)\s*:?\s*", re.I)
 # Where a byline value splits into parts: " | ", " - ", and "/" before a role ("Rep: X/ Red: Y").
 # "/" or ";" before a role ("Rep: X/ Red: Y", "Redaktur: X / Reporter: Y", "Editor: X; Reporter: Y").
-_BYLINE_PARTS = re.compile(r"\s+[|\-–—·•]\s+|\s*\|\s*|\s*[/;]\s*(?=(?:red|editor|redaktur|penyunting|rep|reporter|penulis"
-                           r"|pewarta|translator|penerjemah|foto|sumber)\b)", re.I)
+# (the roles: bylines.yaml words, group part-label)
+
+
+@lru_cache(maxsize=None)
+def _byline_parts() -> re.Pattern:
+    return re.compile(rf"\s+[|\-–—·•]\s+|\s*\|\s*|\s*[/;]\s*(?=(?:{alternation('bylines.yaml', 'part-label')})\b)", re.I)
 
 
 def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
@@ -188,7 +205,7 @@ def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
     "Market - X, CNBC Indonesia", "Redaktur & Reporter : X" (both)."""
     authors: list[str] = []
     editors: list[str] = []
-    for part in _BYLINE_PARTS.split(value):
+    for part in _byline_parts().split(value):
         part = part.strip()
         if _BOTH_LABEL.match(part):
             names = split_names(_BOTH_LABEL.sub("", part), outlets)
@@ -196,7 +213,7 @@ def byline_names(value: str, outlets: Registry) -> tuple[list[str], list[str]]:
             editors.extend(names)
         elif _EDITOR_LABEL.match(part):
             editors.extend(split_names(_EDITOR_LABEL.sub("", part), outlets))
-        elif not _OTHER_LABEL.match(part):
+        elif not _other_label().match(part):
             authors.extend(split_names(_AUTHOR_LABEL.sub("", part), outlets))
     return authors, editors
 
