@@ -292,3 +292,23 @@ def test_an_attack_noun_with_no_side_restates_the_last_attack():
     assert coded(body) == [("ASSAULT", "RUS", "UKR"), ("ASSAULT", "RUS", "UKR")]
     # a meeting noun does not: "pertemuan" alone is often another meeting
     assert coded("Jokowi bertemu Putin di Moskow. Pertemuan itu berlangsung dua jam.") == [("CONSULT", "IDN", "RUS")]
+
+
+def test_an_attack_noun_restates_an_attack_of_its_own_or_the_previous_paragraph():
+    body = "Rusia menyerang Ukraina pada Senin.\n\nSerangan besar-besaran itu menghancurkan sebuah jembatan."
+    assert coded(body) == [("ASSAULT", "RUS", "UKR"), ("ASSAULT", "RUS", "UKR")]
+
+
+def test_an_attack_noun_two_paragraphs_on_is_another_attack():
+    # a paragraph about something else between: the mosque bombing is not Russia's attack on Ukraine
+    body = ("Rusia menyerang Ukraina pada Senin.\n\nDi Pakistan, pemilu berlangsung dengan tenang pekan ini.\n\n"
+            "Sementara itu, serangan bom bunuh diri menewaskan 10 orang di sebuah masjid.")
+    assert coded(body) == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_an_attack_noun_dated_to_another_year_is_another_attack():
+    body = "Israel menyerang Suriah pada Senin.\n\nPada 1982, bentrokan bersenjata pecah di perbatasan."
+    assert coded(body, timex=[("Senin", "2019-05-06"), ("1982", "1982")]) == [("ASSAULT", "ISR", "SYR")]
+    # a date of the same year does not part them: "Senin" and "pekan lalu" resolve loosely
+    body = "Israel menyerang Suriah pada Senin.\n\nBentrokan bersenjata itu pecah pada 5 Mei 2019."
+    assert coded(body, timex=[("Senin", "2019-05-06"), ("5 Mei 2019", "2019-05-05")]) == [("ASSAULT", "ISR", "SYR")] * 2
