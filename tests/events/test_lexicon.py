@@ -83,6 +83,17 @@ def test_every_lexicon_example_is_coded_with_its_type(entry):
     assert entry.type in types, f"{entry.example!r} gave {sorted(types)}"
 
 
+@pytest.mark.parametrize("text", [
+    # a bare "tarif" is any fare or rate: only a trade tariff lowered lifts a sanction (RETREAT)
+    "PLN menurunkan tarif listrik untuk pelanggan rumah tangga di Indonesia mulai bulan depan.",
+    "Pemerintah Indonesia memangkas tarif tol bagi truk logistik dari Malaysia.",
+    "Tarif ojek daring di Jakarta diturunkan oleh Kementerian Perhubungan Indonesia.",
+])
+def test_a_domestic_fare_lowered_is_no_event(text):
+    art, doc = make_article(text)
+    assert [e.type for e in code_events(art, doc, LEX, triggers=None)] == []
+
+
 @pytest.mark.parametrize("text,coded", [
     # an agreement or promise to act is the agreement, with the act's sides (real-news conventions)
     ("Iran dan Arab Saudi sepakat memulihkan hubungan diplomatik.", [("AGREE", "IRN", "SAU")]),
