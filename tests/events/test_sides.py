@@ -111,3 +111,14 @@ def test_a_named_subject_in_a_quotation_is_not_its_speaker():
     assert coded(body, quotes=[("Musuh menyerang Rusia pada malam hari,", "Volodymyr Zelensky")]) == []
     body = '"Kami menyerang Rusia pada malam hari," kata Zelensky.'
     assert coded(body, quotes=[("Kami menyerang Rusia pada malam hari,", "Volodymyr Zelensky")]) == [("ASSAULT", "UKR", "RUS")]
+
+
+@pytest.mark.parametrize("body", [
+    # review #1: the state after the comma opens the main clause as its subject; Kharkiv stays in Ukraine
+    "Usai serangan drone Rusia ke Kharkiv, Amerika Serikat mengecam Moskow.",
+    "Setelah serangan rudal Rusia ke Kharkiv, Prancis mengecam Moskow.",
+])
+def test_a_state_opening_the_next_clause_is_not_the_place_s_state(body):
+    coded_ = _coded(body)
+    assert ("ASSAULT", "RUS", "USA") not in coded_ and ("ASSAULT", "RUS", "FRA") not in coded_
+    assert ("ASSAULT", "RUS", "UKR") in coded_

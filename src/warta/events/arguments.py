@@ -42,7 +42,6 @@ DASHES = frozenset({"-", "--", "–", "—"})
 # Prepositions that introduce the target of a noun trigger.
 NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
 SOURCE_START = CLAUSE_END | {"bahwa"}
-APPOSITION_END = COORD | {","}  # "Kairo, Mesir, dan Yordania" is a list, not a city and its state
 VERB_PREFIXES = ("me", "ber", "di", "ter", "menye")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "pihaknya"})
 THIRD_PERSON = frozenset({"ia", "dia", "beliau", "pihaknya"})
@@ -230,14 +229,25 @@ def units(entities: list[Entity], starts: list[int], ends: list[int], low: list[
                 actors[-1] = Unit(p.start, b, ent, a, b, [ent])
                 continue
         actors.append(unit)
-    return _apposed(actors, low, e_tok), _apposed(places, low, e_tok, actors)
+    return _apposed(actors, low, sent), _apposed(places, low, sent, actors)
 
 
-def _apposed(units_: list[Unit], low: list[str], e_tok: int, others: list[Unit] | None = None) -> list[Unit]:
+def _closes(low: list[str], end: int, e_tok: int) -> bool:
+    """Whether the clause ends at ``end``: the sentence ends, or a word of kind ``state-close`` follows
+    (".", ")", "pada", "di", "sejak": a stop, or an adjunct of the same clause)."""
+    return end >= e_tok or low[end] in words("state-close")
+
+
+def _apposed(units_: list[Unit], low: list[str], sent: tuple[int, int], others: list[Unit] | None = None) -> list[Unit]:
     """``units_`` with each city or region (no actor code of its own) that the text follows with its
     state after a comma standing for that state: "ke wilayah dekat Dataran Tinggi Golan, Israel" is
-    towards Israel, whatever the gazetteer says of the Golan ("Kota Rafah, Palestina" alike); not in
-    a list ("Kairo, Mesir, dan Yordania")."""
+    towards Israel, whatever the gazetteer says of the Golan ("Kota Rafah, Palestina" alike); only
+    when the state closes the clause, so not in a list ("Kairo, Mesir, dan Yordania") nor when the
+    state opens the next clause ("Usai serangan ke Kharkiv, Amerika Serikat mengecam": its subject),
+    and never in a sentence opening with a fronted clause (``FRONTED``)."""
+    s_tok, e_tok = sent
+    if s_tok < e_tok and low[s_tok] in FRONTED:
+        return units_
     candidates = [i for i, u in enumerate(units_) if u.end < e_tok and low[u.end] == "," and not u.entity.actor]
     if not candidates:
         return units_
@@ -247,7 +257,7 @@ def _apposed(units_: list[Unit], low: list[str], e_tok: int, others: list[Unit] 
     for i in candidates:
         u = units_[i]
         v = by_start.get(u.end + 1)
-        if v is not None and v.entity.country != u.entity.country and (v.end >= e_tok or low[v.end] not in APPOSITION_END):
+        if v is not None and v.entity.country != u.entity.country and _closes(low, v.end, e_tok):
             out[i] = Unit(u.start, u.end, replace(u.entity, country=v.entity.country), u.head_start, u.head_end, u.members, u.paired)
     return out
 
