@@ -189,6 +189,16 @@ def test_quotes_lexicon_rejects_unknown_keys(tmp_path):
         load_lexicon(user)
 
 
+def test_quotes_lexicon_parses_body_nouns_once_and_rejects_one_without_its_word(tmp_path):
+    lex = default_lexicon()
+    assert "kepolisian" in lex.body_nouns["polisi"] and lex.office <= lex.titles
+    user = tmp_path / "speakers.yaml"
+    user.write_text(yaml.safe_dump({"groups": [{"name": "bodies-by-kind", "kind": "body-noun", "words": ["polisi"],
+                                                "note": "no word of the names after the noun"}]}))
+    with pytest.raises(ResourceError, match=r"body-noun 'polisi' must read noun=word"):
+        load_lexicon(user)
+
+
 def test_quotes_user_lexicon_adds_a_cue(tmp_path):
     user = tmp_path / "cues.yaml"
     user.write_text(yaml.safe_dump({"cues": [{"name": "bilang", "position": "after", "note": "colloquial say"}]}))

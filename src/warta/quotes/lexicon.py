@@ -20,7 +20,7 @@ KINDS = {"pronoun", "role", "org", "skip", "via", "outlet", "filler", "stop", "a
          "title-link", "document", "document-opening", "coordination", "nickname", "adverb", "subordinator",
          "subject-pronoun", "group-pronoun", "headline", "headline-group", "abbreviation",
          "not-saying", "post-cue", "document-preposition", "deputy",
-         "body-noun", "ministry"}
+         "body-noun", "ministry", "needs-agent"}
 
 
 @dataclass(slots=True)
@@ -46,6 +46,14 @@ class Lexicon:
     # surface form -> (cue, refers back): `katanya` is the cue `kata` pointing to the last speaker
     forms: dict[str, tuple[Cue, bool]] = field(default_factory=dict)
     words: dict[str, set[str]] = field(default_factory=dict)
+    # derived from ``words`` when the lexicon is built (``_derive``):
+    # kind ``body-noun`` parsed: a common noun for a body -> the words the names of such bodies hold
+    body_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # office and organisation words (kinds role and org): a title before a name holds one
+    office: frozenset[str] = frozenset()
+    # those and the non-name words (kind stop): what a person mention made of titles only holds
+    titles: frozenset[str] = frozenset()
+
     def has_cue(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a cue form as a word: a sentence without one holds no
         reported statement, and most sentences are skipped with this one look."""
@@ -90,6 +98,11 @@ def _group(source: str, entry: Any, index: int) -> tuple[str, list[str]]:
     words = entry.get("words")
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise ResourceError(f"{source}: group {entry['name']!r}: `words` must be a list of strings")
+    if entry["kind"] == "body-noun":
+        for word in words:
+            noun, eq, head = word.partition("=")
+            if not (eq and noun.strip() and head.strip()):
+                raise ResourceError(f"{source}: group {entry['name']!r}: body-noun {word!r} must read noun=word")
     return entry["kind"], [w.lower() for w in words]
 
 
@@ -108,6 +121,17 @@ def _index(lex: Lexicon) -> None:
             # "katanya", "ujarnya": the cue-only form whose speaker is the last one quoted
             if cue.position == "after" and not lex.forms[form][1]:
                 lex.forms.setdefault(form + "nya", (cue, True))
+
+
+def _derive(lex: Lexicon) -> None:
+    """The tables the speaker finder reads that are made of ``lex.words``: built once with the lexicon."""
+    table: dict[str, list[str]] = {}
+    for entry in sorted(lex.kind("body-noun")):
+        noun, _, head = entry.partition("=")
+        table.setdefault(noun.strip(), []).append(head.strip())
+    lex.body_nouns = {noun: tuple(heads) for noun, heads in table.items()}
+    lex.office = frozenset(lex.kind("role") | lex.kind("org"))
+    lex.titles = lex.office | lex.kind("stop")
 
 
 def _shipped(name: str) -> tuple[str, str]:
@@ -131,6 +155,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     for kind, words in entries["groups"]:
         lex.words.setdefault(kind, set()).update(words)
     _index(lex)
+    _derive(lex)
     return lex
 
 

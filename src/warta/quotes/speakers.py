@@ -237,7 +237,7 @@ def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[
     """All mentions of all entities as ``(start, end, entity)``, in text order. With ``lex``, a person
     mention made of office and organisation words only ("Koordinator", "Polda Metro Jaya") is left out:
     it names no person, and taking it for one hides the name that follows it in the same run."""
-    titles = _titles(lex) if lex is not None else frozenset()
+    titles = lex.titles if lex is not None else frozenset()
     if titles:
         # "Menteri Luar Negeri India" is a title too: its state is named with the office words
         titles = titles | {w.lower() for e in entities if e.type == "GPE" for m in e.mentions for w in (m.text or "").split()}
@@ -252,16 +252,6 @@ def entity_mentions(entities: list[Entity], lex: Lexicon | None = None) -> list[
             out += [(m.start, m.end, e) for m in e.mentions]
     out.sort(key=itemgetter(0, 1))
     return out
-
-
-_TITLES: dict[int, frozenset[str]] = {}
-
-
-def _titles(lex: Lexicon) -> frozenset[str]:
-    """Office, organisation and non-name words: what a person mention made of titles only holds."""
-    if id(lex) not in _TITLES:
-        _TITLES[id(lex)] = frozenset(lex.kind("role") | lex.kind("org") | lex.kind("stop"))
-    return _TITLES[id(lex)]
 
 
 def _title_words_only(text: str, titles: frozenset[str]) -> bool:
@@ -298,7 +288,7 @@ def _is_acronym(word: str) -> bool:
 def person_part(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The trailing person name of a capitalised run, after its role and organisation words."""
     words = list(WORD.finditer(text, start, end))
-    blocked = lex.kind("role") | lex.kind("org") | lex.kind("stop") | lex.kind("outlet")
+    blocked = lex.titles | lex.kind("outlet")
     cut = -1
     for i, m in enumerate(words):
         if m.group().lower().rstrip(".") in blocked or _is_acronym(m.group()):
@@ -358,7 +348,7 @@ def _leading_name(ctx: Context, s: int, e: int) -> Speaker | None:
     Menteri Luar Negeri India menyatakan"): the person is the name, the rest of the run is the title.
     Neither the name nor its words may be a body, a place, an office or a non-name word."""
     text, lex = ctx.text, ctx.lex
-    blocked = lex.kind("role") | lex.kind("org") | lex.kind("stop") | lex.kind("outlet")
+    blocked = lex.titles | lex.kind("outlet")
     words = list(WORD.finditer(text, s, e))
     k = 0
     while k < len(words) and words[k].group().lower().rstrip(".") not in blocked and not _is_acronym(words[k].group()):
@@ -387,7 +377,7 @@ def _misread_person(ctx: Context, hits: list[tuple[int, int, Entity]], s: int, e
     inner = [h for h in hits if h is not last and h[0] == ms and h[1] < me]
     start = max((h[1] for h in inner), default=ms)
     words = list(WORD.finditer(text, start, me))
-    blocked = lex.kind("role") | lex.kind("org") | lex.kind("stop") | lex.kind("outlet")
+    blocked = lex.titles | lex.kind("outlet")
     if len(words) < 2 or any(not w.group()[:1].isupper() or _is_acronym(w.group())
                              or w.group().lower().rstrip(".") in blocked for w in words):
         return None
@@ -433,7 +423,7 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     definite = _definite_description(ctx, m, seg_end)
     if definite is not None:
         return definite
-    if m.group() in _body_heads(lex):  # "kata polisi", "kata pemberontak dalam sebuah pernyataan …"
+    if m.group() in lex.body_nouns:  # "kata polisi", "kata pemberontak dalam sebuah pernyataan …"
         return Speaker("state", m.start(), m.end(), m.group())
     if m.group() in lex.kind("ministry"):  # "kata kementerian luar negeri Cina": before "Cina" is read alone
         phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
@@ -446,7 +436,7 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
     for w in WORD.finditer(text, m.start(), seg_end):
         if _capitalised(w.group()):
             seen_cap = True
-        elif seen_cap and w.group().lower() not in lex.kind("role") | lex.kind("org"):
+        elif seen_cap and w.group().lower() not in lex.office:
             seg_end = w.start()
             break
     guessed = None
@@ -479,7 +469,7 @@ def speaker_after(ctx: Context, pos: int, limit: int) -> Speaker:
             return sp
     phrase = list(WORD.finditer(text, m.start(), seg_end))[:5]
     state = _authority(ctx, phrase, phrase) if phrase and (phrase[0].group().lower() in lex.kind("authority")
-                                                          or phrase[0].group().lower() in _body_heads(lex)) else None
+                                                          or phrase[0].group().lower() in lex.body_nouns) else None
     return state if state is not None else _role_phrase(ctx, m.start(), seg_end)
 
 
@@ -542,8 +532,7 @@ def _issuer_before(ctx: Context, doc: re.Match) -> Speaker | None:
 
 def _title_words(ctx: Context, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds an office or organisation word (a title before a name)."""
-    titles = ctx.lex.kind("role") | ctx.lex.kind("org")
-    return any(w.group().lower() in titles for w in WORD.finditer(ctx.text, start, end))
+    return any(w.group().lower() in ctx.lex.office for w in WORD.finditer(ctx.text, start, end))
 
 
 def _document_before(ctx: Context, words: list[re.Match], verb_start: int) -> Speaker | None:
@@ -751,7 +740,7 @@ def _authority(ctx: Context, tail: list[re.Match], words: list[re.Match]) -> Spe
     country the story is about. An anonymous one ("seorang pejabat", "sumber") is nobody's."""
     lex = ctx.lex
     for k, w in enumerate(tail):
-        if w.group().lower() not in lex.kind("authority") and w.group().lower() not in _body_heads(lex):
+        if w.group().lower() not in lex.kind("authority") and w.group().lower() not in lex.body_nouns:
             continue
         rest = tail[k + 1 :]
         if any(_capitalised(x.group()) and ctx.entity_at(x.start(), x.end()) is None for x in rest):
@@ -766,24 +755,10 @@ def _authority(ctx: Context, tail: list[re.Match], words: list[re.Match]) -> Spe
     return None
 
 
-_BODY_HEADS: dict[int, dict[str, tuple[str, ...]]] = {}
-
-
-def _body_heads(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Kind ``body-noun`` of speakers.yaml: a common noun for a body -> the words its names hold."""
-    if id(lex) not in _BODY_HEADS:
-        table: dict[str, list[str]] = {}
-        for entry in lex.kind("body-noun"):
-            noun, _, head = entry.partition("=")
-            table.setdefault(noun.strip(), []).append(head.strip())
-        _BODY_HEADS[id(lex)] = {k: tuple(v) for k, v in table.items()}
-    return _BODY_HEADS[id(lex)]
-
-
 def _body_before(ctx: Context, raw: Speaker) -> Speaker | None:
     """A body of the kind an unnamed speaker's noun names, the latest named before it outside quotes:
     "…, kata polisi." after "Kepolisian Kerajaan Kanada mengatakan …" is that police force."""
-    table = _body_heads(ctx.lex)
+    table = ctx.lex.body_nouns
     heads = {h for w in (raw.text or "").lower().split() for h in table.get(w, ())}
     if not heads:
         return None
