@@ -623,3 +623,30 @@ def test_quotes_a_bench_is_the_court_named_before_and_dibantah_oleh_names_who_de
     budi = _named(text, "p1", "Budi Santoso", "PER")
     quotes = find_quotes(text, [court, budi])
     assert [q.speaker for q in quotes if q.text.startswith(("terdakwa", "bahwa proyek"))] == ["o1", "p1"]
+
+
+def test_quotes_an_agentless_dibantah_gives_the_denial_to_nobody_and_the_denier_keeps_its_own_words():
+    # the last speaker before an agentless "dibantah" is the accuser: the denial is not theirs
+    text = ("Partai Maju menuduh Serikat Nelayan Sukamaju menerima dana asing. Tuduhan itu dibantah, dan "
+            "Serikat Nelayan Sukamaju menyebut tuduhan tersebut sama sekali tidak berdasar.")
+    party = _named(text, "o1", "Partai Maju", "ORG")
+    name = "Serikat Nelayan Sukamaju"
+    union = Entity("o2", name, "ORG", mentions=[Mention(i, i + len(name), name) for i in
+                                                 (text.index(name), text.rindex(name))])
+    quotes = find_quotes(text, [party, union])
+    assert "o1" not in {q.speaker for q in quotes if "tidak berdasar" in q.text}
+    assert [q.speaker for q in quotes if q.text.startswith("tuduhan tersebut")] == ["o2"]
+
+
+def test_quotes_an_unnamed_official_is_the_story_s_state_only_with_an_authority_word():
+    # "juru bicara pemerintah" (authority words) speaks for the country the story is about; "kata
+    # pemberontak" with no rebel body named before (a body-noun, no authority word) is nobody's
+    story = ("Myanmar menggelar pemilu di Naypyidaw. Junta Myanmar menyebut Myanmar siap. Warga Myanmar antre sejak pagi.\n")
+    said = ("Pemungutan suara di tiga kota ditunda sampai pekan depan karena banjir, kata juru bicara pemerintah.\n"
+            "Jalan menuju perbatasan utara sudah ditutup sejak Senin pagi, kata pemberontak.")
+    text = story + said
+    at = [i for i in range(len(text)) if text.startswith("Myanmar", i)]
+    myanmar = Entity("g1", "Myanmar", "GPE", actor="MMR", mentions=[Mention(i, i + 7, "Myanmar") for i in at])
+    by_start = {q.text.split()[0]: q for q in find_quotes(text, [myanmar]) if not q.direct}
+    assert by_start["Pemungutan"].speaker == "g1"
+    assert by_start["Jalan"].speaker is None

@@ -149,6 +149,8 @@ def _reported(ctx: Context, s: int, e: int, prev: tuple[int, int] | None = None)
                 # no agent: "Dikatakan bahwa …", "Lebih jauh lagi dijelaskan, …", "Dikatakannya …" report
                 # the speaker of the passage (the last one), or the issuer of a document framing the sentence
                 # ("Dari keterangan tertulis Puspen TNI, Rabu (18/12), dijelaskan, …")
+                if w.group().lower() in lex.kind("needs-agent"):
+                    continue  # "Tuduhan itu dibantah, dan …": the one who denies is unnamed, not the last speaker
                 sp = _framing_document(ctx, words[:i]) or Speaker("pronoun", w.start(), w.end(), w.group())
                 found = (_content_after_verb(text, w.end(), e, lex.forms), e, sp)
             else:
