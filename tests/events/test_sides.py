@@ -122,3 +122,14 @@ def test_a_state_opening_the_next_clause_is_not_the_place_s_state(body):
     coded_ = _coded(body)
     assert ("ASSAULT", "RUS", "USA") not in coded_ and ("ASSAULT", "RUS", "FRA") not in coded_
     assert ("ASSAULT", "RUS", "UKR") in coded_
+
+
+@pytest.mark.parametrize("body,quote,speaker,expected", [
+    # review #2: an adverb before the verb is no noun subject; "Kami" is the speaker's side
+    ('"Kami sangat mendukung Ukraina," kata Presiden AS Joe Biden.', "Kami sangat mendukung Ukraina,",
+     "Joe Biden", ("SUPPORT", "USA", "UKR")),
+    ('"Kami selalu mendukung Palestina," kata Menteri Luar Negeri Retno Marsudi.', "Kami selalu mendukung Palestina,",
+     "Retno Marsudi", ("SUPPORT", "IDN", "PSE")),
+])
+def test_an_adverb_before_the_verb_in_a_quotation_leaves_the_speaker_its_subject(body, quote, speaker, expected):
+    assert expected in coded(body, quotes=[(quote, speaker)])

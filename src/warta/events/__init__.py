@@ -252,7 +252,8 @@ def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_to
 def _named_subject(low: list[str], m: matcher.Match, s_tok: int) -> bool:
     """True when a noun stands as the subject right before an active verb ("Musuh meluncurkan 40 rudal,"
     ujar Zelensky: the enemy launched them, not the speaker); a pronoun, a clause mark or nothing
-    leaves the subject to the speaker ("Kami mau militer Rusia keluar," kata Pompeo)."""
+    leaves the subject to the speaker ("Kami mau militer Rusia keluar," kata Pompeo), and adverbs of
+    kind ``verb-adverb`` are stepped over ("Kami sangat mendukung")."""
     if m.pattern.pos != "verb":
         return False
     skip, not_nouns = _subject_words()
@@ -264,7 +265,7 @@ def _named_subject(low: list[str], m: matcher.Match, s_tok: int) -> bool:
 def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words stepped over back from a verb to its subject (auxiliaries, adverbs, modals, negators), and
     the words there that are no noun subject (pronouns, demonstratives, coordinators, clause marks)."""
-    skip = arguments.SKIP_BEFORE | words("chain-adverb") | context.PLANNERS | context.NEGATORS
+    skip = arguments.SKIP_BEFORE | words("chain-adverb") | words("verb-adverb") | context.PLANNERS | context.NEGATORS
     return skip, arguments.PRONOUNS | DEMONSTRATIVES | arguments.COORD | arguments.TARGET_END | {"yang", "untuk"}
 
 
