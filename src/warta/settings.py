@@ -34,6 +34,20 @@ def _size(raw: str) -> int:
     return value
 
 
+_OFF_WORDS = {"off", "none", "0", "false"}  # the spellings that switch a folder setting off
+
+
+def _folder_or_off(raw: str) -> str:
+    """``off`` for any spelling of off (any case); else an absolute folder (``~`` expanded): a relative
+    one would be a folder in whatever directory Warta runs from."""
+    if raw.strip().lower() in _OFF_WORDS:
+        return "off"
+    where = os.path.expanduser(raw)
+    if not os.path.isabs(where):
+        raise ValueError
+    return where
+
+
 def _seconds(raw: str) -> float:
     value = float(raw)
     if value < 0:
@@ -70,7 +84,8 @@ SETTINGS = (
             "Set (to anything): a bug in Warta shows its traceback instead of a one-line message."),
     Setting("cache_dir", "WARTA_CACHE_DIR", None,
             "Where the data parsed from YAML rule files is kept between runs, found again by the file's text "
-            "(unset: $XDG_CACHE_HOME/warta or ~/.cache/warta; off: nothing is kept)."),
+            "(unset: $XDG_CACHE_HOME/warta or ~/.cache/warta; off, none, 0 or false: nothing is kept; "
+            "a relative folder is an error).", _folder_or_off, "an absolute folder or off"),
     Setting("pipeline", "WARTA_PIPELINE", None,
             "A pipeline file: which document stages run, in which order, with which settings "
             "(unset: the shipped src/warta/pipeline.yaml; docs/architecture.md)."),
