@@ -119,21 +119,24 @@ class Remembered:
         self.pattern = regex.pattern
         self.answers: dict | None = {}
 
+    def _answer(self, string: str, compute: Callable):
+        """``compute(string)``, remembered per string until ``forget()``."""
+        if self.answers is None:
+            return compute(string)
+        if string not in self.answers:
+            self.answers[string] = compute(string)
+        return self.answers[string]
+
     def match(self, string: str):
         """``regex.match(string)``."""
-        if self.answers is None:
-            return self.regex.match(string)
-        if string not in self.answers:
-            self.answers[string] = self.regex.match(string)
-        return self.answers[string]
+        return self._answer(string, self.regex.match)
 
     def finditer(self, string: str):
         """The matches of ``regex.finditer(string)``."""
-        if self.answers is None:
-            return self.regex.finditer(string)
-        if string not in self.answers:
-            self.answers[string] = list(self.regex.finditer(string))
-        return iter(self.answers[string])
+        return iter(self._answer(string, self._matches))
+
+    def _matches(self, string: str) -> list:
+        return list(self.regex.finditer(string))
 
     def forget(self) -> None:
         self.answers = None
