@@ -106,6 +106,13 @@ def test_events_code_type_source_and_target(body, expected):
     # an act that failed, was called off or nearly happened did not happen
     ("Rusia gagal menyerang Ukraina.", True, False),
     ("Pompeo batal bertemu Lavrov.", True, False),
+    ("Putin melewatkan KTT G20 dengan Indonesia.", True, False),
+    ("Putin absen dari KTT G20 dengan Indonesia.", True, False),
+    ("Rusia nyaris menyerang Ukraina.", True, False),
+    # review #3: a failure word negates only the act it governs, not one across another verb or a clause word
+    ("Warga nyaris tewas dalam serangan udara Rusia di Kharkiv.", False, False),
+    ("Kunjungan Menteri Luar Negeri Jepang ke Seoul batal setelah serangan rudal Korea Utara ke Jepang.",
+     False, False),
 ])
 def test_events_read_negation_and_plans_before_the_trigger(body, negated, planned):
     art, doc = make_article(body)

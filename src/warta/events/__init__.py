@@ -265,7 +265,8 @@ def _named_subject(low: list[str], m: matcher.Match, s_tok: int) -> bool:
 def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words stepped over back from a verb to its subject (auxiliaries, adverbs, modals, negators), and
     the words there that are no noun subject (pronouns, demonstratives, coordinators, clause marks)."""
-    skip = arguments.SKIP_BEFORE | words("chain-adverb") | words("verb-adverb") | context.PLANNERS | context.NEGATORS
+    skip = (arguments.SKIP_BEFORE | words("chain-adverb") | words("verb-adverb") | context.PLANNERS | context.NEGATORS
+            | words("failure"))
     return skip, arguments.PRONOUNS | DEMONSTRATIVES | arguments.COORD | arguments.TARGET_END | {"yang", "untuk"}
 
 

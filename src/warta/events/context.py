@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 
 from warta.article import Article, Timex, body_timex, reference_day
+from warta.events.arguments import SKIP_BEFORE
+from warta.events.words import words
 
-NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung",
-                      # the act failed, was called off, nearly happened or was skipped: "gagal mencapai kata
-                      # sepakat", "batal ke China", "nyaris ditinju", "melewatkan KTT" (the conventions' negated)
-                      "gagal", "batal", "nyaris", "melewatkan", "absen"})
+NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
 PLANNERS = frozenset({
     "akan", "hendak", "bakal", "berencana", "rencananya", "direncanakan", "dijadwalkan", "terjadwal", "siap", "berniat",
     "ingin", "takkan", "mau", "bersiap", "diperkirakan", "diharapkan",  # expected, not yet done
@@ -41,8 +40,22 @@ def modality(low: list[str], start: int, floor: int) -> tuple[bool, bool]:
         planned |= word in PLANNERS or word in CONDITIONAL
         stopped |= word in STOPPERS
         i -= 1
+    negated |= failed(low, start, floor)
     # "tidak akan pernah berhenti mendukung" keeps supporting: the negation applies to the stopping
     return negated and not stopped, planned
+
+
+def failed(low: list[str], start: int, floor: int) -> bool:
+    """True when a word of kind ``failure`` (the act failed, was called off, nearly happened or was
+    skipped) governs the trigger at token ``start``: it is the first word before it once auxiliaries
+    (``SKIP_BEFORE``) and a ``failure-link`` preposition are stepped over ("gagal menyerang", "batal
+    bertemu", "melewatkan KTT", "absen dari KTT"); never across another verb or a clause word
+    ("nyaris tewas dalam serangan", "batal setelah serangan")."""
+    skip = SKIP_BEFORE | words("failure-link")
+    i = start - 1
+    while i >= floor and low[i] in skip:
+        i -= 1
+    return i >= floor and low[i] in words("failure")
 
 
 def hypothetical(low: list[str], start: int, floor: int) -> bool:
