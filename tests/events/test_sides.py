@@ -133,3 +133,10 @@ def test_a_state_opening_the_next_clause_is_not_the_place_s_state(body):
 ])
 def test_an_adverb_before_the_verb_in_a_quotation_leaves_the_speaker_its_subject(body, quote, speaker, expected):
     assert expected in coded(body, quotes=[(quote, speaker)])
+
+
+def test_a_subject_keeps_a_noun_trigger_in_its_parenthetical_adjunct():
+    # review #4b: "Israel, dalam serangan ... ," the comma opens an adjunct of the subject's own act
+    assert ("ASSAULT", "ISR", "PSE") in _coded("Israel, dalam serangan terbarunya ke Rafah, menewaskan 20 warga Palestina.")
+    # and still: across a comma before another clause the noun takes no agent from the left
+    assert _coded("Jepang mengecam Rusia, menjelang pertemuan dengan China.") == [("ACCUSE", "JPN", "RUS")]

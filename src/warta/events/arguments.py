@@ -481,7 +481,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                  or (_titled(low, first, actors[i].start) and (actors[i].entity.type != "GPE" or actors[i].entity.actor))]
     if left is not None and m.pattern.pos == "noun" and (
             m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))
-            or (DASHES | {","}) & set(low[actors[left].end:m.start])):
+            or ((DASHES | {","}) & set(low[actors[left].end:m.start]) and not _parenthetical(low, actors[left].end, m.start))):
         left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
         sources = with_conjuncts(actors, left, low, triggers, -1)
@@ -503,6 +503,15 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
 
 
 TITLE_REACH = 6  # words of an office title between a preposition and the state it names
+
+
+def _parenthetical(low: list[str], end: int, start: int) -> bool:
+    """True when the comma right after an actor ending at ``end`` opens an adjunct holding the noun
+    trigger at ``start`` (a word of kind ``adjunct-opener`` follows it, and no other comma or dash comes
+    before the trigger): "Israel, dalam serangan terbarunya ke Rafah, menewaskan …" keeps Israel as
+    the attack's agent."""
+    return (end + 1 < start and low[end] == "," and low[end + 1] in words("adjunct-opener")
+            and not (DASHES | {","}) & set(low[end + 1:start]))
 
 
 def _titled(low: list[str], first: int, start: int) -> bool:
