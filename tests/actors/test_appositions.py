@@ -145,3 +145,19 @@ def test_ministries_listed_with_a_state_stay_apart(blank_nlp):
     text = "Kementerian Perdagangan, Kementerian Luar Negeri, dan Korea Selatan hadir."
     codes = {e.name: e.actor for e in _linked(blank_nlp, text, []).entities}
     assert codes["Kementerian Perdagangan"] == "IDNGOV" and codes["Korea Selatan"] == "KOR"
+
+
+@pytest.mark.parametrize("text,code", [
+    # lexicon group nationality: the state after "dari" is the holder's
+    ("Martha Kellerman, Duta Besar dari Kanada, tiba di Jakarta kemarin.", "CAN"),
+    # lexicon group posting: the state after "untuk" is the post, not the holder's
+    ("Martha Kellerman, Duta Besar untuk Kanada, tiba di Jakarta kemarin.", None),
+])
+def test_dari_names_the_holders_state_and_untuk_the_post(blank_nlp, text, code):
+    assert _coded(_linked(blank_nlp, text, ["Martha Kellerman"]))["Martha Kellerman"][0] == code
+
+
+def test_a_verb_prefix_ends_a_lower_case_portfolio(blank_nlp):
+    # "dikecam" has the verb prefix di- (lang/data/affixes.yaml): no word of the title before the state
+    text = "Ia menemui Martha Kellerman, direktur dikecam Israel, pekan lalu."
+    assert _coded(_linked(blank_nlp, text, ["Martha Kellerman"]))["Martha Kellerman"] == (None, None)

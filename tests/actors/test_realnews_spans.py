@@ -93,3 +93,27 @@ def test_directors_abbreviated_are_titles(run, title):
     names = {e.name for e in run(f"Berkas itu sudah lengkap, kata {title} Bambang Sutejo kemarin.").entities
              if e.type == "PER"}
     assert names == {"Bambang Sutejo"}
+
+
+@pytest.mark.parametrize("text,name,known", [
+    # given names the stemmer cuts into a rare root and an affix (adi + -an, dad + -an), before known surnames:
+    # another Blinken, another Lavrov ("Hunter Biden")
+    ("Menurut Adian Blinken, harga tiket pesawat naik pekan ini.", "Adian Blinken", "Antony Blinken"),
+    ("Warga bernama Dadan Lavrov melapor ke polisi kemarin.", "Dadan Lavrov", "Sergey Lavrov"),
+    # a given name listed in lexicon given_names (pin + -kan: the verb suffix)
+    ("Menurut Pinkan Blinken, harga tiket pesawat naik pekan ini.", "Pinkan Blinken", "Antony Blinken"),
+])
+def test_a_given_name_the_stemmer_calls_derived_before_a_known_surname_is_another_person(blank_nlp, text, name, known):
+    names = {e.name for e in _shipped(blank_nlp, text).entities}
+    assert name in names and known not in names
+
+
+@pytest.mark.parametrize("word,derived", [
+    ("makzulkan", True),  # a rare root with the verb suffix -kan
+    ("adili", True),  # a common root (adil) with -i
+    ("adian", False), ("dadan", False), ("susi", False),  # a rare root and -an / -i: no word form
+])
+def test_a_derived_word_is_a_common_word_form(word, derived):
+    from warta.actors.text import derived_word
+
+    assert derived_word(word) is derived

@@ -15,11 +15,13 @@ reads itself:
 The title is a role word (roles.yaml) and the words of its name: capitalised words, the linking words
 of lexicon group ``title_links``, government and military words, brackets, and the states, bodies and
 places named in it. The first state, body or place of the title is the holder's, except one after a
-posting word other than "dari" ("Duta Besar Jepang untuk Indonesia": Japan's; "dari Australia": the
-holder's nationality).
+word of lexicon group ``posting`` ("Duta Besar Jepang untuk Indonesia": Japan's); one after a word of group
+``nationality`` is the holder's ("dari Australia").
 """
 
 from __future__ import annotations
+
+from warta.lang.words import affixes
 
 TITLE_SPAN = 16  # tokens a title may run over (the longest on real news: about a dozen)
 
@@ -67,10 +69,10 @@ class AppositionRules:
 
     def _title_noun(self, k: int) -> bool:
         """A lower-case word of a title's portfolio ("kebijakan luar negeri", "komunikasi", "senior"): no
-        word that ends a title (lexicon ``title_stops``: yang, bahwa, kepada …) and no verb (meN-, ber-, di-,
-        ter- words: "direktur yang mengecam Israel" is no title of Israel)."""
+        word that ends a title (lexicon ``title_stops``: yang, bahwa, kepada …) and no verb (a word with a verb
+        prefix of lang/data/affixes.yaml: "direktur yang mengecam Israel" is no title of Israel)."""
         t = self.toks[k]
-        return (t.text.isalpha() and t.text.islower() and not t.lower.startswith(("me", "ber", "di", "ter"))
+        return (t.text.isalpha() and t.text.islower() and not t.lower.startswith(affixes("verb-prefix"))
                 and self.lex.has("title_stops", self.toks, k) is None)
 
     def _person_at(self, k: int) -> bool:
@@ -127,7 +129,7 @@ class AppositionRules:
     def _holder_place(self, places: list) -> tuple[str | None, str | None] | None:
         """(country, organisation) of the first state, body or place of a title not after a posting word."""
         for g in places:
-            posted = g.i > 0 and self.lex.has("posting", self.toks, g.i - 1) == g.i and self.toks[g.i - 1].lower != "dari"
+            posted = g.i > 0 and self.lex.has("posting", self.toks, g.i - 1) == g.i
             if posted or (g.i > 0 and self.toks[g.i - 1].text == "(" and places[0] is not g):
                 continue  # "Duta Besar Jepang untuk Indonesia": the post, not the state the holder serves
             rec = self._rec(g.key)

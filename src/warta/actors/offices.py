@@ -137,12 +137,15 @@ class OfficeRules:
         title: "Duta Besar Jepang [untuk Indonesia], Masaki" is Japan's ambassador, "Perwakilan PBB [di
         Sudan], X" the UN's, "Direktur AIIB [dari Australia] Christopher Legg" an Australian (the
         nationality is the person's country). Returns where the title ends and the holder's country."""
-        if k + 1 >= self.n or self.lex.has("posting", self.toks, k) != k + 1:
+        if k + 1 >= self.n:
+            return k, country
+        nationality = self.lex.has("nationality", self.toks, k) == k + 1
+        if not (nationality or self.lex.has("posting", self.toks, k) == k + 1):
             return k, country
         f = self.starts.get(k + 1)
         if f is None or self._kind(f.key) not in ("country", "place", "org"):
             return k, country
-        if self.toks[k].lower == "dari":
+        if nationality:
             if self._kind(f.key) != "country":
                 return k, country  # "Anggota DPR dari Partai Gerindra": a party is no nationality here
             return f.j, self._rec(f.key).country

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Generic, Iterable, TypeVar
 
 from warta.lang.lemmas import stem
-from warta.lang.words import common_words  # noqa: F401  (the actors' stop list is the language layer's)
+from warta.lang.words import affixes, common_words  # (common_words: the actors' stop list is the language layer's)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _NORM, _LOWER = attrgetter("norm"), attrgetter("lower")
@@ -140,9 +140,15 @@ def root_words() -> frozenset[str]:
 
 
 def derived_word(lower: str) -> bool:
-    """A word derived from a Sastrawi root by an affix (makzulkan ← makzul, adili ← adil, larangan ← larang)."""
+    """A common Indonesian word form derived from a Sastrawi root: the root is a frequent common word
+    (adili ← adil, bebaskan ← bebas, kunjungi ← kunjung) or the affix is a verb suffix of
+    lang/data/affixes.yaml (makzulkan ← makzul + -kan). Sastrawi alone also cuts given names into a rare
+    root and an affix (Adian ← adi + -an, Dadan ← dad + -an, Susi ← sus + -i): those are no word forms."""
     root = stem(lower)
-    return root != lower and root in root_words()
+    if root == lower or root not in root_words():
+        return False
+    return root in common_words() or any(lower.endswith(suffix) and lower[:-len(suffix)].endswith(root)
+                                         for suffix in affixes("verb-suffix"))
 
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from warta.article import Entity
 from warta.events.matcher import CLAUSE_END, Match
 from warta.events.words import metonyms, missions, shipped, words
+from warta.lang.words import affixes
 from warta.resources import load_rules
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
@@ -42,7 +43,7 @@ DASHES = frozenset({"-", "--", "–", "—"})
 # Prepositions that introduce the target of a noun trigger.
 NOUN_TARGET = frozenset({"dengan", "terhadap", "kepada", "ke", "untuk", "bagi", "atas", "antara", "melawan", "dari", "pada"})
 SOURCE_START = CLAUSE_END | {"bahwa"}
-VERB_PREFIXES = ("me", "ber", "di", "ter", "menye")
+VERB_PREFIXES = affixes("verb-prefix")  # me-, ber-, di-, ter- (lang/data/affixes.yaml)
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "pihaknya"})
 THIRD_PERSON = frozenset({"ia", "dia", "beliau", "pihaknya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
