@@ -61,11 +61,21 @@ def test_capitalised_common_words_go_on_an_organisation_name_up_to_a_known_body(
     ("ORG", "Komisi IV DPR RI", "Komisi IV DPR"),
     ("ORG", "Kemlu RI", "Kemlu RI"),
     ("PER", "Budi RI", "Budi RI"),
+    ("ORG", "Ketua MPR RI", "Ketua MPR"),
+    ("ORG", "Kementerian Pertahanan RI", "Kementerian Pertahanan"),
+    ("ORG", "Kedutaan Besar RI", "Kedutaan Besar RI"),  # whose embassy: RI stays
+    ("ORG", "Konsulat Jenderal RI", "Konsulat Jenderal RI"),
 ])
 def test_an_indonesian_body_is_named_without_ri(type_, name, canonical):
+    from warta.actors.lexicon import load
     from warta.actors.link import canonical_name
 
-    assert canonical_name(type_, name) == canonical
+    assert canonical_name(type_, name, load()) == canonical
+
+
+def test_an_embassy_keeps_ri_in_its_name(run):
+    names = {e.name for e in run("Kedutaan Besar RI di Kairo mengevakuasi 20 WNI.").entities if e.type == "ORG"}
+    assert "Kedutaan Besar" not in names
 
 
 @pytest.mark.parametrize("name", ["Hasyim Asy'ari", "Ma’ruf Wahid"])

@@ -26,7 +26,8 @@ GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles
           "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "byline_words", "name_heads", "name_openers", "months", "person_list_cues", "not_initials", "organ_heads", "facility_heads", "web_domains",
           "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
           "degrees", "initials_cues", "alias_word", "outlet_networks",
-          "unit_bodies", "family_name_first", "posting", "nationality", "english_links", "title_links", "title_stops", "state_heads"}
+          "unit_bodies", "family_name_first", "posting", "nationality", "english_links", "title_links", "title_stops", "state_heads",
+          "ri_bodies"}
 
 # heads of bodies and regions; no person's name opens with one (derived group ``body_heads``)
 BODY_HEADS = ("org_heads", "unit_heads", "government", "admin_heads")

@@ -42,12 +42,16 @@ def new_id(type_: str, name: str) -> str:
 APOSTROPHES = frozenset({"'", "’", "`"})
 
 
-def canonical_name(type_: str, name: str) -> str:
-    """The canonical name of a new entity: an Indonesian body is written with and without "RI"
-    (Republik Indonesia) after its name, and named without it ("Komisi IV DPR RI" is Komisi IV DPR,
-    as the real-news gold names it); "Kemlu RI" (two words) keeps it."""
-    if type_ == "ORG" and name.endswith(" RI") and len(name.split()) > 2:
-        return name[:-3]
+def canonical_name(type_: str, name: str, lex: Lexicon) -> str:
+    """The canonical name of a new entity: an Indonesian body (lexicon group ``ri_bodies``) is written with
+    and without "RI" (Republik Indonesia) after its acronym, and named without it ("Komisi IV DPR RI" is
+    Komisi IV DPR, as the real-news gold names it), and so is a ministry ("Kementerian Pertahanan RI");
+    after any other word "RI" says whose body it is and stays ("Kedutaan Besar RI"); "Kemlu RI" (two words)
+    keeps it."""
+    words = name.split()
+    if type_ == "ORG" and len(words) > 2 and words[-1] == "RI" and (
+            lex.contains("ri_bodies", words[-2]) or lex.contains("ri_bodies", words[0])):
+        return " ".join(words[:-1])
     return name
 
 
@@ -277,7 +281,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
                 continue
             ent = self.new[key]
             name = ent.name or max((m.text for m in mentions), key=len)
-            name = canonical_name(ent.type, name)
+            name = canonical_name(ent.type, name, self.lex)
             out.append(Entity(new_id(ent.type, name), " ".join(name.split()),
                               ent.type, ent.country, ent.actor, False, roles, mentions))
         return out
