@@ -265,8 +265,7 @@ def _named_subject(low: list[str], m: matcher.Match, s_tok: int) -> bool:
 def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words stepped over back from a verb to its subject (auxiliaries, adverbs, modals, negators), and
     the words there that are no noun subject (pronouns, demonstratives, coordinators, clause marks)."""
-    skip = (arguments.SKIP_BEFORE | words("chain-adverb") | words("verb-adverb") | context.PLANNERS | context.NEGATORS
-            | words("failure"))
+    skip = arguments.stepped_over() | words("verb-adverb") | context.PLANNERS | context.NEGATORS | words("failure")
     return skip, arguments.PRONOUNS | DEMONSTRATIVES | arguments.COORD | arguments.TARGET_END | {"yang", "untuk"}
 
 
@@ -385,15 +384,20 @@ def _speaker_first(pair: list[Unit], speaker: Unit | None, targets: list[Unit] =
     return pair
 
 
+def _words_before(body: str, at: int) -> list[str]:
+    """The lower-cased words of the 30 characters before ``at``."""
+    return body[max(0, at - 30):at].lower().split()
+
+
 def _cited(body: str, at: int) -> bool:
     """True when the mention at ``at`` is a news source: a citing word just before it ("dikutip dari
     Reuters", "seperti dilansir Al Jazeera")."""
-    return bool(arguments.CITING & set(body[max(0, at - 30):at].lower().split()[-2:]))
+    return bool(arguments.CITING & set(_words_before(body, at)[-2:]))
 
 
 def _locative(body: str, at: int) -> bool:
     """True when the mention at ``at`` follows "di" ("di Istanbul, Turki"): a place where, not a side."""
-    before = body[max(0, at - 30):at].lower().split()
+    before = _words_before(body, at)
     return bool(before) and before[-1] in arguments.LOCATIVE or (len(before) > 1 and before[-2] in arguments.LOCATIVE
                                                                   and before[-1].endswith(","))
 

@@ -336,7 +336,7 @@ def _left(actors: list[Unit], pos: int, floor: int, low: list[str]) -> int | Non
 
 
 @lru_cache(maxsize=1)
-def _skipped() -> frozenset[str]:
+def stepped_over() -> frozenset[str]:
     """The auxiliaries and adverbs stepped over back from a verb to its subject or relative marker."""
     return SKIP_BEFORE | words("chain-adverb")
 
@@ -347,7 +347,7 @@ def _heads_relative(unit: Unit | None, low: list[str], m: Match, s_tok: int) -> 
     berusaha menyerang Moskow" is Ukraine's; "kelompok bersenjata yang menentang junta" is the group's,
     not an actor named earlier in the sentence; ``unit`` None: no actor before it). True for a verb that
     opens no relative clause."""
-    k = word_before(low, m.start, s_tok, _skipped())
+    k = word_before(low, m.start, s_tok, stepped_over())
     if k < s_tok or low[k] != "yang":
         return True
     return unit is not None and (unit.end == k or (unit.end == k - 1 and low[k - 1] == ","))
