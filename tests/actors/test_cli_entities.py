@@ -14,7 +14,7 @@ from warta.store import Store
 def db(tmp_path, run):
     path = tmp_path / "w.db"
     texts = ["Menlu AS Mike Pompeo bertemu Presiden Rusia Vladimir Putin di Sochi.",
-             "Kata Pomepo, Rusia harus keluar dari Venezuela."]
+             "Kata Pomepo, Rusia harus keluar dari Venezuela, seperti dituntut AS."]  # a typo needs its state named
     with Store.open(path) as store:
         for i, text in enumerate(texts):
             store.save(run(text), RawDocument(Source(path=f"t{i}.txt"), text=text, raw=text.encode()))

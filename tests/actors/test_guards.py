@@ -88,3 +88,11 @@ def test_real_typo_still_links():
     # the guard must not kill the feature it guards: Pomepo is one swap from Pompeo
     article = link(Article(body="Menlu AS Mike Pompeo tiba. Kata Pomepo, Rusia harus keluar.", published="2019-05-14"))
     assert any(m.text == "Pomepo" for e in article.entities if e.name == "Mike Pompeo" for m in e.mentions)
+
+
+def test_indonesian_names_are_no_typos_of_indonesian_officials():
+    # Indonesian names share their parts: Soeharto is not Rini Soemarno, Subardi is not Budi Karya Sumadi
+    article = link(Article(body="Setelah Soeharto jatuh pada 1998, Indonesia berubah. Anggota DPR Subardi "
+                                "mengatakan hal itu di Jakarta.", published="2024-05-14"))
+    linked = {m.text: e.name for e in article.entities for m in e.mentions}
+    assert linked.get("Soeharto") in (None, "Soeharto") and linked.get("Subardi") in (None, "Subardi")

@@ -213,3 +213,22 @@ def test_a_known_body_closes_an_organisation_name(blank_nlp):
     art = _shipped(blank_nlp, "Anggota Komisi VI DPR Wiranto Sasmito meminta menteri datang.")
     orgs = {e.name for e in art.entities if e.type == "ORG"}
     assert not any("Wiranto" in o for o in orgs)
+
+
+@pytest.mark.parametrize("text,name,place", [
+    ("Pemkab Gunungkidul menerbitkan izin usaha itu pada Senin.", "Pemerintah Kabupaten Gunungkidul", "Gunungkidul"),
+    ("Warga menggugat Pemerintah Kabupaten Morowali Utara ke pengadilan.", "Pemerintah Kabupaten Morowali Utara",
+     "Kabupaten Morowali Utara"),
+    ("Rapat digelar Pemprov DKI Jakarta bersama warga.", "Pemerintah Provinsi DKI Jakarta", "DKI Jakarta"),
+])
+def test_regional_government_is_an_organisation_named_in_full(text, name, place):
+    article = link(Article(body=text, published="2024-05-01"))
+    orgs = {e.name for e in article.entities if e.type == "ORG"}
+    assert name in orgs
+    nested = [m.text for e in article.entities if e.type == "GPE" for m in e.mentions if m.via == "nested"]
+    assert place in nested and len(nested) == 1  # no second place inside the place ("Morowali" in Morowali Utara)
+
+
+def test_regional_government_needs_its_place():
+    article = link(Article(body="Warga mendatangi kantor Pemkab pada Senin pagi.", published="2024-05-01"))
+    assert not any(e.name.startswith("Pemerintah") for e in article.entities)

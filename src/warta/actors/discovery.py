@@ -210,8 +210,7 @@ class DiscoveryRules:
         """A known city or region followed by a capitalised compass word that the gazetteer does not know
         as one name ("Darfur Utara", "Bupati Morowali Utara", "kabupaten Morowali Utara") is another
         region: a new GPE of the same country named with the compass word (and the head an Indonesian
-        regency keeps). The compass words of lexicon group ``compass_not_regions`` are left out ("Bandung
-        Raya" is the NER's); states keep theirs (Korea Utara is
+        regency keeps). "Raya" is left out ("Bandung Raya" is the NER's); states keep theirs (Korea Utara is
         in the gazetteer) and so do capitals ("warga Kyiv Selatan" is a part of the city)."""
         for f in list(self.found):
             j = f.j
@@ -219,8 +218,7 @@ class DiscoveryRules:
                     or self._rec(f.key).capital:
                 continue
             t = self.toks[j]
-            if not (t.is_cap and t.lower in COMPASS and t.start == self.toks[j - 1].end + 1) \
-                    or self.lex.has("compass_not_regions", self.toks, j):  # "Bandung Raya" is the NER's
+            if not (t.is_cap and t.lower in COMPASS and t.lower != "raya" and t.start == self.toks[j - 1].end + 1):
                 continue
             country = self._rec(f.key).country
             self._drop(f)
@@ -264,6 +262,50 @@ class DiscoveryRules:
             key = self._new("GPE", name)
             self.new[key].name = name
             self._add(k, j, key, "admin")
+
+    def local_governments(self) -> None:
+        """A regional government with its place ("Pemerintah Kabupaten Morowali Utara", "Pemkot Surabaya",
+        "Pemprov DKI Jakarta"; lexicon ``local_governments``) is an organisation named in full, "Pemerintah"
+        and the admin head ("Pemkab" is Pemerintah Kabupaten), with the place a nested mention. The place is
+        a known place right after the head, the administrative unit found from the head's own last word on
+        ("Pemerintah [Kabupaten Morowali Utara]"), or up to three capitalised words of a name, a new GPE."""
+        for k in self.lex.starts("local_governments", self.toks):
+            h = self.lex.has("local_governments", self.toks, k)
+            if h is None or h >= self.n or not self.toks[k].text[:1].isupper() or not self._same_line(h - 1, h):
+                continue
+            cands = [f for f in (self.starts.get(h - 1) if h - 1 > k else None, self.starts.get(h))
+                     if f is not None and self._kind(f.key) in ("place", "country", "new-GPE")]
+            place = max(cands, key=lambda f: f.j) if cands else None
+            if place is not None:
+                j, places = place.j, [place]
+            else:
+                j, places = h, []
+                while j < self.n and j - h < 3 and self._same_line(j - 1, j) and not self.taken[j] \
+                        and self.toks[j].is_cap and self.toks[j].is_word \
+                        and (self.toks[j].lower in COMPASS and j > h or self.toks[j].lower not in self.common
+                             and not self.lex.has("not_names", self.toks, j)):
+                    j += 1
+                if j == h or (j < self.n and self.toks[j].is_cap and self.toks[j].is_word and self._same_line(j - 1, j)):
+                    continue  # no name, or where it ends is unclear
+            if any(f.i < j and k < f.j and f not in places for f in self.found):
+                continue
+            head = self._text(k, h)
+            if h == k + 1:  # Pemkab, Pemkot, Pemprov: Pem- and the first letters of the admin head
+                heads = [w for w in self.lex.words("admin_heads") if w.lower().startswith(head.lower()[3:])]
+                if not heads or len(head) < 5:
+                    continue
+                head = "Pemerintah " + min(heads, key=len)
+            start = h if not places or places[0].i >= h else places[0].i + 1
+            for f in places:
+                self._drop(f)
+            name = f"{head} {self._text(start, j)}"
+            key = self._new("ORG", name)
+            self.new[key].name = name
+            self._add(k, j, key, "local")
+            for f in places:
+                self._add(f.i, f.j, f.key, "nested")
+            if not places:  # an unknown name after the head is the regency, city or province
+                self._add(h, j, self._known("GPE", self._text(h, j)) or self._new("GPE", self._text(h, j)), "nested")
 
     # ------------------------------------------------------------------ pass 4: NER, speech and leftovers
 
@@ -442,7 +484,8 @@ class DiscoveryRules:
                 hit = self.gaz.aliases.at(self.toks, t) if self.toks[t].is_cap else None
                 target = self.gaz.records[hit[1][0].id] if hit and hit[0] <= f.j else None
                 if target is None or target.id == f.key or not self._nestable(target, t, hit[0], f) \
-                        or any(g.key == target.id and g.i == t for g in self.found):
+                        or any(g.key == target.id and g.i == t or g is not f and g.i <= t < g.j and f.i <= g.i
+                               and g.j <= f.j for g in self.found):
                     t += 1
                     continue
                 self._add(t, hit[0], target.id, "nested")

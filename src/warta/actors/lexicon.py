@@ -27,7 +27,7 @@ GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles
           "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
           "degrees", "initials_cues", "alias_word", "outlet_networks",
           "unit_bodies", "family_name_first", "posting", "nationality", "english_links", "title_links", "title_stops", "state_heads",
-          "ri_bodies", "compass_not_regions"}
+          "ri_bodies", "local_governments"}
 
 # heads of bodies and regions; no person's name opens with one (derived group ``body_heads``)
 BODY_HEADS = ("org_heads", "unit_heads", "government", "admin_heads")
@@ -53,6 +53,11 @@ class Lexicon:
         """End index of a word of ``group`` starting at token ``i``, or None."""
         hit = self.groups[group].at(tokens, i)
         return hit[0] if hit else None
+
+    def words(self, group: str) -> list[str]:
+        """The words of ``group`` as written in the file."""
+        index = self.groups[group]
+        return [w for table in (index.exact, index.folded) for values in table.values() for w in values]
 
     def starts(self, group: str, tokens) -> list[int]:
         """The indexes of the tokens a word of ``group`` may start at (``NgramIndex.starts``)."""

@@ -301,6 +301,7 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
         self.titled_organs()
         self.admin_places()
         self.compass_places()
+        self.local_governments()
         self.security_units()
         self.organisations()
         self.ner()

@@ -190,11 +190,20 @@ class NameRules:
             keys = set()
             for name, dist in hits:
                 if dist == best:
-                    keys |= set(pool[name]) if pool is not None else self.gaz.surnames[name]
+                    keys |= set(pool[name]) if pool is not None else self._typo_officials(self.gaz.surnames[name])
             if len(keys) == 1:
                 return keys.pop(), "typo"
             return None, None
         return None, None
+
+    def _typo_officials(self, keys: set[str]) -> set[str]:
+        """The gazetteer people a misspelt word may stand for: only foreigners whose state the article
+        names. Indonesian names are built from shared parts, so a near miss is another person
+        (Suharyanto is not Suparmanto, Subardi not Sumadi, Soeharto not Soemarno), and a word close to
+        the name of an official of a state the story never mentions is a local name (Faizal in a story
+        from Papua is no Saudi Faisal): on realnews_train 5 of 5 such links were wrong."""
+        named = {rec.country for f in self.found if self._kind(f.key) == "country" and (rec := self._rec(f.key))}
+        return {k for k in keys if (rec := self._rec(k)) is not None and rec.country != "IDN" and rec.country in named}
 
     # ------------------------------------------------------------------ merging
 
