@@ -98,6 +98,12 @@ def test_a_known_region_with_a_compass_word_is_another_region(blank_nlp, text, n
     assert name in {e.name for e in _shipped(blank_nlp, text).entities}
 
 
+def test_raya_after_a_known_place_makes_no_new_region(blank_nlp):
+    # lexicon group compass_not_regions: "Bandung Raya" is the greater area, not a region named with a compass word
+    names = {e.name for e in _shipped(blank_nlp, "Banjir merendam sejumlah wilayah di Bandung Raya sejak Senin.").entities}
+    assert "Bandung Raya" not in names
+
+
 @pytest.mark.parametrize("title", ["Dirdik", "Dirreskrimum"])
 def test_directors_abbreviated_are_titles(run, title):
     names = {e.name for e in run(f"Berkas itu sudah lengkap, kata {title} Bambang Sutejo kemarin.").entities

@@ -423,12 +423,19 @@ def test_quotes_a_second_quote_after_a_new_reporting_verb_is_part_of_the_reporte
     assert quotes[1].text.startswith("KTT itu berlangsung") and quotes[1].speaker_text == "Yuri Ushakov"
 
 
-def test_quotes_a_sentence_opening_pronoun_goes_on_with_the_person_of_the_sentence_before():
-    text = ('"Kami tidak akan menyerah," kata Zaw Min Tun. Situasi itu menjadi perhatian khusus Sekjen PBB '
-            'Antonio Guterres. Dia meminta pihak bertikai melindungi warga sipil.')
-    zaw = _named(text, "e1", "Zaw Min Tun", "PER")
-    guterres = _named(text, "e2", "Antonio Guterres", "PER")
-    assert find_quotes(text, [zaw, guterres])[-1].speaker == "e2"
+@pytest.mark.parametrize("text, people, speaker", [
+    # a sentence-opening pronoun goes on with the person of the sentence before
+    pytest.param('"Kami tidak akan menyerah," kata Zaw Min Tun. Situasi itu menjadi perhatian khusus Sekjen PBB '
+                 'Antonio Guterres. Dia meminta pihak bertikai melindungi warga sipil.',
+                 ("Zaw Min Tun", "Antonio Guterres"), "p2", id="pronoun-goes-on-with-the-person-before"),
+    # a deputy is not the office holder named before
+    pytest.param("Bupati Sukamaju Andi Rahman, yang menjabat sejak tahun 2021, melaporkan wakilnya, Budi Santoso, ke "
+                 "polisi. Saat itu Wakil Bupati menuding sang bupati meminta imbalan dari setiap proyek.",
+                 ("Andi Rahman", "Budi Santoso"), "p2", id="a-deputy-is-not-the-office-holder"),
+])
+def test_quotes_the_last_statement_speaks_for_the_person_the_text_points_back_to(text, people, speaker):
+    named = [_named(text, f"p{n}", name, "PER") for n, name in enumerate(people, 1)]
+    assert find_quotes(text, named)[-1].speaker == speaker
 
 
 def test_quotes_a_name_the_actors_stage_missed_after_a_state_in_one_run_is_the_speaker():
@@ -547,14 +554,6 @@ def test_quotes_a_cueless_quote_takes_the_speaker_the_next_paragraph_names():
     kuntadi = _named(text, "p2", "Kuntadi", "PER")
     quotes = find_quotes(text, [budi, kuntadi])
     assert [q.speaker for q in quotes if q.direct] == ["p2", "p2"]
-
-
-def test_quotes_a_deputy_is_not_the_office_holder_named_before():
-    text = ("Bupati Sukamaju Andi Rahman, yang menjabat sejak tahun 2021, melaporkan wakilnya, Budi Santoso, ke polisi. "
-            "Saat itu Wakil Bupati menuding sang bupati meminta imbalan dari setiap proyek.")
-    andi = _named(text, "p1", "Andi Rahman", "PER")
-    budi = _named(text, "p2", "Budi Santoso", "PER")
-    assert find_quotes(text, [andi, budi])[-1].speaker == "p2"
 
 
 def test_quotes_a_definite_description_the_text_never_gave_is_the_last_speaker():

@@ -122,3 +122,35 @@ def test_a_write_by_another_process_reaches_the_cache_on_postgresql():
             after = client.get("/api/events?dyad=RUS-UKR")
             assert cache_state(after) == "miss" and after.json()["total"] == before + 1
 
+
+
+def _loop_running_here() -> bool:
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+        return True
+    except RuntimeError:
+        return False
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_generation_of_a_database_server_is_read_off_the_event_loop(tmp_path, backend):
+    # PostgreSQL: a round trip (or a connect to a server that does not answer) must not hold every request
+    from contextlib import nullcontext
+
+    from tests.store.conftest import pg_schema
+
+    with (pg_schema("warta_cache") if backend == "postgresql" else nullcontext(str(tmp_path / "w.db"))) as target:
+        with _client(build(target)) as client:
+            answers = client.app.state.answers
+            read, on_loop = answers.generation, []
+
+            def generation():
+                on_loop.append(_loop_running_here())
+                return read()
+
+            answers.generation = generation
+            assert cache_state(client.get("/api/events")) == "miss" and cache_state(client.get("/api/events")) == "hit"
+            # SQLite's local read of one row waits for nobody and stays inline (a thread hop costs more)
+            assert on_loop == [backend == "sqlite"] * 2

@@ -210,7 +210,8 @@ class DiscoveryRules:
         """A known city or region followed by a capitalised compass word that the gazetteer does not know
         as one name ("Darfur Utara", "Bupati Morowali Utara", "kabupaten Morowali Utara") is another
         region: a new GPE of the same country named with the compass word (and the head an Indonesian
-        regency keeps). "Raya" is left out ("Bandung Raya" is the NER's); states keep theirs (Korea Utara is
+        regency keeps). The compass words of lexicon group ``compass_not_regions`` are left out ("Bandung
+        Raya" is the NER's); states keep theirs (Korea Utara is
         in the gazetteer) and so do capitals ("warga Kyiv Selatan" is a part of the city)."""
         for f in list(self.found):
             j = f.j
@@ -218,7 +219,8 @@ class DiscoveryRules:
                     or self._rec(f.key).capital:
                 continue
             t = self.toks[j]
-            if not (t.is_cap and t.lower in COMPASS and t.lower != "raya" and t.start == self.toks[j - 1].end + 1):
+            if not (t.is_cap and t.lower in COMPASS and t.start == self.toks[j - 1].end + 1) \
+                    or self.lex.has("compass_not_regions", self.toks, j):  # "Bandung Raya" is the NER's
                 continue
             country = self._rec(f.key).country
             self._drop(f)

@@ -27,7 +27,7 @@ GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles
           "unit_heads", "admin_heads", "admin_named_with_head", "not_entities", "ship_prefixes", "thing_heads",
           "degrees", "initials_cues", "alias_word", "outlet_networks",
           "unit_bodies", "family_name_first", "posting", "nationality", "english_links", "title_links", "title_stops", "state_heads",
-          "ri_bodies", "local_governments"}
+          "ri_bodies", "compass_not_regions", "local_governments"}
 
 # heads of bodies and regions; no person's name opens with one (derived group ``body_heads``)
 BODY_HEADS = ("org_heads", "unit_heads", "government", "admin_heads")

@@ -11,6 +11,12 @@ the next request sees a new generation and is answered from the store. An answer
 write commits may come from the newer state; it is kept under the generation read before, which only
 requests that started before the write can see.
 
+On PostgreSQL the read is a round trip to the server (and, after a lost connection, a new connection that may
+wait up to the connect timeout): it runs in the thread pool (``run_in_threadpool``), never on the event loop,
+so a slow or unreachable server delays only the requests that wait for it. On SQLite it is a local read of one
+row that waits for nobody (readers never wait in WAL mode) and runs inline: a thread hop would cost more
+than the read.
+
 The answers kept are bounded by their total size (``WARTA_CACHE_MB``, least recently used dropped
 first); one larger than a tenth of it is not kept. Exports (`/api/export/…`, files that can be large)
 and anything but GET are never cached. Each answer says ``Server-Timing: cache;desc=hit`` or ``miss``.
@@ -19,9 +25,11 @@ and anything but GET are never cached. Each answer says ``Server-Timing: cache;d
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict
 
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta.store.connect import GENERATION_SQL
@@ -45,7 +53,7 @@ class ResponseCache:
         if not answers.cacheable(scope):
             await self.app(scope, receive, send)
             return
-        generation = answers.generation()
+        generation = await answers.current()
         key = (scope["path"], scope.get("query_string") or b"")
         kept = answers.get(key, generation)
         if kept is not None:
@@ -81,6 +89,9 @@ class Answers:
         self.size = 0
         self.hits = self.misses = 0
         self._conn = None  # a connection of the store's pool kept for reading the generation, in autocommit
+        # a database server is asked from the thread pool (a round trip, maybe a connect): never on the event loop
+        self.blocking = engine is not None and engine.dialect.name != "sqlite"
+        self._lock = threading.Lock()  # one thread at a time on the generation connection
 
     def cacheable(self, scope: Scope) -> bool:
         """A GET under /api/ (exports excepted), with the cache on."""
@@ -113,8 +124,18 @@ class Answers:
             _key, (_g, _s, _h, dropped) = self.entries.popitem(last=False)
             self.size -= len(dropped)
 
+    async def current(self) -> int | None:
+        """``generation()`` from the event loop: in the thread pool when it waits for a database server."""
+        if self.blocking:
+            return await run_in_threadpool(self.generation)
+        return self.generation()
+
     def generation(self) -> int | None:
         """The store's generation now (None when it cannot be read: the request is answered from the store)."""
+        with self._lock:
+            return self._read()
+
+    def _read(self) -> int | None:
         try:
             if self._conn is None:
                 self._conn = self._connect()
@@ -127,7 +148,7 @@ class Answers:
             return int(row[0]) if row and row[0] is not None else 0
         except Exception as error:  # a lost database connection: reconnect at the next request
             log.warning("response cache: cannot read the store's generation (%s)", error)
-            self.close()
+            self._close()
             return None
 
     def _connect(self):
@@ -139,6 +160,10 @@ class Answers:
 
     def close(self) -> None:
         """Give the generation connection back (at shutdown, or after an error)."""
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
             try:
