@@ -182,7 +182,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if not args.targets:
                 args.targets = _implied_target(m, args.sources, actors, places, low, (s_tok, e_tok), recent, article, events)
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok) \
-                    and not _foreign(actors, home) and not args.undergoer:
+                    and not _foreign(actors + places, home) and not args.undergoer:
                 if args.relative and not args.sources:
                     args.sources = [home]  # "warga yang melakukan aksi": unnamed people of the home country
                 _domestic(args, home)  # after every other way of finding a side
@@ -270,9 +270,14 @@ def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _one_act(before: matcher.Match, m: matcher.Match, low: list[str]) -> bool:
-    """True when ``m`` is a verb of the same type coordinated with the trigger ``before``."""
-    return (before.type == m.type and m.pattern.pos == "verb" and before.pattern.pos == "verb"
-            and all(w in ("dan", "serta", ",") for w in low[before.end:m.start]) and m.start > before.end)
+    """True when ``m`` is a verb of the same type coordinated with the trigger ``before`` ("ditangkap dan
+    ditahan"), or a trigger of the same type right after the verb ``before``, its object ("telah menyetujui
+    kesepakatan gencatan senjata": the agreement agreed to is the act the verb reports)."""
+    if before.type != m.type or before.pattern.pos != "verb":
+        return False
+    if m.start == before.end:
+        return True
+    return m.pattern.pos == "verb" and all(w in ("dan", "serta", ",") for w in low[before.end:m.start]) and m.start > before.end
 
 
 def _sides(events: list[Event]) -> list[tuple[str | None, str | None]]:
@@ -419,11 +424,12 @@ def _points_back(low: list[str], m: matcher.Match, e_tok: int) -> bool:
     return bool(DEMONSTRATIVES & set(low[m.end:min(end, m.end + 4)]))
 
 
-def _foreign(actors: list[Unit], home: Unit) -> bool:
-    """True when the sentence names a state of another country than the home one ("Rusia kembali
-    mengguncang Ukraina dengan serangan udara"): its unnamed party is not the home country then."""
+def _foreign(units_: list[Unit], home: Unit) -> bool:
+    """True when the sentence names a state of another country than the home one, as an actor ("Rusia
+    kembali mengguncang Ukraina dengan serangan udara") or as a place ("kota besar di Ukraina yang diduduki
+    Moskow"): its unnamed party is not the home country then."""
     code = arguments.country(home.entity)
-    return any(u.entity.type == "GPE" and u.entity.actor and arguments.country(u.entity) != code for u in actors)
+    return any(u.entity.type == "GPE" and u.entity.actor and arguments.country(u.entity) != code for u in units_)
 
 
 def _domestic(args: Found, home: Unit) -> None:

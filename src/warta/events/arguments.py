@@ -296,7 +296,17 @@ def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) ->
     if right.paired and gap in (["-"], ["–"]):
         return True  # "latihan gabungan AS-Guyana dikecam Venezuela": a pair of parties is a coordination
     return (0 < len(gap) <= 5 and bool(COORD & set(gap)) and "yang" not in gap
-            and not any(t in triggers for t in range(left.end, right.start)) and not CLAUSE_END & set(gap))
+            and not any(t in triggers for t in range(left.end, right.start)) and not CLAUSE_END & set(gap)
+            and not _predicate_between(gap))
+
+
+def _predicate_between(gap: list[str]) -> bool:
+    """True when a verb follows the coordinator between two units: "invasi ke Ukraina dan membuat marah
+    Beijing" joins two predicates, not two parties (an office title opening like a verb, "dan Menteri
+    Luar Negeri", is no verb: kind ``title-word``)."""
+    at = next((i for i, w in enumerate(gap) if w in COORD), len(gap))
+    return any(w.isalpha() and len(w) > 3 and w.startswith(VERB_PREFIXES) and w not in words("title-word")
+               for w in gap[at + 1:])
 
 
 def _listed(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:

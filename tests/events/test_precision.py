@@ -1,0 +1,45 @@
+"""Events the real-news conventions do not code, or code once: own sentences for the precision rules."""
+
+from __future__ import annotations
+
+from warta.events import _one_act, lexicon
+from warta.events.matcher import Match
+
+from tests.events.conftest import coded
+
+
+def _match(word: str, start: int, name: str) -> Match:
+    pattern = next(p for p in lexicon.load().index[word] if p.entry.name == name and len(p.specs) == 1)
+    return Match(start, start + 1, start, pattern)
+
+
+def test_a_place_of_another_country_makes_an_act_foreign():
+    # a Russian story (home RUS): the city occupied lies in Ukraine, so its unnamed other side is not Russia
+    body = "Putin memuji tentara Rusia. Kota di Ukraina itu diduduki Moskow sejak 2014, kata Lavrov di Moskow."
+    assert ("ASSAULT", "RUS", "RUS") not in coded(body)
+
+
+def test_a_verb_after_the_coordinator_joins_predicates_not_parties():
+    # "invasi ke Ukraina dan membuat marah China": China is angered, not invaded
+    body = "AS menjatuhkan sanksi terhadap Rusia atas invasi ke Ukraina dan membuat marah China."
+    assert coded(body) == [("SANCTION", "USA", "RUS"), ("ASSAULT", "RUS", "UKR")]
+    # a title opening like a verb is still a party: "dan Menteri ..."
+    assert coded("Rusia mengecam Inggris dan Menteri Luar Negeri Jerman.") == [("ACCUSE", "RUS", "GBR"), ("ACCUSE", "RUS", "DEU")]
+
+
+def test_a_ceasefire_agreed_is_agree_and_one_observed_is_retreat():
+    assert coded("Ukraina menyatakan kesediaannya untuk menjalani gencatan senjata dengan Rusia.") == [("AGREE", "UKR", "RUS")]
+    assert coded("Israel menyepakati gencatan senjata dengan Hamas.") == [("AGREE", "ISR", "PSE")]
+    assert coded("Israel mematuhi gencatan senjata dengan Hamas.") == [("RETREAT", "ISR", "PSE")]
+
+
+def test_a_trigger_of_the_same_type_right_after_a_verb_is_its_object_and_one_act():
+    # "menyetujui kesepakatan": the agreement agreed to is the act the verb reports
+    verb, noun = _match("menyetujui", 3, "menyetujui"), _match("kesepakatan", 4, "kesepakatan")
+    low = ["israel", "dan", "hamas", "menyetujui", "kesepakatan", "."]
+    assert _one_act(verb, noun, low)
+    # a word between: another act ("menyetujui usulan ... dan kesepakatan" is not this rule's)
+    assert not _one_act(verb, _match("kesepakatan", 5, "kesepakatan"), low[:4] + ["itu", "kesepakatan"])
+    # "ditangkap dan ditahan": two verbs of one act, as before
+    low = ["dua", "warga", "ditangkap", "dan", "ditahan"]
+    assert _one_act(_match("ditangkap", 2, "menangkap"), _match("ditahan", 4, "menahan"), low)
