@@ -284,6 +284,17 @@ class Article:
         if not self.id and self.body:
             self.id = article_id(self.body)
 
+    def stage_failure(self) -> str | None:
+        """One line saying which stages did not complete (None when every stage of the plan ran): each
+        failed stage with its reason, then the stages skipped for want of their output. What the store
+        keeps as the document's error (status ``partial``) and the CLI prints."""
+        failed = [f"stage {m.stage} failed: {' '.join(m.reason.split())}" for m in self.stage_errors
+                  if m.status == "failed"]
+        skipped = [m.stage for m in self.stage_errors if m.status != "failed"]
+        if not failed and not skipped:
+            return None
+        return "; ".join(failed + ([f"skipped: {', '.join(skipped)}"] if skipped else []))
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``DESIGN.md``, keys in the order it lists them."""
         data = plain(self)

@@ -137,6 +137,9 @@ def extract(
             err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.reason)}", highlight=False)
             continue
         sys.stdout.write(result.record + "\n")
+        if result.problem:  # printed, with its stage_errors: the stages that failed on it are said too
+            failed += 1
+            err.print(f"[red]Error:[/red] {safe(result.where)}: {safe(result.problem)}", highlight=False)
     if failed:
         raise typer.Exit(1)
 
@@ -163,7 +166,7 @@ def ingest(
                            engine=engine, address=address)
     err.print(summary.describe(), highlight=False)
     _update_stories(db)  # corpus stages: new articles join stories (docs/stories.md)
-    if summary.failed:
+    if summary.failed or summary.partial:
         raise typer.Exit(1)
 
 

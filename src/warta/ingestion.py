@@ -19,7 +19,7 @@ from sqlalchemy import delete, select
 from warta.article import RawDocument, Source
 from warta.console import safe
 from warta.errors import InputError
-from warta.store import Store, document_key, schema
+from warta.store import RETRIED, Store, document_key, schema
 from warta.store.connect import writing
 
 
@@ -32,21 +32,24 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     skipped: int = 0
+    partial: int = 0  # stored (added or updated) with a failed stage
     errors: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """One line for the user."""
         line = f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        if self.partial:
+            line += f", {self.partial} stored with a failed stage"
         return line + (f", {self.skipped} skipped (not regular files)" if self.skipped else "")
 
 
 def retry_inputs(store: Store) -> tuple[list[str], list[tuple[Source, bytes]]]:
-    """What `--retry` reads again: the paths of failed documents that still exist (a changed file
-    is read anew; a JSONL file retries its failed lines), and the stored bytes of those whose
-    file is gone (stdin, a moved file). An over-size input is kept with its first bytes only:
+    """What `--retry` reads again: the paths of failed documents (and of those stored with a failed
+    stage) that still exist (a changed file is read anew; a JSONL file retries its failed lines), and
+    the stored bytes of those whose file is gone (stdin, a moved file). An over-size input is kept with its first bytes only:
     it is retried from its file, never from those bytes."""
     d = schema.documents
-    query = select(d.c.path, d.c.url, d.c.line, d.c.raw, d.c.error).where(d.c.status == "failed").order_by(d.c.key)
+    query = select(d.c.path, d.c.url, d.c.line, d.c.raw, d.c.error).where(d.c.status.in_(RETRIED)).order_by(d.c.key)
     paths: set[str] = set()
     stored: list[tuple[Source, bytes]] = []
     with store.engine.connect() as conn:
@@ -91,7 +94,7 @@ def ingest_paths(
             return summary
         items = _chain(ingest.read_inputs(paths, on_skip=skipped),
                        (item for source, raw in stored for item in ingest.read_stored(source, raw)))
-        todo = _new_or_changed(items, store, summary)
+        todo = _new_or_changed(items, store, summary, retry)
         progress = Progress(
             SpinnerColumn(), TextColumn("ingest"), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True, disable=not console.is_terminal,
@@ -109,6 +112,11 @@ def ingest_paths(
                     outcome = store.save(result.article, result.raw, record=result.record)
                     _forget_line_failure(store, result.raw.source, failed_before)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    problem = result.article.stage_failure()
+                    if problem:  # stored, with the stage's reason (status partial): said as a failure is
+                        summary.partial += 1
+                        console.print(f"[red]Error:[/red] {safe(pipeline.where_of(result.raw.source))}: {safe(problem)}",
+                                      highlight=False)
                 progress.advance(task)
     return summary
 
@@ -118,10 +126,12 @@ def _chain(*parts: Iterable) -> Iterator:
         yield from part
 
 
-def _new_or_changed(items: Iterable[RawDocument | InputError], store: Store, summary: IngestSummary) -> Iterator:
-    """The items that need work; an input stored unchanged is counted and left out."""
+def _new_or_changed(items: Iterable[RawDocument | InputError], store: Store, summary: IngestSummary,
+                    retry: bool = False) -> Iterator:
+    """The items that need work; an input stored unchanged is counted and left out (``retry``: one
+    stored with a failed stage is run again)."""
     for item in items:
-        if isinstance(item, RawDocument) and store.is_unchanged(item):
+        if isinstance(item, RawDocument) and store.is_unchanged(item, retry=retry):
             summary.unchanged += 1  # re-ingesting the same input is a no-op
         else:
             yield item

@@ -52,8 +52,13 @@ class Failure:
 
     @property
     def where(self) -> str:
-        where = self.source.path or self.source.url or "<input>"
-        return f"{where}:{self.source.line}" if self.source.line else where
+        return where_of(self.source)
+
+
+def where_of(source: Source) -> str:
+    """How a message names a document: its path (with the JSONL line) or URL."""
+    where = source.path or source.url or "<input>"
+    return f"{where}:{source.line}" if source.line else where
 
 
 @dataclass(slots=True)
@@ -74,6 +79,9 @@ class Line:
     (the article, the raw document and the record: about twice the bytes to pickle and unpickle)."""
 
     record: str
+    # ``Article.stage_failure`` of the article (None: every stage ran) and where the document came from
+    problem: str | None = None
+    where: str = ""
 
 
 def build_nlp(path: Path | None = None, stages: Iterable[str] | _plan.Plan | None = None) -> Language:
@@ -264,7 +272,8 @@ def _process_batch(items: list[RawDocument | InputError | Failure], published: s
                         doc = analyse(result)
                 done = run_stages(result, doc, budget=budget)
             if lines:
-                out.append(Line(done.to_json()))
+                problem = done.stage_failure()
+                out.append(Line(done.to_json(), problem, where_of(item.source) if problem else ""))
             else:
                 out.append(Processed(done, item, done.to_json() if records else None))
         except Exception as err:

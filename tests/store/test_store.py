@@ -112,6 +112,26 @@ def test_store_keeps_failures_with_reason_and_bytes(store):
     assert source.line == 3 and raw == b"{oops"
 
 
+def test_an_article_with_a_failed_stage_is_stored_as_partial_with_the_stages(store):
+    from warta.article import StageMark
+
+    article = make_article("Putin bertemu Pompeo.", stage_errors=[
+        StageMark("quotes", "failed", "RuntimeError: boom\nsecond line"),
+        StageMark("events", "skipped", "it needs quotes from stage quotes, which failed", cause="quotes")])
+    raw = make_raw("a.txt", article.body)
+    assert store.save(article, raw) == "added"
+    [row] = store.failures()
+    assert (row.key, row.status) == ("a.txt", "partial")
+    assert row.error == "stage quotes failed: RuntimeError: boom second line; skipped: events"
+    assert store.count() == 1 and store.get(article.id).stage_errors == article.stage_errors  # nothing lost
+    # re-ingesting the same bytes is a no-op; `--retry` runs it again
+    assert store.is_unchanged(raw) and not store.is_unchanged(raw, retry=True)
+    assert store.failed_documents() == [(Source(path="a.txt"), raw.raw)]
+    # run again with every stage: the same article, now ok
+    assert store.save(make_article("Putin bertemu Pompeo."), raw) == "updated"
+    assert store.failures() == [] and store.is_unchanged(raw, retry=True)
+
+
 def test_store_success_after_failure_clears_the_failure(store):
     store.save_failure(Source(path="a.txt"), "empty file", b"")
     store.save(make_article("Sekarang ada isinya."), make_raw("a.txt", "Sekarang ada isinya."))

@@ -211,6 +211,8 @@ class IngestReport(BaseModel):
     updated: int
     unchanged: int
     failed: int
+    partial: int = Field(0, description="Articles stored (added or updated) on which a stage failed; "
+                                        "`errors` names the stages.")
     articles: list[str] = Field(description="Ids of the articles stored (added, updated or unchanged).")
     errors: list[str]
 

@@ -95,7 +95,7 @@ def process(store, items: list[RawDocument | InputError], published: str | None)
     """Run the pipeline over the documents in this process, store the results, then let them join stories."""
     from warta import pipeline, stories
 
-    report = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "articles": [], "errors": []}
+    report = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "partial": 0, "articles": [], "errors": []}
     with _pipeline_lock:
         for result in pipeline.run(items, published=published, workers=1):
             if isinstance(result, pipeline.Failure):
@@ -106,6 +106,10 @@ def process(store, items: list[RawDocument | InputError], published: str | None)
             outcome = store.save(result.article, result.raw)
             report[outcome] += 1
             report["articles"].append(result.article.id)
+            problem = result.article.stage_failure()
+            if problem:  # stored with status partial; said as a failure is
+                report["partial"] += 1
+                report["errors"].append(f"{pipeline.where_of(result.raw.source)}: {problem}")
         if report["added"] or report["updated"]:
             stories.update(store.engine)  # as `warta ingest` does at its end
     return report
@@ -133,4 +137,4 @@ async def ingest(
     kind = body_format(request, format)
     items = documents(data, kind, url=url, title=title, published=published, max_bytes=config.max_body)
     report = await run_in_threadpool(process, request.app.state.store, items, published)
-    return {"ok": report["failed"] == 0, **report}
+    return {"ok": report["failed"] == report["partial"] == 0, **report}

@@ -24,7 +24,12 @@ from warta.store.counts import EntityCounts
 from warta.store.connect import database_errors, display_name, engine_for, writing, wrote_nothing
 from warta.store.events import first_day
 
-__all__ = ["Store", "StoredArticle", "StoredFailure", "derived_rows", "document_key", "raw_sha"]
+__all__ = ["RETRIED", "Store", "StoredArticle", "StoredFailure", "derived_rows", "document_key", "raw_sha"]
+
+
+# the statuses of a stored document: ``ok``; ``partial``, its article is stored but a stage failed on it
+# (``error`` says which); ``failed``, no article (``error`` says why). `--failed` lists and `--retry` re-runs:
+RETRIED = ("failed", "partial")
 
 
 def _now() -> str:
@@ -63,6 +68,7 @@ class StoredFailure:
     key: str
     error: str
     updated_at: str
+    status: str = "failed"  # failed (nothing stored) | partial (stored, but a stage failed: ``error`` says which)
 
 
 def _guarded(method):
@@ -123,19 +129,23 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     @_guarded
-    def is_unchanged(self, raw: RawDocument) -> bool:
-        """True when this exact input was already stored successfully (re-ingest is a no-op)."""
+    def is_unchanged(self, raw: RawDocument, *, retry: bool = False) -> bool:
+        """True when this exact input was already stored (re-ingest is a no-op). A document stored with a
+        failed stage (``partial``) counts as stored unless ``retry`` (`warta ingest --retry` runs it again)."""
         key = document_key(raw.source)
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(schema.documents.c.raw_sha, schema.documents.c.status).where(schema.documents.c.key == key)
             ).first()
-        return row is not None and row.status == "ok" and row.raw_sha == raw_sha(raw.raw)
+        stored = ("ok",) if retry else ("ok", "partial")
+        return row is not None and row.status in stored and row.raw_sha == raw_sha(raw.raw)
 
     @_guarded
     def save(self, article: Article, raw: RawDocument, *, record: str | None = None) -> str:
         """Store an article and its raw input; returns ``added``, ``updated`` or ``unchanged``.
         ``record``: the article's JSON record when made already (``pipeline.Processed.record``).
+        An article on which a stage failed (``Article.stage_errors``) is stored with its document's status
+        ``partial`` and the stages that failed as the error: `warta list --failed` lists it, `--retry` runs it again.
 
         Several documents may hold the same story (one article row, found by its id); an article is
         kept until the last document pointing at it moves to another article.
@@ -145,16 +155,18 @@ class Store:
         now = _now()
         d, a = schema.documents, schema.articles
         counts = EntityCounts()  # entity_counts, changed in this transaction with the entity rows
+        problem = article.stage_failure()
+        status = "partial" if problem else "ok"
         with writing(self.engine) as conn:
             doc = conn.execute(select(d.c.status, d.c.raw_sha, d.c.article_id).where(d.c.key == key)).first()
-            if doc is not None and doc.status == "ok" and doc.raw_sha == sha:
+            if doc is not None and doc.status == "ok" == status and doc.raw_sha == sha:
                 wrote_nothing(conn)  # the servers' cached answers stay valid
                 return "unchanged"
             previous = doc.article_id if doc is not None else None
             stored = conn.execute(select(a.c.document).where(a.c.id == article.id)).first()
             values = dict(
                 path=raw.source.path, url=raw.source.url, line=raw.source.line, raw=raw.raw, raw_sha=sha,
-                status="ok", error=None, article_id=article.id, updated_at=now,
+                status=status, error=problem, article_id=article.id, updated_at=now,
             )
             if doc is None:
                 conn.execute(insert(d).values(key=key, ingested_at=now, **values))
@@ -277,9 +289,10 @@ class Store:
 
     @_guarded
     def failures(self, *, limit: int | None = None) -> list[StoredFailure]:
-        """Documents that failed, newest first."""
+        """Documents that failed or were stored with a failed stage (``partial``), newest first."""
         d = schema.documents
-        query = select(d.c.key, d.c.error, d.c.updated_at).where(d.c.status == "failed").order_by(d.c.updated_at.desc())
+        query = select(d.c.key, d.c.error, d.c.updated_at, d.c.status).where(
+            d.c.status.in_(RETRIED)).order_by(d.c.updated_at.desc())
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -287,10 +300,10 @@ class Store:
 
     @_guarded
     def failed_documents(self) -> list[tuple[Source, bytes]]:
-        """Source and raw bytes of every failed document, for `warta ingest --retry`."""
+        """Source and raw bytes of every failed or ``partial`` document, for `warta ingest --retry`."""
         d = schema.documents
         with self.engine.connect() as conn:
-            rows = conn.execute(select(d.c.path, d.c.url, d.c.line, d.c.raw).where(d.c.status == "failed")).all()
+            rows = conn.execute(select(d.c.path, d.c.url, d.c.line, d.c.raw).where(d.c.status.in_(RETRIED))).all()
         return [(Source(path=r.path, url=r.url, line=r.line), r.raw or b"") for r in rows]
 
 

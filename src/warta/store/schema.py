@@ -40,7 +40,7 @@ documents = Table(
     Column("line", Integer),
     Column("raw", LargeBinary),  # the bytes as given: nothing the user gave is lost
     Column("raw_sha", String(64), nullable=False),
-    Column("status", String(8), nullable=False),  # ok | failed
+    Column("status", String(8), nullable=False),  # ok | partial (a stage failed) | failed (store.RETRIED)
     Column("error", Text),
     Column("article_id", String(16)),
     Column("ingested_at", String, nullable=False),

@@ -34,10 +34,10 @@ def print_article_table(rows: list[StoredArticle], *, total: int) -> None:
 
 
 def print_failure_table(rows: list[StoredFailure]) -> None:
-    """The failed documents and why they failed."""
-    columns = [("document", dict(overflow="fold")), ("reason", dict(overflow="fold")), ("when", {})]
-    emit_table(out, columns, [[row.key, row.error, row.updated_at] for row in rows],
-               title=f"{len(rows)} failed document(s)")
+    """The failed documents and why they failed; ``partial``: stored, but a stage failed on it."""
+    columns = [("document", dict(overflow="fold")), ("status", {}), ("reason", dict(overflow="fold")), ("when", {})]
+    emit_table(out, columns, [[row.key, row.status, row.error, row.updated_at] for row in rows],
+               title=f"{len(rows)} document(s) failed or stored with a failed stage")
 
 
 def print_article(article: Article) -> None:
