@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from warta.events import _one_act, lexicon
+from warta.events import _one_act, code_events, context, lexicon
 from warta.events.matcher import Match
 
-from tests.events.conftest import coded
+from tests.events.conftest import coded, make_article
 
 
 def _match(word: str, start: int, name: str) -> Match:
@@ -43,3 +43,31 @@ def test_a_trigger_of_the_same_type_right_after_a_verb_is_its_object_and_one_act
     # "ditangkap dan ditahan": two verbs of one act, as before
     low = ["dua", "warga", "ditangkap", "dan", "ditahan"]
     assert _one_act(_match("ditangkap", 2, "menangkap"), _match("ditahan", 4, "menahan"), low)
+
+
+def test_a_noun_after_a_topic_word_is_what_is_talked_about_not_the_speakers_act():
+    # "keprihatinan tentang larangan ekspor": Korea voices concern about the ban, it does not ban
+    assert coded("Korea Selatan menyatakan keprihatinan tentang larangan ekspor batu bara dari Indonesia.") == []
+    # the noun as the object of the verb keeps the subject as its agent
+    assert coded("Jepang memberikan bantuan kepada Indonesia.") == [("AID", "JPN", "IDN")]
+
+
+def _negated(body: str) -> list[tuple]:
+    art, doc = make_article(body)
+    return [(e.type, e.source.actor, e.target.actor, e.negated) for e in code_events(art, doc)]
+
+
+def test_an_act_put_off_has_not_happened():
+    assert _negated("Jokowi menunda kunjungan ke Jepang.") == [("CONSULT", "IDN", "JPN", True)]
+    assert _negated("Jokowi melakukan kunjungan ke Jepang.") == [("CONSULT", "IDN", "JPN", False)]
+
+
+def test_a_stance_in_a_relative_clause_describes_and_reports_no_act():
+    # an Indonesian story: the unnamed other side would be Indonesia, but "yang menolak" only describes
+    tail = " Jokowi, Prabowo dan KPK belum berkomentar."
+    assert coded("Puluhan warga yang menolak tambang emas mendatangi kantor bupati." + tail) == []
+    assert coded("Partai yang menentang Jokowi mengadakan rapat. Prabowo dan KPK belum berkomentar.") == []
+    # the same verb as the main predicate is an act
+    assert coded("Puluhan warga menolak tambang emas di desa mereka." + tail) == [("REJECT", "IDN", "IDN")]
+    assert context.attributive(["warga", "yang", "telah", "menolak", "tambang"], 3, 3, 0)
+    assert not context.attributive(["warga", "yang", "telah", "menyerang", "tambang"], 3, 3, 0)

@@ -492,7 +492,8 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                  or (_titled(low, first, actors[i].start) and (actors[i].entity.type != "GPE" or actors[i].entity.actor))]
     if left is not None and m.pattern.pos == "noun" and (
             m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))
-            or ((DASHES | {","}) & set(low[actors[left].end:m.start]) and not _parenthetical(low, actors[left].end, m.start))):
+            or ((DASHES | {","}) & set(low[actors[left].end:m.start]) and not _parenthetical(low, actors[left].end, m.start))
+            or _about(low, actors[left].end, m.start)):
         left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
         sources = with_conjuncts(actors, left, low, triggers, -1)
@@ -514,6 +515,14 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
 
 
 TITLE_REACH = 6  # words of an office title between a preposition and the state it names
+
+
+def _about(low: list[str], end: int, start: int) -> bool:
+    """True when a topic word (``TOPIC``: tentang, mengenai, soal ...) stands between an actor ending at
+    ``end`` and the noun trigger at ``start``: the noun is what the actor's verb is about ("Korea Selatan
+    menyatakan keprihatinannya tentang larangan ekspor", "menjelaskan mengenai kesepakatan tarif"), not
+    its object, so the actor is not its agent. (Prepositions too lowered dev: "berhadapan dengan serangan".)"""
+    return bool(TOPIC & set(low[end + 1:start]))
 
 
 def _parenthetical(low: list[str], end: int, start: int) -> bool:
