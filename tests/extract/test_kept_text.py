@@ -83,6 +83,13 @@ def test_a_document_without_words_is_still_an_input_error(raw):
         extract(raw)
 
 
+def test_a_text_of_web_addresses_alone_is_an_input_error_saying_nothing_is_fetched():
+    with pytest.raises(InputError, match="the text is only web addresses: Warta works offline"):
+        extract(_text("https://berita.example/a.html\n\nwww.berita.example/b\nhttp://10.0.0.1/c"))
+    # a story with an address under it is a story
+    assert extract(_text(P1 + "\n\nhttps://berita.example/a.html")).body.startswith(P1)
+
+
 def test_plain_text_reads_blocks_and_skips_scripts():
     html = "<html><head><title>T</title><script>var x = 1;</script></head><body><div>Satu <b>dua</b></div><p>Tiga</p></body></html>"
     assert plain_text(html) == "Satu dua\nTiga"

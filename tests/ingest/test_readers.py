@@ -80,6 +80,14 @@ def test_reader_refuses_gzip_bomb_over_limit(tmp_path):
 def test_reader_reports_missing_path():
     [error] = _read(["/no/such/berita.txt"])
     assert isinstance(error, InputError) and error.where == "/no/such/berita.txt"
+    assert error.reason == "no such file or directory"
+
+
+def test_reader_says_a_url_is_not_fetched():
+    # offline: an address given as a path fails at once, saying what to do instead
+    [error] = _read(["https://berita.example/2024/05/06/rapat.html"])
+    assert error.where == "https://berita.example/2024/05/06/rapat.html"
+    assert error.reason.startswith("no such file; a URL is not fetched (Warta works offline)")
 
 
 @pytest.mark.parametrize("name", ["page.html", "page.htm", "page.html.gz", "page.gz", "page.php"])

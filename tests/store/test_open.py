@@ -154,6 +154,24 @@ def test_open_unreachable_postgresql_is_one_line(tmp_path):
     assert "\n" not in message and "cannot connect" in message and "secret" not in message
 
 
+def test_open_a_postgresql_server_that_never_answers_times_out_in_one_line(monkeypatch):
+    # a server (or a firewall) that accepts the connection and says nothing: libpq alone would wait for ever
+    import socket
+    import time
+
+    from warta.store import connect
+
+    monkeypatch.setattr(connect, "PG_CONNECT_TIMEOUT", 1)
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(WartaError) as caught:
+            Store.open(f"postgresql://warta:secret@127.0.0.1:{port}/test", create=False)
+        assert time.monotonic() - started < 10
+    message = str(caught.value)
+    assert "\n" not in message and "cannot connect" in message and "timeout" in message and "secret" not in message
+
+
 def test_open_unknown_url_scheme_is_one_line():
     with pytest.raises(WartaError, match="unsupported database URL"):
         Store.open("nosuchdb://host/x")

@@ -26,6 +26,10 @@ __all__ = ["extract"]
 
 # Fewer words of story than this on a photo page: its captions are the story.
 MIN_PHOTO_STORY = 40
+# A line that is a web address alone; a text of nothing else is a list of pages to fetch, which Warta never does
+_URL_LINE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
+ONLY_URLS = ("the text is only web addresses: Warta works offline and fetches no page; save the pages and give "
+             "the files, or JSONL lines with the url and the page's html")
 # Reasons of removed lines that may name the page's own outlet (not teasers of other sites).
 _OUTLET_HINTS = ("dateline-date", "byline", "site-name", "footer", "promo", "title", "navigation", "caption")
 
@@ -82,10 +86,11 @@ def _keep_everything(text: str, cleaned: Cleaned, raw: RawDocument) -> tuple[Cle
     """The cleaner took every line for site furniture: the text the user gave is kept whole (but
     for a repeat of the title), with a warning; only a text with no words at all is an error."""
     lines = [line for line in map(normalise_line, text.split("\n")) if line]
-    if not any(any(c.isalnum() for c in line) for line in lines):
+    no_words = not any(any(c.isalnum() for c in line) for line in lines)
+    if no_words or all(_URL_LINE.fullmatch(line) for line in lines):
         where = raw.source.path or raw.source.url or "<input>"
         where = f"{where}:{raw.source.line}" if raw.source.line else where
-        raise InputError(where, "no article text found (the document has no words)")
+        raise InputError(where, "no article text found (the document has no words)" if no_words else ONLY_URLS)
     story = [line for line in lines if line != cleaned.title] or lines
     reasons = sorted({r.reason for r in cleaned.removed})
     note = (f"every line looked like site furniture ({', '.join(reasons)}); the text is kept as given"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import stat
 import sys
@@ -30,6 +31,10 @@ FIFO_WAIT = 10.0
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 # The start of a page, looked for in files whose name does not say what they are.
+# an argument that is a URL, not a file: Warta works offline and fetches nothing
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+NOT_FETCHED = ("no such file; a URL is not fetched (Warta works offline): save the page and give the file, "
+               "or a JSONL line with its url and html")
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body", "<?xml")
 
 Skip = Callable[[str, str], None]
@@ -56,7 +61,7 @@ def read_inputs(
         try:
             mode = p.stat().st_mode
         except FileNotFoundError:
-            yield _error(path, "no such file or directory")
+            yield _error(path, NOT_FETCHED if _URL.match(path) else "no such file or directory")
             continue
         except OSError as error:
             yield _error(path, f"cannot read: {error.strerror or error}")

@@ -20,6 +20,9 @@ from warta.errors import WartaError
 
 # how long a writer waits for another process's write before giving up (seconds)
 SQLITE_BUSY_TIMEOUT = 60.0
+# how long a connection to a PostgreSQL server may take (seconds; libpq waits for ever by default, so a server
+# or a firewall that accepts and never answers hung every command); a URL's own ?connect_timeout=N wins
+PG_CONNECT_TIMEOUT = 10
 _WRITE = "warta_write"
 _NOTHING = "warta_wrote_nothing"  # in conn.info: writing() leaves the generation as it is
 # the store's generation, a row of its meta table: one more with each committed write transaction
@@ -57,7 +60,8 @@ def engine_for(target: str) -> Engine:
             engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
             _sqlite_transactions(engine)
         else:
-            engine = create_engine(url, pool_pre_ping=False)
+            connect = {} if "connect_timeout" in url.query else {"connect_timeout": PG_CONNECT_TIMEOUT}
+            engine = create_engine(url, pool_pre_ping=False, connect_args=connect)
     except NoSuchModuleError:
         raise WartaError(f"{display_name(target)}: unsupported database URL; use a path, sqlite:/// or postgresql://") from None
     except ArgumentError as error:
