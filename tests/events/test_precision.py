@@ -71,3 +71,16 @@ def test_a_stance_in_a_relative_clause_describes_and_reports_no_act():
     assert coded("Puluhan warga menolak tambang emas di desa mereka." + tail) == [("REJECT", "IDN", "IDN")]
     assert context.attributive(["warga", "yang", "telah", "menolak", "tambang"], 3, 3, 0)
     assert not context.attributive(["warga", "yang", "telah", "menyerang", "tambang"], 3, 3, 0)
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_has_each_side_attend_it():
+    # the convention 'attending a summit → CONSULT with the organisation', one event a side, none twice
+    assert coded("Retno Marsudi bertemu Wang Yi di sela-sela KTT ASEAN di Jakarta.") == [
+        ("CONSULT", "IDN", "CHN"), ("CONSULT", "IDN", "ASEAN"), ("CONSULT", "CHN", "ASEAN")]
+    assert coded("Jokowi bertemu Kishida di sela pertemuan puncak G20 di Roma.") == [
+        ("CONSULT", "IDN", "JPN"), ("CONSULT", "IDN", "G20"), ("CONSULT", "JPN", "G20")]
+    # a summit with no coded organisation: attended all the same, with a null other side
+    assert coded("Jokowi bertemu Kishida di sela-sela KTT kawasan di Tokyo.") == [
+        ("CONSULT", "IDN", "JPN"), ("CONSULT", "IDN", None), ("CONSULT", "JPN", None)]
+    # a meeting elsewhere is only the meeting
+    assert coded("Jokowi bertemu Kishida di Tokyo.") == [("CONSULT", "IDN", "JPN")]

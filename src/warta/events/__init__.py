@@ -198,8 +198,44 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if k and _one_act(matches[k - 1], m, low) and _sides(coded) == _sides(last):
                 continue  # "ditangkap dan ditahan aparat": one act told with two verbs
             last = coded
+            if m.pattern.pos == "noun" and coded and all(_told(c, events) for c in coded):
+                continue  # "bertemu Wang di sela-sela KTT ASEAN": the summit's side was coded with the meeting
             events.extend(coded)
+            if m.type == "CONSULT" and coded and (summit := _sidelines(low, m.end, e_tok)):
+                # "bertemu Wang di sela-sela KTT SCO": each side of the meeting attends the summit
+                org = [u for u in actors if summit < u.start <= summit + SUMMIT_REACH and arguments.is_organisation(u.entity)][:1]
+                seen = {arguments.country(u.entity) for u in org}  # the organisation does not attend itself
+                for side in args.sources + args.targets:
+                    code = arguments.country(side.entity)
+                    if side.start != IMPLIED and code not in seen:
+                        seen.add(code)
+                        events.extend(_events(article, m, Found([side], org), places, timexes, low, s_tok,
+                                              (sent.start_char, sent.end_char), (t_start, t_end), one_sided | {"CONSULT"}))
     return events
+
+
+def _told(event: Event, events: list[Event]) -> bool:
+    """True when an event of the same type and sides was coded before in the same sentence."""
+    return any(e.sentence == event.sentence and (e.type, e.source.actor, e.target.actor) ==
+               (event.type, event.source.actor, event.target.actor) for e in events)
+
+
+SUMMIT_REACH = 8  # tokens from the summit word to the organisation it names ("KTT Organisasi Kerja Sama Shanghai")
+
+
+def _sidelines(low: list[str], end: int, e_tok: int) -> int | None:
+    """The token of the summit word when the meeting ending at ``end`` is held on its sidelines ("di sela(-sela)
+    KTT APEC", "di sela-sela pertemuan puncak SCO": words.yaml kinds sidelines and summit), else None."""
+    for i in range(end, e_tok - 1):
+        if low[i] in (";", ":"):
+            return None  # within the meeting's own clause, however long ("di Filoli Estate, ..., di sela KTT")
+        if low[i] in words("sidelines") and i > 0 and low[i - 1] == "di":
+            j = i + 1
+            while j < e_tok and low[j] in ("-", "sela", "sela-sela"):
+                j += 1
+            if j < e_tok and low[j] in words("summit"):
+                return j
+    return None
 
 
 def _implied_target(m: matcher.Match, sources: list[Unit], actors: list[Unit], places: list[Unit], low: list[str],
