@@ -104,3 +104,33 @@ def test_a_domestic_fare_lowered_is_no_event(text):
 def test_a_governing_marker_codes_the_act_with_its_own_type(text, coded):
     art, doc = make_article(text)
     assert [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc, LEX, triggers=None)] == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    # session 11: verb families and conventions the lexicon lacked (own sentences)
+    ("Retno Marsudi bersua dengan Wang Yi di Jakarta.", ("CONSULT", "IDN", "CHN")),
+    ("Jokowi berjumpa dengan Kishida di Tokyo.", ("CONSULT", "IDN", "JPN")),
+    ("Prabowo ikut serta dalam KTT ASEAN di Malaysia.", ("CONSULT", "IDN", "ASEAN")),
+    ("India menangguhkan penerbitan visa bagi warga Kanada.", ("SANCTION", "IND", "CAN")),
+    ("Turki menutup perlintasan perbatasan dengan Suriah.", ("SANCTION", "TUR", "SYR")),
+    ("Militer Korea Selatan menerjunkan pasukan khusus ke perbatasan Korea Utara.", ("MOBILIZE", "KOR", "PRK")),
+    ("Polri mengamankan tiga orang warga Malaysia di Batam.", ("COERCE", "IDN", "MYS")),
+])
+def test_new_trigger_families_are_coded(text, coded):
+    art, doc = make_article(text)
+    assert coded in [(e.type, e.source.actor, e.target.actor) for e in code_events(art, doc, LEX, triggers=None)]
+
+
+@pytest.mark.parametrize("text,absent", [
+    # securing a demonstration is no arrest: the protest stays the event
+    ("Polisi mengamankan aksi unjuk rasa mahasiswa Indonesia di depan Kedutaan Besar Jepang.", "COERCE"),
+    # aid airdropped is no deployment
+    ("Bantuan logistik dari Malaysia diterjunkan ke Gaza oleh pesawat Indonesia.", "MOBILIZE"),
+    # a goalkeeper clearing a shot drives off no one
+    ("Kiper Indonesia menghalau bola sepakan pemain Vietnam.", "COERCE"),
+    # an acquittal is no prison sentence
+    ("Pengadilan Rusia memvonis bebas jurnalis Amerika Serikat.", "COERCE"),
+])
+def test_new_trigger_families_keep_their_other_senses_out(text, absent):
+    art, doc = make_article(text)
+    assert absent not in [e.type for e in code_events(art, doc, LEX, triggers=None)]
