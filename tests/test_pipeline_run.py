@@ -66,3 +66,35 @@ def test_records_are_made_with_the_articles_when_asked_for_at_every_worker_count
         lines = list(pipeline.run(items, workers=workers, lines=True))  # the record alone (warta extract)
         assert all(isinstance(r, pipeline.Line) for r in lines)
         assert [r.record for r in lines] == [r.record for r in results]
+
+
+def test_a_run_starts_at_most_max_workers_local_processes(monkeypatch):
+    # a mistyped worker count (1000) must not start a process per batch in flight
+    import warta.pool
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(pipeline, "max_workers", lambda: 1)
+    monkeypatch.setattr(warta.pool, "ordered_map", no_pool)
+    monkeypatch.setattr(warta.pool, "start_server", no_pool)
+    raw = RawDocument(Source(path="a.txt"), text="Presiden Joko Widodo tiba di Jakarta, Senin (6/5/2019).")
+    [done] = list(pipeline.run([raw], workers=1000))
+    assert isinstance(done, pipeline.Processed)
+
+
+def test_the_cli_refuses_a_worker_count_below_one_and_cuts_one_too_large(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    page = tmp_path / "a.txt"
+    page.write_text("Presiden Joko Widodo tiba di Jakarta, Senin (6/5/2019).", encoding="utf-8")
+    for count in ("0", "-2"):
+        result = CliRunner().invoke(app, ["extract", str(page), "--workers", count])
+        assert result.exit_code == 1
+        assert result.output.strip() == f"Error: --workers (or WARTA_WORKERS) must be 1 or more, not {count}"
+    monkeypatch.setattr(pipeline, "max_workers", lambda: 1)
+    result = CliRunner().invoke(app, ["extract", str(page), "--workers", "1000"])
+    assert result.exit_code == 0
+    assert "Note: --workers 1000 is more than 4 per core on this machine; using 1" in result.output

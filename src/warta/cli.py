@@ -51,6 +51,23 @@ ENGINE_OPTION = _option("engine", "--engine")
 ADDRESS_OPTION = _option("ray_address", "--address")
 
 
+def _check_workers(workers: int | None, engine: str, address: str | None) -> int | None:
+    """``--workers`` (or ``WARTA_WORKERS``): 1 or more; on this machine at most ``pipeline.max_workers()``
+    (more is said in one line and cut to it)."""
+    from warta import pipeline
+
+    if workers is None:
+        return None
+    if workers < 1:
+        fail(f"--workers (or WARTA_WORKERS) must be 1 or more, not {workers}")
+    if engine == "local" and not address and workers > pipeline.max_workers():
+        most = pipeline.max_workers()
+        err.print(f"Note: --workers {workers} is more than {pipeline.MAX_WORKERS_PER_CORE} per core on this "
+                  f"machine; using {most}", highlight=False)
+        return most
+    return workers
+
+
 def fail(message: str) -> None:
     """Print ``Error: message`` on stderr and exit with code 1."""
     err.print(f"[red]Error:[/red] {safe(message)}", highlight=False)
@@ -129,6 +146,7 @@ def extract(
     published = _check_date(published)
     failed = 0
     engines.check(engine, address)
+    workers = _check_workers(workers, engine, address)
     inputs = ingest.read_inputs(paths, on_skip=_skipped)
     for result in pipeline.run(inputs, published=published, workers=workers, engine=engine, address=address,
                                lines=True):  # the workers make the JSON lines, and send only them
@@ -162,6 +180,7 @@ def ingest(
     if not paths and not retry:
         fail("give files or directories to ingest, - for stdin, or --retry to re-run failed documents")
     engines.check(engine, address)
+    workers = _check_workers(workers, engine, address)
     summary = ingest_paths(paths or [], db, published=published, workers=workers, retry=retry, console=err,
                            engine=engine, address=address)
     err.print(summary.describe(), highlight=False)

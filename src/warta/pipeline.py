@@ -295,6 +295,16 @@ def default_workers() -> int:
     return settings.value("workers") or os.cpu_count() or 1
 
 
+# Local worker processes per core at the most: the stages are CPU-bound, and each worker holds its own
+# parse state (a mistyped --workers 1000 started a process per batch in flight until memory ran out)
+MAX_WORKERS_PER_CORE = 4
+
+
+def max_workers() -> int:
+    """The most local worker processes a run starts: ``MAX_WORKERS_PER_CORE`` per core of this machine."""
+    return MAX_WORKERS_PER_CORE * (os.cpu_count() or 1)
+
+
 # A short article of our own, run once by ``preload``: the first document loads what the stages
 # load on first use (gazetteer, lexicons, the time grammar: ~0.8 s of CPU), which a pool's fork
 # server then does once for all its workers. Its record is thrown away; nothing it leaves behind
@@ -385,7 +395,7 @@ def run(
 
     local = engine == "local" and not address
     if local:
-        workers = workers or default_workers()
+        workers = min(workers or default_workers(), max_workers())
         if workers > 1:  # the workers' model loads in the fork server while this process checks the plan
             start_server(PRELOAD)
     _plan.load()
