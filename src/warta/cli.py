@@ -68,6 +68,21 @@ def _check_workers(workers: int | None, engine: str, address: str | None) -> int
     return workers
 
 
+def _check_listen(host: str, port: int) -> None:
+    """Stop in one line when ``host:port`` cannot be listened on (a name that does not resolve, a port in
+    use or not allowed), before the server starts: uvicorn says it as a log line or a traceback."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(address)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+
+
 def fail(message: str) -> None:
     """Print ``Error: message`` on stderr and exit with code 1."""
     err.print(f"[red]Error:[/red] {safe(message)}", highlight=False)
@@ -545,7 +560,7 @@ def events_command(
 def serve(
     db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 opens it to the network)."),
-    port: int = typer.Option(8000, help="Port to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, "--workers", min=1, help="Server processes (each opens the store)."),
 ) -> None:
     """Run the REST API (/api/, schema at /openapi.json) and the web UI (/); WARTA_TOKEN enables ingest over HTTP."""
@@ -555,11 +570,13 @@ def serve(
 
     from warta.serve import ServeConfig, create_app
 
+    workers = _check_workers(workers, "local", None)
     try:
         config = ServeConfig.from_env(db)
         application = create_app(config)  # checks (and migrates, indexes) the store before listening
     except (WartaError, ValueError) as error:
         fail(str(error))
+    _check_listen(host, port)
     ingest_state = "ingest over HTTP enabled" if config.token else "read-only: set WARTA_TOKEN to enable ingest"
     err.print(f"Warta on http://{host}:{port}/ ({ingest_state})", highlight=False)
     if workers > 1:

@@ -37,10 +37,24 @@ def test_warta_search_errors_in_one_line(db, args, message):
 def test_warta_serve_binds_to_loopback_by_default(db, monkeypatch):
     seen = {}
     monkeypatch.setattr("uvicorn.run", lambda application, host, port, **kw: seen.update(host=host, port=port))
+    monkeypatch.setattr("warta.cli._check_listen", lambda host, port: None)  # another program may hold 8000
     monkeypatch.delenv("WARTA_TOKEN", raising=False)
     result = runner.invoke(app, ["serve", "--db", db])
     assert result.exit_code == 0, result.output
     assert seen == {"host": "127.0.0.1", "port": 8000} and "read-only" in result.output
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "nama-yang-tidak-ada.invalid"])
+def test_warta_serve_says_in_one_line_where_it_cannot_listen(db, monkeypatch, host):
+    import socket
+
+    monkeypatch.setattr("uvicorn.run", lambda *a, **kw: pytest.fail("the server started"))
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", db, "--host", host, "--port", str(port)])
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert line.startswith(f"Error: cannot listen on {host}:{port}: ") and "Traceback" not in result.output
 
 
 def test_warta_serve_without_a_database_fails_cleanly(tmp_path, monkeypatch):
