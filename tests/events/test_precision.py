@@ -84,3 +84,22 @@ def test_a_meeting_on_the_sidelines_of_a_summit_has_each_side_attend_it():
         ("CONSULT", "IDN", "JPN"), ("CONSULT", "IDN", None), ("CONSULT", "JPN", None)]
     # a meeting elsewhere is only the meeting
     assert coded("Jokowi bertemu Kishida di Tokyo.") == [("CONSULT", "IDN", "JPN")]
+
+
+def test_a_verb_before_the_coordinator_ends_the_object_too():
+    # "Rusia mengakhiri pengusiran diplomat dan staf Jepang": Japan's staff are in the demanded act, not called on
+    assert coded("AS menyerukan Rusia mengakhiri pengusiran diplomat dan staf Jepang.") == [("REQUEST", "USA", "RUS")]
+    # "bersama" is a coordinator, not a ber- verb
+    assert coded("AS, bersama Prancis, mengecam Rusia.") == [("ACCUSE", "USA", "RUS"), ("ACCUSE", "FRA", "RUS")]
+
+
+def test_territory_taken_from_a_state_is_an_attack_on_that_state():
+    assert coded("Tentara Ukraina berhasil merebut Kota Kharkiv dari Rusia.") == [("ASSAULT", "UKR", "RUS")]
+    assert coded("Rusia merebut Avdiivka dari Ukraina.") == [("ASSAULT", "RUS", "UKR")]
+    assert coded("Rusia menyerang Mariupol.") == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_a_body_word_modifying_a_patterns_noun_is_no_object():
+    # a Russian story: "militer" in "agresi militer" is no Russian body attacked by Russia
+    body = "Putin memuji Rusia. Kota di Ukraina itu direbut sejak Rusia melancarkan agresi militer, kata Lavrov di Moskow."
+    assert ("ASSAULT", "RUS", "RUS") not in coded(body)

@@ -179,6 +179,12 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 if len(both) == 2:
                     both = _speaker_first(both, _quote_speaker(article, t_start, t_end, direct=False))
                     args.sources, args.targets = both[:1], both[1:]
+            if _modifier(m, args):
+                # "Rusia melancarkan agresi militer": a body word right after a pattern's noun modifies it; as
+                # its object it would have the source act on its own side
+                args.targets = args.targets[1:]
+            if m.type == "ASSAULT" and (taken := arguments.taken_from(m, actors, low, e_tok, args)):
+                args.targets = taken  # "merebut Kota Kherson dari Rusia": the attack is on whom the city is taken from
             if not args.targets:
                 args.targets = _implied_target(m, args.sources, actors, places, low, (s_tok, e_tok), recent, article, events)
             if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok) \
@@ -212,6 +218,17 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                         events.extend(_events(article, m, Found([side], org), places, timexes, low, s_tok,
                                               (sent.start_char, sent.end_char), (t_start, t_end), one_sided | {"CONSULT"}))
     return events
+
+
+def _modifier(m: matcher.Match, args: Found) -> bool:
+    """True when the first target is an unnamed body (``arguments.with_bodies``) right after a pattern
+    ending in a noun ("melancarkan agresi militer", "melakukan latihan militer") and of the source's own
+    country: the word is the noun's modifier ("military"), not the act's object."""
+    if m.head >= m.end - 1 or not args.targets or not args.sources:
+        return False
+    first = args.targets[0]
+    return (not first.entity.id and first.start == m.end
+            and all(arguments.country(u.entity) == arguments.country(first.entity) for u in args.sources))
 
 
 def _told(event: Event, events: list[Event]) -> bool:

@@ -301,12 +301,12 @@ def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) ->
 
 
 def _predicate_between(gap: list[str]) -> bool:
-    """True when a verb follows the coordinator between two units: "invasi ke Ukraina dan membuat marah
-    Beijing" joins two predicates, not two parties (an office title opening like a verb, "dan Menteri
-    Luar Negeri", is no verb: kind ``title-word``)."""
-    at = next((i for i, w in enumerate(gap) if w in COORD), len(gap))
-    return any(w.isalpha() and len(w) > 3 and w.startswith(VERB_PREFIXES) and w not in words("title-word")
-               for w in gap[at + 1:])
+    """True when a verb stands between two units joined by a coordinator: "invasi ke Ukraina dan membuat
+    marah Beijing", "menyerukan pemerintah Rusia mengakhiri pengusiran diplomat dan staf AS" join two
+    predicates or a verb's object, not two parties (an office title opening like a verb, "dan Menteri
+    Luar Negeri", is no verb: kind ``title-word``; nor is the coordinator "bersama")."""
+    return any(w.isalpha() and len(w) > 3 and w.startswith(VERB_PREFIXES) and w not in words("title-word") | COORD
+               for w in gap)
 
 
 def _listed(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
@@ -604,6 +604,21 @@ def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sou
             if any(low[k] in TARGET_END for k in range(m.end, u.start)):
                 break
             return [Unit.of(u.entity, u.start, u.end)]
+    return []
+
+
+def taken_from(m: Match, actors: list[Unit], low: list[str], e_tok: int, found: Found) -> list[Unit]:
+    """The side a place is taken from: "tentara Ukraina berhasil merebut Kota Kherson dari Rusia" is an
+    attack on Russia, not on the city's Ukraine, by the convention 'retaking or occupying territory →
+    ASSAULT'; "dari" and a state of another country after an attack verb whose object is a city or region
+    (no actor code) or a place of the attacker's own country. Else nothing."""
+    own = {country(u.entity) for u in found.sources}
+    if m.pattern.pos != "verb" or not own or any(u.entity.actor and country(u.entity) not in own for u in found.targets):
+        return []
+    end = target_end(low, m.end, e_tok, None)
+    for u in actors:
+        if m.end < u.start < end + 2 and low[u.start - 1] == "dari" and u.entity.actor and country(u.entity) not in own:
+            return [u]
     return []
 
 
