@@ -613,7 +613,7 @@ def test_non_regular_files_are_described():
 
 
 PIPELINE_POOL = """
-import json, os, sys
+import gc, json, os, sys
 sys.path.insert(0, {src!r})
 from warta import pipeline, plan, pool
 from warta.article import RawDocument, Source
@@ -630,8 +630,12 @@ pool._context, plan.load = recorded, loading
 if __name__ == "__main__":
     docs = [RawDocument(Source(path=f"{{n}}.txt"), text=f"Presiden bertemu menteri di Bogor pada Senin. Nomor {{n}}.")
             for n in range(3)]
+    before = gc.get_freeze_count()
     ids = [r.article.id for r in pipeline.run(docs, workers=2)]
-    print(json.dumps({{"made": made, "ids": len(set(ids)), "server": pool._server_key is not None}}))
+    frozen = gc.get_freeze_count()
+    again = [r.article.id for r in pipeline.run(docs[:1], workers=2)]
+    print(json.dumps({{"made": made, "ids": len(set(ids)), "server": pool._server_key is not None,
+                      "frozen": [before, frozen, gc.get_freeze_count()], "again": again == ids[:1]}}))
 """
 
 
@@ -643,6 +647,10 @@ def test_the_pipeline_starts_its_fork_server_before_loading_the_plan_and_forks_e
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout.splitlines()[-1])
-    assert out["server"] and out["ids"] == 3
+    assert out["server"] and out["ids"] == 3 and out["again"]
     assert out["made"][0] == "forkserver" and "plan" in out["made"], out["made"]
     assert set(out["made"]) == {"forkserver", "plan"}, out["made"]
+    # the parent put what the plan check imported out of the collector's sight (its exit does not
+    # scan it again), once: the second run froze nothing more
+    before, frozen, after = out["frozen"]
+    assert before == 0 and frozen > 10_000 and after == frozen, out["frozen"]

@@ -348,6 +348,21 @@ def settle() -> None:
     _settled = True
 
 
+_parent_frozen = False
+
+
+def _freeze_parent() -> None:
+    """At two workers or more, once the plan is loaded: put what this process has loaded (the stage
+    modules the plan check imported, and with them spaCy) out of the cyclic collector's sight, once
+    per process, as ``settle`` does at one worker. Otherwise the collections of the interpreter's
+    exit scan all of it again: ~0.25 s of CPU after the last record, while the workers are done
+    (issue 20, benchmarks/README.md). What is alive at that moment is never collected, hence once."""
+    global _parent_frozen
+    if not _parent_frozen:
+        gc.freeze()
+        _parent_frozen = True
+
+
 def _crashed(item: RawDocument | InputError | Failure) -> Failure:
     """The failure of a document whose worker process died while it ran alone."""
     if isinstance(item, Failure):
@@ -399,6 +414,8 @@ def run(
         if workers > 1:  # the workers' model loads in the fork server while this process checks the plan
             start_server(PRELOAD)
     _plan.load()
+    if local and workers > 1:
+        _freeze_parent()
     if not local:
         from warta.engines import batch_map
 
