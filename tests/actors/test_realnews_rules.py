@@ -232,3 +232,49 @@ def test_regional_government_is_an_organisation_named_in_full(text, name, place)
 def test_regional_government_needs_its_place():
     article = link(Article(body="Warga mendatangi kantor Pemkab pada Senin pagi.", published="2024-05-01"))
     assert not any(e.name.startswith("Pemerintah") for e in article.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Bank itu menyediakan dana senilai US$ 20 miliar untuk proyek jalan tol.",
+    "Nilai ekspor nikel mencapai US$5,25 miliar tahun lalu.",
+])
+def test_state_code_glued_to_dollar_sign_is_a_currency(text):
+    article = link(Article(body=text, published="2024-05-01"))
+    assert not any(m.text == "US" for e in article.entities for m in e.mentions)
+
+
+def test_state_code_apart_from_dollar_sign_is_the_state():
+    article = link(Article(body="Sanksi US itu ditolak, dan dana US$ 5 juta ditahan.", published="2024-05-01"))
+    assert [m.text for e in article.entities if e.name == "Amerika Serikat" for m in e.mentions] == ["US"]
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Bulog menyerap gabah petani di Jawa Tengah.", "Bulog", "Bulog"),
+    ("Status gunung itu dinaikkan oleh Badan Geologi pada Senin.", "Badan Geologi", "Badan Geologi"),
+    ("Petugas DJP memeriksa laporan pajak perusahaan itu.", "DJP", "Direktorat Jenderal Pajak"),
+    ("Penumpang KAI diminta datang lebih awal.", "KAI", "Kereta Api Indonesia"),
+])
+def test_indonesian_state_bodies_and_companies_are_known(text, surface, name):
+    article = link(Article(body=text, published="2024-05-01"))
+    assert {m.text: e.name for e in article.entities for m in e.mentions}.get(surface) == name
+
+
+def test_acronym_spelt_out_as_another_body_is_that_body():
+    # the text's own expansion beats the gazetteer's body of the same acronym (KAI is also the railway)
+    article = link(Article(body="Indonesia bekerja sama dengan Korea Aerospace Industries (KAI) membangun jet tempur. "
+                                "KAI lalu menagih pembayaran.", published="2024-05-01"))
+    linked = [(m.text, e.name) for e in article.entities for m in e.mentions if m.text == "KAI"]
+    assert linked == [("KAI", "Korea Aerospace Industries")] * 2
+
+
+def test_acronym_spelt_out_as_a_description_names_no_body():
+    # "Pekerja Migran Indonesia (PMI)" are migrant workers, not the Red Cross (Palang Merah Indonesia)
+    article = link(Article(body="Jumlah Pekerja Migran Indonesia (PMI) di Malaysia naik. PMI itu bekerja di kebun.",
+                           published="2024-05-01"))
+    assert not any(e.name == "Palang Merah Indonesia" for e in article.entities)
+    assert any(e.name == "Indonesia" for e in article.entities)
+
+
+def test_acronym_spelt_out_as_its_own_body_stays_linked():
+    article = link(Article(body="Relawan dari Palang Merah Indonesia (PMI) tiba. PMI membawa obat.", published="2024-05-01"))
+    assert [m.text for e in article.entities if e.name == "Palang Merah Indonesia" for m in e.mentions].count("PMI") == 2

@@ -14,6 +14,9 @@ from warta.actors.index import Target, covers
 DASHES = {"-", "–", "—"}
 # First words of a seat of government that name a building (a place), not a body: "Istana Negara".
 SEAT_BUILDINGS = frozenset({"istana", "gedung", "aula", "kantor", "kompleks", "wisma"})
+# A state's code glued to the dollar sign is a currency, not the state: "US$ 20 miliar", "S$5 juta",
+# "A$", "HK$", "NZ$" (the Indonesian press writes amounts so).
+CURRENCY_SIGN = "$"
 
 
 class AliasRules:
@@ -36,6 +39,8 @@ class AliasRules:
             if hit is None:
                 continue
             j, targets = hit
+            if j < self.n and self.toks[j].text.startswith(CURRENCY_SIGN) and self.toks[j].start == self.toks[j - 1].end:
+                continue  # US$: the currency
             # a capitalised common word opening a sentence is not a place name (Batu, Bukit)
             if j == i + 1 and t.lower in self.common and i in self.sentence_initial:
                 continue

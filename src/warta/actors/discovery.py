@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from rapidfuzz.distance import OSA
+
 from warta.actors.aliases import DASHES
 from warta.actors.text import fold, root_words
 from warta.lang.lemmas import stem
@@ -49,6 +51,8 @@ class DiscoveryRules:
             if s > 0 and s - 1 in self.sentence_initial and self.toks[s - 1].is_cap:
                 s -= 1
             if k - 1 - s >= 2 and not any(f.i == s and f.j == k - 1 for f in self.found):
+                if self._other_body(s, k - 1, inner):
+                    continue
                 for f in [f for f in self.found if s <= f.i and f.j <= k - 1 and not self._is_person(f.key)]:
                     self._drop(f)  # "Dewan Keamaan [Perserikatan Bangsa-Bangsa] (DK PBB)": the parent is part of the name
                 self._add(s, k - 1, inner.key, "long-form", inner.actor)
@@ -84,6 +88,45 @@ class DiscoveryRules:
                 for f in [f for f in self.found if k <= f.i and f.j <= j and self._kind(f.key) == "place"]:
                     self._drop(f)  # "Dewan Arktik" is an organisation, not a mention of the Arctic
                 self._add(k, j, self._new("ORG", self._text(k, j)), "heuristic")
+
+    def _other_body(self, s: int, e: int, inner) -> bool:
+        """An acronym that the text spells out as something else than the gazetteer's body ("Korea
+        Aerospace Industries (KAI)" is not Kereta Api Indonesia, "Pekerja Migran Indonesia (PMI)" not the
+        Red Cross): the long form's initials are the acronym's letters and it is no name of the body, not
+        even misspelt. A long form of Indonesian words that no body head opens is a description (migrant
+        workers, "Anak Buah Kapal (ABK)"): the acronym then names nothing; otherwise the long form is a new organisation. Either way
+        every mention of the acronym in the article goes with it. True when so."""
+        rec = self._rec(inner.key)
+        if rec is None or rec.kind != "org":
+            return False
+        acronym = self._text(inner.i, inner.j)
+
+        def initials(a: int) -> str:
+            return "".join(w[0] for w in fold(self._text(a, e)).replace("-", " ").split() if w[:1].isupper())
+
+        # the long form may open after a capitalised sentence opener ("Jumlah Pekerja Migran Indonesia (PMI)")
+        s = next((a for a in range(s, e - 1) if initials(a) == acronym.replace(" ", "")), None)
+        if s is None:
+            return False
+        long_form = " ".join(fold(self._text(s, e)).lower().split())
+        if any(OSA.distance(long_form, " ".join(fold(n).lower().split())) <= 2 for n in [rec.name, *rec.aliases]):
+            return False
+        places = {t for f in self.found if s <= f.i and f.j <= e and self._kind(f.key) in ("country", "place")
+                  for t in range(f.i, f.j)}
+        described = not self.lex.has("body_heads", self.toks, s) and all(
+            is_indonesian_word(self.toks[t].lower) for t in range(s, e) if self.toks[t].is_word and t not in places)
+        key = None if described else self._new("ORG", self._text(s, e))
+        if key is not None:
+            self.new[key].name = self._text(s, e)
+        for f in [f for f in self.found if f.key == inner.key and self._text(f.i, f.j) == acronym]:
+            self._drop(f)
+            if key is not None:
+                self._add(f.i, f.j, key, "acronym")
+        if key is not None:
+            for f in [f for f in self.found if s <= f.i and f.j <= e and not self._is_person(f.key)]:
+                self._drop(f)  # the places inside come back as nested mentions (nested_names)
+            self._add(s, e, key, "long-form")
+        return True
 
     def titled_organs(self) -> None:
         """A state organ named inside a title ("Juru bicara [Kementerian Luar Negeri Rusia], Maria
