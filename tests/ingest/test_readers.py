@@ -139,6 +139,8 @@ def test_jsonl_reads_fields_and_lines(tmp_path):
         ('{"text": "Isi.", "published": 2019}', "'published' must be a string"),
         ('["bukan", "objek"]', "JSON object"),
         (b'{"text": "\xff\xfe\x00\x00"}', "binary"),
+        # half of an emoji escaped alone: no text can hold it (it failed in the stages with a UnicodeEncodeError)
+        ('{"text": "Presiden tiba di Surabaya \\ud83d lalu."}', "field 'text' is not valid Unicode: half a character (\\ud83d) at character 26"),
     ],
 )
 def test_jsonl_bad_line_names_file_and_line(tmp_path, line, reason):

@@ -114,7 +114,7 @@ def test_api_stories_list_and_one_story(client):
 
 def test_api_dashboard(client):
     got = client.get("/api/dashboard").json()
-    assert got["totals"] == {"articles": 6, "quotes": 2, "events": 7, "entities": 7}
+    assert got["totals"] == {"articles": 6, "quotes": 2, "events": 7, "entities": 7, "failures": 0}
     assert got["top_dyads"][0]["dyad"] == "RUS-UKR" and got["top_dyads"][0]["events"] == 3
     assert got["top_dyads"][0]["merged"] and got["top_dyads"][0]["intensity"] == -21.0
     assert got["volume"]["undated"] == 1 and got["top_actors"][0]["actor"] in ("RUS", "UKR")
@@ -256,3 +256,31 @@ def test_the_server_loads_the_stemmer_before_its_first_search(tmp_path):
     searchtext._stemmer.cache_clear()
     create_app(ServeConfig(db=path))  # nothing new to index
     assert searchtext._stemmer.cache_info().currsize == 1
+
+
+def test_api_failures_lists_failed_and_partial_documents(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from tests.serve.corpus import build
+    from warta.article import Article, RawDocument, Source, StageMark
+    from warta.serve import ServeConfig, create_app
+    from warta.store import Store
+
+    path = build(tmp_path / "w.db")
+    body = "Rusia menyerang Ukraina pada Rabu (1/3/2023)."
+    partial = Article(body=body, title="Serangan", stage_errors=[StageMark("events", "failed", "RuntimeError: boom")])
+    with Store.open(path) as store:
+        store.save_failure(Source(path="feed.jsonl", line=2), "malformed JSON line", b"{rusak")
+        store.save(partial, RawDocument(Source(path="serangan.txt"), text=body, raw=body.encode()))
+    with TestClient(create_app(ServeConfig(db=path)), raise_server_exceptions=False) as client:
+        page = client.get("/api/failures").json()
+        assert page["total"] == 2
+        assert {(i["key"], i["status"], i["error"], i["article"]) for i in page["items"]} == {
+            ("feed.jsonl:2", "failed", "malformed JSON line", None),
+            ("serangan.txt", "partial", "stage events failed: RuntimeError: boom", partial.id)}
+        only = client.get("/api/failures?status=partial").json()
+        assert [i["key"] for i in only["items"]] == ["serangan.txt"] and only["total"] == 1
+        assert client.get(f"/api/articles/{partial.id}").json()["stage_errors"][0]["stage"] == "events"
+        assert client.get("/api/failures?status=ok").status_code == 422
+        assert client.get("/api/dashboard").json()["totals"]["failures"] == 2
+        assert "2 document(s)</a> failed or" in client.get("/").text

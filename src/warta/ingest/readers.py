@@ -31,6 +31,8 @@ FIFO_WAIT = 10.0
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 # The start of a page, looked for in files whose name does not say what they are.
+# a UTF-16 surrogate alone, which a JSON string may carry as an escape but no text can hold
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # an argument that is a URL, not a file: Warta works offline and fetches nothing
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 NOT_FETCHED = ("no such file; a URL is not fetched (Warta works offline): save the page and give the file, "
@@ -338,6 +340,10 @@ def _jsonl_record(line: bytes, path: str, number: int) -> RawDocument | InputErr
         if record.get(key) is not None and not isinstance(record[key], str):
             return _error(path, f"field {key!r} must be a string, not {type(record[key]).__name__}",
                           line=number, raw=raw)
+        lone = _SURROGATE.search(record.get(key) or "")
+        if lone:  # JSON may escape half of a character (\ud83d alone, an emoji cut in two): no text holds it
+            return _error(path, f"field {key!r} is not valid Unicode: half a character (\\u{ord(lone.group()):04x}) at "
+                                f"character {lone.start()}", line=number, raw=raw)
     body_text, html = record.get("text"), record.get("html")
     if not (body_text and body_text.strip()) and not (html and html.strip()):
         return _error(path, "missing article content: give a non-empty 'text' or 'html' field", line=number, raw=raw)

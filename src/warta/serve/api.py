@@ -68,6 +68,15 @@ async def list_articles(db: Db, filters: Annotated[ArticleFilter, Depends(articl
     return {"items": rows, "total": total, "limit": limit, "offset": offset}
 
 
+@router.get("/failures", response_model=models.Page[models.FailedDocument], responses=ERRORS)
+async def list_failures(db: Db, status: Annotated[Literal["failed", "partial"] | None, Query(
+                            description="failed (no article) or partial (stored with a failed stage); default both.")] = None,
+                        limit: Limit = DEFAULT_PAGE, offset: Offset = 0):
+    """Documents that failed or were stored with a failed stage, newest first, with the reason (`warta list --failed`)."""
+    total, rows = await run_in_threadpool(queries.failure_rows, db, status=status, limit=limit, offset=offset)
+    return {"items": rows, "total": total, "limit": limit, "offset": offset}
+
+
 @router.get("/articles/{article_id}", response_model=Article, responses=ERRORS)
 async def get_article(db: Db, article_id: Annotated[str, Path(max_length=64, description="Article id or a unique prefix.")]):
     """One article with every extracted item (entities, timex, quotes, events), offsets into its body."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -24,6 +24,17 @@ class Error(BaseModel):
     ok: bool = False
     error: str
     status: int
+
+
+class FailedDocument(BaseModel):
+    """A document that failed (``failed``: no article) or whose article was stored with a failed stage
+    (``partial``: ``article`` is its id, its ``stage_errors`` say more); ``error`` says why in one line."""
+
+    key: str = Field(description="Where the document came from: its URL, else its path (with :LINE for JSONL).")
+    status: Literal["failed", "partial"]
+    error: str | None
+    article: str | None
+    updated_at: str
 
 
 class ArticleSummary(BaseModel):

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, distinct, func, select, tuple_
 from warta.article import QUAD_CLASS
 from warta.store.events import first_day
 from warta.store.browse import QUAD_CLASSES
-from warta.store import schema
+from warta.store import RETRIED, schema
 from warta.stories.timeline import timeline as story_timeline
 from warta.stories.timeline import weights
 
@@ -193,4 +193,6 @@ def dashboard(engine: Engine) -> dict:
         totals = {name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                   for name, t in (("articles", a), ("quotes", schema.quotes), ("events", schema.events))}
         totals["entities"] = conn.execute(select(func.count(distinct(schema.entities.c.entity_id)))).scalar_one()
+        d = schema.documents  # failed, or stored with a failed stage (GET /api/failures lists them)
+        totals["failures"] = conn.execute(select(func.count()).select_from(d).where(d.c.status.in_(RETRIED))).scalar_one()
     return {"totals": totals, "volume": volume(engine), "top_actors": top_actors(engine), "top_dyads": top_dyads(engine)}

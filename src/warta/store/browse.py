@@ -48,6 +48,21 @@ def article_rows(engine: Engine, filters: ArticleFilter, *, text: str | None = N
         return total, [dict(row._mapping) for row in rows]
 
 
+def failure_rows(engine: Engine, *, status: str | None = None, limit: int = 50,
+                 offset: int = 0) -> tuple[int, list[dict]]:
+    """Documents that failed (no article) or were stored with a failed stage (``partial``: ``article`` is
+    its id), newest first, with the reason; ``status`` keeps one of the two."""
+    from warta.store import RETRIED
+
+    d = schema.documents
+    where = [d.c.status == status] if status else [d.c.status.in_(RETRIED)]
+    query = (select(d.c.key, d.c.status, d.c.error, d.c.article_id.label("article"), d.c.updated_at).where(*where)
+             .order_by(d.c.updated_at.desc(), d.c.key).limit(limit).offset(offset))
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(d).where(*where)).scalar_one()
+        return total, [dict(row._mapping) for row in conn.execute(query)]
+
+
 def get_article(engine: Engine, id_prefix: str) -> Article:
     """The article whose id is ``id_prefix`` or starts with it (the prefix must be unique)."""
     a = schema.articles
