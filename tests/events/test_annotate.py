@@ -293,6 +293,24 @@ def test_a_second_request_after_a_coordinator_is_not_absorbed_by_the_first():
     assert coded("Indonesia mendesak Israel untuk menarik pasukan dan menghentikan serangan.") == [("REQUEST", "IDN", "ISR")]
 
 
+@pytest.mark.parametrize("body,expected", [
+    # the act a request names after its addressee is coded too, planned, with the addressee acting
+    ("Indonesia mendesak PBB untuk mengirim pasukan ke Gaza.",
+     [("REQUEST", "IDN", "UN", False), ("MOBILIZE", "UN", "PSE", True)]),
+    ("Trump memerintahkan para pejabat Amerika Serikat untuk menaikkan tarif impor dari China.",
+     [("REQUEST", "USA", "USA", False), ("SANCTION", "USA", "CHN", True)]),
+    # a threat's own act right after it stays part of the threat (its object is the threat's target)
+    ("Korea Utara mengancam akan menyerang Amerika Serikat.", [("THREATEN", "PRK", "USA", False)]),
+    # an act asked to be stopped is not asked for
+    ("Jepang meminta Rusia untuk berhenti menyerang Ukraina.", [("REQUEST", "JPN", "RUS", False)]),
+    # an accusation's complement is the alleged act: part of the accusation
+    ("Amerika Serikat menuduh Korea Utara mengirimkan pasukan ke Rusia.", [("ACCUSE", "USA", "PRK", False)]),
+])
+def test_the_act_a_request_names_is_a_planned_event_of_its_addressee(body, expected):
+    art, doc = make_article(body)
+    assert [(e.type, e.source.actor, e.target.actor, e.planned) for e in code_events(art, doc)] == expected
+
+
 def test_an_attack_noun_with_no_side_restates_the_last_attack():
     # "serangan besar-besaran" with no actor of its own names the attack told before (RESTATED types)
     body = "Rusia menyerang Ukraina pada Senin. Serangan besar-besaran itu menghancurkan sebuah jembatan."

@@ -550,9 +550,10 @@ def _inherit(m: matcher.Match, args: Found, previous: list, low: list[str], s_to
         args.sources = list(prev_sources)  # "AS tidak akan mengakui ... dan akan tetap menerapkan sanksi"
         args.targets = [u for u in args.targets if u not in args.sources]
         return args
-    if args.sources and prev_sources and all(u in prev_targets for u in args.sources):
+    if args.sources and prev_sources and all(u in prev_targets for u in args.sources) and not m.asked:
         # "Rusia mengirimkan pasukan ke Venezuela untuk memberi dukungan": Venezuela is the last
-        # event's object, the subject of the chain is still Rusia
+        # event's object, the subject of the chain is still Rusia; but the act a request names is
+        # its addressee's ("Indonesia mendesak PBB untuk mengirim pasukan": PBB would send them)
         args.sources = list(prev_sources)
     return args
 

@@ -5,7 +5,8 @@ over ``menjatuhkan``). Then two rules of the lexicon apply: a ``marks`` trigger 
 another trigger only marks it (``membantah akan menyerang`` is a negated ASSAULT, ``sepakat
 bertemu`` a planned CONSULT); an ``absorbs`` trigger (a request, an accusation, a threat) swallows
 the triggers of its complement up to the clause end (``mendesak Rusia untuk mengakhiri dukungan``
-is one REQUEST). A noun trigger right after a verb trigger is that verb's object (``menolak
+is one REQUEST), except that the verb a request or threat asks for is kept as a planned event
+(``meminta jajarannya untuk melakukan banding`` is a REQUEST and a planned REJECT). A noun trigger right after a verb trigger is that verb's object (``menolak
 desakan``), not an event of its own.
 """
 
@@ -32,6 +33,10 @@ GAP_STOP = CLAUSE_END | {",", "(", ")", "yang"}
 ABSORB_END = CLAUSE_END | {",", "yang", "(", ")"}
 MODALS = frozenset({"harus", "wajib", "mesti", "hendaknya"})  # a pattern ending on one needs a named subject before it
 GOVERNED_KEEP = frozenset({"AID", "THREATEN"})  # "sepakat membantu", "berjanji akan membalas": the act's own type
+# A request or a threat names an act that has not happened: the real-news conventions code that act
+# as well, as a planned event ("meminta jajarannya untuk melakukan banding" is REQUEST and a planned
+# REJECT). An accusation's complement is the alleged act itself and stays part of the accusation.
+PLANNED_COMPLEMENT = frozenset({"REQUEST", "THREATEN"})
 MARKER_REACH = 3  # tokens a marker may stand before its trigger: "membantah akan segera menyerang", "mengusulkan untuk bertemu"
 
 
@@ -46,6 +51,7 @@ class Match:
     negated: bool = False
     planned: bool = False
     governed: str | None = None  # the type of a governing marker ("sepakat untuk bekerja sama" is AGREE)
+    asked: bool = False  # the act a request names ("mendesak PBB untuk mengirim pasukan"): the addressee acts
 
     @property
     def entry(self):
@@ -237,6 +243,7 @@ def _voiced(pattern: Pattern, surface: str) -> Pattern:
 def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match]:
     """Apply markers, absorption and verb objects to the matches of one sentence."""
     out: list[Match] = []
+    matches = list(matches)  # absorbed matches are taken out of the caller's list's copy
     i = 0
     while i < len(matches):
         m = matches[i]
@@ -264,12 +271,30 @@ def resolve(matches: list[Match], low: list[str], offset: int = 0) -> list[Match
             stop = m.end
             while stop - offset < len(low) and low[stop - offset] not in ABSORB_END:
                 stop += 1
-            while i + 1 < len(matches) and matches[i + 1].start < stop and not _second_act(matches[i + 1], low, offset):
-                i += 1
+            j = i + 1
+            while j < len(matches) and matches[j].start < stop and not _second_act(matches[j], low, offset):
+                if _asked_for(m, matches[j], low, offset):
+                    matches[j].planned = matches[j].asked = True  # the act asked for: an event of its own
+                    j += 1
+                else:
+                    del matches[j]
         elif nxt and nxt.pattern.pos == "noun" and m.pattern.pos == "verb" and nxt.start - m.end <= 1:
             i += 1  # "menolak desakan X": the noun is the object of the verb
         i += 1
     return out
+
+
+def _asked_for(m: Match, act: Match, low: list[str], offset: int) -> bool:
+    """True for a verb trigger in the complement of a request or threat (``PLANNED_COMPLEMENT``) that names
+    its addressee before the act ("meminta jajarannya untuk melakukan banding"): the act asked for, a
+    planned event of its own. Stays part of the request: an act right after it, with only words of kind
+    complement-link between ("mengancam akan menyerang Amerika Serikat": the threat's own content, whose
+    object is the threat's target), a noun (the object of that act: "mengakhiri dukungan"), and an act
+    after a verb of stopping (kind cessation: "berhenti memberikan dukungan" is not asked for)."""
+    at, end = act.start - offset, m.end - offset
+    return (m.type in PLANNED_COMPLEMENT and act.pattern.pos == "verb"
+            and bool(set(low[end:at]) - words("complement-link"))
+            and not set(low[max(at - 2, 0):at]) & words("cessation"))
 
 
 def _second_act(m: Match, low: list[str], offset: int) -> bool:

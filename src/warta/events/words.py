@@ -14,7 +14,8 @@ KINDS = frozenset({"second-predicate", "currency", "direction", "delegation", "m
                    "pair-numeral", "pair-preposition",
                    "retaliation", "pointing-clitic", "envoy",
                    "title-word", "metonym", "local-authority", "suffering",
-                   "goal", "subject-adverb", "chain-adverb", "state-close", "verb-adverb", "failure", "failure-link", "adjunct-opener", "stance", "sidelines", "summit"})
+                   "goal", "subject-adverb", "chain-adverb", "state-close", "verb-adverb", "failure", "failure-link", "adjunct-opener", "stance", "sidelines", "summit",
+                   "cessation", "complement-link"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
 
