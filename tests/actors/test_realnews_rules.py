@@ -278,3 +278,19 @@ def test_acronym_spelt_out_as_a_description_names_no_body():
 def test_acronym_spelt_out_as_its_own_body_stays_linked():
     article = link(Article(body="Relawan dari Palang Merah Indonesia (PMI) tiba. PMI membawa obat.", published="2024-05-01"))
     assert [m.text for e in article.entities if e.name == "Palang Merah Indonesia" for m in e.mentions].count("PMI") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Mikhail Ulyanov, duta besar Rusia untuk organisasi internasional di Wina, menolak laporan itu.",
+    "Kemarin Vikram Misri Menteri Luar Negeri India menyatakan Pakistan harus bertanggung jawab.",
+])
+def test_title_after_a_name_names_no_office_holder(text):
+    # an apposed title says who the person before it is; it is no mention of the office's holder
+    article = link(Article(body=text, published="2025-05-01"))
+    assert not any(m.via == "role" and e.name not in text for e in article.entities for m in e.mentions)
+
+
+def test_title_alone_still_names_the_holder():
+    article = link(Article(body="Pada Senin, Menteri Luar Negeri India menyatakan Pakistan harus bertanggung jawab.",
+                           published="2025-05-01"))
+    assert any(m.via == "role" and m.text == "Menteri Luar Negeri India" for e in article.entities for m in e.mentions)

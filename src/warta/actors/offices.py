@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from warta.actors.discovery import NER_TYPES
+from warta.actors.discovery import NER_TYPES, is_indonesian_word
 from warta.actors.found import Found
 from warta.actors.gazetteer import Record
 from warta.actors.index import covers
@@ -124,13 +124,30 @@ class OfficeRules:
         if person:
             self._attach(person, rdef, country, org, stated=country or org, former=former, at=i)
             return end
-        if rdef.office and (country or org) and not former and not comma:
+        if rdef.office and (country or org) and not former and not comma and not self._apposed_to_name(i):
             on = self._date_at(i)
             holders = self.gaz.holders(rdef.role, country=country, org=org, on=on) if on else []
             if len(holders) == 1:
                 self._add(i, k, holders[0].id, "role")
                 self._attach(holders[0].id, rdef, country, org, stated=None, former=False, at=i)
         return max(k, i + 1)
+
+    def _apposed_to_name(self, i: int) -> bool:
+        """The title at ``i`` follows a person's name, with or without a comma: it says who that person is
+        ("Vikram Misri Menteri Luar Negeri India menyatakan", "Mikhail Ulyanov, duta besar Rusia untuk ..."),
+        so it names no office holder of its own (on realnews_train the holder was another person: S.
+        Jaishankar for the foreign secretary Misri)."""
+        t = i - 1
+        if t >= 0 and self.toks[t].text == ",":
+            t -= 1
+        if t < 0:
+            return False
+        if any(f.j == t + 1 and self._is_person(f.key) for f in self.found):
+            return True
+        if not self._nameish(self.toks[t], False) or self.lex.has("given_names", self.toks, t) is None and \
+                is_indonesian_word(self.toks[t].lower):
+            return False
+        return t not in self.sentence_initial or (t > 0 and self._nameish(self.toks[t - 1], True))
 
     def _posting(self, k: int, country: str | None, org: str | None) -> tuple[int, str | None]:
         """After an office and its state or body, the post and the holder's nationality are part of the
