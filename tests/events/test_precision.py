@@ -103,3 +103,18 @@ def test_a_body_word_modifying_a_patterns_noun_is_no_object():
     # a Russian story: "militer" in "agresi militer" is no Russian body attacked by Russia
     body = "Putin memuji Rusia. Kota di Ukraina itu direbut sejak Rusia melancarkan agresi militer, kata Lavrov di Moskow."
     assert ("ASSAULT", "RUS", "RUS") not in coded(body)
+
+
+def test_a_sentence_told_again_codes_its_event_once():
+    # a photo caption and the lead: the same handshake
+    body = ("Jokowi berjabat tangan dengan Kishida di Tokyo, Senin (5/6/2023).\n"
+            "Jokowi berjabat tangan dengan Kishida di Tokyo pada Senin (5/6/2023) saat kunjungan kenegaraan.")
+    assert coded(body) == [("CONSULT", "IDN", "JPN")]
+    # parallel sentences about different people are two acts
+    body = "Polisi menahan AYL di rutan Polri pada Senin. Polisi menahan WY di rutan Polri pada Senin. Jokowi, Prabowo dan KPK belum berkomentar."
+    assert coded(body) == [("COERCE", "IDN", "IDN"), ("COERCE", "IDN", "IDN")]
+
+
+def test_a_gathering_of_many_states_is_no_meeting_of_the_first_with_each():
+    assert coded("Para pemimpin Brazil, Rusia, India, China dan Afrika Selatan akan bertemu di Johannesburg.") == []
+    assert coded("Putin dan Xi Jinping akan bertemu di Moskow.") == [("CONSULT", "RUS", "CHN")]

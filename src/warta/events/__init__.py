@@ -206,6 +206,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             last = coded
             if m.pattern.pos == "noun" and coded and all(_told(c, events) for c in coded):
                 continue  # "bertemu Wang di sela-sela KTT ASEAN": the summit's side was coded with the meeting
+            if coded and all(_retold(c, events, body) for c in coded):
+                continue  # a caption or teaser told again as the lead: one event
             events.extend(coded)
             if m.type == "CONSULT" and coded and (summit := _sidelines(low, m.end, e_tok)):
                 # "bertemu Wang di sela-sela KTT SCO": each side of the meeting attends the summit
@@ -229,6 +231,32 @@ def _modifier(m: matcher.Match, args: Found) -> bool:
     first = args.targets[0]
     return (not first.entity.id and first.start == m.end
             and all(arguments.country(u.entity) == arguments.country(first.entity) for u in args.sources))
+
+
+RETOLD_SHARE = 0.7  # of the shorter sentence's words a sentence told again shares with the other telling
+
+
+def _retold(event: Event, events: list[Event], body: str) -> bool:
+    """True when an earlier sentence told this sentence already and coded this event (same type and
+    sides): a photo caption repeating the lead, a teaser repeating the first paragraph ("Satgas Damai
+    Cartenz kembali menangkap seorang ..." / "Bisnis.com, JAKARTA - Satgas Damai Cartenz menangkap
+    seseorang ..."). Told again: the two share most words (``RETOLD_SHARE`` of the shorter one's) and
+    every capitalised word of the shorter is in the longer, so parallel sentences about different people
+    ("AYL ditahan di rutan KPK", "WY ditahan di rutan KPK") are two events."""
+    key = (event.type, event.source.actor, event.target.actor)
+    here = _sentence_words(body, *event.sentence)
+    for e in events:
+        if e.sentence != event.sentence and (e.type, e.source.actor, e.target.actor) == key:
+            short, long_ = sorted((here, _sentence_words(body, *e.sentence)), key=lambda w: len(w[0]))
+            if len(short[0] & long_[0]) >= RETOLD_SHARE * len(short[0]) and short[1] <= long_[0]:
+                return True
+    return False
+
+
+def _sentence_words(body: str, start: int, end: int) -> tuple[set[str], set[str]]:
+    """(words, capitalised words) of a sentence, lower-cased."""
+    tokens = re.findall(r"\w+", body[start:end])
+    return {t.lower() for t in tokens}, {t.lower() for t in tokens if t[0].isupper()}
 
 
 def _told(event: Event, events: list[Event]) -> bool:
@@ -343,6 +371,9 @@ MEDIATE = frozenset({"mediasi", "memediasi", "dimediasi", "memfasilitasi", "difa
 RECEIVE = frozenset({"menerima"})
 # Coordinated subjects of these with no object act on each other, as SYMMETRIC ones do.
 CLASH = frozenset({"ASSAULT"})
+# More parties than this in the subject of a meeting or an agreement make a multilateral gathering, which the
+# real-news conventions code with the organisation, not as the first party meeting each of the others.
+MULTILATERAL = 2
 IMPLIED = -2  # token position of an actor the text leaves unnamed (the home country)
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 
@@ -564,6 +595,8 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
                                              or all(u.paired for u in sources[1:])):
         # "Blinken dan Lavrov akan bertemu": a meeting of the two, the first named leads; so does a
         # clash ("Rusia dan Ukraina telah berperang") and a pair acting together ("latihan AS-Guyana")
+        if len({arguments.country(u.entity) for u in sources}) > MULTILATERAL and m.type in SYMMETRIC:
+            return []  # "lima negara BRICS yaitu Brazil, Rusia, India, Cina dan Afrika Selatan akan bertemu": a gathering, not the first meeting each
         sources, targets = sources[:1], sources[1:]
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     floor = arguments.clause_start(low, m.start, s_tok)
