@@ -26,6 +26,7 @@ from warta.article import Article
 from warta.stage import Pipe
 from warta.lang import ents as _ents  # noqa: F401  (registers warta_entity_trim)
 from warta.lang import features as _features  # noqa: F401  (registers warta.affix_features.v1)
+from warta.lang import inference
 from warta.lang import lemmas as _lemmas  # noqa: F401  (registers the warta_lemmas component)
 from warta.lang import parsing as _parsing  # noqa: F401  (registers warta_parser)
 from warta.lang import punct_heads as _punct_heads  # noqa: F401  (registers warta_punct_heads)
@@ -96,11 +97,14 @@ def load_from(path: Path, pipes: tuple[Pipe, ...] = (), parse_select: dict | Non
 
     Its layers multiply matrices with numpy's BLAS, not thinc's default blis: the same figures, and
     the pipeline runs about half again as fast here (README, Speed). That BLAS is held to one
-    thread, since Warta runs documents in parallel by process, one core each.
+    thread, since Warta runs documents in parallel by process, one core each. The maxout and
+    layer-normalisation layers predict through ``warta.lang.inference`` (the same floats, fewer
+    passes over memory).
     """
     threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(path, exclude=["tokenizer"], config=_BARE_TOKENIZER)
+        inference.accelerate(nlp)
         return _finish(nlp, pipes, parse_select, saved_tokenizer=saved_tokenizer(nlp, path))
 
 
