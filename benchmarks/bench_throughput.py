@@ -93,18 +93,30 @@ def floor(path: str) -> None:
             out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
 
 
-def measure(command: list[str]) -> tuple[float, float, float]:
-    """Run ``command`` with stdout to /dev/null: (wall seconds, CPU seconds, peak RSS in MB of its
-    largest process). wait4 reports the child and the descendants it waited for (pool workers)."""
+def measure(command: list[str]) -> tuple[float, float, float, tuple[float, float]]:
+    """Run ``command``, its output read and dropped: (wall seconds, CPU seconds, peak RSS in MB of its
+    largest process, (seconds until its first output, seconds until its last)). wait4 reports the
+    child and the descendants it waited for (pool workers). The first output is the end of the
+    serial start (the model load, the first batch); after the last, the process only ends."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        proc = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
+    first = last = None
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+        while chunk := proc.stdout.read1(1 << 20):
+            last = time.perf_counter() - start
+            first = first if first is not None else last
         _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):  # 1 = some documents failed, reported on stderr
-        raise SystemExit(f"{' '.join(command)} failed: {proc.stderr.read().decode()[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):  # 1 = some documents failed, reported on stderr
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed: {errors.read().decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, (first or wall, last or wall)
+
+
+def _timeline(wall: float, output: tuple[float, float]) -> str:
+    first, last = output
+    return f"first record {first:5.2f} s, last {last:6.2f} s, exit {wall:6.2f} s"
 
 
 def stage_profile(path: Path) -> None:
@@ -173,18 +185,19 @@ def main() -> None:
         compileall.compile_dir(str(Path(warta_package.__file__).parent), quiet=1)
         print(f"{len(records)} Detik records, {words:.0f} words on average; each figure is one process, model load included")
         results, cpus, figures = {}, {}, []
-        floor_wall, floor_cpu, rss = measure([sys.executable, __file__, "--floor", str(path)])
+        floor_wall, floor_cpu, rss, _ = measure([sys.executable, __file__, "--floor", str(path)])
         print(f"  floor (tokenizer only)  {floor_wall:6.2f} s  {len(records) / floor_wall:7.1f} articles/s  "
               f"peak RSS {rss:4.0f} MB  (CPU {floor_cpu:.1f} s)")
         real = f"{len(records):,} Detik records, model load included"
         figures.append(figure("real news, tokenizer floor", len(records) / floor_wall, "articles/s",
                               note=f"{real}; {len(records) / floor_cpu:.1f} per CPU-second"))
         for n in [int(w) for w in args.workers.split(",")]:
-            wall, cpu, rss = measure([*warta, "extract", str(path), "--workers", str(n)])
+            wall, cpu, rss, output = measure([*warta, "extract", str(path), "--workers", str(n)])
             results[n], cpus[n] = wall, cpu
             rate = len(records) / wall
             print(f"  workers={n}               {wall:6.2f} s  {rate:7.1f} articles/s  {rate / n:6.1f} per core  "
                   f"peak RSS {rss:4.0f} MB per worker  (CPU {cpu:.1f} s: {len(records) / cpu:.1f} articles per CPU-second)")
+            print(f"                          {_timeline(wall, output)}")
             figures.append(figure(f"real news, `warta extract --workers {n}`", rate, "articles/s",
                                   target="≥ 30" if n == 1 else None,
                                   note=f"{real}; {len(records) / cpu:.1f} per CPU-second"))
