@@ -142,3 +142,23 @@ def test_migrate_downgrade_to_baseline_and_back(db_target):
         assert store.schema_version() == 1
     with Store.open(db_target) as store:
         assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_migrate_marks_the_documents_stored_with_a_failed_stage_as_partial(db_target):
+    # before 0010 such a document was stored as ok, its failed stage only in the record
+    from warta.article import Article, StageMark
+
+    body = "Putin bertemu Pompeo di Sochi."
+    marked = Article(body=body, stage_errors=[StageMark("actors", "failed", "RuntimeError: boom"),
+                                              StageMark("quotes", "skipped", "it needs entities", cause="actors")])
+    clean = Article(body="Jokowi tiba di Jakarta. \"stage_errors\": [{ dikutip dalam teks.")  # the words in a body
+    with Store.open(db_target) as store:
+        store.save(marked, RawDocument(Source(path="a.txt"), text=body, raw=body.encode()))
+        store.save(clean, RawDocument(Source(path="b.txt"), text=clean.body, raw=clean.body.encode()))
+        with writing(store.engine) as conn:
+            command.downgrade(migrate.alembic_config(conn), "0009")
+        assert store.schema_version() == 9 and store.failures() == []  # what the older code kept
+    with Store.open(db_target) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        [row] = store.failures()
+    assert (row.key, row.status, row.error) == ("a.txt", "partial", "stage actors failed: RuntimeError: boom; skipped: quotes")

@@ -19,7 +19,7 @@ from sqlalchemy import (
 
 # The number of the newest migration in migrations/versions/ (each revision records its number in
 # meta.schema_version): `Store.open` refuses a database newer than the code and migrates older ones.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 metadata = MetaData()
 
