@@ -741,7 +741,10 @@ def timeline_command(
         target = out or Path(f"timeline.{format}")
         if target.suffix.lower() != f".{format}":
             fail(f"--out {target} must end in .{format} for --format {format}")
-        render(buckets, target, title=title)
+        try:
+            render(buckets, target, title=title)
+        except OSError as error:
+            fail(f"{target}: cannot write: {error.strerror or error}")
         err.print(f"wrote {target} ({len(buckets)} periods)", highlight=False)
         return
     text = views.timeline_csv(buckets) if format == "csv" else views.timeline_json(buckets) if format == "json" else None
@@ -750,7 +753,10 @@ def timeline_command(
             fail("--out is for csv, json, png and svg")
         views.timeline_table(buckets, title=title)
     elif out:
-        out.write_text(text, encoding="utf-8")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            fail(f"{out}: cannot write: {error.strerror or error}")
         err.print(f"wrote {out} ({len(buckets)} periods)", highlight=False)
     else:
         sys.stdout.write(text)

@@ -125,7 +125,7 @@ def test_migration_fills_the_counts_from_the_rows_already_stored(db_target):
         assert "entity_counts" not in set(conn.dialect.get_table_names(conn))
     engine.dispose()
     with Store.open(db_target) as store:  # migrated to 0009: filled
-        assert store.schema_version() == schema.SCHEMA_VERSION == 9
+        assert store.schema_version() == schema.SCHEMA_VERSION >= 9
         assert counted(store) == expected == aggregated(store)
         assert expected["per:jokowi"][4:] == (4, 8) and expected["org:pbb"][4:] == (2, 6)
 

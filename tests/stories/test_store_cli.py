@@ -153,6 +153,14 @@ def test_timeline_bad_options_are_one_line(db, args, message):
     assert message in result.output
 
 
+@pytest.mark.parametrize("fmt", ["png", "csv"])
+def test_timeline_to_a_folder_that_is_not_there_is_one_line(db, tmp_path, fmt):
+    out = tmp_path / "tidak-ada" / f"t.{fmt}"
+    result = runner.invoke(app, ["timeline", "--db", db, "--actor", "JPN", "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {out}: cannot write: No such file or directory"
+
+
 def test_a_replaced_article_leaves_its_story(db, store, articles):
     from sqlalchemy import delete
 
