@@ -115,6 +115,9 @@ def test_a_governing_marker_codes_the_act_with_its_own_type(text, coded):
     ("Turki menutup perlintasan perbatasan dengan Suriah.", ("SANCTION", "TUR", "SYR")),
     ("Militer Korea Selatan menerjunkan pasukan khusus ke perbatasan Korea Utara.", ("MOBILIZE", "KOR", "PRK")),
     ("Polri mengamankan tiga orang warga Malaysia di Batam.", ("COERCE", "IDN", "MYS")),
+    # acknowledging another's role is praise; admitting one's own fault stays a concession
+    ("Indonesia mengakui peran penting Yordania dalam penyaluran bantuan ke Gaza.", ("SUPPORT", "IDN", "JOR")),
+    ("Jepang mengakui kesalahan kepada Korea Selatan.", ("CONCEDE", "JPN", "KOR")),
 ])
 def test_new_trigger_families_are_coded(text, coded):
     art, doc = make_article(text)
