@@ -284,3 +284,32 @@ def test_api_failures_lists_failed_and_partial_documents(tmp_path):
         assert client.get("/api/failures?status=ok").status_code == 422
         assert client.get("/api/dashboard").json()["totals"]["failures"] == 2
         assert "2 document(s)</a> failed or" in client.get("/").text
+
+
+def test_api_ingest_reads_off_the_event_loop_and_reports_a_failed_stage(writable, tmp_path, monkeypatch):
+    import asyncio
+
+    from warta.serve import writes
+
+    plan = tmp_path / "plan.yaml"  # the actors stage fails on every document (its gazetteer is missing)
+    plan.write_text(f"stages:\n  - name: time\n  - name: actors\n    settings: {{gazetteer: {tmp_path / 'no.yaml'}}}\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("WARTA_PIPELINE", str(plan))
+    read, on_loop = writes.documents, []
+
+    def documents(*args, **kwargs):
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(writes, "documents", documents)
+    body = "Menteri Pertahanan Prabowo Subianto bertemu Presiden Xi Jinping di Beijing, Senin (1/4/2024)."
+    report = writable.post("/api/ingest?title=Prabowo+di+Beijing", content=body.encode(),
+                           headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}).json()
+    assert on_loop == [False]
+    assert (report["added"], report["partial"], report["failed"], report["ok"]) == (1, 1, 0, False)
+    assert "stage actors failed: " in report["errors"][0] and "gazetteer file or folder not found" in report["errors"][0]
+    assert writable.get("/api/failures?status=partial").json()["total"] == 1

@@ -135,6 +135,9 @@ async def ingest(
 
         published = check_day("published", published)
     kind = body_format(request, format)
-    items = documents(data, kind, url=url, title=title, published=published, max_bytes=config.max_body)
+    # reading the body (decoding, JSONL lines: up to the body limit's worth of work) and the pipeline run in the
+    # thread pool, never on the event loop
+    items = await run_in_threadpool(documents, data, kind, url=url, title=title, published=published,
+                                    max_bytes=config.max_body)
     report = await run_in_threadpool(process, request.app.state.store, items, published)
     return {"ok": report["failed"] == report["partial"] == 0, **report}
