@@ -29,6 +29,11 @@ def _read(paths, **kw):
         ("cp1252.txt", ("Ia berkata \x93kami siap\x94 \x96 semua pihak setuju. " * 4).encode("latin-1"),
          "Ia berkata “kami siap” – semua pihak setuju. " * 4),
         ("utf16.txt", STORY.encode("utf-16"), STORY),
+        # UTF-16 without a byte-order mark (a Windows export), either byte order
+        ("utf16le.txt", STORY.encode("utf-16-le"), STORY),
+        ("utf16be.txt", STORY.encode("utf-16-be"), STORY),
+        # UTF-8 with one Windows-1252 byte pasted in: the UTF-8 letters stay, the byte is read as Windows-1252
+        ("mixed.txt", "Kata José: siap. ".encode("utf-8") + b"Kafe \xe9 buka.", "Kata José: siap. Kafe é buka."),
         # CRLF and lone CR become LF
         ("crlf.txt", b"Baris satu.\r\nBaris dua.\rBaris tiga.", "Baris satu.\nBaris dua.\nBaris tiga."),
     ],

@@ -70,13 +70,50 @@ def _decode(data: bytes) -> str:
             except UnicodeDecodeError:
                 raise DecodeError(f"undecodable bytes after a {codec.upper()} byte-order mark") from None
     if b"\x00" in data:
-        # NUL bytes without a BOM: an image, a PDF, a zip; never a page of news.
-        raise DecodeError("binary content, not text (NUL bytes)")
+        codec = _utf16_without_bom(data)
+        if codec is None:  # NUL bytes without a BOM: an image, a PDF, a zip; never a page of news.
+            raise DecodeError("binary content, not text (NUL bytes)")
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            raise DecodeError(f"undecodable bytes: they look like {codec.upper()} without a byte-order mark, "
+                              "but are not") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _UTF8_SEQUENCE.search(data, 0, 200_000):
+        # UTF-8 with a few bytes of another encoding (a page pasted into a UTF-8 file): those bytes are read as
+        # Windows-1252, the rest as UTF-8; a single-byte guess for the whole file would garble every UTF-8 letter
+        return data.decode("utf-8", errors=_CP1252_BYTES)
     return _guess(data)
+
+
+# a letter of UTF-8 beyond ASCII: a lead byte with its continuation bytes (Windows-1252 text has almost none)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CP1252_BYTES = "warta-cp1252-bytes"
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes UTF-8 cannot read, as Windows-1252 (Latin-1 where it has no character)."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="ignore") if all(b not in (0x81, 0x8d, 0x8f, 0x90, 0x9d) for b in bad) \
+        else bad.decode("latin-1"), error.end
+
+
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes read as UTF-16 text without a byte-order mark (every other
+    byte NUL, as ASCII letters are in UTF-16: a Windows export), else None."""
+    sample = data[:20_000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and b"\x00" not in (sample[::2] if codec == "utf-16-le" else sample[1::2]):
+            return codec
+    return None
 
 
 def _guess(data: bytes) -> str:
