@@ -118,6 +118,10 @@ def test_a_governing_marker_codes_the_act_with_its_own_type(text, coded):
     # acknowledging another's role is praise; admitting one's own fault stays a concession
     ("Indonesia mengakui peran penting Yordania dalam penyaluran bantuan ke Gaza.", ("SUPPORT", "IDN", "JOR")),
     ("Jepang mengakui kesalahan kepada Korea Selatan.", ("CONCEDE", "JPN", "KOR")),
+    # an apology as a noun is no request; halting worker placements is a sanction; an investment offer an agreement
+    ("Jepang menyampaikan permohonan maaf kepada Korea Selatan.", ("CONCEDE", "JPN", "KOR")),
+    ("Indonesia menghentikan pengiriman tenaga kerja ke Malaysia.", ("SANCTION", "IDN", "MYS")),
+    ("China menawarkan investasi kepada Indonesia.", ("AGREE", "CHN", "IDN")),
 ])
 def test_new_trigger_families_are_coded(text, coded):
     art, doc = make_article(text)
