@@ -118,3 +118,22 @@ def test_a_sentence_told_again_codes_its_event_once():
 def test_a_gathering_of_many_states_is_no_meeting_of_the_first_with_each():
     assert coded("Para pemimpin Brazil, Rusia, India, China dan Afrika Selatan akan bertemu di Johannesburg.") == []
     assert coded("Putin dan Xi Jinping akan bertemu di Moskow.") == [("CONSULT", "RUS", "CHN")]
+
+
+def test_a_noun_trigger_pointing_back_names_an_act_told_before():
+    body = ("Jepang mengirim bantuan ke Indonesia pada Senin. Kishida mengatakan pengiriman bantuan Jepang tersebut "
+            "ke Indonesia berjalan lancar.")
+    assert coded(body) == [("AID", "JPN", "IDN")]
+    # without the demonstrative it may be another delivery
+    body = "Jepang mengirim bantuan ke Indonesia pada Senin. Pengiriman bantuan Jepang ke Indonesia berlanjut Selasa."
+    assert coded(body) == [("AID", "JPN", "IDN"), ("AID", "JPN", "IDN")]
+
+
+def test_court_orders_prosecutions_and_agreements_to_act_by_the_conventions():
+    # a court sentencing a body to act orders it (REQUEST); a prosecutor demanding a sentence prosecutes (ACCUSE)
+    assert coded("Pengadilan Jepang menghukum Indonesia untuk membayar ganti rugi.") == [("REQUEST", "JPN", "IDN")]
+    assert coded("Pengadilan China menghukum warga Kanada.") == [("COERCE", "CHN", "CAN")]
+    assert coded("Jaksa Jepang menuntut warga Indonesia dengan hukuman mati.") == [("ACCUSE", "JPN", "IDN")]
+    assert coded("China menuntut Jepang meminta maaf.") == [("REQUEST", "CHN", "JPN")]
+    # an agreement to act governs the act, as "sepakat untuk" does
+    assert coded("Indonesia dan Jepang membuat kesepakatan untuk menjalin komunikasi.") == [("AGREE", "IDN", "JPN")]

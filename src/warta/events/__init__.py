@@ -208,6 +208,9 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 continue  # "bertemu Wang di sela-sela KTT ASEAN": the summit's side was coded with the meeting
             if coded and all(_retold(c, events, body) for c in coded):
                 continue  # a caption or teaser told again as the lead: one event
+            if (m.pattern.pos == "noun" and m.type not in RESTATED and _pointing(low, m, e_tok)
+                    and all(any(_same_act(c, e) for e in events) for c in coded)):
+                continue  # "pemberian bantuan tersebut": the aid told before, named again
             events.extend(coded)
             if m.type == "CONSULT" and coded and (summit := _sidelines(low, m.end, e_tok)):
                 # "bertemu Wang di sela-sela KTT SCO": each side of the meeting attends the summit
@@ -257,6 +260,23 @@ def _sentence_words(body: str, start: int, end: int) -> tuple[set[str], set[str]
     """(words, capitalised words) of a sentence, lower-cased."""
     tokens = re.findall(r"\w+", body[start:end])
     return {t.lower() for t in tokens}, {t.lower() for t in tokens if t[0].isupper()}
+
+
+def _pointing(low: list[str], m: matcher.Match, e_tok: int) -> bool:
+    """True when a demonstrative closes the noun phrase of the noun trigger ``m`` ("pemberian bantuan
+    tersebut", "pengusiran diplomatnya itu", "Kunjungan Blinken ini"): the act is one told before."""
+    for w in low[m.end:min(e_tok, m.end + 4)]:
+        if w in DEMONSTRATIVES:
+            return True
+        if not w.isalpha() or w in arguments.NOUN_TARGET or w == "yang":
+            return False
+    return False
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """The same type between the same countries (RUSGOV and RUS alike)."""
+    side = lambda code: arguments.country(Entity(id="", name="", type="GPE", actor=code)) if code else None
+    return a.type == b.type and side(a.source.actor) == side(b.source.actor) and side(a.target.actor) == side(b.target.actor)
 
 
 def _told(event: Event, events: list[Event]) -> bool:
