@@ -150,3 +150,27 @@ def test_first_line_is_the_title_only_when_it_reads_as_a_headline(first, title):
     cleaned = clean("\n\n".join([first, MORE]), registry())
     assert cleaned.title == title
     assert (first in cleaned.paragraphs) is (title is None)
+
+
+# A copied excerpt that stops at a length limit ends in the middle of a paragraph.
+CUT_LINES = [
+    "Gubernur juga mengi",  # a sentence cut mid-word
+    "Wakil Presiden Kunjungi Korban Banji",  # cut where its capitalised words look like a headline
+    '"Kami akan terus memanta',  # a quote paragraph cut before its closing mark
+]
+
+
+@pytest.mark.parametrize("cut", CUT_LINES)
+def test_unfinished_last_line_after_a_paragraph_is_story(cut):
+    assert cut in _clean([STORY, MORE, cut]).paragraphs
+    # a "Baca juga" teaser between the paragraph and the cut line does not end the story
+    assert cut in _clean([STORY, "Baca juga: Banjir Rendam Dua Kecamatan di Palembang", cut]).paragraphs
+
+
+@pytest.mark.parametrize("lines", [
+    [STORY, MORE, "Editor: Anton Suhartono", "Kanal Berita Daerah"],  # after the closing byline
+    [STORY, MORE, "Populer", "Banjir Rendam Dua Kecamatan di Palembang"],  # a rail of teasers
+    [STORY, MORE, "Kanal Berita", "Jaringan Media Nusantara"],  # after other footer lines
+])
+def test_footer_lines_after_other_furniture_still_go(lines):
+    assert lines[-1] not in _clean(lines).paragraphs

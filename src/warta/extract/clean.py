@@ -31,6 +31,7 @@ class Item:
     text: str
     reason: str | None = None
     listed: bool = False  # an item of a list the story announces ("Berikut …:"): story, never a teaser
+    cut: bool = False  # the unfinished last line of a text cut off after a story paragraph: story
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ def clean(
     _drop_footer_after_byline(items)
     if mode == "text":
         _mark_announced_lists(items)
+        _mark_cut_end(items)
         _drop_headlines(items, out.title)
         _drop_trailing(items)
     _drop_lead_teaser(items)
@@ -316,7 +318,7 @@ def _drop_headlines(items: list[Item], title: str | None) -> None:
         if item.reason == "title":
             started = True
             continue
-        if started and item.reason is None and not item.listed and looks_like_headline(item.text):
+        if started and item.reason is None and not (item.listed or item.cut) and looks_like_headline(item.text):
             candidates.append(i)
     if not candidates:
         return
@@ -369,12 +371,32 @@ def _mark_announced_lists(items: list[Item]) -> None:
             later.listed = True
 
 
+# Lines that may stand between two story paragraphs without ending the story: teasers and ad
+# labels a rule dropped ("Baca juga: …", "ADVERTISEMENT").
+_BETWEEN_PARAGRAPHS = ("related-link", "ad")
+
+
+def _mark_cut_end(items: list[Item]) -> None:
+    """A text that ends on an unfinished line right after a story paragraph was cut off in the
+    middle of the next paragraph (an excerpt copied up to a length limit: "... kata Harris." /
+    "Harris juga mengi"): that last line is story, not a footer or a teaser headline. Site
+    furniture at the end of a page comes after other furniture or is caught by a rule."""
+    if not items or items[-1].reason is not None or _SENTENCE_END.search(items[-1].text):
+        return
+    for before in reversed(items[:-1]):
+        if before.reason in _BETWEEN_PARAGRAPHS:
+            continue
+        if before.reason is None and _story_line(before.text):
+            items[-1].cut = True
+        return
+
+
 def _drop_trailing(items: list[Item]) -> None:
     """Short lines after the last story sentence of a plain-text copy are the page footer."""
     for item in reversed(items):
         if item.reason is not None:
             continue
-        if _SENTENCE_END.search(item.text) or len(item.text.split()) > 12 or item.listed:
+        if _SENTENCE_END.search(item.text) or len(item.text.split()) > 12 or item.listed or item.cut:
             return
         item.reason = "footer"
 
