@@ -122,6 +122,9 @@ def test_a_governing_marker_codes_the_act_with_its_own_type(text, coded):
     ("Jepang menyampaikan permohonan maaf kepada Korea Selatan.", ("CONCEDE", "JPN", "KOR")),
     ("Indonesia menghentikan pengiriman tenaga kerja ke Malaysia.", ("SANCTION", "IDN", "MYS")),
     ("China menawarkan investasi kepada Indonesia.", ("AGREE", "CHN", "IDN")),
+    # an agreement or willingness to act, as a noun, governs the act as sepakat does
+    ("Blinken dan Wang Yi mencapai kesepakatan untuk tetap menjalin komunikasi.", ("AGREE", "USA", "CHN")),
+    ("Rusia dan Ukraina mengumumkan kesediaan untuk bertemu di Istanbul.", ("AGREE", "RUS", "UKR")),
 ])
 def test_new_trigger_families_are_coded(text, coded):
     art, doc = make_article(text)
@@ -137,6 +140,8 @@ def test_new_trigger_families_are_coded(text, coded):
     ("Kiper Indonesia menghalau bola sepakan pemain Vietnam.", "COERCE"),
     # an acquittal is no prison sentence
     ("Pengadilan Rusia memvonis bebas jurnalis Amerika Serikat.", "COERCE"),
+    # aid workers are people, not aid
+    ("Israel menyerang pekerja bantuan PBB di Gaza.", "AID"),
 ])
 def test_new_trigger_families_keep_their_other_senses_out(text, absent):
     art, doc = make_article(text)
