@@ -137,3 +137,9 @@ def test_court_orders_prosecutions_and_agreements_to_act_by_the_conventions():
     assert coded("China menuntut Jepang meminta maaf.") == [("REQUEST", "CHN", "JPN")]
     # an agreement to act governs the act, as "sepakat untuk" does
     assert coded("Indonesia dan Jepang membuat kesepakatan untuk menjalin komunikasi.") == [("AGREE", "IDN", "JPN")]
+
+
+def test_a_clash_is_between_the_two_sides_it_names():
+    assert coded("Bentrokan bersenjata antara Armenia dan Azerbaijan pecah pada Senin.") == [("ASSAULT", "ARM", "AZE")]
+    # two attacked by someone unnamed are no clash between them
+    assert coded("Rusia dan Ukraina diserang pada Senin.") == []
