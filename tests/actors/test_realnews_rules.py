@@ -294,3 +294,21 @@ def test_title_alone_still_names_the_holder():
     article = link(Article(body="Pada Senin, Menteri Luar Negeri India menyatakan Pakistan harus bertanggung jawab.",
                            published="2025-05-01"))
     assert any(m.via == "role" and m.text == "Menteri Luar Negeri India" for e in article.entities for m in e.mentions)
+
+
+def test_person_named_by_a_common_word_after_a_quote_cue(blank_nlp):
+    # "Kuat" (strong) is a common word, but right after "kata" the NER's person is a name
+    art = _ner_run(blank_nlp, '"Kami sudah siap menghadapi sidang itu," kata Kuat kepada wartawan.', [("Kuat", "PER")])
+    assert [e.type for e in art.entities if e.name == "Kuat"] == ["PER"]
+    art = _ner_run(blank_nlp, "Hasil itu membuat tim Kuat lagi.", [("Kuat", "PER")])
+    assert not any(e.name == "Kuat" for e in art.entities)
+
+
+def test_regional_agency_named_by_common_words(blank_nlp):
+    art = _ner_run(blank_nlp, "Data Dinas Pariwisata menunjukkan kunjungan wisatawan naik.", [("Dinas Pariwisata", "ORG")])
+    assert [e.type for e in art.entities if e.name == "Dinas Pariwisata"] == ["ORG"]
+
+
+def test_rio_alone_is_no_city():
+    article = link(Article(body="Untuk kategori Asia, Rio kembali tidak tertandingi pada balapan itu.", published="2024-05-01"))
+    assert not any(e.name == "Rio de Janeiro" for e in article.entities)

@@ -12,6 +12,13 @@ def test_detokenise_rebuilds_the_sentence_and_token_offsets():
     assert [text[s:e] for s, e in offsets] == words
 
 
+def test_detokenise_glues_a_hyphen_between_words():
+    words = ["Pihak", "-", "pihak", "Coca", "-", "Cola", "menang", "2", "-", "0", "(", "-", ")", "."]
+    text, offsets = detokenise(words)
+    assert text == "Pihak-pihak Coca-Cola menang 2-0 (-)."
+    assert [text[s:e] for s, e in offsets] == words
+
+
 def test_outermost_keeps_the_spans_no_other_contains():
     spans = {(0, 29, "ORG"), (24, 29, "LOC"), (31, 36, "PER")}
     assert outermost(spans) == {(0, 29, "ORG"), (31, 36, "PER")}

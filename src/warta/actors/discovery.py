@@ -395,13 +395,19 @@ class DiscoveryRules:
                 continue  # so is one across a date line's spaced dash ("YANGON - Aliansi pemberontak")
             if j == i + 1 and self.lex.has("body_heads", self.toks, i) and is_indonesian_word(self.toks[i].lower):
                 continue  # a body's head alone, a common noun, names nothing ("Partai", "Fraksi"; "Kemenlu" does)
+            cued = typ == "PER" and self.lex.ends_before("speech_before", self.toks, i) \
+                and not any(self.lex.has("not_names", self.toks, t) for t in range(i, j))
             if j == i + 1 and (self.toks[i].lower in self.common or self.lex.has("not_names", self.toks, i)
                                or (i in self.sentence_initial and not self.lex.has("speech_after", self.toks, j)
-                                   and is_indonesian_word(self.toks[i].lower))):
-                continue  # one capitalised Indonesian word opening a sentence (Melansir) is too weak alone
-            if all(t.lower in self.common or self.lex.has("not_names", self.toks, t.i)
-                   for t in self.toks[i:j] if t.is_word):
-                continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing
+                                   and is_indonesian_word(self.toks[i].lower))) \
+                    and not cued:
+                continue  # one capitalised Indonesian word opening a sentence (Melansir) is too weak alone;
+                # a person the NER found right after a quote cue is named by a common word ("kata Kuat")
+            headed = typ == "ORG" and j - i >= 2 and self.lex.has("body_heads", self.toks, i) is not None
+            if not cued and not headed and all(t.lower in self.common or self.lex.has("not_names", self.toks, t.i)
+                                               for t in self.toks[i:j] if t.is_word):
+                continue  # title case of common words in a headline ("di Tengah Ketegangan") names nothing;
+                # a body's head opening an organisation the NER found names one ("Dinas Pariwisata")
             if j == i + 1 and typ != "PER" and not self._locative(i, j):
                 # one word typed as a place or body that is a misspelt person of this article:
                 # "ternyata Puting juga mengatakan" after "Vladimir Putin" (NER said LOC); "di Putina" stays;

@@ -133,11 +133,18 @@ def evaluate(nlp, path: str | Path) -> dict[str, PRF]:
 
 
 # Detokenising gold tokens into the raw sentence a reader would have: no space before closing
-# punctuation, none after an opening bracket, straight double quotes open and close alternately.
+# punctuation, none after an opening bracket, straight double quotes open and close alternately, and a
+# hyphen between two words or numbers glued to both (the datasets split "pihak-pihak", "Coca-Cola",
+# "Song Hye-kyo", "2008-2015" into three tokens; a reader never sees "pihak - pihak").
 NO_SPACE_BEFORE = frozenset({",", ".", ")", "!", "?", ":", ";", "%", "]", "}"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{"})
 
 CharSpan = tuple[int, int, str]  # start char, end char, label
+
+
+def _glued_hyphen(words: list[str], i: int) -> bool:
+    """``words[i]`` is a hyphen between two words or numbers."""
+    return 0 < i < len(words) - 1 and words[i] == "-" and words[i - 1][-1:].isalnum() and words[i + 1][:1].isalnum()
 
 
 def detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -146,6 +153,8 @@ def detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
     for i, word in enumerate(words):
         prev = words[i - 1] if i else ""
         sep = "" if not i or word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER else " "
+        if _glued_hyphen(words, i) or _glued_hyphen(words, i - 1):
+            sep = ""
         if word == '"':
             sep = "" if quote_open else sep
             quote_open = not quote_open
