@@ -143,3 +143,11 @@ def test_a_clash_is_between_the_two_sides_it_names():
     assert coded("Bentrokan bersenjata antara Armenia dan Azerbaijan pecah pada Senin.") == [("ASSAULT", "ARM", "AZE")]
     # two attacked by someone unnamed are no clash between them
     assert coded("Rusia dan Ukraina diserang pada Senin.") == []
+
+
+def test_a_call_for_a_named_act_needs_no_addressee():
+    # a summit's declaration: the request names the act (a nominalised verb), nobody is asked
+    assert coded("Para pemimpin G20 mendesak perluasan aliran bantuan kemanusiaan.") == [("REQUEST", "G20", None)]
+    assert coded("G20 menyerukan gencatan senjata di Gaza.") == [("REQUEST", "G20", None)]
+    # a bare request with no act named and nobody asked stays uncoded
+    assert coded("Jepang mendesak segera.") == []

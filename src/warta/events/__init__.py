@@ -21,6 +21,7 @@ from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, 
 from warta.events import arguments, context, lexicon, matcher, model
 from warta.events.arguments import SYMMETRIC, Found, Unit
 from warta.events.words import words
+from warta.lang.words import affixes
 from warta.stage import stage
 
 __all__ = ["annotate", "code_events", "ONE_SIDED", "PARSE_SELECT"]
@@ -197,7 +198,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                                                               context.event_date(article, timexes, t_start, t_end))
             recent.extend(args.sources)
             alone = one_sided
-            if m.type in LONE and args.sources and not args.targets and _nobody_after(m, actors, low, e_tok):
+            if (m.type in LONE or (m.type == "REQUEST" and _act_named(low, m, e_tok))) and args.sources and not args.targets \
+                    and _nobody_after(m, actors, low, e_tok):
                 alone = one_sided | {m.type}  # "DPR menyetujui revisi UU Pilkada": agreed, with no other party
             coded = _events(article, m, args, places, timexes, low, s_tok, (sent.start_char, sent.end_char),
                             (t_start, t_end), alone)
@@ -331,6 +333,16 @@ def _implied_target(m: matcher.Match, sources: list[Unit], actors: list[Unit], p
     if sources and m.type == "CONSULT" and MEDIATE & set(low[m.start:m.end]):
         return _mediated(sources, article, events)
     return []
+
+
+def _act_named(low: list[str], m: matcher.Match, e_tok: int) -> bool:
+    """True when a request's object is the act requested, a nominalised verb ("menyerukan gencatan
+    senjata", "mendesak perluasan aliran bantuan", "menuntut pencabutan semua hambatan"): a call with
+    no addressee, as a summit's declaration makes."""
+    if m.end >= e_tok:
+        return False
+    w = low[m.end]
+    return w.isalpha() and len(w) > 6 and w.startswith(affixes("noun-prefix")) and w.endswith(affixes("noun-suffix"))
 
 
 def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: int) -> bool:
