@@ -312,3 +312,14 @@ def test_regional_agency_named_by_common_words(blank_nlp):
 def test_rio_alone_is_no_city():
     article = link(Article(body="Untuk kategori Asia, Rio kembali tidak tertandingi pada balapan itu.", published="2024-05-01"))
     assert not any(e.name == "Rio de Janeiro" for e in article.entities)
+
+
+def test_unknown_person_is_named_by_the_first_name_too(blank_nlp):
+    # an unknown person is named in a story of their own country, by the first name too: not Kamala Harris
+    text = "Politikus itu, Harris Turino, mengkritik rencana tersebut. Menurut Harris, warga harus dibebaskan."
+    doc = blank_nlp(text)
+    doc.ents = [doc.char_span(text.index("Harris Turino"), text.index("Harris Turino") + 13, label="PER")]
+    art = Article(body=text, published="2024-05-01")
+    art.sentences = [[x.start_char, x.end_char] for x in doc.sents]
+    article = link(art, doc)
+    assert {m.text: e.name for e in article.entities for m in e.mentions}.get("Harris") == "Harris Turino"

@@ -116,8 +116,10 @@ class NameRules:
         # Indonesian news calls Indonesians by their first name too (Retno Marsudi ... Retno);
         # foreigners by their surname only (Vladimir Putin ... Putin, never Vladimir), which is the
         # first word where the family name comes first (Xi Jinping ... Xi: lexicon ``family_name_first``)
-        skip = 0 if rec is not None and (rec.country == "IDN" or (
-            rec.country and self.lex.contains("family_name_first", rec.country))) else 1
+        # a person the gazetteer does not know is named in a story of its own country, mostly Indonesia's,
+        # so by the first name too ("Harris Turino ... kata Harris" is not Kamala Harris)
+        skip = 0 if rec is None or rec.country == "IDN" or (
+            rec.country and self.lex.contains("family_name_first", rec.country)) else 1
         words = words_of(name)
         return [w.lower() for w in words[skip:] or words], [fold(w).lower() for w in words[1:]]
 
