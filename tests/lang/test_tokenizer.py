@@ -94,3 +94,48 @@ def test_special_cases_left_out_give_the_same_tokens():
     for start in range(0, len(chunks), 5000):
         text = " ".join(chunks[start:start + 5000]) + "\n" + "\n\n".join(chunks[start:start + 50])
         assert [(t.text, t.whitespace_, t.norm_) for t in full(text)] == [(t.text, t.whitespace_, t.norm_) for t in lean(text)]
+
+
+def test_special_cases_loaded_on_demand_give_the_same_tokens():
+    """The hyphenated special cases ``NewsTokenizer`` loads when a text first holds one give the
+    tokens of a tokenizer built with all of them, text after text, whatever stands around them:
+    alone, inside a longer chunk the infixes split, with affixes, with spaces around the hyphen."""
+    from spacy.tokenizer import Tokenizer
+
+    from warta.lang import tokenizer as module
+
+    def tokenizer(cls):
+        nlp = spacy.blank("id", config=_BARE)
+        saved = (nlp.Defaults.tokenizer_exceptions, nlp.Defaults.url_match)
+        built, module.NewsTokenizer = module.NewsTokenizer, cls
+        try:
+            return customise_tokenizer(nlp, saved=saved).tokenizer
+        finally:
+            module.NewsTokenizer = built
+
+    full, lazy = tokenizer(Tokenizer), tokenizer(module.NewsTokenizer)
+    assert isinstance(lazy, module.NewsTokenizer) and not isinstance(full, module.NewsTokenizer)
+    pending = sorted(lazy._pending)
+    assert len(pending) > 10000 and "bolak-balik" in pending and "bolak-balik" in lazy.rules
+    assert lazy.rules == full.rules  # every rule listed, loaded or not
+    # 'A - B-C-z' with the cases A-B and B-C: the final pass finds both, A-B across the spaces; of
+    # two found at once, the earlier is kept and B-C is not joined (A-B, with spaces, is not a rule)
+    ending = {text.split("-")[-1]: text for text in pending if text.count("-") == 1}
+    crossing = [f"{ending[text.split('-')[0]].split('-')[0]} - {text}-z" for text in pending
+                if text.count("-") == 1 and text.split("-")[0] in ending]
+    assert len(crossing) > 500
+    forms = [crossing] + [[] for _ in range(5)]  # one kind of context a text: the first text holding
+    for i, text in enumerate(pending):  # a case is, for each case, one where it stands inside a chunk
+        before, after = _BEFORE[i % len(_BEFORE)], _AFTER[(i + 3) % len(_AFTER)]
+        for kind, form in enumerate([f"x-{text}", f"{before}{text}{after}", text.replace("-", " - ", 1),
+                                     f"({text.upper()}),", text], 1):
+            forms[kind].append(form)
+    attrs = ["ORTH", "NORM", "SPACY", "IDX"]
+    for kind in forms:
+        for start in range(0, len(kind), 50):  # fifty forms a text: each text loads what it holds
+            text = " ".join(kind[start:start + 50]) + "\n" + "\n\n".join(kind[start:start + 3])
+            assert lazy(text).to_array(attrs).tolist() == full(text).to_array(attrs).tolist()
+    assert not lazy._pending  # every case was found and loaded
+    again = tokenizer(module.NewsTokenizer)
+    again.to_bytes()  # serialising loads every special case first
+    assert not again._pending
