@@ -125,6 +125,8 @@ def test_a_governing_marker_codes_the_act_with_its_own_type(text, coded):
     # an agreement or willingness to act, as a noun, governs the act as sepakat does
     ("Blinken dan Wang Yi mencapai kesepakatan untuk tetap menjalin komunikasi.", ("AGREE", "USA", "CHN")),
     ("Rusia dan Ukraina mengumumkan kesediaan untuk bertemu di Istanbul.", ("AGREE", "RUS", "UKR")),
+    # a sales ban is a sanction, as an export ban
+    ("Indonesia melarang penjualan produk Amerika Serikat.", ("SANCTION", "IDN", "USA")),
 ])
 def test_new_trigger_families_are_coded(text, coded):
     art, doc = make_article(text)
