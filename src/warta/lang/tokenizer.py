@@ -103,45 +103,6 @@ class TailSearch:
         return match
 
 
-class Remembered:
-    """A compiled pattern's ``match`` and ``finditer`` whose answers are remembered per string until
-    ``forget()``: for the time the tokenizer loads its special cases.
-
-    spaCy runs the prefix and the infix pattern twice over each special case it loads (to decide
-    whether the final special-case pass needs it, then to make that pass's phrase pattern): about
-    0.17 s of CPU for Warta's 10,955 at every start. Once they are loaded the answers are forgotten
-    and each call goes straight to the pattern (spaCy caches the tokens of each chunk of text, so it
-    rarely searches one twice). ``pattern`` keeps the tokenizer serialisable, as for ``TailSearch``.
-    """
-
-    def __init__(self, regex: re.Pattern):
-        self.regex = regex
-        self.pattern = regex.pattern
-        self.answers: dict | None = {}
-
-    def _answer(self, string: str, compute: Callable):
-        """``compute(string)``, remembered per string until ``forget()``."""
-        if self.answers is None:
-            return compute(string)
-        if string not in self.answers:
-            self.answers[string] = compute(string)
-        return self.answers[string]
-
-    def match(self, string: str):
-        """``regex.match(string)``."""
-        return self._answer(string, self.regex.match)
-
-    def finditer(self, string: str):
-        """The matches of ``regex.finditer(string)``."""
-        return iter(self._answer(string, self._matches))
-
-    def _matches(self, string: str) -> list:
-        return list(self.regex.finditer(string))
-
-    def forget(self) -> None:
-        self.answers = None
-
-
 def kept_whole(rules: dict, *, prefix_search: Callable, suffix_search: Callable,
                token_match: Callable) -> set[str]:
     """The special cases of ``rules`` that the affix rules and ``token_match`` already keep whole,
@@ -293,26 +254,24 @@ def customise_tokenizer(nlp: Language, abbreviations: list[Abbreviation] | None 
     rules.update({abbr.text: [{ORTH: abbr.text}] for abbr in abbreviations})
     # every prefix alternative starts with ^, so match gives search's answer; search tries every
     # position of the chunk and, called once per stripped mark, was quadratic on ")))…"
-    prefixes = Remembered(compile_prefix_regex(list(defaults.prefixes) + punctuation.PREFIXES))
-    prefix_search = prefixes.match
+    prefix_search = compile_prefix_regex(list(defaults.prefixes) + punctuation.PREFIXES).match
     suffix_search = TailSearch(compile_suffix_regex(list(defaults.suffixes) + punctuation.SUFFIXES)).search
     token_match = re.compile(punctuation.TOKEN_MATCH).match
     if not every_rule:
         for text in kept_whole(rules, prefix_search=prefix_search, suffix_search=suffix_search,
                                token_match=token_match):
             del rules[text]
-    infixes = Remembered(compile_infix_regex(list(defaults.infixes) + punctuation.INFIXES))
-    # one constructor call: changing the affix rules of a live tokenizer after its special cases
-    # are loaded leaves it twice as slow (measured: 47k against 89k words/s)
+    infix_finditer = compile_infix_regex(list(defaults.infixes) + punctuation.INFIXES).finditer
+    # one constructor call: changing the affix rules of a live tokenizer reloads its special cases,
+    # and each reload empties spaCy's cache of chunks, which then fills up with the places of
+    # deleted entries and stops caching (``NewsTokenizer._flush_cache``): twice as slow after
     nlp.tokenizer = NewsTokenizer(
         nlp.vocab,
         rules=rules,
         prefix_search=prefix_search,
         suffix_search=suffix_search,
-        infix_finditer=infixes.finditer,
+        infix_finditer=infix_finditer,
         token_match=token_match,
         url_match=url_match,
     )
-    prefixes.forget()
-    infixes.forget()
     return nlp
