@@ -649,3 +649,33 @@ def test_quotes_an_unnamed_official_is_the_story_s_state_only_with_an_authority_
     by_start = {q.text.split()[0]: q for q in find_quotes(text, [myanmar]) if not q.direct}
     assert by_start["Pemungutan"].speaker == "g1"
     assert by_start["Jalan"].speaker is None
+
+
+def test_quotes_a_cueless_quote_after_a_paragraph_telling_of_a_person_is_that_persons():
+    # the text is cut off inside the quote: no cue after it, and no next paragraph
+    text = ('"Kami siap bekerja sama," kata Budi Santoso.\n'
+            'Juru bicara kementerian, Rina Kartika, kemudian mengkritik rencana itu di depan wartawan.\n'
+            '"Rencana yang menyasar negara lain bertentangan dengan sem')
+    budi = _named(text, "p1", "Budi Santoso", "PER")
+    rina = _named(text, "p2", "Rina Kartika", "PER")
+    assert [q.speaker for q in find_quotes(text, [budi, rina]) if q.direct] == ["p1", "p2"]
+
+
+def test_quotes_a_cueless_quote_takes_whom_the_sentence_before_it_names():
+    text = ('"Kami siap bekerja sama," kata Budi Santoso.\n'
+            'Selama tiga tahun Agus Salim akan belajar di Magelang. Sebelum berangkat, Dewi Lestari mengungkap pesan anaknya.\n'
+            '"Dia cuma bilang, jangan khawatir."')
+    ents = [_named(text, "p1", "Budi Santoso", "PER"), _named(text, "p2", "Agus Salim", "PER"),
+            _named(text, "p3", "Dewi Lestari", "PER")]
+    assert find_quotes(text, ents)[-1].speaker == "p3"
+
+
+@pytest.mark.parametrize("middle", [
+    'Rapat itu berlangsung selama tiga jam di gedung kementerian.',  # tells of nobody
+    'Menurut Rina Kartika, rapat itu berlangsung tiga jam.',  # reports a statement: "Menurut …"
+])
+def test_quotes_a_cueless_quote_after_a_paragraph_of_nobody_or_of_a_statement_goes_on(middle):
+    text = f'"Kami siap bekerja sama," kata Budi Santoso.\n{middle}\n"Kami akan terus berunding dengan mereka."'
+    ents = [_named(text, "p1", "Budi Santoso", "PER")] + (
+        [_named(text, "p2", "Rina Kartika", "PER")] if "Rina" in text else [])
+    assert find_quotes(text, ents)[-1].speaker == ("p1" if "Rina" not in text else "p2")

@@ -27,7 +27,7 @@ def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
          folder: str | Path | None = None) -> Article:
     """Link the actors of ``article`` with the shipped gazetteer (or ``folder``) extended by ``gazetteer``."""
     gaz, lex = _gazetteer.load(gazetteer, folder=folder), _lexicon.load()
-    entities, warnings = Linker(article, doc, gaz, lex).run()
+    entities, warnings = Linker(article, doc, gaz, lex).run(cut_end=True)
     home_country(entities)
     entities = link_removed(article, entities, lambda sub: Linker(sub, None, gaz, lex))
     article.entities = entities

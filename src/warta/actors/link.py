@@ -15,6 +15,7 @@ module keeps the shared state and helpers, ``resolve``, ``entities`` and ``run``
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
@@ -39,6 +40,8 @@ def new_id(type_: str, name: str) -> str:
     return f"{type_.lower()}:{hashlib.sha256(f'{type_}|{norm}'.encode()).hexdigest()[:12]}"
 
 
+# a finished sentence: its mark, then closing quotes or brackets, at the end of the text before
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 APOSTROPHES = frozenset({"'", "’", "`"})
 
 
@@ -286,8 +289,32 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
                               ent.type, ent.country, ent.actor, False, roles, mentions))
         return out
 
-    def run(self) -> tuple[list[Entity], list[str]]:
-        """All passes; the entities and the warnings for the article."""
+    def cut_end(self) -> None:
+        """A text cut off at a length limit in the middle of a word ("… di Gedung Putih di Wash",
+        "Menurut Tjahjo, Kementerian Dalam Ne"): a capitalised name closing the text with no punctuation
+        after it, at the end of a line of prose (three lower-case words before it) or of the paragraph
+        after a finished sentence (not a list of names or a label: "Tottenham: Vicario; …, Xavi Simons"),
+        may be a fragment; it is an entity only as a complete known name: a gazetteer
+        alias or a name the article gives elsewhere. An acronym or initials in capitals ("AAS") cannot
+        be told cut from whole and stay; so does a web address or brand ("detik.com", "detikHealth")."""
+        if not self.n:
+            return
+        last = self.toks[-1]
+        if self.body[last.end:].strip() or not last.text.isalpha() or not last.is_cap or last.text.isupper():
+            return
+        at = self.body.rfind("\n", 0, last.start)
+        line = self.tok_index(at + 1)
+        after_sentence = bool(SENTENCE_END.search(self.body[:max(at, 0)].rstrip()))
+        for f in list(self.found):
+            if f.j != self.n or self._rec(f.key) is not None or f.i <= line \
+                    or any(g.key == f.key and g is not f for g in self.found):  # (keys merged later leave by_key behind)
+                continue
+            if after_sentence or sum(t.text.isalpha() and t.text.islower() for t in self.toks[line:f.i]) >= 3:
+                self._drop(f)
+
+    def run(self, *, cut_end: bool = False) -> tuple[list[Entity], list[str]]:
+        """All passes; the entities and the warnings for the article. ``cut_end``: the text may be an
+        excerpt cut off at a length limit (an article's body; not a removed line, whole by itself)."""
         self.gazetteer()
         self.news_outlets()
         self.web_outlets()
@@ -314,4 +341,6 @@ class Linker(AliasRules, OutletRules, CreditRules, OfficeRules, AppositionRules,
         self.merge_nicknames()
         self.nested_names()
         self.non_entities()
+        if cut_end:
+            self.cut_end()
         return self.entities(), self.warnings

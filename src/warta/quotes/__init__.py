@@ -9,7 +9,7 @@ from warta.quotes import furniture
 from warta.quotes.direct import find_direct
 from warta.quotes.indirect import find_indirect
 from warta.quotes.lexicon import Lexicon, default_lexicon, load_lexicon
-from warta.quotes.speakers import Context, Speaker, entity_mentions, find_via, resolve
+from warta.quotes.speakers import Context, Speaker, entity_mentions, find_via, introduced_before, resolve
 from warta.stage import stage
 
 __all__ = ["annotate", "find_quotes", "load_lexicon", "Lexicon"]
@@ -36,6 +36,9 @@ def _find(text: str, mentions: list, sentences: list[list[int]] | None, lex: Lex
     for cand in candidates:
         if cand.follows and last_direct is not None:
             speaker, cue = last_direct  # next part or next paragraph of the same statement
+        elif (cand.direct and cand.cue is None and cand.speaker.kind == "none"
+              and (intro := introduced_before(ctx, cand.via_span[0])) is not None):
+            speaker, cue = intro, None  # the person the paragraph before introduces
         else:
             speaker, cue = ctx.acting_for(ctx.nicknamed(ctx.introduced(resolve(ctx, cand.speaker, max(cand.start, cand.named_at))))), cand.cue
         if speaker.kind != "none":

@@ -1043,3 +1043,34 @@ def _skip_space(text: str, pos: int) -> int:
 def _phrase_end(text: str, start: int, limit: int) -> int:
     m = PHRASE_END.search(text, start, limit)
     return m.start() if m else limit
+
+
+def introduced_before(ctx: Context, opening: int) -> Speaker | None:
+    """A quote with no cue opening its paragraph (``opening`` its mark) right after a paragraph that
+    reports no statement, neither quoted nor attributed, but tells of a person ("Juru bicara …, Zhao
+    Lijian muncul untuk mengkritik Quad …" / "“Klik tertutup …"): the quote is the words of the
+    person the last sentence of that paragraph names first ("…, Dewi mengungkap pesan sang putra." /
+    "“Gabriel cuma bilang …"), else of the person the paragraph names first; not of the last
+    speaker quoted before it. None when that paragraph names nobody or reports a statement."""
+    text = ctx.text
+    ps = text.rfind("\n", 0, opening) + 1
+    if text[ps:opening].strip():
+        return None
+    prev_e = ps
+    while prev_e > 0 and text[prev_e - 1] in " \t\n":
+        prev_e -= 1
+    if prev_e == 0:
+        return None
+    prev_s = text.rfind("\n", 0, prev_e) + 1
+    if QUOTE_MARK.search(text, prev_s, prev_e) or any(prev_s <= p < ps for p, _ in ctx.history[-LOOK_BACK:]):
+        return None
+    last = prev_s
+    for m in SENTENCE_BREAK.finditer(text, prev_s, prev_e):
+        last = m.end()
+    people = [(s, e, ent) for s, e, ent in ctx.overlapping(prev_s, prev_e) if ent.type == "PER" and s >= prev_s]
+    s, e, ent = next((p for p in people if p[0] >= last), people[0] if people else (0, 0, None))
+    return Speaker("name", s, e, text[s:e], ent.id) if ent is not None else None
+
+
+QUOTE_MARK = re.compile("[\"“”]")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
