@@ -66,10 +66,18 @@ def test_zero_means_no_budget(monkeypatch):
         pass
 
 
-@pytest.mark.parametrize("length,seconds", [(0, 60), (5_000, 60), (100_000, 60), (100_001, 120), (950_000, 600)])
+@pytest.mark.parametrize("length,seconds", [(0, 60), (5_000, 60), (100_000, 60), (100_001, 75), (950_000, 195),
+                                            (10_000_000, 1_545)])
 def test_budget_grows_with_the_document(length, seconds):
-    # the base budget again for every started 100,000 characters
+    # the base for the first 100,000 characters, a quarter of it for every further started 100,000
     assert seconds_for(length, 60) == seconds
+
+
+def test_the_budget_of_a_long_document_grows_linearly():
+    # a bound on linear processing: ten times the text gets at most ten times the budget
+    for n in (200_000, 1_000_000):
+        assert seconds_for(10 * n, 60) <= 10 * seconds_for(n, 60)
+    assert seconds_for(10_000_000, 60) < 30 * 60  # the 10 MB input limit: under half an hour
 
 
 @pytest.mark.parametrize("value", ["soon", "-1"])

@@ -113,3 +113,17 @@ def test_a_bare_name_joins_the_full_name_of_another_window():
     assert [e.id for e in doc.entities] == ["per:retno", "per:putin", "per:new2"]
     assert [(m.start, m.via) for m in doc.entities[0].mentions] == [(0, None), (50, "partial")]
     assert doc.quotes[0].speaker == "per:retno" and doc.events[0].source.entity == "per:retno"
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_the_language_layer_never_sees_more_than_a_window(monkeypatch, n):
+    # a pathological body (one run of quote marks: no line, sentence end or space to cut at) of n and
+    # 4n windows: the parser is handed pieces of at most WINDOW characters covering the body once,
+    # and the number of pieces grows with the body, so the work per piece stays bounded
+    body = "“" * (n * 2 * windows.WINDOW + 123)
+    seen: list[str] = []
+    monkeypatch.setattr(pipeline, "analyse", lambda part: seen.append(part.body))
+    pipeline.annotate(Article(body=body), stages=())
+    assert "".join(seen) == body
+    assert max(len(s) for s in seen) <= windows.WINDOW
+    assert len(seen) == 2 * n + 1

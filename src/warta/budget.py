@@ -8,8 +8,13 @@ timer (``signal.setitimer``/``SIGALRM``): the step is interrupted and ``StageTim
 that ran over is reported when it returns. The timer and the previous handler are always restored,
 so the process goes on with the next document as if nothing had happened.
 
-The budget of a document grows with its length: ``WARTA_TIME_BUDGET`` seconds (default 60) per
-started 100,000 characters (a 900 KB document gets nine times the base). ``0`` turns it off.
+The budget of a document grows linearly with its length: ``WARTA_TIME_BUDGET`` seconds (default 60)
+for the first 100,000 characters, and a quarter of that for every further started 100,000 (1 MB:
+195 s, the 10 MB input limit: 1,545 s). Processing is linear in the body (long bodies go window by
+window, ``warta.windows``): ordinary news text costs about 1 s of CPU per 100,000 characters, the
+worst text measured (a run of quote marks or apostrophes, a token each) about 7 s, so a quarter of
+the base (15 s) is twice that worst case, and about four times ordinary text's cost on a machine
+loaded four times over. A short document keeps the whole base (its first stage may load the models). ``0`` turns it off.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from warta import settings
 from warta.errors import StageError
 
 DEFAULT_SECONDS = settings.setting("time_budget").default
-PER_CHARACTERS = 100_000  # the budget is granted again for every started block of this many characters
+PER_CHARACTERS = 100_000  # the base covers this many characters; every further started block gets FURTHER of it
+FURTHER = 0.25  # share of the base per further block: twice the worst linear rate measured (module docstring)
 ENV = settings.setting("time_budget").env
 REPEAT = 0.5  # seconds between rings once the budget is spent
 
@@ -39,14 +45,15 @@ class _Ring(BaseException):
 
 
 def base_seconds() -> float:
-    """``WARTA_TIME_BUDGET`` (seconds per 100,000 characters), else 60; 0 means no budget."""
+    """``WARTA_TIME_BUDGET`` (seconds for the first 100,000 characters), else 60; 0 means no budget."""
     return settings.value("time_budget")
 
 
 def seconds_for(length: int, base: float | None = None) -> float:
     """The budget of a document of ``length`` characters (0: unlimited)."""
     base = base_seconds() if base is None else base
-    return base * max(1, -(-length // PER_CHARACTERS))
+    further = max(0, -(-length // PER_CHARACTERS) - 1)
+    return base + base * FURTHER * further
 
 
 def _can_signal() -> bool:

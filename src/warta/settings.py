@@ -78,8 +78,8 @@ SETTINGS = (
     Setting("ray_address", "WARTA_RAY_ADDRESS", None,
             "With the ray engine: the Ray cluster to use (unset: a local Ray started for the run)."),
     Setting("time_budget", "WARTA_TIME_BUDGET", 60.0,
-            "Seconds a document may spend in the language layer and stages, per started 100,000 characters; "
-            "0: no budget.", _seconds, "0 (no budget) or a number of seconds"),
+            "Seconds a document may spend in the language layer and stages: this for the first 100,000 "
+            "characters, a quarter of it for every further started 100,000; 0: no budget.", _seconds, "0 (no budget) or a number of seconds"),
     Setting("debug", "WARTA_DEBUG", None,
             "Set (to anything): a bug in Warta shows its traceback instead of a one-line message."),
     Setting("cache_dir", "WARTA_CACHE_DIR", None,
