@@ -130,3 +130,32 @@ def test_a_site_domain_in_the_text_is_its_outlet(run, text, outlet):
 ])
 def test_a_domain_inside_a_url_or_address_is_no_outlet(run, text):
     assert not any(m.via == "outlet" for e in run(text).entities for m in e.mentions)
+
+
+def test_the_windows_of_one_document_link_its_removed_lines_once(monkeypatch):
+    # every window of a long document carries the same removed lines: linking them in each window
+    # made the work grow with windows x removed lines; they are linked once, each window gets a copy
+    from warta.actors import furniture
+    from warta.actors.link import Linker
+
+    monkeypatch.setattr(furniture, "_LAST", [])
+    gaz, lex = object(), object()
+    built = []
+
+    def make(sub):
+        built.append(sub.body)
+        return Linker(sub, None, *real)
+
+    from warta.actors import gazetteer as _gaz, lexicon as _lex
+    real = (_gaz.load(None, folder=FIXTURE), _lex.load())
+    removed = [Removed("Editor: Sinta Maharani", "byline"), Removed("Baca juga: Lavrov bahas Venezuela", "related-link")]
+    windows = [Article(body=f"Jendela {i} berita.", published="2019-05-14", removed=list(removed)) for i in range(4)]
+    out = [furniture.link_removed(w, [], make, (gaz, lex)) for w in windows]
+    assert len(built) == 1
+    assert all([(e.id, e.in_removed) for e in o] == [(e.id, e.in_removed) for e in out[0]] for o in out)
+    out[0][0].in_removed.clear()  # a window's entities are its own
+    assert out[1][0].in_removed
+    furniture.link_removed(windows[0], [], make, (object(), lex))  # another gazetteer: linked again
+    windows[0].removed.append(Removed("Foto: Budi Santoso", "caption"))  # other lines: linked again
+    furniture.link_removed(windows[0], [], make, (gaz, lex))
+    assert len(built) == 3

@@ -29,7 +29,7 @@ def link(article: Article, doc=None, *, gazetteer: str | Path | None = None,
     gaz, lex = _gazetteer.load(gazetteer, folder=folder), _lexicon.load()
     entities, warnings = Linker(article, doc, gaz, lex).run(cut_end=True)
     home_country(entities)
-    entities = link_removed(article, entities, lambda sub: Linker(sub, None, gaz, lex))
+    entities = link_removed(article, entities, lambda sub: Linker(sub, None, gaz, lex), (gaz, lex))
     article.entities = entities
     article.warnings.extend(w for w in warnings if w not in article.warnings)
     return article

@@ -13,6 +13,7 @@ named only in the furniture is in the record with no body mention.
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_right
 
 from warta.article import Article, Entity, RemovedMention
@@ -50,21 +51,43 @@ def _byline_lines(article: Article) -> list[int]:
             and article.removed[i].reason not in (DATE_LINE_REASON, "title") and article.removed[i].text.strip()]
 
 
-def link_removed(article: Article, entities: list[Entity], make_linker) -> list[Entity]:
+# The removed lines of the last document linked, and what was found in them: every window of a long
+# document (``warta.windows``) carries the same removed lines, and linking them again in each window
+# made the work grow with windows x removed lines. The key holds everything the linker reads.
+_LAST: list[tuple[tuple, tuple, list[Entity]]] = []
+
+
+def _linked(article: Article, sub: Article, starts: list[int], make_linker, owners: tuple) -> list[Entity]:
+    """The entities the linker finds in the removed lines (``sub``, their text), from the last call
+    when the lines, the dates, the outlet and the ``owners`` are the same (a copy: callers change them)."""
+    key = (sub.body, tuple(starts), tuple(r.reason for r in article.removed), sub.published, sub.reference_date, sub.outlet)
+    last = _LAST[0] if _LAST else None
+    if owners and last is not None and last[0] == key and len(last[1]) == len(owners) \
+            and all(a is b for a, b in zip(last[1], owners)):
+        return copy.deepcopy(last[2])
+    linker = make_linker(sub)
+    linker.credit_lines = frozenset(
+        linker.tok_index(s) for s, r in zip(starts, article.removed) if r.reason in CREDIT_LINE_REASONS and r.text.strip())
+    linker.byline_lines = frozenset(linker.tok_index(starts[i]) for i in _byline_lines(article))
+    found, _ = linker.run()
+    if owners:
+        _LAST[:] = [(key, owners, copy.deepcopy(found))]
+    return found
+
+
+def link_removed(article: Article, entities: list[Entity], make_linker, owners: tuple = ()) -> list[Entity]:
     """``entities`` (of the body) with the entities of the removed lines added: a known entity gets
     ``in_removed`` mentions, an entity named only there is appended with no body mention.
-    ``make_linker(sub_article)`` builds the linker for a text without a parse."""
+    ``make_linker(sub_article)`` builds the linker for a text without a parse; ``owners`` are the
+    objects it links with (gazetteer, lexicon), so that the windows of one document link its
+    removed lines once (``_linked``)."""
     if not article.removed:
         return entities
     text, starts = furniture_text(article)
     sub = Article(body=text, published=article.published, reference_date=article.reference_date,
                   outlet=article.outlet, timex=[],
                   sentences=[[s, s + len(r.text)] for s, r in zip(starts, article.removed)])
-    linker = make_linker(sub)
-    linker.credit_lines = frozenset(
-        linker.tok_index(s) for s, r in zip(starts, article.removed) if r.reason in CREDIT_LINE_REASONS and r.text.strip())
-    linker.byline_lines = frozenset(linker.tok_index(starts[i]) for i in _byline_lines(article))
-    found, _ = linker.run()
+    found = _linked(article, sub, starts, make_linker, owners)
     by_id = {e.id: e for e in entities}
     out = list(entities)
     for ent in found:
