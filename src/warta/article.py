@@ -74,6 +74,8 @@ class RawDocument:
     title: str | None = None
     published: str | None = None
     raw: bytes = b""  # the bytes as read, kept so nothing the user gave is lost
+    # what reading changed in the text (a lone surrogate replaced); extraction copies them to the article
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

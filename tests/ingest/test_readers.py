@@ -34,6 +34,13 @@ def _read(paths, **kw):
         ("utf16be.txt", STORY.encode("utf-16-be"), STORY),
         # UTF-8 with one Windows-1252 byte pasted in: the UTF-8 letters stay, the byte is read as Windows-1252
         ("mixed.txt", "Kata José: siap. ".encode("utf-8") + b"Kafe \xe9 buka.", "Kata José: siap. Kafe é buka."),
+        # a UTF-8 story with a Windows-1252 paragraph pasted in (curly quotes of an old editor)
+        ("mixed2.txt", "Menteri “Ngurah” Rai — di Café Ubud — berkata… ".encode("utf-8") * 3
+         + b"Ia berkata \x93kami siap\x94.", "Menteri “Ngurah” Rai — di Café Ubud — berkata… " * 3
+         + "Ia berkata “kami siap”."),
+        # Windows-1252 whose 'Ó’' happens to be a UTF-8 byte pair (Cyrillic 'Ӓ'): the file is Windows-1252
+        ("cp1252-pair.txt", ("Menteri bertemu warga di Kafe Ó’Brien — kata José “siap” di Café itu. " * 3).encode("cp1252"),
+         "Menteri bertemu warga di Kafe Ó’Brien — kata José “siap” di Café itu. " * 3),
         # CRLF and lone CR become LF
         ("crlf.txt", b"Baris satu.\r\nBaris dua.\rBaris tiga.", "Baris satu.\nBaris dua.\nBaris tiga."),
     ],
@@ -55,6 +62,13 @@ def test_reader_decodes_encodings_and_newlines(tmp_path, name, data, expected):
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100), "binary"),
         ("trunc.html.gz", gzip.compress(b"<html><body><p>Berita</p></body></html>" * 50)[:40], "truncated gzip"),
         ("noise.txt", bytes(range(128, 256)) * 3, "undecodable"),
+        # other scripts in legacy encodings, with a few byte pairs that happen to read as UTF-8 ('Мі' in cp1251
+        # is the pair C3 B3): refused, not read as Latin mojibake
+        ("cp1251.txt", ("Міністр сказав, що Київ готовий до зустрічі. Її позиція відома. " * 3).encode("cp1251"),
+         "undecodable"),
+        ("gbk.txt", ("外交部发言人表示，中国愿同印度尼西亚加强合作。" * 3).encode("gbk"), "undecodable"),
+        ("big5.txt", ("外交部發言人表示，台灣願與印尼加強合作。" * 3).encode("big5"), "undecodable"),
+        ("sjis.txt", ("外務大臣はインドネシアを訪問し、協力を強化することで合意した。" * 3).encode("shift_jis"), "undecodable"),
         ("controls.txt", b"ab\x01\x02\x03\x04\x05\x06cd" * 20, "binary"),
     ],
 )
@@ -144,8 +158,9 @@ def test_jsonl_reads_fields_and_lines(tmp_path):
         ('{"text": "Isi.", "published": 2019}', "'published' must be a string"),
         ('["bukan", "objek"]', "JSON object"),
         (b'{"text": "\xff\xfe\x00\x00"}', "binary"),
-        # half of an emoji escaped alone: no text can hold it (it failed in the stages with a UnicodeEncodeError)
-        ('{"text": "Presiden tiba di Surabaya \\ud83d lalu."}', "field 'text' is not valid Unicode: half a character (\\ud83d) at character 26"),
+        # a field of mostly half characters (lone surrogates escaped in JSON) is no text
+        ('{"text": "\\ud83d\\ud83d \\udc00\\ud83d \\ude00 ok"}', "field 'text' is not valid Unicode: mostly half characters (5, "
+                                                                "the first \\ud83d at character 0)"),
     ],
 )
 def test_jsonl_bad_line_names_file_and_line(tmp_path, line, reason):
@@ -180,3 +195,26 @@ def test_stdin_is_sniffed(monkeypatch, data, kind):
     assert isinstance(doc, RawDocument)
     assert (doc.html is not None) == (kind == "html")
     assert (doc.source.line == 1) == (kind == "jsonl")
+
+
+def test_jsonl_lone_surrogate_becomes_replacement_character_with_a_warning(tmp_path):
+    """An excerpt cut in UTF-16 units inside an emoji ends in half of it (a lone \ud83d escape): the line is read,
+    the half becomes U+FFFD and the article says so (937be66 failed it in the stages, 436d7f9 refused the line)."""
+    from warta.extract import extract
+
+    line = '{"title": "Kunjungan \\ud83d", "text": "Presiden tiba di Surabaya pada Senin pagi. Warga menyambut \\ud83d"}'
+    [doc] = _read([_jsonl(tmp_path, [line])])
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "Presiden tiba di Surabaya pada Senin pagi. Warga menyambut \ufffd"
+    assert doc.title == "Kunjungan \ufffd"
+    assert doc.warnings == [
+        "input: field 'title' held 1 half character(s) (a lone UTF-16 surrogate, the first \\ud83d at character 10), "
+        "replaced by U+FFFD",
+        "input: field 'text' held 1 half character(s) (a lone UTF-16 surrogate, the first \\ud83d at character 59), "
+        "replaced by U+FFFD"]
+    article = extract(doc)
+    assert article.body.startswith("Presiden tiba di Surabaya") and "\ud83d" not in article.to_json()
+    assert article.warnings[:2] == doc.warnings
+    # a whole emoji (both halves escaped) is a character, no warning
+    [whole] = _read([_jsonl(tmp_path, ['{"text": "Warga menyambut \\ud83d\\ude00 gembira."}'])])
+    assert whole.text == "Warga menyambut \U0001f600 gembira." and whole.warnings == []

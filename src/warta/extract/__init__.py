@@ -61,7 +61,7 @@ def extract(raw: RawDocument, *, published: str | None = None) -> Article:
 
     source = Source(path=raw.source.path, url=raw.source.url or page.url, line=raw.source.line)
     article = Article(body=body, id=article_id(body), source=source)
-    article.warnings.extend(warnings)
+    article.warnings.extend(raw.warnings + warnings)
     article.removed = cleaned.removed
     article.dateline = next(
         (d for d in (find_dateline(p, outlets) for p in cleaned.paragraphs[:3]) if d is not None), None

@@ -82,16 +82,35 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _UTF8_SEQUENCE.search(data, 0, 200_000):
+    if _mostly_utf8(data[:200_000]):
         # UTF-8 with a few bytes of another encoding (a page pasted into a UTF-8 file): those bytes are read as
         # Windows-1252, the rest as UTF-8; a single-byte guess for the whole file would garble every UTF-8 letter
         return data.decode("utf-8", errors=_CP1252_BYTES)
     return _guess(data)
 
 
-# a letter of UTF-8 beyond ASCII: a lead byte with its continuation bytes (Windows-1252 text has almost none)
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# What UTF-8 Indonesian text holds beyond ASCII: Latin letters with accents (é, ñ, ş) and the punctuation of
+# general typography (curly quotes, dashes, the ellipsis, €). A byte pair of another encoding that happens to
+# read as UTF-8 mostly gives something else: 'Ó’' in Windows-1252 reads as the Cyrillic 'Ӓ', Cyrillic or
+# Chinese in cp1251/GBK as combining marks, Cyrillic, CJK.
+_TEXT_LETTERS = re.compile("[\u00a0-\u017f\u2010-\u206f\u20ac]")
 _CP1252_BYTES = "warta-cp1252-bytes"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """True when the UTF-8 in ``sample`` clearly outweighs the bytes UTF-8 cannot read: the Latin letters and
+    punctuation it spells are at least as many as those bytes (one 'é' in UTF-8, one pasted in Windows-1252),
+    or it holds three or more characters of any script and more of them than bad bytes. A file of one
+    legacy encoding (Windows-1252, cp1251, GBK, Big5, Shift-JIS) has a few chance UTF-8 pairs among
+    many bad bytes and goes to the guess."""
+    text = sample.decode("utf-8", errors="surrogateescape")  # each bad byte becomes one U+DC80-U+DCFF
+    bad = len(_BAD_BYTE.findall(text))
+    read = len(_NON_ASCII.findall(text)) - bad
+    return read > 0 and (len(_TEXT_LETTERS.findall(text)) >= bad or (read >= 3 and read > bad))
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:

@@ -336,14 +336,25 @@ def _jsonl_record(line: bytes, path: str, number: int) -> RawDocument | InputErr
         return _error(path, reason, line=number, raw=raw)
     if not isinstance(record, dict):
         return _error(path, f"a JSONL line must be a JSON object, not {type(record).__name__}", line=number, raw=raw)
+    warnings = []
     for key in ("url", "title", "published", "text", "html"):
         if record.get(key) is not None and not isinstance(record[key], str):
             return _error(path, f"field {key!r} must be a string, not {type(record[key]).__name__}",
                           line=number, raw=raw)
-        lone = _SURROGATE.search(record.get(key) or "")
-        if lone:  # JSON may escape half of a character (\ud83d alone, an emoji cut in two): no text holds it
-            return _error(path, f"field {key!r} is not valid Unicode: half a character (\\u{ord(lone.group()):04x}) at "
-                                f"character {lone.start()}", line=number, raw=raw)
+        value = record.get(key) or ""
+        lone = _SURROGATE.search(value)
+        if not lone:
+            continue
+        # JSON may escape half of a character (\ud83d alone): an excerpt cut at a length counted in UTF-16 units
+        # (a JavaScript or Java scraper) ends so when the cut falls inside an emoji. No text can hold it: it
+        # becomes U+FFFD, as a byte no encoding reads would; a field of mostly such halves is no text
+        halves = len(_SURROGATE.findall(value))
+        if halves * 2 > sum(not c.isspace() for c in value):
+            return _error(path, f"field {key!r} is not valid Unicode: mostly half characters ({halves}, the first "
+                                f"\\u{ord(lone.group()):04x} at character {lone.start()})", line=number, raw=raw)
+        record[key] = _SURROGATE.sub("\ufffd", value)
+        warnings.append(f"input: field {key!r} held {halves} half character(s) (a lone UTF-16 surrogate, the "
+                        f"first \\u{ord(lone.group()):04x} at character {lone.start()}), replaced by U+FFFD")
     body_text, html = record.get("text"), record.get("html")
     if not (body_text and body_text.strip()) and not (html and html.strip()):
         return _error(path, "missing article content: give a non-empty 'text' or 'html' field", line=number, raw=raw)
@@ -353,6 +364,7 @@ def _jsonl_record(line: bytes, path: str, number: int) -> RawDocument | InputErr
         title=(record.get("title") or "").strip() or None,
         published=(record.get("published") or "").strip() or None,
         raw=raw,
+        warnings=warnings,
     )
     if body_text and body_text.strip():
         doc.text = body_text.replace("\r\n", "\n").replace("\r", "\n")
