@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from warta.errors import ResourceError
@@ -174,3 +177,59 @@ def test_unfinished_last_line_after_a_paragraph_is_story(cut):
 ])
 def test_footer_lines_after_other_furniture_still_go(lines):
     assert lines[-1] not in _clean(lines).paragraphs
+
+
+# The last line of a full page (not an excerpt) that is furniture: a rule catches it, or it opens with a footnote
+# mark; none is kept as the unfinished end of a cut-off story.
+PAGE_ENDINGS = [
+    "Tonton juga Video: Gubernur Tinjau Jembatan Baru di Palembang",
+    "Tonton juga Video detikSumbagsel: Warga Sambut Jembatan Baru",
+    "Simak Video: Jembatan Baru Palembang Dibuka untuk Umum",
+    "Lihat juga video 'Jembatan Palembang Diresmikan'",
+    "Artikel ini sudah tayang di detikSumbagsel",
+    "Artikel ini telah tayang di Kompas.com dengan judul Jembatan Baru Palembang Diresmikan",
+    "*Penulis adalah mahasiswa Teknik Sipil Universitas Sriwijaya",
+    "*) Tulisan ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan redaksi",
+    "*)Rina Marlina, dosen teknik sipil di Palembang",
+    "Load more",
+    "Topik Menarik",
+    "*Rina Marlina, dosen teknik sipil di Palembang",  # no rule names it: a footnote mark opens it
+]
+
+
+@pytest.mark.parametrize("ending", PAGE_ENDINGS)
+def test_furniture_closing_a_full_page_is_not_a_cut_story_line(ending):
+    cleaned = _clean([STORY, MORE, ending])
+    assert ending not in cleaned.paragraphs
+    assert cleaned.paragraphs[-1] == MORE
+
+
+def test_the_video_link_rule_keeps_story_sentences_about_videos():
+    # a story sentence that mentions a video, not an imperative to watch one
+    line = "Video yang beredar di media sosial menunjukkan warga menyeberangi jembatan baru."
+    assert line in _clean([STORY, line, MORE]).paragraphs
+    line = "Tonton, kata dia, bukan nama asli pelaku."
+    assert line in _clean([STORY, line, MORE]).paragraphs
+
+
+DETIK = Path(__file__).resolve().parents[2] / "../shared" / "corpus" / "summaries_dev" / "detik_dev_300.csv"
+
+
+@pytest.mark.skipif(not DETIK.exists(), reason="../shared/corpus/summaries_dev is absent")
+def test_full_articles_gain_no_furniture_from_the_cut_end_rule(monkeypatch):
+    """detik300 holds full articles, not excerpts cut at a length limit: the rule that keeps an unfinished last
+    line (bfbbaca) must add (almost) nothing to them. 7e2a86e kept 8 last lines, 7 of them furniture ("Tonton
+    juga Video: ...", "Artikel ini sudah tayang di ...", a columnist's footnote); the two left are story (a
+    tweet handle cut off, a paragraph without its full stop)."""
+    import csv
+
+    clean_module = sys.modules["warta.extract.clean"]
+    csv.field_size_limit(10**8)
+    with DETIK.open(encoding="utf-8", newline="") as handle:
+        texts = [row["isi_berita"] for row in csv.DictReader(handle)]
+    outlets = registry()
+    kept = [clean(text, outlets, mode="text").paragraphs for text in texts]
+    monkeypatch.setattr(clean_module, "_mark_cut_end", lambda items: None)
+    without = [clean(text, outlets, mode="text").paragraphs for text in texts]
+    gained = [p for with_cut, plain in zip(kept, without) for p in with_cut if p not in plain]
+    assert len(gained) <= 2, gained

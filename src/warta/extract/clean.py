@@ -376,12 +376,22 @@ def _mark_announced_lists(items: list[Item]) -> None:
 _BETWEEN_PARAGRAPHS = ("related-link", "ad")
 
 
+def _footnote(text: str) -> bool:
+    """The line opens with a footnote mark ("*", "*)"): the writer's note under a column, not a story paragraph
+    cut off. (A line ending with a colon, a label announcing what follows, counts as finished and is kept
+    or dropped by the other rules, not this one.)"""
+    return text.lstrip().startswith("*")
+
+
 def _mark_cut_end(items: list[Item]) -> None:
     """A text that ends on an unfinished line right after a story paragraph was cut off in the
     middle of the next paragraph (an excerpt copied up to a length limit: "... kata Harris." /
     "Harris juga mengi"): that last line is story, not a footer or a teaser headline. Site
-    furniture at the end of a page comes after other furniture or is caught by a rule."""
-    if not items or items[-1].reason is not None or _SENTENCE_END.search(items[-1].text):
+    furniture at the end of a page comes after other furniture, is caught by a rule (the last line of a
+    full page: "Tonton juga Video: ...", "Artikel ini sudah tayang di ...", "Load more") or opens with a
+    footnote mark."""
+    if not items or items[-1].reason is not None or _SENTENCE_END.search(items[-1].text) or \
+            _footnote(items[-1].text):
         return
     for before in reversed(items[:-1]):
         if before.reason in _BETWEEN_PARAGRAPHS:
