@@ -151,3 +151,15 @@ def test_a_call_for_a_named_act_needs_no_addressee():
     assert coded("G20 menyerukan gencatan senjata di Gaza.") == [("REQUEST", "G20", None)]
     # a bare request with no act named and nobody asked stays uncoded
     assert coded("Jepang mendesak segera.") == []
+
+
+def test_a_coordination_of_parties_runs_past_nouns_and_list_words_that_open_like_verbs():
+    # review R1: "termasuk", "terutama", "diplomat" open like me-/ber-/di-/ter- verbs but are no predicate
+    assert coded("Amerika Serikat menjatuhkan sanksi kepada Rusia dan sekutunya, termasuk Iran dan Belarusia.") == [
+        ("SANCTION", "USA", "RUS"), ("SANCTION", "USA", "IRN"), ("SANCTION", "USA", "BLR")]
+    assert coded("Uni Eropa mengecam Rusia dan terutama Belarusia atas serangan itu.") == [
+        ("ACCUSE", "EU", "RUS"), ("ACCUSE", "EU", "BLR")]
+    assert coded("Rusia mengusir diplomat Amerika Serikat dan diplomat Inggris dari Moskow.") == [
+        ("COERCE", "RUS", "USA"), ("COERCE", "RUS", "GBR")]
+    # a real verb after the coordinator still ends it
+    assert coded("AS menyerukan Rusia mengakhiri pengusiran diplomat dan staf Jepang.") == [("REQUEST", "USA", "RUS")]

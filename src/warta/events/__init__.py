@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, body_quotes, home_country
 from warta.events import arguments, context, lexicon, matcher, model
@@ -97,6 +98,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
     starts = offsets[:, 0].tolist()
     ends = (offsets[:, 0] + offsets[:, 1]).tolist()
     has_parse = doc.has_annotation("DEP")
+    pos = [POS_NAMES[p] for p in doc.to_array([POS]).tolist()] if doc.has_annotation("POS") else None
+    lemmas = [w.lemma for w in doc_words.words]
     events: list[Event] = []
     recent: list[Unit] = []  # sources of the events coded so far, latest last, for "langkah tersebut"
     mentions = _mentions(article)
@@ -116,11 +119,12 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             actors = arguments.with_bodies(actors, low, (s_tok, e_tok), home.code)
         timexes = context.sentence_timex(article, sent.start_char, sent.end_char)
         trigger_tokens = {i for m in matches for i in range(m.start, m.end)}
+        verbs = arguments.verb_tokens(low, lemmas, pos, (s_tok, e_tok))
         previous: list[tuple[list[Unit], list[Unit], int]] = []
         last: list[Event] = []  # the events of the previous trigger
         for k, m in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else None
-            args = arguments.positional(m, actors, low, (s_tok, e_tok), nxt, trigger_tokens)
+            args = arguments.positional(m, actors, low, (s_tok, e_tok), nxt, trigger_tokens, verbs)
             if has_parse and m.pattern.pos == "verb" and (not args.sources or not args.targets):
                 # position is the primary evidence; the parse fills a side position could not find
                 parsed = arguments.from_parse(doc, m, actors)
@@ -133,7 +137,7 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if not args.sources and not args.pronoun and m.pattern.voice == "active" and m.pattern.pos == "verb":
                 # "Indonesia dan Malaysia mengatakan ... dan mengharapkan WTO": a predicate after "dan" with no
                 # subject of its own shares the sentence's subject
-                args.sources = _sentence_subject(actors, low, m, s_tok, args.targets)
+                args.sources = _sentence_subject(actors, low, m, s_tok, args.targets, verbs)
             if m.type == "CONSULT" and low[m.start] in RECEIVE and args.sources and args.targets:
                 # "Jokowi menerima kunjungan Albanese": the visitor is the one who consults
                 args.sources, args.targets = args.targets, args.sources
@@ -298,7 +302,7 @@ def _sidelines(low: list[str], end: int, e_tok: int) -> int | None:
             return None  # within the meeting's own clause, however long ("di Filoli Estate, ..., di sela KTT")
         if low[i] in words("sidelines") and i > 0 and low[i - 1] == "di":
             j = i + 1
-            while j < e_tok and low[j] in ("-", "sela", "sela-sela"):
+            while j < e_tok and (low[j] == "-" or low[j] in words("sidelines")):  # "sela - sela" split at its hyphen
                 j += 1
             if j < e_tok and low[j] in words("summit"):
                 return j
@@ -352,13 +356,14 @@ def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: i
             and not DEMONSTRATIVES & set(low[m.end:e_tok]) and not low[m.head].endswith("nya"))
 
 
-def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_tok: int, targets: list[Unit]) -> list[Unit]:
+def _sentence_subject(actors: list[Unit], low: list[str], m: matcher.Match, s_tok: int, targets: list[Unit],
+                      verbs: frozenset[int]) -> list[Unit]:
     """The actors opening the sentence (its subject: "Indonesia dan Malaysia mengatakan ...") for a verb
     right after "dan"/"serta" that has no subject of its own; nothing when the sentence opens otherwise."""
     i = arguments.word_before(low, m.start, s_tok, arguments.SKIP_BEFORE | words("subject-adverb"))
     if i < s_tok or low[i] not in ("dan", "serta") or not actors or actors[0].start > s_tok + 1:
         return []
-    first = arguments.with_conjuncts(actors, 0, low, set(), +1)
+    first = arguments.with_conjuncts(actors, 0, low, set(), +1, verbs)
     return [u for u in first if u.end <= i and u not in targets]
 
 

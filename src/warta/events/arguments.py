@@ -17,6 +17,7 @@ from functools import lru_cache
 from warta.article import Entity
 from warta.events.matcher import CLAUSE_END, Match
 from warta.events.words import metonyms, missions, shipped, words
+from warta.lang.lemmas import stem
 from warta.lang.words import affixes
 from warta.resources import load_rules
 
@@ -291,30 +292,47 @@ def doc_lower(i: int, low: list[str]) -> bool:
     return low[i] not in COORD | {"yang", "di", "oleh", "itu", "ini", "akan", "telah", "sudah"}
 
 
-def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
+def verb_tokens(low: list[str], lemmas: list[str], pos: list[str] | None, sent: tuple[int, int]) -> frozenset[int]:
+    """The tokens of the sentence that are verbs: the parse tags them VERB and the lemmatiser found their
+    root by stripping an affix ("mengakhiri" -> akhir), or AUX; "diplomat", "media", "terminal" (nouns)
+    and "terutama" (an adverb) are not, however they open. With no tags (``pos`` None), every word whose
+    root the stemmer finds by stripping an affix."""
+    s_tok, e_tok = sent
+    if pos is None:
+        return frozenset(i for i in range(s_tok, e_tok) if low[i].isalpha() and stem(low[i]) != low[i])
+    return frozenset(i for i in range(s_tok, e_tok)
+                     if pos[i] == "AUX" or (pos[i] == "VERB" and lemmas[i] and lemmas[i] != low[i]))
+
+
+def _coordinated(left: Unit, right: Unit, low: list[str], triggers: set[int], verbs: frozenset[int]) -> bool:
     gap = low[left.end:right.start]
     if right.paired and gap in (["-"], ["–"]):
         return True  # "latihan gabungan AS-Guyana dikecam Venezuela": a pair of parties is a coordination
     return (0 < len(gap) <= 5 and bool(COORD & set(gap)) and "yang" not in gap
             and not any(t in triggers for t in range(left.end, right.start)) and not CLAUSE_END & set(gap)
-            and not _predicate_between(gap))
+            and not _predicate_between(low, left.end, right.start, verbs))
 
 
-def _predicate_between(gap: list[str]) -> bool:
-    """True when a verb stands between two units joined by a coordinator: "invasi ke Ukraina dan membuat
-    marah Beijing", "menyerukan pemerintah Rusia mengakhiri pengusiran diplomat dan staf AS" join two
-    predicates or a verb's object, not two parties (an office title opening like a verb, "dan Menteri
-    Luar Negeri", is no verb: kind ``title-word``; nor is the coordinator "bersama")."""
-    return any(w.isalpha() and len(w) > 3 and w.startswith(VERB_PREFIXES) and w not in words("title-word") | COORD
-               for w in gap)
+def _predicate_between(low: list[str], start: int, end: int, verbs: frozenset[int]) -> bool:
+    """True when a verb (``verb_tokens``) with a me-/ber-/di-/ter- prefix stands between two units joined by
+    a coordinator: "invasi ke Ukraina dan membuat marah Beijing", "menyerukan pemerintah Rusia mengakhiri
+    pengusiran diplomat dan staf AS" join two predicates or a verb's object, not two parties (an office
+    title opening like a verb, "dan Menteri Luar Negeri", is no verb: kind ``title-word``; nor is the
+    coordinator "bersama"; nor a word opening the members of a list, "sekutunya, termasuk Iran": kind
+    ``list-opener``)."""
+    skip = words("title-word") | words("list-opener") | COORD
+    return any(k in verbs and low[k].isalpha() and len(low[k]) > 3 and low[k].startswith(VERB_PREFIXES)
+               and low[k] not in skip for k in range(start, end))
 
 
 def _listed(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
     return low[left.end:right.start] == [","] and not any(t in triggers for t in range(left.end, right.start))
 
 
-def with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[int], step: int) -> list[Unit]:
-    """The unit at ``idx`` with the units coordinated with it ("Rusia dan China"), going ``step`` (+1 right, -1 left)."""
+def with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[int], step: int,
+                   verbs: frozenset[int]) -> list[Unit]:
+    """The unit at ``idx`` with the units coordinated with it ("Rusia dan China"), going ``step`` (+1 right,
+    -1 left); ``verbs``: the sentence's verbs (``verb_tokens``), a verb between two units ends the coordination."""
     # a comma links list members only in a list closed by a conjunction ("Inggris, Prancis, dan Jerman"):
     # rightwards the comma-linked units wait for it, leftwards it has already been seen
     out = [units_[idx]]
@@ -323,7 +341,7 @@ def with_conjuncts(units_: list[Unit], idx: int, low: list[str], triggers: set[i
     j = idx
     while 0 <= j + step < len(units_):
         a, b = (units_[j + step], units_[j]) if step < 0 else (units_[j], units_[j + step])
-        if _coordinated(a, b, low, triggers):
+        if _coordinated(a, b, low, triggers, verbs):
             closed = True
             j += step
             out += pending + [units_[j]]
@@ -393,8 +411,8 @@ def target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None) -
 
 
 def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, int], next_trigger: int | None,
-               triggers: set[int]) -> Found:
-    """Sources and targets of ``m`` by position (no parse)."""
+               triggers: set[int], verbs: frozenset[int]) -> Found:
+    """Sources and targets of ``m`` by position (``verbs``: the sentence's verbs, ``verb_tokens``)."""
     s_tok, e_tok = sent
     floor = clause_start(low, m.start, s_tok)
     # a verb's object may sit inside the trigger's own gap: "ingin Rusia berhenti", "meminta X untuk"
@@ -434,18 +452,18 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         agent = [i for i in after if (oleh and actors[i].start > oleh[0]) or (
             not oleh and actors[i].start - m.end <= 2 and low[actors[i].start - 1] not in NOUN_TARGET | words("goal") | LOCATIVE)]
         if agent:
-            sources = with_conjuncts(actors, agent[0], low, triggers, +1)
+            sources = with_conjuncts(actors, agent[0], low, triggers, +1, verbs)
         elif m.type == "MOBILIZE" and left is not None:
             # "pasukan Korea Utara telah dikerahkan ke Kursk": the forces deployed are their state's, which
             # mobilises them; where they go is the target
             goal = [i for i in after if low[actors[i].start - 1] in words("goal")]
-            return Found(with_conjuncts(actors, left, low, triggers, -1),
-                         with_conjuncts(actors, goal[0], low, triggers, +1) if goal else [])
+            return Found(with_conjuncts(actors, left, low, triggers, -1, verbs),
+                         with_conjuncts(actors, goal[0], low, triggers, +1, verbs) if goal else [])
         k = word_before(low, m.start, s_tok)
         if left is not None and k >= s_tok and low[k] == "yang" and actors[left].end < k - 1:
             left = None  # "perjanjian yang disepakati": the relative clause's subject is the noun before "yang"
         if left is not None:
-            targets = with_conjuncts(actors, left, low, triggers, -1)
+            targets = with_conjuncts(actors, left, low, triggers, -1, verbs)
         return Found(sources, targets)
     if m.pattern.pos == "noun" and m.type == "CONSULT" and after and actors[after[0]].start == m.end \
             and is_organisation(actors[after[0]].entity) \
@@ -453,7 +471,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # "KTT NATO", "pertemuan ASEAN": the organisation meeting is the party met; those attending
         # are the subject before it ("Biden hadir di KTT NATO"), if any ("KTT NATO dengan Ukraina"
         # is NATO meeting Ukraine)
-        source = [] if left is None or m.start - actors[left].end > 4 else with_conjuncts(actors, left, low, triggers, -1)
+        source = [] if left is None or m.start - actors[left].end > 4 else with_conjuncts(actors, left, low, triggers, -1, verbs)
         return Found(source, [actors[after[0]]])
     if m.pattern.pos == "noun":
         # "serangan Israel terhadap Gaza": a unit right after the noun is its agent
@@ -463,10 +481,10 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
                 m.end < actors[after[0]].start <= m.end + 1 + (low[m.end] == "para")
                 and all(low[k].isalpha() and low[k] not in NOUN_TARGET | TOPIC and doc_lower(k, low)
                         for k in range(m.end, actors[after[0]].start)))):
-            sources = with_conjuncts(actors, after[0], low, triggers, +1)
+            sources = with_conjuncts(actors, after[0], low, triggers, +1, verbs)
             rest = [i for i in after if actors[i] not in sources]
             if rest:
-                targets = with_conjuncts(actors, rest[0], low, triggers, +1)
+                targets = with_conjuncts(actors, rest[0], low, triggers, +1, verbs)
             return Found(sources, targets)
         # "permintaan resmi oleh Washington": the agent of a noun
         oleh = [k for k in range(m.end, min(right_end, m.end + 3)) if low[k] == "oleh"]
@@ -475,7 +493,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             if agent:
                 sources = [actors[agent[0]]]
                 rest = [i for i in after if i > agent[0]]
-                targets = with_conjuncts(actors, rest[0], low, triggers, +1) if rest else []
+                targets = with_conjuncts(actors, rest[0], low, triggers, +1, verbs) if rest else []
                 return Found(sources, targets)
         if m.type in FROM_AGENT:
             agent = [i for i in after if low[actors[i].start - 1] == "dari"]
@@ -485,7 +503,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         if left is not None and m.start - actors[left].end <= 4 and words("suffering") & set(low[actors[left].end:m.start]):
             # "distrik bisnis Moskow menjadi sasaran serangan", "junta menuai kecaman": who undergoes the act
             # is its target, never its agent
-            return Found([], with_conjuncts(actors, left, low, triggers, -1), undergoer=True)
+            return Found([], with_conjuncts(actors, left, low, triggers, -1, verbs), undergoer=True)
         # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
                  or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)
@@ -496,7 +514,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
             or _about(low, actors[left].end, m.start)):
         left = None  # a noun takes its agent from the left only as the object of the subject's verb
     if left is not None:
-        sources = with_conjuncts(actors, left, low, triggers, -1)
+        sources = with_conjuncts(actors, left, low, triggers, -1, verbs)
     elif antecedent is not None:
         sources = [antecedent]
     elif pronoun is None:
@@ -510,7 +528,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         if cond is not None:
             after = [i for i, u in enumerate(actors) if cond < u.start <= cond + 2]
     if after:
-        targets = with_conjuncts(actors, after[0], low, triggers, +1)
+        targets = with_conjuncts(actors, after[0], low, triggers, +1, verbs)
     return Found(sources, targets, pronoun, relative)
 
 
@@ -610,14 +628,14 @@ def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sou
 def taken_from(m: Match, actors: list[Unit], low: list[str], e_tok: int, found: Found) -> list[Unit]:
     """The side a place is taken from: "tentara Ukraina berhasil merebut Kota Kherson dari Rusia" is an
     attack on Russia, not on the city's Ukraine, by the convention 'retaking or occupying territory →
-    ASSAULT'; "dari" and a state of another country after an attack verb whose object is a city or region
+    ASSAULT'; "dari" (words.yaml kind source-preposition) and a state of another country after an attack verb whose object is a city or region
     (no actor code) or a place of the attacker's own country. Else nothing."""
     own = {country(u.entity) for u in found.sources}
     if m.pattern.pos != "verb" or not own or any(u.entity.actor and country(u.entity) not in own for u in found.targets):
         return []
     end = target_end(low, m.end, e_tok, None)
     for u in actors:
-        if m.end < u.start < end + 2 and low[u.start - 1] == "dari" and u.entity.actor and country(u.entity) not in own:
+        if m.end < u.start < end + 2 and low[u.start - 1] in words("source-preposition") and u.entity.actor and country(u.entity) not in own:
             return [u]
     return []
 
