@@ -69,8 +69,13 @@ def test_a_stance_in_a_relative_clause_describes_and_reports_no_act():
     assert coded("Partai yang menentang Jokowi mengadakan rapat. Prabowo dan KPK belum berkomentar.") == []
     # the same verb as the main predicate is an act
     assert coded("Puluhan warga menolak tambang emas di desa mereka." + tail) == [("REJECT", "IDN", "IDN")]
-    assert context.attributive(["warga", "yang", "telah", "menolak", "tambang"], 3, 3, 0)
-    assert not context.attributive(["warga", "yang", "telah", "menyerang", "tambang"], 3, 3, 0)
+    # review R6: a clause after a comma about a named actor tells what that actor did
+    assert ("REJECT", "RUS", "USA") in coded("Rusia, yang menolak tuduhan Amerika Serikat soal peretasan, memanggil duta besar AS.")
+    assert ("SUPPORT", "CHN", "RUS") in coded("China, yang mendukung Rusia dalam perang di Ukraina, mengirim utusan ke Kyiv.")
+    assert context.attributive(["warga", "yang", "telah", "menolak", "tambang"], 3, 3, 0, set())
+    assert not context.attributive(["warga", "yang", "telah", "menyerang", "tambang"], 3, 3, 0, set())
+    assert not context.attributive(["rusia", ",", "yang", "menolak", "tuduhan"], 3, 3, 0, set())
+    assert not context.attributive(["partai", "demokrat", "yang", "menolak", "tuduhan"], 3, 3, 0, {2})
 
 
 def test_a_meeting_on_the_sidelines_of_a_summit_has_each_side_attend_it():

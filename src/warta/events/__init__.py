@@ -644,7 +644,7 @@ def _events(article, m, args: Found, places, timexes, low, s_tok, sentence, trig
     floor = arguments.clause_start(low, m.start, s_tok)
     if context.hypothetical(low, m.start, s_tok):
         return []  # "jika Swedia bergabung dengan NATO": a supposed act is no event
-    if m.pattern.pos == "verb" and context.attributive(low, m.start, m.head, s_tok):
+    if m.pattern.pos == "verb" and context.attributive(low, m.start, m.head, s_tok, {u.end for u in sources + targets if u.entity.id}):
         return []  # "kelompok bersenjata yang menentang junta": a stance describing the group, no act
     left_actor = max((u.end for u in sources if u.end <= m.start), default=floor)
     negated, planned = context.modality(low, m.start, max(floor, left_actor))
