@@ -156,6 +156,9 @@ def test_a_call_for_a_named_act_needs_no_addressee():
     assert coded("G20 menyerukan gencatan senjata di Gaza.") == [("REQUEST", "G20", None)]
     # a bare request with no act named and nobody asked stays uncoded
     assert coded("Jepang mendesak segera.") == []
+    # review R7: a noun spelled like peN-an / ke-an that names a body or people is an addressee, not an act
+    assert coded("Menteri Keuangan Indonesia meminta perusahaan tambang membayar pajak tepat waktu.") == []
+    assert coded("China mendesak kedutaan besar negara-negara Barat agar tidak ikut campur.") == []
 
 
 def test_a_coordination_of_parties_runs_past_nouns_and_list_words_that_open_like_verbs():

@@ -22,7 +22,6 @@ from warta.article import QUAD_CLASS, Article, Entity, Event, EventActor, Span, 
 from warta.events import arguments, context, lexicon, matcher, model
 from warta.events.arguments import SYMMETRIC, Found, Unit
 from warta.events.words import words
-from warta.lang.words import affixes
 from warta.stage import stage
 
 __all__ = ["annotate", "code_events", "ONE_SIDED", "PARSE_SELECT"]
@@ -340,13 +339,11 @@ def _implied_target(m: matcher.Match, sources: list[Unit], actors: list[Unit], p
 
 
 def _act_named(low: list[str], m: matcher.Match, e_tok: int) -> bool:
-    """True when a request's object is the act requested, a nominalised verb ("menyerukan gencatan
-    senjata", "mendesak perluasan aliran bantuan", "menuntut pencabutan semua hambatan"): a call with
-    no addressee, as a summit's declaration makes."""
-    if m.end >= e_tok:
-        return False
-    w = low[m.end]
-    return w.isalpha() and len(w) > 6 and w.startswith(affixes("noun-prefix")) and w.endswith(affixes("noun-suffix"))
+    """True when a request's object is the act requested, a noun naming an act (words.yaml kind act-noun:
+    "menyerukan gencatan senjata", "mendesak perluasan aliran bantuan", "menuntut pencabutan semua
+    hambatan"): a call with no addressee, as a summit's declaration makes. A noun of the same spelling
+    that names a body or a person ("meminta perusahaan tambang", "mendesak kedutaan besar") is no act."""
+    return m.end < e_tok and low[m.end] in words("act-noun")
 
 
 def _nobody_after(m: matcher.Match, actors: list[Unit], low: list[str], e_tok: int) -> bool:

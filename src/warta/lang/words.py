@@ -10,7 +10,7 @@ from warta.errors import ResourceError
 from warta.resources import load_rules
 
 AFFIX_KEYS = {"affix", "kind", "note", "example"}
-AFFIX_KINDS = {"verb-prefix", "verb-suffix", "noun-prefix", "noun-suffix"}
+AFFIX_KINDS = {"verb-prefix", "verb-suffix"}
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,6 @@ def _affixes() -> dict[str, tuple[str, ...]]:
 
 
 def affixes(kind: str) -> tuple[str, ...]:
-    """The affixes of one kind (``verb-prefix``: me, ber, di, ter; ``verb-suffix``: kan; ``noun-prefix`` and
-    ``noun-suffix``: the parts of a nominalised verb, peN-an, per-an, ke-an, ge-an), for ``str.startswith`` /
-    ``str.endswith``."""
+    """The affixes of one kind (``verb-prefix``: me, ber, di, ter; ``verb-suffix``: kan), for
+    ``str.startswith`` / ``str.endswith``."""
     return _affixes()[kind]
