@@ -171,3 +171,11 @@ def test_a_coordination_of_parties_runs_past_nouns_and_list_words_that_open_like
         ("COERCE", "RUS", "USA"), ("COERCE", "RUS", "GBR")]
     # a real verb after the coordinator still ends it
     assert coded("AS menyerukan Rusia mengakhiri pengusiran diplomat dan staf Jepang.") == [("REQUEST", "USA", "RUS")]
+
+
+def test_a_truce_in_force_is_no_agreement():
+    # review R11: the bare noun is AGREE only when the truce is agreed, reached or takes effect
+    assert ("AGREE", "ISR", "PSE") not in coded("Pertempuran antara Israel dan Hamas berlanjut meski ada gencatan senjata.")
+    assert ("AGREE", "ISR", "PSE") not in coded("Israel masih dalam gencatan senjata dengan Hamas di Gaza.")
+    assert ("AGREE", "ISR", "PSE") in coded("Gencatan senjata Israel dengan Hamas berlaku Jumat.")
+    assert ("AGREE", "ISR", "PSE") in coded("Gencatan senjata Israel dengan Hamas disepakati di Kairo.")

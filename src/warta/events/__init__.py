@@ -199,6 +199,8 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
             if m.pattern.pos == "noun" and m.type in RESTATED and not args.sources and not args.targets:
                 args.sources, args.targets = _same_type_sides(m, article, events, t_start,
                                                               context.event_date(article, timexes, t_start, t_end))
+            if context.standing_truce(low, m, e_tok):
+                continue  # "berlanjut meski ada gencatan senjata": a truce in force, not agreed here
             recent.extend(args.sources)
             alone = one_sided
             if (m.type in LONE or (m.type == "REQUEST" and _act_named(low, m, e_tok))) and args.sources and not args.targets \

@@ -15,6 +15,7 @@ import re
 
 from warta.article import Article, Timex, body_timex, reference_day
 from warta.events.arguments import SKIP_BEFORE
+from warta.events.matcher import Match
 from warta.events.words import words
 
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "enggan", "tidaklah", "takkan", "urung"})
@@ -83,6 +84,24 @@ def attributive(low: list[str], start: int, head: int, s_tok: int, named_ends: s
         i -= 1
     return (i > s_tok and low[i] == "yang" and low[head] in words("stance") and low[i - 1] != ","
             and i not in named_ends)
+
+
+TRUCE_REACH = 12  # tokens after a truce noun in which a word may say it is agreed or takes effect
+
+
+def standing_truce(low: list[str], m: Match, e_tok: int) -> bool:
+    """True when the trigger is the bare noun of a truce (an AGREE noun of mode ceasefire, governed by no
+    other trigger) and nothing says it is agreed, reached or takes effect: no word of kind ``truce-effect``
+    right before it ("kesepakatan gencatan senjata") nor within ``TRUCE_REACH`` tokens after it in the
+    sentence ("gencatan senjata ... berlaku Jumat", "disepakati", "tercapai"). Then it names a truce
+    already in force ("berlanjut meski ada gencatan senjata", "masih dalam gencatan senjata dengan Hamas",
+    "melanggar gencatan senjata"): no agreement (realnews_train: the one such event coded, 'masih dalam
+    gencatan senjata', is not gold)."""
+    entry = m.pattern.entry
+    if m.pattern.pos != "noun" or entry.type != "AGREE" or entry.mode != "ceasefire" or m.governed:
+        return False
+    effect = words("truce-effect")
+    return low[m.start - 1] not in effect and not effect & set(low[m.end:min(e_tok, m.end + TRUCE_REACH)])
 
 
 def precision(value: str | None) -> str | None:
