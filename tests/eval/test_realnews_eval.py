@@ -80,6 +80,17 @@ def test_realnews_entities_match_on_names_surfaces_and_mention_texts(gold_file):
     assert result.by_type["PER"].gold == 2 and result.by_type["PER"].tp == 1
 
 
+def test_realnews_entity_types_count_a_right_name_under_its_gold_type(gold_file):
+    # "Rusia" right but typed ORG, "Menlu" spurious typed ORG: GPE has 1 right of 1 predicted, ORG 0 of 1
+    records = [dict(RECORDS[0], entities=[_ent("Russia", "ORG", "Rusia"), _ent("Menlu", "ORG", "Menlu")]), RECORDS[1]]
+    result = realnews.score_entities(realnews.read_passages(gold_file), records)
+    by_type = result.as_dict()["by_type"]
+    assert (by_type["GPE"]["gold"], by_type["GPE"]["predicted"], by_type["GPE"]["p"]) == (3, 2, 1.0)
+    assert (by_type["ORG"]["predicted"], by_type["ORG"]["p"]) == (1, 0.0)
+    assert sum(c.predicted for c in result.by_type.values()) == result.counts.predicted
+    assert all(t["p"] <= 1 for t in by_type.values())
+
+
 def test_realnews_events_leave_negated_out_and_match_code_prefixes(gold_file):
     result = realnews.score_events(realnews.read_passages(gold_file), RECORDS)
     assert (result.counts.tp, result.counts.predicted, result.counts.gold) == (2, 3, 2)
