@@ -229,6 +229,24 @@ def test_regional_government_is_an_organisation_named_in_full(text, name, place)
     assert place in nested and len(nested) == 1  # no second place inside the place ("Morowali" in Morowali Utara)
 
 
+def test_every_short_regional_government_head_has_its_long_head_in_the_lexicon():
+    from warta.actors import lexicon
+
+    lex = lexicon.load()
+    short = [w for w in lex.words("local_governments") if " " not in w]
+    assert short and all(lex.long(w) and lex.long(w).split()[0] == "Pemerintah" for w in short)
+    assert lex.long("PEMKOT") == "Pemerintah Kota" and lex.long("Pemerintah") is None
+
+
+def test_a_long_head_must_be_a_string(tmp_path):
+    from warta.actors import lexicon
+    from warta.errors import ResourceError
+
+    text = "- group: local_governments\n  words: [Pemkab]\n  long: [Pemerintah]\n  note: a short form\n"
+    with pytest.raises(ResourceError, match="long must be"):
+        lexicon.parse_groups(text, "own.yaml")
+
+
 def test_regional_government_needs_its_place():
     article = link(Article(body="Warga mendatangi kantor Pemkab pada Senin pagi.", published="2024-05-01"))
     assert not any(e.name.startswith("Pemerintah") for e in article.entities)

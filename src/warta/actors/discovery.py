@@ -310,8 +310,8 @@ class DiscoveryRules:
 
     def local_governments(self) -> None:
         """A regional government with its place ("Pemerintah Kabupaten Morowali Utara", "Pemkot Surabaya",
-        "Pemprov DKI Jakarta"; lexicon ``local_governments``) is an organisation named in full, "Pemerintah"
-        and the admin head ("Pemkab" is Pemerintah Kabupaten), with the place a nested mention. The place is
+        "Pemprov DKI Jakarta"; lexicon ``local_governments``) is an organisation named in full, a short form by
+        the long head its lexicon entry gives it ("Pemkab": Pemerintah Kabupaten), with the place a nested mention. The place is
         a known place right after the head, the administrative unit found from the head's own last word on
         ("Pemerintah [Kabupaten Morowali Utara]"), or up to three capitalised words of a name, a new GPE."""
         for k in self.lex.starts("local_governments", self.toks):
@@ -335,11 +335,10 @@ class DiscoveryRules:
             if any(f.i < j and k < f.j and f not in places for f in self.found):
                 continue
             head = self._text(k, h)
-            if h == k + 1:  # Pemkab, Pemkot, Pemprov: Pem- and the first letters of the admin head
-                heads = [w for w in self.lex.words("admin_heads") if w.lower().startswith(head.lower()[3:])]
-                if not heads or len(head) < 5:
+            if h == k + 1:  # Pemkab, Pemkot, Pemprov: named by the long head the lexicon gives them
+                head = self.lex.long(head)
+                if head is None:
                     continue
-                head = "Pemerintah " + min(heads, key=len)
             start = h if not places or places[0].i >= h else places[0].i + 1
             for f in places:
                 self._drop(f)

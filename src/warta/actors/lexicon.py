@@ -8,7 +8,7 @@ argument), read by ``warta.resources.load_rules``: a user entry with a shipped `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,7 @@ from warta.errors import ResourceError
 from warta.resources import load_rules, read_yaml
 
 ROLE_KEYS = {"role", "sector", "office", "words", "note", "example"}
-GROUP_KEYS = {"group", "words", "note", "example"}
+GROUP_KEYS = {"group", "words", "long", "note", "example"}
 GROUPS = {"speech_after", "speech_before", "locative", "former", "name_particles", "org_heads", "not_names",
           "government", "military", "coordinators",
           "movement", "given_names", "portfolios", "credit_cues", "credit_not_names", "byline_words", "name_heads", "name_openers", "months", "person_list_cues", "not_initials", "organ_heads", "facility_heads", "web_domains",
@@ -48,6 +48,11 @@ class Lexicon:
 
     roles: NgramIndex[RoleDef]
     groups: dict[str, NgramIndex[str]]
+    longs: dict[str, str] = field(default_factory=dict)  # a short form (lower case) → the long form an entry gives it
+
+    def long(self, word: str) -> str | None:
+        """The long form a group entry gives the short form ``word`` ("Pemkab" → "Pemerintah Kabupaten"), or None."""
+        return self.longs.get(word.lower())
 
     def has(self, group: str, tokens, i: int) -> int | None:
         """End index of a word of ``group`` starting at token ``i``, or None."""
@@ -98,11 +103,14 @@ def _role(entry: dict, where: str, _section: str | None = None) -> tuple[RoleDef
     return RoleDef(entry["role"], entry.get("sector"), office), entry["words"]
 
 
-def _group(entry: dict, where: str, _section: str | None = None) -> tuple[str, list[str]]:
+def _group(entry: dict, where: str, _section: str | None = None) -> tuple[str, list[str], str | None]:
     ewhere = _checked(entry, where, "group")
     if entry["group"] not in GROUPS:
         raise ResourceError(f"{ewhere}: unknown group {entry['group']!r}; use one of {sorted(GROUPS)}")
-    return entry["group"], entry["words"]
+    long = entry.get("long")
+    if long is not None and not (isinstance(long, str) and long.strip()):
+        raise ResourceError(f"{ewhere}: long must be a non-empty string (the long form of the entry's words)")
+    return entry["group"], entry["words"], long
 
 
 def parse_roles(text: str, where: str, user_file: str | None = None) -> dict[str, tuple[RoleDef, list[str]]]:
@@ -114,10 +122,15 @@ def parse_roles(text: str, where: str, user_file: str | None = None) -> dict[str
 def parse_groups(text: str, where: str, user_file: str | None = None) -> dict[str, list[str]]:
     """Validate a word-group file (and a user's): group name → words."""
     out: dict[str, list[str]] = {}
-    for group, words in load_rules((where, text), key="group", allowed=GROUP_KEYS, user_file=user_file,
-                                   build=_group)[None]:
+    for group, words, _long in _group_entries(text, where, user_file):
         out.setdefault(group, []).extend(words)
     return out
+
+
+def _group_entries(text: str, where: str, user_file: str | None) -> list[tuple[str, list[str], str | None]]:
+    """The entries of a word-group file (and a user's): group, words and the long form they stand for (``long``,
+    e.g. "Pemkab" → "Pemerintah Kabupaten"), or None."""
+    return load_rules((where, text), key="group", allowed=GROUP_KEYS, user_file=user_file, build=_group)[None]
 
 
 def _is_groups(path: Path) -> bool:
@@ -136,8 +149,12 @@ def _cached(extra: str | None) -> Lexicon:
     groups_file = bool(extra) and _is_groups(Path(extra))
     roles = parse_roles(pkg.joinpath("roles.yaml").read_text(encoding="utf-8"), "warta/actors/roles.yaml",
                         None if groups_file else extra)
-    groups = parse_groups(pkg.joinpath("lexicon.yaml").read_text(encoding="utf-8"), "warta/actors/lexicon.yaml",
-                          extra if groups_file else None)
+    entries = _group_entries(pkg.joinpath("lexicon.yaml").read_text(encoding="utf-8"), "warta/actors/lexicon.yaml",
+                             extra if groups_file else None)
+    groups: dict[str, list[str]] = {}
+    for group, words, _long in entries:
+        groups.setdefault(group, []).extend(words)
+    longs = {w.lower(): long for _group_name, words, long in entries if long for w in words}
     index: NgramIndex[RoleDef] = NgramIndex()
     for definition, words in roles.values():
         for word in words:
@@ -153,7 +170,7 @@ def _cached(extra: str | None) -> Lexicon:
     for group in BODY_HEADS:
         for word in groups.get(group, []):
             built["body_heads"].add(word.lower(), word)
-    return Lexicon(index, built)
+    return Lexicon(index, built, longs)
 
 
 def load(extra: str | Path | None = None) -> Lexicon:
