@@ -13,9 +13,17 @@ def test_detokenise_rebuilds_the_sentence_and_token_offsets():
 
 
 def test_detokenise_glues_a_hyphen_between_words():
-    words = ["Pihak", "-", "pihak", "Coca", "-", "Cola", "menang", "2", "-", "0", "(", "-", ")", "."]
+    words = ["Pihak", "-", "pihak", "Covid", "-", "19", "menang", "2", "-", "0", "(", "-", ")", "."]
     text, offsets = detokenise(words)
-    assert text == "Pihak-pihak Coca-Cola menang 2-0 (-)."
+    assert text == "Pihak-pihak Covid-19 menang 2-0 (-)."
+    assert [text[s:e] for s, e in offsets] == words
+
+
+def test_detokenise_keeps_a_date_line_or_pair_dash_spaced():
+    words = ["Jakarta", "-", "Maraton", "itu", "janji", "Mega", "-", "Prabowo", ",", "Song", "Hye", "-", "kyo",
+             "Sama", "-", "Sama", "."]
+    text, offsets = detokenise(words)
+    assert text == "Jakarta - Maraton itu janji Mega - Prabowo, Song Hye-kyo Sama-Sama."
     assert [text[s:e] for s, e in offsets] == words
 
 

@@ -134,8 +134,12 @@ def evaluate(nlp, path: str | Path) -> dict[str, PRF]:
 
 # Detokenising gold tokens into the raw sentence a reader would have: no space before closing
 # punctuation, none after an opening bracket, straight double quotes open and close alternately, and a
-# hyphen between two words or numbers glued to both (the datasets split "pihak-pihak", "Coca-Cola",
-# "Song Hye-kyo", "2008-2015" into three tokens; a reader never sees "pihak - pihak").
+# word-internal hyphen glued to both sides (the datasets split "pihak-pihak", "Song Hye-kyo", "2008-2015"
+# into three tokens; a reader never sees "pihak - pihak"): the hyphen of a reduplication, of a lower-case
+# second part (a clitic "airport-nya", "menyia-nyiakan", a name's syllable "Hye-kyo") or before a number (a
+# range, "Covid-19"). A spaced dash between two capitalised words stays spaced: a date line ("Jakarta -
+# Maraton ...") or a pair ("janji Mega - Prabowo") looks the same as a hyphenated name ("Coca - Cola"), and
+# only a lexicon could tell them apart.
 NO_SPACE_BEFORE = frozenset({",", ".", ")", "!", "?", ":", ";", "%", "]", "}"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{"})
 
@@ -143,8 +147,15 @@ CharSpan = tuple[int, int, str]  # start char, end char, label
 
 
 def _glued_hyphen(words: list[str], i: int) -> bool:
-    """``words[i]`` is a hyphen between two words or numbers."""
-    return 0 < i < len(words) - 1 and words[i] == "-" and words[i - 1][-1:].isalnum() and words[i + 1][:1].isalnum()
+    """``words[i]`` is a word-internal hyphen: between two words or numbers, and a reduplication
+    ("Orang - orang", "Sama - Sama"), or the second part lower-case or a number ("betul - betul",
+    "Hye - kyo", "2008 - 2015"); not a date line's or a pair's dash between two capitalised words."""
+    if not (0 < i < len(words) - 1 and words[i] == "-"):
+        return False
+    left, right = words[i - 1], words[i + 1]
+    if not (left[-1:].isalnum() and right[:1].isalnum()):
+        return False
+    return left.lower() == right.lower() or right[:1].islower() or right[:1].isdigit()
 
 
 def detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
