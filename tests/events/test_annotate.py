@@ -311,6 +311,28 @@ def test_the_act_a_request_names_is_a_planned_event_of_its_addressee(body, expec
     assert [(e.type, e.source.actor, e.target.actor, e.planned) for e in code_events(art, doc)] == expected
 
 
+@pytest.mark.parametrize("body,act", [
+    # held-out check of session 11 (docs/realnews.md): what a request names that is no act of its addressee
+    # a passive act: its subject is the thing acted on, the addressee does not act
+    ('Komisi Pemberantasan Korupsi (KPK) menerima laporan itu. "KPK juga mengimbau pemberian hadiah lain '
+     'untuk dapat segera dilaporkan ke KPK," kata dia.', "ACCUSE"),
+    # civilians asked to raise their alert take a precaution: no force stands on alert
+    ("Pemerintah Jepang mengimbau masyarakat untuk meningkatkan kewaspadaan terhadap tsunami.", "MOBILIZE"),
+    ("Pemerintah Jepang meminta warganya di Korea Selatan untuk meningkatkan kewaspadaan.", "MOBILIZE"),
+    # a verb after a preposition is a circumstance of what is asked: the protest is going on
+    ("Kepolisian Indonesia meminta para mahasiswa untuk tidak anarkis dalam berunjuk rasa.", "PROTEST"),
+    ("Kepolisian Indonesia meminta para mahasiswa untuk tetap tertib saat berunjuk rasa.", "PROTEST"),
+])
+def test_what_a_request_names_that_its_addressee_does_not_do_is_no_planned_event(body, act):
+    art, doc = make_article(body)
+    assert act not in [e.type for e in code_events(art, doc)]
+
+
+def test_a_force_asked_to_raise_its_alert_stays_a_planned_mobilisation():
+    art, doc = make_article("Korea Selatan meminta militernya untuk meningkatkan kewaspadaan di perbatasan.")
+    assert [(e.type, e.source.actor, e.planned) for e in code_events(art, doc)] == [("MOBILIZE", "KOR", True)]
+
+
 def test_an_attack_noun_with_no_side_restates_the_last_attack():
     # "serangan besar-besaran" with no actor of its own names the attack told before (RESTATED types)
     body = "Rusia menyerang Ukraina pada Senin. Serangan besar-besaran itu menghancurkan sebuah jembatan."

@@ -15,7 +15,8 @@ KINDS = frozenset({"second-predicate", "currency", "direction", "delegation", "m
                    "retaliation", "pointing-clitic", "envoy",
                    "title-word", "metonym", "local-authority", "suffering",
                    "goal", "subject-adverb", "chain-adverb", "state-close", "verb-adverb", "failure", "failure-link", "adjunct-opener", "stance", "sidelines", "summit",
-                   "cessation", "complement-link", "source-preposition", "list-opener", "act-noun", "truce-effect"})
+                   "cessation", "complement-link", "source-preposition", "list-opener", "act-noun", "truce-effect",
+                   "complement-adjunct", "civilian"})
 ALLOWED = {"word", "kind", "note", "country", "actor"}
 REQUIRED = {"word", "kind", "note"}
 
