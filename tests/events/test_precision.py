@@ -179,3 +179,37 @@ def test_a_truce_in_force_is_no_agreement():
     assert ("AGREE", "ISR", "PSE") not in coded("Israel masih dalam gencatan senjata dengan Hamas di Gaza.")
     assert ("AGREE", "ISR", "PSE") in coded("Gencatan senjata Israel dengan Hamas berlaku Jumat.")
     assert ("AGREE", "ISR", "PSE") in coded("Gencatan senjata Israel dengan Hamas disepakati di Kairo.")
+
+
+def test_a_second_predicate_ends_the_object_only_when_the_parse_or_lemmatiser_finds_a_verb():
+    # review R1 in target_end: "media", "terutama", "termasuk" after a coordinator open like verbs but
+    # start no second predicate, so the party after them is still the object
+    assert coded("Rusia menyerang gudang senjata dan media Ukraina.") == [("ASSAULT", "RUS", "UKR")]
+    assert coded("Amerika Serikat mengecam tindakan itu dan terutama Iran.") == [("ACCUSE", "USA", "IRN")]
+    assert coded("AS menjatuhkan sanksi kepada bank dan termasuk Iran.") == [("SANCTION", "USA", "IRN")]
+    # a real verb after the coordinator still ends it: Israel is what the US backs, not what it condemns
+    assert coded("Amerika Serikat mengecam serangan itu dan mendukung Israel.") == []
+    # a party followed by a verb is a new clause's subject, a list word there its predicate
+    assert coded("AS menyerukan gencatan senjata dan Iran menyambut seruan itu.") == []
+    assert coded("AS menyerukan gencatan senjata dan Iran termasuk di antara yang mendukungnya.") == []
+
+
+def test_a_title_before_a_state_runs_past_nouns_that_open_like_verbs():
+    from warta.events import arguments
+
+    def titled(text: str) -> bool:
+        low = text.split()
+        verbs = arguments.verb_tokens(low, [""] * len(low), None, (0, len(low)))
+        return arguments._titled(low, 1, len(low) - 1, verbs)
+
+    # review R1 in _titled: "diplomat", "direktur", "media" are nouns of the title, no verb ending it
+    assert titled("pertemuan dengan diplomat senior jepang")
+    assert titled("pertemuan dengan direktur jenderal kementerian jepang")
+    assert titled("pertemuan dengan media besar jepang")
+    # a real verb between the preposition and the state does end it
+    assert not titled("pertemuan dengan menteri mewakili jepang")
+    # and at a party's name a noun is no predicate either, a list word is
+    low = "iran diplomat iran termasuk".split()
+    verbs = arguments.verb_tokens(low, [""] * 4, None, (0, 4))
+    assert not arguments.is_verb(low, 1, verbs, after_party=True)
+    assert arguments.is_verb(low, 3, verbs, after_party=True) and not arguments.is_verb(low, 3, verbs)

@@ -187,11 +187,11 @@ def code_events(article: Article, doc, lex: lexicon.Lexicon | None = None, *,
                 # "Rusia melancarkan agresi militer": a body word right after a pattern's noun modifies it; as
                 # its object it would have the source act on its own side
                 args.targets = args.targets[1:]
-            if m.type == "ASSAULT" and (taken := arguments.taken_from(m, actors, low, e_tok, args)):
+            if m.type == "ASSAULT" and (taken := arguments.taken_from(m, actors, low, e_tok, args, verbs)):
                 args.targets = taken  # "merebut Kota Kherson dari Rusia": the attack is on whom the city is taken from
             if not args.targets:
                 args.targets = _implied_target(m, args.sources, actors, places, low, (s_tok, e_tok), recent, article, events)
-            if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok) \
+            if home is not None and m.type in DOMESTIC and not _points_back(low, m, e_tok, verbs) \
                     and not _foreign(actors + places, home) and not args.undergoer:
                 if args.relative and not args.sources:
                     args.sources = [home]  # "warga yang melakukan aksi": unnamed people of the home country
@@ -537,10 +537,10 @@ def _home_unit(entities: list[Entity]) -> Unit | None:
     return Unit(IMPLIED, IMPLIED, ent or Entity(id="", name=home, type="GPE", country=home, actor=home), IMPLIED, IMPLIED)
 
 
-def _points_back(low: list[str], m: matcher.Match, e_tok: int) -> bool:
+def _points_back(low: list[str], m: matcher.Match, e_tok: int, verbs: frozenset[int]) -> bool:
     """True when the trigger's object is a noun phrase pointing back ("menuduh para diplomat itu"): its
     party was named before, and need not be the home country."""
-    end = arguments.target_end(low, m.end, e_tok, None)
+    end = arguments.target_end(low, m.end, e_tok, None, verbs)
     return bool(DEMONSTRATIVES & set(low[m.end:min(end, m.end + 4)]))
 
 

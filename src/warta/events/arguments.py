@@ -320,9 +320,19 @@ def _predicate_between(low: list[str], start: int, end: int, verbs: frozenset[in
     title opening like a verb, "dan Menteri Luar Negeri", is no verb: kind ``title-word``; nor is the
     coordinator "bersama"; nor a word opening the members of a list, "sekutunya, termasuk Iran": kind
     ``list-opener``)."""
-    skip = words("title-word") | words("list-opener") | COORD
-    return any(k in verbs and low[k].isalpha() and len(low[k]) > 3 and low[k].startswith(VERB_PREFIXES)
-               and low[k] not in skip for k in range(start, end))
+    return any(is_verb(low, k, verbs) for k in range(start, end))
+
+
+def is_verb(low: list[str], k: int, verbs: frozenset[int], after_party: bool = False) -> bool:
+    """True when token ``k`` is a verb opening with me-/ber-/di-/ter- (``VERB_PREFIXES``): one of the
+    sentence's verbs (``verb_tokens``: the parse and the lemmatiser, not the spelling) and no office
+    title word (kind ``title-word``), list opener (kind ``list-opener``) or coordinator: "diplomat",
+    "media" (nouns) and "termasuk Iran" (a list's members follow) open like verbs and are none.
+    ``after_party``: the word follows a party's name, where a list opener is its predicate ("dan Iran
+    termasuk negara yang menolaknya")."""
+    w = low[k]
+    skip = words("title-word") | COORD | (frozenset() if after_party else words("list-opener"))
+    return k in verbs and w.isalpha() and len(w) > 3 and w.startswith(VERB_PREFIXES) and w not in skip
 
 
 def _listed(left: Unit, right: Unit, low: list[str], triggers: set[int]) -> bool:
@@ -398,13 +408,14 @@ def clause_start(low: list[str], pos: int, s_tok: int, stops=SOURCE_START) -> in
     return i + 1
 
 
-def target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None) -> int:
-    """Where a trigger's target may end, from ``pos``: at a ``TARGET_END`` word, a second predicate, the next trigger or ``TARGET_REACH`` tokens."""
+def target_end(low: list[str], pos: int, e_tok: int, next_trigger: int | None, verbs: frozenset[int]) -> int:
+    """Where a trigger's target may end, from ``pos``: at a ``TARGET_END`` word, a second predicate (a
+    coordinator before a verb, ``is_verb``), the next trigger or ``TARGET_REACH`` tokens."""
     limit = min(e_tok, pos + TARGET_REACH, next_trigger if next_trigger is not None else e_tok)
     i = pos
     while i < limit and low[i] not in TARGET_END:
         # "bertemu Marcos dan membahas akses pasukan AS": a second predicate has its own object
-        if low[i] in ("dan", "serta", "lalu") and i + 1 < limit and low[i + 1].startswith(VERB_PREFIXES):
+        if low[i] in ("dan", "serta", "lalu") and i + 1 < limit and is_verb(low, i + 1, verbs):
             break
         i += 1
     return i
@@ -417,7 +428,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
     floor = clause_start(low, m.start, s_tok)
     # a verb's object may sit inside the trigger's own gap: "ingin Rusia berhenti", "meminta X untuk"
     first = m.end if m.pattern.pos == "noun" else m.head + 1
-    right_end = target_end(low, m.end, e_tok, next_trigger)
+    right_end = target_end(low, m.end, e_tok, next_trigger, verbs)
     if m.end < e_tok and low[m.end] == "untuk" and m.pattern.pos == "verb":
         right_end = m.end  # "mendesak untuk memotong produksi": no object; the complement's nouns are not it
     after = [i for i, u in enumerate(actors) if first <= u.start < right_end and low[u.start - 1] not in TOPIC
@@ -425,7 +436,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
     for n, i in enumerate(after):
         u = actors[i]
         if (low[u.start - 1] in ("dan", "serta", "sedangkan", "sementara") and u.end < e_tok
-                and low[u.end].startswith(VERB_PREFIXES) and low[u.end].isalpha()):
+                and is_verb(low, u.end, verbs, after_party=True)):
             after = after[:n]  # "menyerukan pemangkasan dan Iran mengisyaratkan": a new clause's subject
             break
     left = _left(actors, m.start, floor, low)
@@ -507,7 +518,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         # otherwise the target must be introduced by a preposition: "pertemuan itu, Pompeo" is no target
         after = [i for i in after if low[actors[i].start - 1] in NOUN_TARGET
                  or (actors[i].start - 2 >= first and low[actors[i].start - 2] in NOUN_TARGET)
-                 or (_titled(low, first, actors[i].start) and (actors[i].entity.type != "GPE" or actors[i].entity.actor))]
+                 or (_titled(low, first, actors[i].start, verbs) and (actors[i].entity.type != "GPE" or actors[i].entity.actor))]
     if left is not None and m.pattern.pos == "noun" and (
             m.start - actors[left].end > 4 or any(t in triggers for t in range(actors[left].end, m.start))
             or ((DASHES | {","}) & set(low[actors[left].end:m.start]) and not _parenthetical(low, actors[left].end, m.start))
@@ -521,7 +532,7 @@ def positional(m: Match, actors: list[Unit], low: list[str], sent: tuple[int, in
         sources = _fronted_subject(actors, low, m, s_tok, e_tok)
     if not after and next_trigger is not None and next_trigger - m.end <= 1 and not m.entry.absorbs:
         # "berjanji membantu Indonesia": the object of the complement verb is the target of both
-        reach = target_end(low, next_trigger + 1, e_tok, None)
+        reach = target_end(low, next_trigger + 1, e_tok, None, verbs)
         after = [i for i, u in enumerate(actors) if next_trigger < u.start < reach and low[u.start - 1] not in TOPIC]
     if not after and m.type == "THREATEN":
         cond = next((k for k in range(m.end, e_tok) if low[k] in CONDITIONAL), None)
@@ -552,7 +563,7 @@ def _parenthetical(low: list[str], end: int, start: int) -> bool:
             and not (DASHES | {","}) & set(low[end + 1:start]))
 
 
-def _titled(low: list[str], first: int, start: int) -> bool:
+def _titled(low: list[str], first: int, start: int, verbs: frozenset[int]) -> bool:
     """True when the unit at ``start`` ends an office title introduced by a preposition of a noun's
     target: "pertemuannya dengan Menteri Haji dan Umrah Arab Saudi" (the words between are plain
     words, no verb, clause mark or topic word). The caller keeps states, not a region ending a body's
@@ -560,8 +571,7 @@ def _titled(low: list[str], first: int, start: int) -> bool:
     for k in range(start - 1, max(first, start - TITLE_REACH) - 1, -1):
         if low[k] in NOUN_TARGET:
             return k < start - 2
-        verb = low[k].startswith(VERB_PREFIXES) and low[k] not in words("title-word")
-        if not low[k].isalpha() or verb or low[k] in TARGET_END | TOPIC | {"yang"}:
+        if not low[k].isalpha() or is_verb(low, k, verbs) or low[k] in TARGET_END | TOPIC | {"yang"}:
             return False
     return False
 
@@ -625,7 +635,8 @@ def attacked_place(m: Match, places: list[Unit], low: list[str], e_tok: int, sou
     return []
 
 
-def taken_from(m: Match, actors: list[Unit], low: list[str], e_tok: int, found: Found) -> list[Unit]:
+def taken_from(m: Match, actors: list[Unit], low: list[str], e_tok: int, found: Found,
+               verbs: frozenset[int]) -> list[Unit]:
     """The side a place is taken from: "tentara Ukraina berhasil merebut Kota Kherson dari Rusia" is an
     attack on Russia, not on the city's Ukraine, by the convention 'retaking or occupying territory →
     ASSAULT'; "dari" (words.yaml kind source-preposition) and a state of another country after an attack verb whose object is a city or region
@@ -633,7 +644,7 @@ def taken_from(m: Match, actors: list[Unit], low: list[str], e_tok: int, found: 
     own = {country(u.entity) for u in found.sources}
     if m.pattern.pos != "verb" or not own or any(u.entity.actor and country(u.entity) not in own for u in found.targets):
         return []
-    end = target_end(low, m.end, e_tok, None)
+    end = target_end(low, m.end, e_tok, None, verbs)
     for u in actors:
         if m.end < u.start < end + 2 and low[u.start - 1] in words("source-preposition") and u.entity.actor and country(u.entity) not in own:
             return [u]
