@@ -35,12 +35,13 @@ def with_removed(article: Article, sentences: list[list[int]] | None, lex: Lexic
     removed lines that may hold a statement (``part`` "removed:N", after the body's)."""
     found: list[tuple[int, Quote]] = []  # (removed line, quote with offsets into that line)
     rest: list[int] = []
-    for n in candidate_lines(article, lex):
+    by_line = _mentions_by_line(article.entities)
+    for n, reports in _candidates(article, lex):
         line = article.removed[n].text
-        head = headline_quote(line, line_mentions(article.entities, n), lex, article.removed[n].reason)
+        head = headline_quote(line, by_line.get(n, []), lex, article.removed[n].reason)
         if head is not None:
             found.append((n, head))
-        elif may_report(line, lex):
+        elif reports:
             rest.append(n)
     if not rest:
         out = find(article.body, entity_mentions(article.entities, lex), sentences, lex)
@@ -56,7 +57,7 @@ def with_removed(article: Article, sentences: list[list[int]] | None, lex: Lexic
             offset = len(text)
             text += article.removed[n].text
             lines.append((n, offset, len(text)))
-            mentions += line_mentions(article.entities, n, offset)
+            mentions += [(offset + s, offset + e, ent) for s, e, ent in by_line.get(n, [])]
             spans += [[offset + m.start(), offset + m.end()] for m in SENTENCE.finditer(article.removed[n].text)]
         mentions.sort(key=lambda m: (m[0], m[1]))
         quotes = find(text, mentions, spans, lex)
@@ -69,6 +70,34 @@ def with_removed(article: Article, sentences: list[list[int]] | None, lex: Lexic
     for n, q in sorted(found, key=lambda x: x[0]):
         q.part = f"removed:{n}"
         out.append(q)
+    return out
+
+
+# The removed lines of the last document read, with its candidate lines and whether each may report
+# a statement: every window of a long document (``warta.windows``) carries the same removed lines, and
+# reading them again in each window made the work grow with windows x removed lines. The key holds
+# everything read: the lines' text and reason, and the lexicon (the same object).
+_LAST: list[tuple[tuple, Lexicon, list[tuple[int, bool]]]] = []
+
+
+def _candidates(article: Article, lex: Lexicon) -> list[tuple[int, bool]]:
+    """``candidate_lines`` of ``article``, each with ``may_report`` of its text; from the last call when
+    the removed lines and the lexicon are the same."""
+    key = tuple((r.text, r.reason) for r in article.removed)
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] == key and last[1] is lex:
+        return last[2]
+    out = [(n, may_report(article.removed[n].text, lex)) for n in candidate_lines(article, lex)]
+    _LAST[:] = [(key, lex, out)]
+    return out
+
+
+def _mentions_by_line(entities: list[Entity]) -> dict[int, list[tuple[int, int, Entity]]]:
+    """``line_mentions`` of every removed line at once (line → mentions, in the same order)."""
+    out: dict[int, list[tuple[int, int, Entity]]] = {}
+    for e in entities:
+        for m in e.in_removed:
+            out.setdefault(m.line, []).append((m.start, m.end, e))
     return out
 
 

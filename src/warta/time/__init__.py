@@ -12,6 +12,7 @@ Oktober 2019") are one expression with an ``A/B`` value (``ranges``).
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from datetime import date, datetime, timedelta
 from typing import Iterator
@@ -247,6 +248,24 @@ def furniture_timex(article: Article, ref: date | None, *, lexicon: Lexicon | No
         parts.insert(0, ("title", article.title))
     if not parts:
         return []
+    lex = lexicon or load_lexicon()
+    key = (tuple(parts), ref)
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] == key and last[1] is lex:
+        return copy.deepcopy(last[2])
+    out = _furniture_timex(parts, ref, lex)
+    _LAST[:] = [(key, lex, copy.deepcopy(out))]
+    return out
+
+
+# The furniture of the last document read and the dates found in it: every window of a long document
+# (``warta.windows``) carries the same title and removed lines, and reading them again in each window
+# made the work grow with windows x removed lines. The key holds everything read: the lines, the
+# reference day and the lexicon (the same object).
+_LAST: list[tuple[tuple, Lexicon, list[Timex]]] = []
+
+
+def _furniture_timex(parts: list[tuple[str, str]], ref: date | None, lexicon: Lexicon) -> list[Timex]:
     # one pass over all the lines, kept apart by a line that no expression or range crosses
     starts, pos = [], 0
     for _, text in parts:
